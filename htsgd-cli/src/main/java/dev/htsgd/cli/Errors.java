@@ -1,0 +1,66 @@
+package dev.htsgd.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The CLI error contract: bad input is one line on stderr naming the option and the allowed range, exit
+ * code 2, and no stack trace unless {@code --verbose} is on the command line.
+ */
+public final class Errors {
+
+    /** Exit code for bad input (options, files, formulas). */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a run that failed for another reason (I/O, divergence). */
+    public static final int FAILURE = 1;
+
+    private Errors() {
+    }
+
+    static int exitCode(Throwable t) {
+        return isBadInput(t) ? BAD_INPUT : FAILURE;
+    }
+
+    static boolean isBadInput(Throwable t) {
+        return t instanceof IllegalArgumentException || t instanceof ParameterException;
+    }
+
+    static boolean verbose(String[] args) {
+        return args != null && Arrays.asList(args).contains("--verbose");
+    }
+
+    /** One line for a parse error, with a pointer to --help. */
+    static final class ParameterHandler implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("htsgd: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            if (verbose(args)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+    }
+
+    /** One line for an exception thrown while a command runs. */
+    static final class ExecutionHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+            PrintWriter err = cl.getErr();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + (isBadInput(ex) ? "" : "error: ") + msg);
+            if (verbose(parsed.originalArgs().toArray(new String[0]))) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(ex);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.htsgd.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code htsgd} command. Subcommands are listed here, one line each (keep the order of the
+ * data flow: noise, landscape and theory, simulation, training, reports).
+ */
+@Command(name = "htsgd",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Heavy-tailed SGD with truncation: characterise landscapes, simulate the clipped recursion,",
+            "train networks with truncated heavy-tailed noise, and set simulation beside theory.",
+            "",
+            "Run 'htsgd COMMAND --help' for the options of a command."},
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class HtsgdCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: run 'htsgd --help' to list them");
+    }
+}

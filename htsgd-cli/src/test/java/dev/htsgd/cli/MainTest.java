@@ -1,0 +1,43 @@
+package dev.htsgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void helpListsUsageAndExitsZero() {
+        String[] r = run("--help");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("Usage: htsgd").contains("help");
+    }
+
+    @Test
+    void versionPrintsProjectVersion() {
+        String[] r = run("--version");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).startsWith("htsgd ").doesNotContain("${");
+    }
+
+    @Test
+    void unknownOptionIsOneLineWithExitCodeTwo() {
+        String[] r = run("--no-such-option");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("--no-such-option");
+    }
+}
