@@ -14,7 +14,31 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cl = newCommandLine();
+        try {
+            applyConfig(cl, args);
+        } catch (IllegalArgumentException e) {
+            cl.getErr().println("htsgd: " + e.getMessage());
+            cl.getErr().flush();
+            return Errors.BAD_INPUT;
+        }
+        return cl.execute(args);
+    }
+
+    /** Installs {@link YamlDefaults} when {@code --config FILE} (or {@code --config=FILE}) is given. */
+    static void applyConfig(CommandLine cl, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String file = null;
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                file = args[i + 1];
+            } else if (args[i].startsWith("--config=")) {
+                file = args[i].substring("--config=".length());
+            }
+            if (file != null) {
+                cl.setDefaultValueProvider(YamlDefaults.read(java.nio.file.Path.of(file), null));
+                return;
+            }
+        }
     }
 
     /** A configured command line: one-line errors with exit code 2 unless {@code --verbose}. */
@@ -24,6 +48,7 @@ public final class Main {
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         cl.setExecutionExceptionHandler(new Errors.ExecutionHandler());
         cl.setExitCodeExceptionMapper(Errors::exitCode);
+        Numbers.register(cl);
         return cl;
     }
 }
