@@ -1,0 +1,186 @@
+package dev.htsgd.cli.report;
+
+import dev.htsgd.cli.VersionProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Where a run came from (Tribuo-style provenance, architecture.md "Output directory of a run"): the resolved
+ * options, the seed, the htsgd version, the Java and engine versions and the git commit when known.
+ *
+ * <p>{@link #options()} uses the option names without dashes, so the {@code config.yaml} written from it can
+ * be given back with {@code --config} to rebuild the run; {@link #environment()} is informative only.
+ */
+public record Provenance(String command, Map<String, Object> options, long seed, Map<String, Object> environment) {
+
+    /** Options that do not change what a run computes and so are not part of its configuration. */
+    public static final Set<String> NOT_CONFIGURATION = Set.of(
+            "out", "config", "format", "quiet", "verbose", "force", "resume", "help", "version", "threads");
+
+    public Provenance {
+        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+
+    /** Provenance of a command: its resolved options (from picocli, defaults and --config included). */
+    public static Provenance of(CommandSpec spec, long seed) {
+        return of(spec.qualifiedName(" "), optionsOf(spec), seed);
+    }
+
+    /** Provenance from an explicit option map. */
+    public static Provenance of(String command, Map<String, ?> options, long seed) {
+        Map<String, Object> o = new LinkedHashMap<>(options);
+        o.put("seed", seed);
+        return new Provenance(command, o, seed, currentEnvironment());
+    }
+
+    /** The options of a parsed command, names without dashes, values as given or defaulted. */
+    public static Map<String, Object> optionsOf(CommandSpec spec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (OptionSpec o : spec.options()) {
+            String name = o.longestName().replaceFirst("^-+", "");
+            if (NOT_CONFIGURATION.contains(name) || o.usageHelp() || o.versionHelp()) {
+                continue;
+            }
+            Object v = o.getValue();
+            if (v == null) {
+                continue;
+            }
+            m.put(name, yamlValue(v));
+        }
+        for (var p : spec.positionalParameters()) {
+            Object v = p.getValue();
+            if (v != null) {
+                m.put(p.paramLabel().replaceAll("[<>]", "").toLowerCase(java.util.Locale.ROOT), yamlValue(v));
+            }
+        }
+        return m;
+    }
+
+    private static Object yamlValue(Object v) {
+        if (v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        if (v instanceof double[] d) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < d.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(d[i]);
+            }
+            return sb.toString();
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return String.join(",", c.stream().map(String::valueOf).toList());
+        }
+        if (v.getClass().isArray()) {
+            return java.util.Arrays.deepToString(new Object[] {v}).replaceAll("[\\[\\] ]", "");
+        }
+        return String.valueOf(v);
+    }
+
+    /** Versions of htsgd, Java, the engines on the class path, the OS and the git commit (when available). */
+    public static Map<String, Object> currentEnvironment() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("htsgd_version", VersionProvider.version());
+        e.put("java_version", System.getProperty("java.version"));
+        e.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        e.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        e.put("cores", Runtime.getRuntime().availableProcessors());
+        String djl = mavenVersion("ai.djl", "api");
+        if (djl != null) {
+            e.put("djl_version", djl);
+        }
+        String pt = mavenVersion("ai.djl.pytorch", "pytorch-engine");
+        if (pt != null) {
+            e.put("djl_pytorch_engine_version", pt);
+        }
+        String rng = mavenVersion("org.apache.commons", "commons-rng-core");
+        if (rng != null) {
+            e.put("commons_rng_version", rng);
+        }
+        e.put("git_commit", gitCommit());
+        e.put("started", Instant.now().toString());
+        return e;
+    }
+
+    /** The version of a library on the class path from its Maven metadata, or null; loads no native code. */
+    static String mavenVersion(String group, String artifact) {
+        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Provenance.class.getResourceAsStream(res)) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static volatile String gitCommit;
+
+    /** The git commit of the checkout that holds the running code (with "-dirty" for local changes), or "unknown". */
+    public static String gitCommit() {
+        String c = gitCommit;
+        if (c == null) {
+            c = computeGitCommit();
+            gitCommit = c;
+        }
+        return c;
+    }
+
+    private static String computeGitCommit() {
+        try {
+            Path here = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = here.toFile().isDirectory() ? here : here.getParent();
+            String head = git(dir, "rev-parse", "HEAD");
+            if (head == null || head.isBlank()) {
+                return "unknown";
+            }
+            String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+            return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        String[] cmd = new String[args.length + 3];
+        cmd[0] = "git";
+        cmd[1] = "-C";
+        cmd[2] = dir.toString();
+        System.arraycopy(args, 0, cmd, 3, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return null;
+        }
+        return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+    }
+
+    /** The configuration part that must match for {@code --resume} (options only, environment excluded). */
+    public String fingerprint() {
+        return command + " " + new java.util.TreeMap<>(options);
+    }
+
+    /** config.yaml content: the options flat (usable with --config), then the provenance block. */
+    public Map<String, Object> toYamlMap() {
+        Map<String, Object> m = new LinkedHashMap<>(options);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("command", command);
+        prov.putAll(environment);
+        m.put("provenance", prov);
+        return m;
+    }
+}
