@@ -181,6 +181,32 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** The weights as named arrays for {@link dev.htsgd.dl.io.Npz#write} (weights.npz). */
+    public java.util.Map<String, dev.htsgd.dl.io.Npz.Array> namedWeights() {
+        java.util.Map<String, dev.htsgd.dl.io.Npz.Array> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            NDArray a = params.get(i).getArray();
+            m.put(names.get(i), new dev.htsgd.dl.io.Npz.Array(a.getShape().getShape(), a.toFloatArray()));
+        }
+        return m;
+    }
+
+    /** Loads weights saved by {@link #namedWeights()} (e.g. from weights.npz), checking names and shapes. */
+    public void setNamedWeights(java.util.Map<String, dev.htsgd.dl.io.Npz.Array> arrays, String source) {
+        float[][] w = new float[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            dev.htsgd.dl.io.Npz.Array a = arrays.get(names.get(i));
+            long[] expected = params.get(i).getArray().getShape().getShape();
+            if (a == null || !java.util.Arrays.equals(a.shape(), expected)) {
+                throw new IllegalArgumentException(source + ": parameter " + names.get(i) + " of shape "
+                        + java.util.Arrays.toString(expected) + (a == null ? " is missing" : " has shape "
+                        + java.util.Arrays.toString(a.shape())) + " (weights of another model?)");
+            }
+            w[i] = a.data();
+        }
+        setWeights(w);
+    }
+
     /** Loss and accuracy over a data set. @param loss mean cross-entropy L  @param accuracy fraction correct */
     public record Evaluation(double loss, double accuracy) {
     }

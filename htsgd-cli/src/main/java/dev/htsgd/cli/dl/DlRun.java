@@ -1,0 +1,158 @@
+package dev.htsgd.cli.dl;
+
+import dev.htsgd.cli.report.Plot;
+import dev.htsgd.cli.report.Plots;
+import dev.htsgd.cli.report.Progress;
+import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.dl.data.Dataset;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.io.Npz;
+import dev.htsgd.dl.model.Architecture;
+import dev.htsgd.dl.model.Network;
+import dev.htsgd.dl.train.HeavyTailedTraining;
+import dev.htsgd.dl.train.MetricsRow;
+import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one DL training job inside a directory: data (subset recipe), model, {@link HeavyTailedTraining}
+ * with periodic exact checkpoints ({@code train-state.bin}), then metrics.csv, weights.npz, learning-curve plots
+ * and the result map. Shared by {@code htsgd train} and {@code htsgd reproduce dl-fashion}.
+ */
+public final class DlRun {
+    /** State file inside an unfinished run directory. */
+    public static final String STATE = "train-state.bin";
+    /** Seconds between checkpoints. */
+    public static final long CHECKPOINT_SECONDS = 30;
+
+    private DlRun() {
+    }
+
+    /** The data of a job. @param train training set after the subset recipe  @param test full test set */
+    public record Data(ImageSet train, ImageSet test) {
+    }
+
+    /** Sets PyTorch's intra-op thread count (must run before the engine starts). */
+    public static void threads(int n) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    }
+
+    /** Loads full train and test splits. */
+    public static Data load(Dataset dataset, Path data) {
+        Path dir = dataset.locate(data, System.getenv());
+        return new Data(dataset.load(dir, true), dataset.load(dir, false));
+    }
+
+    /** Applies the subset recipe with the seed's label stream (subset 0 = the whole training set). */
+    public static ImageSet subset(ImageSet full, int subset, int corrupt, Streams streams) {
+        if (subset == 0 && corrupt == 0) {
+            return full;
+        }
+        return full.subset(subset, corrupt, streams.labels());
+    }
+
+    /**
+     * Trains in {@code run}'s directory and writes its files; resumes from {@code train-state.bin} when the
+     * directory was resumed.
+     *
+     * @return the result map (JSON keys of the CLI contract)
+     */
+    public static Map<String, Object> train(RunDirectory run, TrainConfig cfg, Architecture arch, ImageSet fullTrain,
+            ImageSet test, int subset, int corrupt, boolean quiet, String label) {
+        Streams streams = Streams.of(cfg.seed());
+        ImageSet train = subset(fullTrain, subset, corrupt, streams);
+        Path dir = run.path();
+        try (Network net = Network.create(arch, train, streams.init())) {
+            HeavyTailedTraining job = HeavyTailedTraining.create(cfg, net, train, test, streams);
+            Path state = dir.resolve(STATE);
+            if (run.resumed() && Files.isRegularFile(state)) {
+                job.restore(state);
+                run.log("resumed at step " + job.iteration());
+            }
+            run.log("training " + cfg + " on " + train + ", large batch " + job.largeBatch());
+            long[] lastSave = {System.nanoTime()};
+            try (Progress progress = Progress.start(label, cfg.iterations(), quiet)) {
+                progress.advance(job.iteration());
+                job.run(new HeavyTailedTraining.Listener() {
+                    @Override
+                    public void afterStep(HeavyTailedTraining r, long done) {
+                        progress.step();
+                        if (System.nanoTime() - lastSave[0] > CHECKPOINT_SECONDS * 1_000_000_000L) {
+                            r.save(state);
+                            run.checkpoint().put("train", Map.of("step", done));
+                            run.checkpoint().flush();
+                            lastSave[0] = System.nanoTime();
+                        }
+                    }
+
+                    @Override
+                    public void evaluated(HeavyTailedTraining r, MetricsRow row) {
+                        run.log(String.format("step %d: train loss %.4f acc %.4f, test acc %.4f, |eta g| %.3g, truncated %.2f",
+                                row.step(), row.trainLoss(), row.trainAccuracy(), row.testAccuracy(), row.preClipNorm(),
+                                row.truncatedFraction()));
+                        writeMetrics(run, r.rows());
+                    }
+                });
+            }
+            writeMetrics(run, job.rows());
+            Npz.write(dir.resolve("weights.npz"), net.namedWeights());
+            curves(run.plotsDir(), job.rows(), cfg.method().cliName());
+            MetricsRow last = job.rows().get(job.rows().size() - 1);
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("method", cfg.method().cliName());
+            res.put("seed", cfg.seed());
+            res.put("test_accuracy", last.testAccuracy());
+            res.put("train_accuracy", last.trainAccuracy());
+            res.put("train_loss", last.trainLoss());
+            res.put("test_loss", last.testLoss());
+            res.put("expected_sharpness", null);
+            res.put("steps_per_second", job.stepsPerSecond());
+            res.put("iterations", cfg.iterations());
+            res.put("large_batch", job.largeBatch());
+            res.put("train_examples", train.size());
+            res.put("weights", net.numWeights());
+            res.put("truncation_fraction", job.step().updates() == 0 ? 0.0
+                    : (double) job.step().truncations() / job.step().updates());
+            res.put("gradient_seconds", job.gradientSeconds());
+            res.put("update_seconds", job.updateSeconds());
+            res.put("update_overhead", job.gradientSeconds() > 0 ? job.updateSeconds() / job.gradientSeconds() : 0.0);
+            res.put("files", List.of("metrics.csv", "weights.npz", "plots/learning_curves.png"));
+            try {
+                Files.deleteIfExists(state);
+            } catch (java.io.IOException e) {
+                // left behind in a finished run: harmless
+            }
+            return res;
+        }
+    }
+
+    static void writeMetrics(RunDirectory run, List<MetricsRow> rows) {
+        List<List<?>> cells = new ArrayList<>();
+        for (MetricsRow r : rows) {
+            cells.add(r.cells());
+        }
+        run.writeCsv("metrics.csv", MetricsRow.HEADER, cells);
+    }
+
+    /** Learning curves: train and test accuracy, training loss, against the step. */
+    public static List<Plot> curves(Path plots, List<MetricsRow> rows, String name) {
+        double[] x = rows.stream().mapToDouble(MetricsRow::step).toArray();
+        List<Plot> out = new ArrayList<>();
+        out.add(Plots.line(plots, "learning_curves", Plots.Axes.linear(name + ": accuracy", "iteration", "accuracy"),
+                List.of(Plots.Series.line("train", x, rows.stream().mapToDouble(MetricsRow::trainAccuracy).toArray()),
+                        Plots.Series.line("test", x, rows.stream().mapToDouble(MetricsRow::testAccuracy).toArray()))));
+        out.add(Plots.line(plots, "train_loss", Plots.Axes.linear(name + ": training loss", "iteration", "loss"),
+                List.of(Plots.Series.line("train", x, rows.stream().mapToDouble(MetricsRow::trainLoss).toArray()),
+                        Plots.Series.line("test", x, rows.stream().mapToDouble(MetricsRow::testLoss).toArray()))));
+        return out;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.htsgd.dl.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy {@code .npz} archives of float32 arrays: a zip of {@code NAME.npy} entries in NPY format 1.0
+ * (magic {@code \x93NUMPY}, a little-endian header dict padded to 64 bytes, then {@code <f4} data in C order),
+ * so {@code numpy.load("weights.npz")["01Conv2d_weight"]} and {@code torch.from_numpy} read them.
+ */
+public final class Npz {
+    private Npz() {
+    }
+
+    /** A named float32 array in C order. @param shape dimensions  @param data values */
+    public record Array(long[] shape, float[] data) {
+        /** Checks that the shape matches the data length. */
+        public Array {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            if (n != data.length) {
+                throw new IllegalArgumentException("shape product " + n + " != " + data.length + " values");
+            }
+        }
+    }
+
+    /** Writes {@code arrays} to {@code file} atomically (a temporary sibling, then rename). */
+    public static void write(Path file, Map<String, Array> arrays) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            for (Map.Entry<String, Array> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                writeNpy(zip, e.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+        }
+        try {
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes one NPY 1.0 float32 array. */
+    public static void writeNpy(OutputStream out, Array a) throws IOException {
+        StringBuilder shape = new StringBuilder("(");
+        for (int i = 0; i < a.shape().length; i++) {
+            shape.append(a.shape()[i]).append(a.shape().length == 1 ? "," : (i + 1 < a.shape().length ? ", " : ""));
+        }
+        shape.append(')');
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+        int total = 10 + dict.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        head.putShort((short) header.length());
+        out.write(head.array());
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer body = ByteBuffer.allocate(4 * a.data().length).order(ByteOrder.LITTLE_ENDIAN);
+        body.asFloatBuffer().put(a.data());
+        out.write(body.array());
+    }
+
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
+    private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+
+    /** Reads a {@code .npz} of float32 C-order arrays (as written by {@link #write} or numpy). */
+    public static Map<String, Array> read(Path file) {
+        Map<String, Array> out = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
+                out.put(name, readNpy(file, name, zip));
+            }
+        } catch (IOException ex) {
+            throw new IllegalArgumentException(file + ": not a readable .npz archive (" + ex.getMessage() + ")", ex);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(file + ": empty or not a .npz archive");
+        }
+        return out;
+    }
+
+    private static Array readNpy(Path file, String name, InputStream in) throws IOException {
+        byte[] magic = in.readNBytes(8);
+        if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+            throw new IllegalArgumentException(file + ": entry " + name + " is not an NPY array");
+        }
+        int major = magic[6];
+        byte[] lenBytes = in.readNBytes(major == 1 ? 2 : 4);
+        ByteBuffer lb = ByteBuffer.wrap(lenBytes).order(ByteOrder.LITTLE_ENDIAN);
+        int hlen = major == 1 ? lb.getShort() & 0xffff : lb.getInt();
+        String header = new String(in.readNBytes(hlen), StandardCharsets.US_ASCII);
+        Matcher d = DESCR.matcher(header);
+        Matcher o = ORDER.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !s.find() || !d.group(1).equals("<f4") || (o.find() && o.group(1).equals("True"))) {
+            throw new IllegalArgumentException(file + ": entry " + name + " is not a C-order float32 array (" + header.trim() + ")");
+        }
+        String[] dims = s.group(1).split(",");
+        long[] shape = java.util.Arrays.stream(dims).map(String::trim).filter(x -> !x.isEmpty()).mapToLong(Long::parseLong).toArray();
+        long n = 1;
+        for (long v : shape) {
+            n *= v;
+        }
+        byte[] body = in.readNBytes((int) (4 * n));
+        if (body.length != 4 * n) {
+            throw new IllegalArgumentException(file + ": entry " + name + " is truncated");
+        }
+        float[] data = new float[(int) n];
+        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+        return new Array(shape, data);
+    }
+}

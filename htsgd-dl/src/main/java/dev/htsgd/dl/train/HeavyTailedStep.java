@@ -1,0 +1,311 @@
+package dev.htsgd.dl.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import java.util.List;
+
+/**
+ * The parameter update of truncated heavy-tailed SGD, theta &lt;- theta - phi_b(eta_k d), as a reusable DJL
+ * component: call {@link #update} after a backward pass in any DJL training loop, instead of
+ * {@code trainer.step()}. The gradient g is read from the parameters (so the heavy-tailed combination
+ * g_SB + c W (g_SB* - g_LB) is best formed by one backward pass of the weighted loss, see
+ * {@link LossWeights}); {@link #noiseMultiplier()} draws the c W of the step.
+ *
+ * <p>With weight decay lambda and momentum mu (both optional, 0 by default): d = g + lambda theta;
+ * v &lt;- mu v + d (v = d at the first step, PyTorch's convention); u = eta_k v;
+ * phi_b(u) = u min(1, b / ||u||) with ||.|| the global L2 norm over all parameters (the paper's truncation of
+ * the update, symmetric, unlike DJL's element-wise {@code optClipGrad}). The step records the pre-clip norm
+ * ||u|| and whether truncation fired. Optionally the weights are then clipped element-wise to [-L, L] (the
+ * paper's SB+Noise). eta_k = eta gamma^floor(k / every) (step schedule; constant by default).
+ *
+ * <p>{@link #update} zeroes the gradients after use (PyTorch accumulates them), so the caller need not.
+ *
+ * <p>Build with {@link #builder()}: {@code set*} for required options, {@code opt*} for optional ones,
+ * {@code build()} validates. Not thread-safe; holds momentum buffers, so use one instance per model.
+ */
+public final class HeavyTailedStep {
+    private final double eta;
+    private final double clip;
+    private final double alpha;
+    private final double c;
+    private final ParetoType paretoType;
+    private final double momentum;
+    private final double weightDecay;
+    private final int lrEvery;
+    private final double lrGamma;
+    private final double weightBound;
+
+    private NDArray[] velocity;
+    private ParetoType.Sampler sampler;
+    private double lastPreClipNorm = Double.NaN;
+    private boolean lastTruncated;
+    private long updates;
+    private long truncations;
+
+    private HeavyTailedStep(Builder b) {
+        this.eta = b.eta;
+        this.clip = b.clip;
+        this.alpha = b.alpha;
+        this.c = b.c;
+        this.paretoType = b.paretoType;
+        this.momentum = b.momentum;
+        this.weightDecay = b.weightDecay;
+        this.lrEvery = b.lrEvery;
+        this.lrGamma = b.lrGamma;
+        this.weightBound = b.weightBound;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return eta, the base learning rate */
+    public double learningRate() {
+        return eta;
+    }
+
+    /** @return eta_k at iteration k (0-based) */
+    public double learningRate(long k) {
+        return lrEvery <= 0 ? eta : eta * Math.pow(lrGamma, k / lrEvery);
+    }
+
+    /** @return b, the truncation threshold of the update (infinite when off) */
+    public double clip() {
+        return clip;
+    }
+
+    /** @return whether heavy-tailed noise is configured */
+    public boolean noisy() {
+        return c > 0;
+    }
+
+    /** Connects the stream the Pareto multipliers W are drawn from (required before {@link #noiseMultiplier()}). */
+    public void setNoiseSource(org.apache.commons.rng.UniformRandomProvider rng) {
+        this.sampler = c > 0 ? paretoType.sampler(rng, alpha) : null;
+    }
+
+    /** Draws c W for the next step (0 when the step has no noise). */
+    public double noiseMultiplier() {
+        if (c == 0) {
+            return 0;
+        }
+        if (sampler == null) {
+            throw new IllegalStateException("call setNoiseSource(rng) before noiseMultiplier()");
+        }
+        return c * sampler.sample();
+    }
+
+    /**
+     * Applies theta &lt;- theta - phi_b(eta_k d) to {@code params}, reading their gradients.
+     *
+     * @param params    the trainable parameters (their gradients hold g)
+     * @param iteration k, for the learning-rate schedule
+     * @param truncate  whether phi_b applies (false in the noise-free phase)
+     * @return the pre-clip norm ||u||
+     */
+    public double update(List<Parameter> params, long iteration, boolean truncate) {
+        int n = params.size();
+        if (velocity == null && momentum > 0) {
+            velocity = new NDArray[n];
+        }
+        double lr = learningRate(iteration);
+        NDManager sub = params.get(0).getArray().getManager().newSubManager();
+        try {
+            NDArray[] d = new NDArray[n];
+            NDArray[] raw = new NDArray[n];
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                NDArray w = params.get(i).getArray();
+                NDArray g = w.getGradient();
+                g.attach(sub);
+                raw[i] = g;
+                if (weightDecay > 0) {
+                    NDArray t = w.mul(weightDecay);
+                    t.attach(sub);
+                    g = g.add(t);
+                }
+                if (momentum > 0) {
+                    if (velocity[i] == null) {
+                        velocity[i] = g.duplicate();
+                        velocity[i].attach(w.getManager());
+                    } else {
+                        velocity[i].muli(momentum).addi(g);
+                    }
+                    g = velocity[i];
+                }
+                d[i] = g;
+                sq += d[i].square().sum().getFloat();
+            }
+            double norm = lr * Math.sqrt(sq);
+            lastPreClipNorm = norm;
+            lastTruncated = truncate && norm > clip;
+            double scale = lastTruncated ? clip / norm : 1.0;
+            for (int i = 0; i < n; i++) {
+                NDArray w = params.get(i).getArray();
+                w.subi(d[i].mul(lr * scale));
+                raw[i].subi(raw[i]); // zero the gradient for the next backward pass
+                if (weightBound < Double.POSITIVE_INFINITY) {
+                    NDArray clipped = w.clip(-weightBound, weightBound);
+                    clipped.attach(sub);
+                    w.set(clipped.toFloatArray());
+                }
+            }
+            updates++;
+            if (lastTruncated) {
+                truncations++;
+            }
+            return norm;
+        } finally {
+            sub.close();
+        }
+    }
+
+    /** @return ||u|| of the last update (before truncation) */
+    public double lastPreClipNorm() {
+        return lastPreClipNorm;
+    }
+
+    /** @return whether the last update was truncated */
+    public boolean lastTruncated() {
+        return lastTruncated;
+    }
+
+    /** @return updates applied */
+    public long updates() {
+        return updates;
+    }
+
+    /** @return updates truncated */
+    public long truncations() {
+        return truncations;
+    }
+
+    /** Momentum buffers as float arrays (null entries before the first step, or all null without momentum). */
+    public float[][] velocityState(int parameterCount) {
+        float[][] v = new float[parameterCount][];
+        if (velocity != null) {
+            for (int i = 0; i < parameterCount; i++) {
+                v[i] = velocity[i] == null ? null : velocity[i].toFloatArray();
+            }
+        }
+        return v;
+    }
+
+    /** Restores momentum buffers and counters (checkpoint resume). */
+    public void restore(List<Parameter> params, float[][] v, long updates, long truncations) {
+        this.updates = updates;
+        this.truncations = truncations;
+        if (momentum > 0 && v != null) {
+            velocity = new NDArray[params.size()];
+            for (int i = 0; i < params.size(); i++) {
+                if (v[i] != null) {
+                    NDArray w = params.get(i).getArray();
+                    velocity[i] = w.getManager().create(v[i], w.getShape());
+                }
+            }
+        }
+    }
+
+    /** Builder: {@code set*} required, {@code opt*} optional, {@link #build()} validates. */
+    public static final class Builder {
+        private double eta = Double.NaN;
+        private double clip = Double.POSITIVE_INFINITY;
+        private double alpha = Double.NaN;
+        private double c;
+        private ParetoType paretoType = ParetoType.TYPE_I;
+        private double momentum;
+        private double weightDecay;
+        private int lrEvery;
+        private double lrGamma = 1;
+        private double weightBound = Double.POSITIVE_INFINITY;
+
+        private Builder() {
+        }
+
+        /** eta, in (0, inf). */
+        public Builder setLearningRate(double eta) {
+            this.eta = eta;
+            return this;
+        }
+
+        /** b, the truncation threshold of the update, in (0, inf]. */
+        public Builder optClip(double b) {
+            this.clip = b;
+            return this;
+        }
+
+        /** Heavy-tailed noise c W with W ~ Pareto(alpha): alpha in (0, inf), c in [0, inf). */
+        public Builder optNoise(double alpha, double c) {
+            this.alpha = alpha;
+            this.c = c;
+            return this;
+        }
+
+        /** The Pareto law of W (default {@link ParetoType#TYPE_I}). */
+        public Builder optParetoType(ParetoType type) {
+            this.paretoType = type;
+            return this;
+        }
+
+        /** mu in [0, 1). */
+        public Builder optMomentum(double mu) {
+            this.momentum = mu;
+            return this;
+        }
+
+        /** lambda in [0, inf). */
+        public Builder optWeightDecay(double lambda) {
+            this.weightDecay = lambda;
+            return this;
+        }
+
+        /** Step schedule eta_k = eta gamma^floor(k / every); every &gt;= 1, gamma in (0, 1]. */
+        public Builder optLrSchedule(int every, double gamma) {
+            this.lrEvery = every;
+            this.lrGamma = gamma;
+            return this;
+        }
+
+        /** Clip each weight to [-L, L] after the update (the paper's SB+Noise uses L = 1); L in (0, inf]. */
+        public Builder optWeightBound(double l) {
+            this.weightBound = l;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public HeavyTailedStep build() {
+            if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
+            }
+            if (!(clip > 0)) {
+                throw new IllegalArgumentException("--clip must be in (0, inf], got " + clip);
+            }
+            if (c < 0 || Double.isNaN(c) || Double.isInfinite(c)) {
+                throw new IllegalArgumentException("--c must be in [0, inf), got " + c);
+            }
+            if (c > 0 && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("--alpha must be in (0, inf), got " + alpha);
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+            }
+            if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("--weight-decay must be in [0, inf), got " + weightDecay);
+            }
+            if (lrEvery < 0 || (lrEvery > 0 && !(lrGamma > 0 && lrGamma <= 1))) {
+                throw new IllegalArgumentException("--lr-step must be >= 1 with --lr-gamma in (0, 1], got "
+                        + lrEvery + ", " + lrGamma);
+            }
+            if (!(weightBound > 0)) {
+                throw new IllegalArgumentException("--weight-bound must be in (0, inf], got " + weightBound);
+            }
+            if (paretoType == null) {
+                throw new IllegalArgumentException("--pareto must be type1 or lomax, got null");
+            }
+            return new HeavyTailedStep(this);
+        }
+    }
+}

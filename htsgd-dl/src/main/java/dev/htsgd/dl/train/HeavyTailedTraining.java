@@ -1,0 +1,385 @@
+package dev.htsgd.dl.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.model.Network;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One training run of a {@link Method} on a {@link Network}: the loop of paper-notes section 6. Each iteration
+ * draws the batches of its phase, forms the method's gradient with ONE forward and backward pass of a weighted
+ * loss over the concatenated batches ({@link LossWeights}), and applies the {@link HeavyTailedStep}. Evaluates
+ * on the training and test sets every {@code evalEvery} iterations; saves and restores its complete state
+ * (weights, momentum, samplers, generators, metrics) so a resumed run is bit-identical to an uninterrupted one.
+ */
+public final class HeavyTailedTraining {
+    private static final long STATE_MAGIC = 0x4854534744545331L; // "HTSGDTS1"
+
+    private final TrainConfig cfg;
+    private final Network net;
+    private final ImageSet train;
+    private final ImageSet test;
+    private final HeavyTailedStep step;
+    private final BatchSampler small;
+    private final BatchSampler star;
+    private final BatchSampler large;
+    private final RestorableUniformRandomProvider noiseRng;
+    private final int ns;
+    private final int nl;
+    private final int[] idx;
+    private final float[] sampleWeights;
+    private final float[] targets;
+    private final List<MetricsRow> rows = new ArrayList<>();
+
+    private long k;
+    private long gradientNanos;
+    private long updateNanos;
+    private long truncationsAtLastRow;
+    private long updatesAtLastRow;
+    private double lastBatchLoss = Double.NaN;
+
+    /** Called after each iteration and evaluation (progress, checkpoints). */
+    public interface Listener {
+        /** After iteration {@code done} (1-based count). */
+        default void afterStep(HeavyTailedTraining run, long done) {
+        }
+
+        /** After each evaluation. */
+        default void evaluated(HeavyTailedTraining run, MetricsRow row) {
+        }
+    }
+
+    private HeavyTailedTraining(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+        this.cfg = cfg;
+        this.net = net;
+        this.train = train;
+        this.test = test;
+        this.step = cfg.newStep();
+        this.ns = cfg.method().usesSmallBatch() ? cfg.batch() : 0;
+        this.nl = cfg.method().usesLargeBatch() ? Math.min(cfg.largeBatch(), train.size()) : 0;
+        if (ns > train.size()) {
+            throw new IllegalArgumentException("--batch must be in [1, " + train.size() + "] (the training set size), got " + ns);
+        }
+        this.small = ns > 0 ? new BatchSampler(streams.small(), train.size(), ns) : null;
+        this.star = cfg.method().independentStar() ? new BatchSampler(streams.star(), train.size(), ns) : null;
+        this.large = nl > 0 ? new BatchSampler(streams.large(), train.size(), nl) : null;
+        this.noiseRng = streams.noise();
+        step.setNoiseSource(noiseRng);
+        int maxN = 2 * ns + nl;
+        this.idx = new int[maxN];
+        this.sampleWeights = new float[maxN];
+        this.targets = new float[maxN * train.classes()];
+    }
+
+    /**
+     * Prepares a run; the network must be freshly initialised (from {@code streams.init()}) or restored.
+     *
+     * @param cfg     the settings
+     * @param net     the model theta (updated in place)
+     * @param train   training set (already subset/corrupted)
+     * @param test    test set (may be null: then test metrics are NaN)
+     * @param streams the run's streams
+     */
+    public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+        return new HeavyTailedTraining(cfg, net, train, test, streams);
+    }
+
+    /** @return the configuration */
+    public TrainConfig config() {
+        return cfg;
+    }
+
+    /** @return the heavy-tailed step (pre-clip norm, truncation counts) */
+    public HeavyTailedStep step() {
+        return step;
+    }
+
+    /** @return iterations done */
+    public long iteration() {
+        return k;
+    }
+
+    /** @return the effective large batch size (0 when the method needs none) */
+    public int largeBatch() {
+        return nl;
+    }
+
+    /** @return the evaluations so far */
+    public List<MetricsRow> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** @return seconds spent forming gradients (batches, forward, backward) */
+    public double gradientSeconds() {
+        return gradientNanos * 1e-9;
+    }
+
+    /** @return seconds spent in the update (noise draw, norm, truncation, weight update) */
+    public double updateSeconds() {
+        return updateNanos * 1e-9;
+    }
+
+    /** @return iterations per second of training (evaluation excluded) */
+    public double stepsPerSecond() {
+        double s = (gradientNanos + updateNanos) * 1e-9;
+        return s > 0 ? k / s : Double.NaN;
+    }
+
+    /** @return the weighted batch loss of the last iteration */
+    public double lastBatchLoss() {
+        return lastBatchLoss;
+    }
+
+    /** The phase of iteration {@code i}. */
+    LossWeights.Phase phase(long i) {
+        Method m = cfg.method();
+        if (m == Method.LB || i >= cfg.noiseFreeFrom()) {
+            return LossWeights.Phase.LARGE;
+        }
+        if (!m.noisy()) {
+            return LossWeights.Phase.SMALL;
+        }
+        return m.independentStar() ? LossWeights.Phase.NOISY_INDEPENDENT : LossWeights.Phase.NOISY_SAME;
+    }
+
+    /** Runs to {@code cfg.iterations()}. */
+    public void run(Listener listener) {
+        runUntil(cfg.iterations(), listener);
+    }
+
+    /** Runs until {@code until} iterations are done (at most the configured K). */
+    public void runUntil(long until, Listener listener) {
+        long end = Math.min(until, cfg.iterations());
+        if (k == 0 && rows.isEmpty()) {
+            evaluate(listener);
+        }
+        while (k < end) {
+            stepOnce();
+            listener.afterStep(this, k);
+            if (k % cfg.evalEvery() == 0 || k == cfg.iterations()) {
+                evaluate(listener);
+            }
+        }
+    }
+
+    /** One iteration. */
+    public void stepOnce() {
+        long t0 = System.nanoTime();
+        LossWeights.Phase phase = phase(k);
+        double cw = 0;
+        if (phase == LossWeights.Phase.NOISY_SAME || phase == LossWeights.Phase.NOISY_INDEPENDENT) {
+            cw = step.noiseMultiplier();
+        }
+        int n = phase.size(ns, nl);
+        switch (phase) {
+            case SMALL -> small.next(idx, 0);
+            case LARGE -> large.next(idx, 0);
+            case NOISY_SAME -> {
+                small.next(idx, 0);
+                large.next(idx, ns);
+            }
+            case NOISY_INDEPENDENT -> {
+                small.next(idx, 0);
+                star.next(idx, ns);
+                large.next(idx, 2 * ns);
+            }
+            default -> throw new IllegalStateException();
+        }
+        LossWeights.fill(phase, ns, nl, cw, sampleWeights);
+        int classes = train.classes();
+        java.util.Arrays.fill(targets, 0, n * classes, 0f);
+        for (int i = 0; i < n; i++) {
+            targets[i * classes + train.label(idx[i])] = sampleWeights[i];
+        }
+        float loss;
+        try (NDManager sub = net.manager().newSubManager()) {
+            NDArray x = train.images(sub, idx, 0, n);
+            NDArray t = sub.create(targets, new Shape(n, classes));
+            if (n * classes < targets.length) {
+                t = sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes));
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(x, true);
+                NDArray l = logits.logSoftmax(1).mul(t).sum().neg();
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+        }
+        long t1 = System.nanoTime();
+        lastBatchLoss = loss;
+        if (!Float.isFinite(loss)) {
+            throw diverged("loss");
+        }
+        boolean truncate = cfg.method().truncated() && phase != LossWeights.Phase.LARGE;
+        double norm = step.update(net.parameters(), k, truncate);
+        long t2 = System.nanoTime();
+        if (!Double.isFinite(norm)) {
+            throw diverged("update norm");
+        }
+        gradientNanos += t1 - t0;
+        updateNanos += t2 - t1;
+        k++;
+    }
+
+    private TrainingDivergedException diverged(String what) {
+        return new TrainingDivergedException("the " + what + " became " + lastBatchLoss + " at step " + (k + 1) + " of "
+                + cfg.iterations() + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta()
+                + "); try a smaller --eta or a --clip");
+    }
+
+    /** Evaluates now and records a metrics row. */
+    public MetricsRow evaluate(Listener listener) {
+        Network.Evaluation tr = net.evaluate(train);
+        Network.Evaluation te = test == null ? new Network.Evaluation(Double.NaN, Double.NaN) : net.evaluate(test);
+        long upd = step.updates() - updatesAtLastRow;
+        double frac = upd == 0 ? 0 : (double) (step.truncations() - truncationsAtLastRow) / upd;
+        updatesAtLastRow = step.updates();
+        truncationsAtLastRow = step.truncations();
+        MetricsRow row = new MetricsRow(k, tr.loss(), tr.accuracy(), te.loss(), te.accuracy(),
+                step.learningRate(Math.max(0, k - 1)), k == 0 ? 0 : step.lastPreClipNorm(), frac,
+                (gradientNanos + updateNanos) * 1e-9);
+        if (!Double.isFinite(tr.loss())) {
+            throw new TrainingDivergedException("the training loss became " + tr.loss() + " at step " + k
+                    + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta() + "); try a smaller --eta or a --clip");
+        }
+        rows.add(row);
+        listener.evaluated(this, row);
+        return row;
+    }
+
+    // ---- exact resume ---------------------------------------------------------------------------------
+
+    /** Writes the complete state to {@code file} atomically (temporary file, then rename). */
+    public void save(Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeLong(STATE_MAGIC);
+            out.writeUTF(cfg.toString());
+            out.writeLong(k);
+            out.writeLong(gradientNanos);
+            out.writeLong(updateNanos);
+            out.writeLong(truncationsAtLastRow);
+            out.writeLong(updatesAtLastRow);
+            out.writeLong(step.updates());
+            out.writeLong(step.truncations());
+            writeArrays(out, net.weights());
+            writeArrays(out, step.velocityState(net.parameters().size()));
+            for (BatchSampler s : new BatchSampler[] {small, star, large}) {
+                out.writeBoolean(s != null);
+                if (s != null) {
+                    s.save(out);
+                }
+            }
+            byte[] ns = ((RandomProviderDefaultState) noiseRng.saveState()).getState();
+            out.writeInt(ns.length);
+            out.write(ns);
+            out.writeInt(rows.size());
+            for (MetricsRow r : rows) {
+                for (double v : r.toArray()) {
+                    out.writeDouble(v);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training state " + tmp + ": " + e.getMessage(), e);
+        }
+        try {
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Restores the state written by {@link #save} for the same configuration. */
+    public void restore(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readLong() != STATE_MAGIC) {
+                throw new IllegalArgumentException(file + ": not an htsgd training state");
+            }
+            String c = in.readUTF();
+            if (!c.equals(cfg.toString())) {
+                throw new IllegalArgumentException(file + ": training state of another configuration (" + c + ")");
+            }
+            k = in.readLong();
+            gradientNanos = in.readLong();
+            updateNanos = in.readLong();
+            truncationsAtLastRow = in.readLong();
+            updatesAtLastRow = in.readLong();
+            long upd = in.readLong();
+            long tr = in.readLong();
+            net.setWeights(readArrays(in));
+            step.restore(net.parameters(), readArrays(in), upd, tr);
+            for (BatchSampler s : new BatchSampler[] {small, star, large}) {
+                boolean present = in.readBoolean();
+                if (present != (s != null)) {
+                    throw new IllegalArgumentException(file + ": sampler layout differs from this configuration");
+                }
+                if (s != null) {
+                    s.restore(in);
+                }
+            }
+            byte[] ns = new byte[in.readInt()];
+            in.readFully(ns);
+            noiseRng.restoreState(new RandomProviderDefaultState(ns));
+            rows.clear();
+            int nr = in.readInt();
+            for (int i = 0; i < nr; i++) {
+                double[] a = new double[MetricsRow.HEADER.size()];
+                for (int j = 0; j < a.length; j++) {
+                    a[j] = in.readDouble();
+                }
+                rows.add(MetricsRow.fromArray(a));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read training state (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void writeArrays(DataOutputStream out, float[][] a) throws IOException {
+        out.writeInt(a.length);
+        for (float[] v : a) {
+            out.writeInt(v == null ? -1 : v.length);
+            if (v != null) {
+                for (float f : v) {
+                    out.writeFloat(f);
+                }
+            }
+        }
+    }
+
+    private static float[][] readArrays(DataInputStream in) throws IOException {
+        float[][] a = new float[in.readInt()][];
+        for (int i = 0; i < a.length; i++) {
+            int n = in.readInt();
+            if (n >= 0) {
+                a[i] = new float[n];
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = in.readFloat();
+                }
+            }
+        }
+        return a;
+    }
+}

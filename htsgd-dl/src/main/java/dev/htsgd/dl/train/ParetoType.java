@@ -1,0 +1,39 @@
+package dev.htsgd.dl.train;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
+
+/**
+ * Which Pareto law the multiplier W of the heavy-tailed step follows (an open point of the paper).
+ * Both have tail P(W &gt; w) ~ w^-alpha; htsgd's default is {@link #TYPE_I} with a positive sign: the noise
+ * direction g_SB* - g_LB is already centred, so a random sign adds nothing in law.
+ */
+public enum ParetoType {
+    /** Pareto type I with scale 1: P(W &gt; w) = w^-alpha for w &gt;= 1 (W &gt;= 1). */
+    TYPE_I,
+    /** Lomax (Pareto type II, numpy's {@code random.pareto}): P(W &gt; w) = (1 + w)^-alpha for w &gt;= 0. */
+    LOMAX;
+
+    /** A sampler of W with tail index {@code alpha} driven by {@code rng}. */
+    public Sampler sampler(UniformRandomProvider rng, double alpha) {
+        org.apache.commons.rng.sampling.distribution.ContinuousSampler s = InverseTransformParetoSampler.of(rng, 1.0, alpha);
+        double shift = this == LOMAX ? 1.0 : 0.0;
+        return () -> s.sample() - shift;
+    }
+
+    /** Draws one W. */
+    @FunctionalInterface
+    public interface Sampler {
+        /** @return the next W */
+        double sample();
+    }
+
+    /** Parses type1 or lomax. */
+    public static ParetoType of(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "type1", "type-i", "pareto", "i" -> TYPE_I;
+            case "lomax", "type2", "type-ii", "ii" -> LOMAX;
+            default -> throw new IllegalArgumentException("--pareto must be type1 or lomax, got " + name);
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package dev.htsgd.dl.train;
+
+import ai.djl.ndarray.types.Shape;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.model.Architecture;
+import dev.htsgd.dl.model.Models;
+import dev.htsgd.dl.model.Network;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One training step of each method against the update computed by hand (in double precision, independently
+ * of DJL) on softmax regression: 2 inputs, 3 classes, theta = (W 3x2, b 3). For mean cross-entropy over a
+ * batch B, grad_W = (1/|B|) sum (p_i - e_{y_i}) x_i^T and grad_b = (1/|B|) sum (p_i - e_{y_i}).
+ * Tolerance 2e-6: float32 rounding of O(1) quantities over a few operations.
+ */
+class MethodStepTest {
+    static final float[] X = {0.5f, -1f, 1f, 0.25f, -0.75f, 0.5f, 0.2f, 0.9f, -0.3f, -0.6f, 1f, 1f};
+    static final int[] Y = {0, 2, 1, 1, 0, 2};
+    static final ImageSet DATA = new ImageSet("tiny", 1, 1, 2, 3, X, Y);
+
+    static Network tiny(long seed) {
+        return Network.create(Architecture.MLP, Models.mlp(3), new Shape(1, 1, 2), 3, Streams.of(seed).init());
+    }
+
+    static TrainConfig cfg(Method m, double clip, int noiseOff, double weightBound) {
+        return new TrainConfig(m, 4, 0.5, 2, 4, clip, 1.4, 0.5, noiseOff, ParetoType.TYPE_I, 0, 0, 0, 1,
+                weightBound, 100, 11L);
+    }
+
+    /** Gradient of the mean cross-entropy over idx[from, from+n) at theta = (w 3x2 row-major, b 3). */
+    static double[] grad(double[] theta, int[] idx, int from, int n) {
+        double[] g = new double[9];
+        for (int k = from; k < from + n; k++) {
+            int i = idx[k];
+            double[] z = new double[3];
+            double max = -1e300;
+            for (int c = 0; c < 3; c++) {
+                z[c] = theta[2 * c] * X[2 * i] + theta[2 * c + 1] * X[2 * i + 1] + theta[6 + c];
+                max = Math.max(max, z[c]);
+            }
+            double s = 0;
+            for (int c = 0; c < 3; c++) {
+                s += Math.exp(z[c] - max);
+            }
+            for (int c = 0; c < 3; c++) {
+                double r = Math.exp(z[c] - max) / s - (Y[i] == c ? 1 : 0);
+                g[2 * c] += r * X[2 * i] / n;
+                g[2 * c + 1] += r * X[2 * i + 1] / n;
+                g[6 + c] += r / n;
+            }
+        }
+        return g;
+    }
+
+    static double[] flat(float[][] w) {
+        double[] t = new double[9];
+        for (int i = 0; i < 6; i++) {
+            t[i] = w[0][i];
+        }
+        for (int i = 0; i < 3; i++) {
+            t[6 + i] = w[1][i];
+        }
+        return t;
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The expected theta after one step, replaying the run's streams (batches and W) by hand. */
+    static double[] expected(TrainConfig cfg, double[] theta) {
+        Streams s = Streams.of(cfg.seed());
+        Method m = cfg.method();
+        int[] sb = new int[2];
+        int[] star = new int[2];
+        int[] lb = new int[4];
+        if (m.usesSmallBatch()) {
+            new BatchSampler(s.small(), 6, 2).next(sb, 0);
+        }
+        if (m.independentStar()) {
+            new BatchSampler(s.star(), 6, 2).next(star, 0);
+        }
+        if (m.usesLargeBatch()) {
+            new BatchSampler(s.large(), 6, 4).next(lb, 0);
+        }
+        double eta = cfg.eta();
+        double[] u = new double[9];
+        boolean noiseFree = 0 >= cfg.noiseFreeFrom();
+        if (m == Method.LB || noiseFree) {
+            double[] g = grad(theta, lb, 0, 4);
+            for (int i = 0; i < 9; i++) {
+                u[i] = eta * g[i];
+            }
+        } else if (!m.noisy()) {
+            double[] g = grad(theta, sb, 0, 2);
+            for (int i = 0; i < 9; i++) {
+                u[i] = eta * g[i];
+            }
+        } else {
+            double w = ParetoType.TYPE_I.sampler(s.noise(), cfg.alpha()).sample();
+            double[] gs = grad(theta, sb, 0, 2);
+            double[] gstar = m.independentStar() ? grad(theta, star, 0, 2) : gs;
+            double[] gl = grad(theta, lb, 0, 4);
+            for (int i = 0; i < 9; i++) {
+                u[i] = eta * (gs[i] + cfg.c() * w * (gstar[i] - gl[i]));
+            }
+        }
+        if (m.truncated() && !noiseFree) {
+            double n = norm(u);
+            if (n > cfg.clip()) {
+                for (int i = 0; i < 9; i++) {
+                    u[i] *= cfg.clip() / n;
+                }
+            }
+        }
+        double[] out = new double[9];
+        for (int i = 0; i < 9; i++) {
+            out[i] = Math.max(-cfg.weightBound(), Math.min(cfg.weightBound(), theta[i] - u[i]));
+        }
+        return out;
+    }
+
+    static void checkOneStep(TrainConfig cfg) {
+        try (Network net = tiny(cfg.seed())) {
+            double[] theta = flat(net.weights());
+            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, DATA, null, Streams.of(cfg.seed()));
+            run.stepOnce();
+            double[] got = flat(net.weights());
+            double[] want = expected(cfg, theta);
+            for (int i = 0; i < 9; i++) {
+                assertThat(got[i]).as(cfg.method() + " theta[" + i + "]").isCloseTo(want[i],
+                        org.assertj.core.data.Offset.offset(2e-6));
+            }
+            assertThat(got).isNotEqualTo(theta);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void oneStepMatchesHandComputation(Method m) {
+        // b = 0.05 is small enough that the clipped methods truncate (checked below)
+        checkOneStep(cfg(m, 0.05, 0, m == Method.SB_NOISE ? 1.0 : Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void truncationFiresAndRecordsThePreClipNorm() {
+        TrainConfig c = cfg(Method.OUR2, 0.05, 0, Double.POSITIVE_INFINITY);
+        try (Network net = tiny(c.seed())) {
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null, Streams.of(c.seed()));
+            double[] before = flat(net.weights());
+            run.stepOnce();
+            double[] after = flat(net.weights());
+            double[] d = new double[9];
+            for (int i = 0; i < 9; i++) {
+                d[i] = before[i] - after[i];
+            }
+            assertThat(run.step().lastTruncated()).isTrue();
+            assertThat(run.step().lastPreClipNorm()).isGreaterThan(0.05);
+            assertThat(norm(d)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void noiseFreePhaseIsAPlainLargeBatchStep() {
+        // K_off = K: the very first step is already theta -= eta g_LB, unclipped
+        checkOneStep(cfg(Method.OUR1, 0.05, 4, Double.POSITIVE_INFINITY));
+        checkOneStep(cfg(Method.OUR2, 0.05, 4, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void nanLossNamesTheStep() {
+        float[] bad = X.clone();
+        bad[3] = Float.NaN;
+        ImageSet d = new ImageSet("nan", 1, 1, 2, 3, bad, Y);
+        TrainConfig c = new TrainConfig(Method.LB, 4, 0.5, 2, 6, 1, 1.4, 0.5, 0, ParetoType.TYPE_I, 0, 0, 0, 1,
+                Double.POSITIVE_INFINITY, 100, 1L);
+        try (Network net = tiny(1)) {
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, d, null, Streams.of(1));
+            assertThatThrownBy(run::stepOnce).isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageContaining("at step 1 of 4").hasMessageContaining("--method lb");
+        }
+    }
+
+    @Test
+    void builderValidates() {
+        assertThatThrownBy(() -> HeavyTailedStep.builder().build()).hasMessageContaining("--eta must be in (0, inf)");
+        assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optClip(0).build())
+                .hasMessageContaining("--clip");
+        assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optNoise(-1, 0.5).build())
+                .hasMessageContaining("--alpha");
+        assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optMomentum(1).build())
+                .hasMessageContaining("--momentum");
+        assertThatThrownBy(() -> cfg(Method.OUR2, 5, 10, Double.POSITIVE_INFINITY))
+                .hasMessageContaining("--noise-off must be in [0, --iterations = 4]");
+        assertThat(HeavyTailedStep.builder().setLearningRate(0.1).optLrSchedule(10, 0.5).build().learningRate(25))
+                .isEqualTo(0.025);
+    }
+}
