@@ -9,7 +9,7 @@ package dev.htsgd.landscape;
  * </pre>
  *
  * on the projection domain [-1.6, 1.6] by default. f is 0 at the maxima s_1 = -1.3, s_2 = 0.2, s_3 = 0.7
- * and negative between them; the minima computed from the formula (see {@link CriticalPoints1D}) are
+ * and negative between them; the minima computed from the formula (see {@link dev.htsgd.theory.CriticalPoints1D}) are
  * m_1 = -1.5115 (sharp, narrow), m_2 = -0.6993 (flat, wide), m_3 = 0.4962 (sharp, narrow) and
  * m_4 = 1.3221 (flat, wide). The paper lists m_2 = -0.66; the printed formula puts it at -0.70.
  *

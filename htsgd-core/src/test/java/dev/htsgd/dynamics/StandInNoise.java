@@ -7,13 +7,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Test-local stand-in for the noise helper's models: Z = c U W with W Pareto type I (P(W &gt; w) = w^-alpha)
  * and a random sign U, or (alpha = inf) a constant Z = c.
  */
-record StandInNoise(double alpha, double c) implements NoiseModel {
+public record StandInNoise(double alpha, double c) implements NoiseModel {
 
-    static StandInNoise pareto(double alpha, double c) {
+    public static StandInNoise pareto(double alpha, double c) {
         return new StandInNoise(alpha, c);
     }
 
-    static StandInNoise constant(double c) {
+    public static StandInNoise constant(double c) {
         return new StandInNoise(Double.POSITIVE_INFINITY, c);
     }
 
