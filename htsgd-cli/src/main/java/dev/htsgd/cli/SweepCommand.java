@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.report.RunOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Run a grid of an experiment as independent tasks on Apache Spark (local[*] by default).",
             "Grid options take lists: 1,2,3 on the command line, YAML lists in --config.",
             "Results land in --out in the run-directory format of the local commands.",
-            "A killed sweep resumes from its completed tasks when run again with the same --out."},
+            "A killed sweep continues from its completed tasks with --resume (same options and --out)."},
         footer = {"",
             "Example sweep.yaml:",
             "  experiment: exit-times",
@@ -146,12 +147,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "reproduce: the reproduce targets to run, one task per target and seed.")
     public List<String> target;
 
-    @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Reuse the completed tasks of an interrupted sweep with the same --out (default: on).")
-    public boolean resume;
-
-    @Option(names = "--force", description = "Replace a complete run directory at --out.")
-    public boolean force;
+    @Mixin
+    public RunOptions run;
 
     /** The seeds of the grid: {@code --seeds}, or {@code --seed} alone. */
     public List<Long> seedList() {

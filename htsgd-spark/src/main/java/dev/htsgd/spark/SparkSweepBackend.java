@@ -2,9 +2,15 @@ package dev.htsgd.spark;
 
 import dev.htsgd.cli.Json;
 import dev.htsgd.cli.SweepCommand;
-import dev.htsgd.cli.VersionProvider;
+import dev.htsgd.cli.report.Checkpoint;
+import dev.htsgd.cli.report.Progress;
+import dev.htsgd.cli.report.Provenance;
+import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +19,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The {@code htsgd sweep} runner (registered for {@link SweepCommand.Backend} in META-INF/services): builds
- * the {@link SweepSpec} from the options, opens (or resumes) the run directory, runs the pending tasks with
- * {@link SparkSweepRunner} on the given master, aggregates the stored results and completes the run
- * directory.
+ * the {@link SweepSpec} from the options, opens (or with {@code --resume} continues) the {@link RunDirectory},
+ * runs the tasks missing from its {@code tasks/} store with {@link SparkSweepRunner} on the given master,
+ * aggregates the stored results (one per task id) into results.json and CSV tables, and commits the run
+ * directory. {@code tasks/} stays in the finished directory: it holds the result of every replication.
  */
 public final class SparkSweepBackend implements SweepCommand.Backend {
+
+    /** The folder of the completed-task files inside the run directory. */
+    public static final String TASKS_DIR = "tasks";
+    /** The Spark version on the class path. */
+    public static final String SPARK_VERSION = org.apache.spark.package$.MODULE$.SPARK_VERSION();
 
     private static volatile JavaSparkContext shared;
 
@@ -40,71 +52,99 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         if (cmd.partitions < 0) {
             throw new IllegalArgumentException("--partitions must be >= 0 (0 = one per task), got " + cmd.partitions);
         }
-        Path out = cmd.common.out != null ? cmd.common.out
-                : Path.of("htsgd-runs", "sweep-" + spec.experiment() + "-" + spec.fingerprint(kind.settingKeys()).substring(0, 8));
-        PrintWriter err = cmd.spec.commandLine().getErr();
-        PrintWriter stdout = cmd.spec.commandLine().getOut();
-        SweepRunDirectory dir = SweepRunDirectory.open(out, spec, kind, cmd.resume, cmd.force);
-
-        SparkConf conf = new SparkConf();
         cmd.common.effectiveThreads(); // validates --threads
+        SparkConf conf = new SparkConf();
         String master = cmd.master != null ? cmd.master
-                : conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.effectiveThreads() + "]" : DEFAULT_MASTER);
+                : conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.threads + "]" : DEFAULT_MASTER);
         defaults(conf, master, "htsgd sweep " + spec.experiment());
-        JavaSparkContext given = shared;
-        boolean created = given == null || given.sc().isStopped();
-        JavaSparkContext sc = created ? new JavaSparkContext(conf) : given;
-        master = sc.master();
-        SparkSweepRunner.Stats stats;
-        Progress progress = new Progress(err, cmd.common.quiet || cmd.common.json());
-        try {
-            stats = SparkSweepRunner.run(sc, spec, kind, dir.store(), cmd.partitions, progress);
-        } catch (RuntimeException e) {
-            int stored = dir.store().load().size();
-            throw new IllegalStateException("sweep failed after storing " + stored + " of "
-                    + SparkSweepRunner.tasks(spec, kind).size() + " tasks in " + dir.work()
-                    + "; run the same command again to resume (" + rootMessage(e) + ")", e);
-        } finally {
-            progress.done();
-            if (created) {
-                sc.stop();
+
+        String name = "sweep-" + spec.experiment();
+        Path out = cmd.common.out;
+        boolean resume = cmd.run.resume;
+        if (resume && out != null && !Files.isDirectory(partialOf(out))) {
+            resume = false; // --resume with nothing unfinished at --out: a fresh sweep
+        }
+        RunOptions options = new RunOptions();
+        options.force = cmd.run.force;
+        options.resume = resume;
+        Provenance provenance = Provenance.of("sweep", spec.config(kind.settingKeys()), spec.grid().seeds().get(0));
+        List<TaskKey> all = SparkSweepRunner.tasks(spec, kind);
+        PrintWriter stdout = cmd.spec.commandLine().getOut();
+        try (RunDirectory run = RunDirectory.open(out, name, options, provenance)) {
+            Checkpoint cp = run.checkpoint(); // records the fingerprint, so --resume refuses other options
+            cp.put("sweep", Map.of("fingerprint", spec.fingerprint(kind.settingKeys()), "tasks", all.size()));
+            cp.flush();
+            TaskStore store = TaskStore.open(run.path().resolve(TASKS_DIR));
+
+            JavaSparkContext given = shared;
+            boolean created = given == null || given.sc().isStopped();
+            JavaSparkContext sc = created ? new JavaSparkContext(conf) : given;
+            String used = sc.master();
+            run.log("Spark " + SPARK_VERSION + " master " + used + ", " + all.size() + " tasks in " + spec.grid().size()
+                    + " cells");
+            SparkSweepRunner.Stats stats;
+            try (Progress progress = Progress.start("sweep", all.size(), cmd.common.quiet)) {
+                int[] seen = {-1};
+                stats = SparkSweepRunner.run(sc, spec, kind, store, cmd.partitions, (done, total) -> {
+                    progress.advance(seen[0] < 0 ? done : done - seen[0]);
+                    seen[0] = done;
+                });
+            } catch (RuntimeException e) {
+                int stored = store.load().size();
+                run.log("failed after storing " + stored + " of " + all.size() + " tasks: " + rootMessage(e));
+                throw new IllegalStateException("sweep failed after storing " + stored + " of " + all.size()
+                        + " tasks in " + run.path() + "; add --resume (same options and --out "
+                        + run.target() + ") to continue (" + rootMessage(e) + ")", e);
+            } finally {
+                if (created) {
+                    sc.stop();
+                }
+            }
+            run.log(String.format(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s on %d partitions",
+                    stats.total(), stats.reused(), stats.computed(), stats.seconds(), stats.partitions()));
+
+            Map<TaskKey, String> results = store.load();
+            SweepKind.SweepOutcome outcome = kind.aggregate(spec, results);
+            Map<String, Object> all2 = new LinkedHashMap<>();
+            all2.put("experiment", spec.experiment());
+            all2.put("fingerprint", spec.fingerprint(kind.settingKeys()));
+            all2.put("cells", spec.grid().size());
+            Map<String, Object> tasks = new LinkedHashMap<>();
+            tasks.put("total", stats.total());
+            tasks.put("reused", stats.reused());
+            tasks.put("computed", stats.computed());
+            tasks.put("partitions", stats.partitions());
+            tasks.put("seconds", stats.seconds());
+            tasks.put("tasks_per_second", Double.isNaN(stats.tasksPerSecond()) ? null : stats.tasksPerSecond());
+            all2.put("tasks", tasks);
+            all2.put("master", used);
+            all2.put("spark_version", SPARK_VERSION);
+            all2.putAll(outcome.results());
+            run.writeResults(all2);
+            for (Map.Entry<String, List<Map<String, Object>>> t : outcome.tables().entrySet()) {
+                List<Map<String, Object>> rows = t.getValue();
+                List<String> header = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
+                run.writeCsv(t.getKey(), header, rows.stream().map(r -> List.copyOf(r.values())).toList());
+            }
+            Path done = run.commit();
+            if (cmd.common.json()) {
+                Json.print(stdout, all2);
+            } else {
+                stdout.println(outcome.summary());
+                stdout.printf(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s (%.1f tasks/s) on %s%n",
+                        stats.total(), stats.reused(), stats.computed(), stats.seconds(),
+                        Double.isNaN(stats.tasksPerSecond()) ? 0.0 : stats.tasksPerSecond(), used);
+                stdout.println("run directory: " + done);
+                stdout.flush();
             }
         }
-        Map<TaskKey, String> results = dir.store().load();
-        SweepKind.SweepOutcome outcome = kind.aggregate(spec, results);
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("experiment", spec.experiment());
-        all.put("fingerprint", spec.fingerprint(kind.settingKeys()));
-        all.put("cells", spec.grid().size());
-        Map<String, Object> tasks = new LinkedHashMap<>();
-        tasks.put("total", stats.total());
-        tasks.put("reused", stats.reused());
-        tasks.put("computed", stats.computed());
-        tasks.put("partitions", stats.partitions());
-        tasks.put("seconds", stats.seconds());
-        tasks.put("tasks_per_second", Double.isNaN(stats.tasksPerSecond()) ? null : stats.tasksPerSecond());
-        all.put("tasks", tasks);
-        all.put("master", master);
-        all.putAll(outcome.results());
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("htsgd", VersionProvider.version());
-        provenance.put("java", System.getProperty("java.version"));
-        provenance.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
-        provenance.put("master", master);
-        Path done = dir.complete(all, outcome.tables(), provenance,
-                String.format("sweep %s: %d tasks (%d reused, %d computed) in %.1f s on %s%n",
-                        spec.experiment(), stats.total(), stats.reused(), stats.computed(), stats.seconds(), master));
-        if (cmd.common.json()) {
-            Json.print(stdout, all);
-        } else {
-            stdout.println(outcome.summary());
-            stdout.printf("%d tasks: %d reused, %d computed in %.1f s (%.1f tasks/s) on %s%n", stats.total(),
-                    stats.reused(), stats.computed(), stats.seconds(),
-                    Double.isNaN(stats.tasksPerSecond()) ? 0.0 : stats.tasksPerSecond(), master);
-            stdout.println("run directory: " + done);
-            stdout.flush();
-        }
         return 0;
+    }
+
+    /** The unfinished sibling of a run directory. */
+    static Path partialOf(Path out) {
+        Path abs = out.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + RunDirectory.PARTIAL_SUFFIX);
     }
 
     /** The spec the options describe. */
@@ -138,48 +178,5 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         }
         String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
         return m.lines().findFirst().orElse(m);
-    }
-
-    /** A one-line progress bar with an ETA on stderr. */
-    static final class Progress implements SparkSweepRunner.Listener {
-        private final PrintWriter err;
-        private final boolean quiet;
-        private final long start = System.nanoTime();
-        private long last;
-        private int first = -1;
-        private boolean printed;
-
-        Progress(PrintWriter err, boolean quiet) {
-            this.err = err;
-            this.quiet = quiet;
-        }
-
-        @Override
-        public synchronized void progress(int done, int total) {
-            if (quiet) {
-                return;
-            }
-            if (first < 0) {
-                first = done;
-            }
-            long now = System.nanoTime();
-            if (done < total && now - last < 1_000_000_000L) {
-                return;
-            }
-            last = now;
-            double secs = (now - start) / 1e9;
-            int fresh = done - first;
-            String eta = fresh > 0 && done < total ? String.format(", ETA %.0f s", secs / fresh * (total - done)) : "";
-            err.printf("\rsweep: %d/%d tasks (%.0f%%)%s   ", done, total, 100.0 * done / Math.max(1, total), eta);
-            err.flush();
-            printed = true;
-        }
-
-        void done() {
-            if (printed) {
-                err.println();
-                err.flush();
-            }
-        }
     }
 }
