@@ -2,13 +2,13 @@ package dev.htsgd.sim.rare;
 
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.sim.Streams;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -20,7 +20,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * ({@link #importanceSampling}, see {@link ImportanceSampling}), which reaches p near 1e-6 with a few percent
  * relative error in seconds. Both average i.i.d. path weights, so the confidence interval is the normal one.
  *
- * <p>Determinism: path r uses its own generator seeded from (seed, r), and paths are summed in blocks of
+ * <p>Determinism: path r uses stream r of the seed ({@link Streams}), and paths are summed in blocks of
  * {@link #BLOCK} in block order, so results are bit-identical whatever the thread count; completed blocks can
  * be stored (a {@link BlockStore}) so a killed run resumes to the same result.
  */
@@ -207,12 +207,10 @@ public final class RareEventExperiment {
         double max = 0;
         long hits = 0;
         long steps = 0;
-        long[] state = new long[2];
         double[] out = new double[2];
         for (int i = 0; i < BLOCK; i++) {
             long rep = (long) k * BLOCK + i;
-            seedState(seed, rep, state);
-            UniformRandomProvider rng = new XoRoShiRo128PlusPlus(state);
+            UniformRandomProvider rng = Streams.forReplication(seed, rep);
             path(rng, is, out);
             double w = out[0];
             if (w > 0) {
@@ -224,23 +222,6 @@ public final class RareEventExperiment {
             steps += (long) out[1];
         }
         return new double[] {sum, sumSq, hits, steps, max};
-    }
-
-    /** Seeds of path {@code rep}: SplitMix64 of (seed, rep), independent of the thread that runs it. */
-    static void seedState(long seed, long rep, long[] state) {
-        long z = mix(seed ^ 0x6a09e667f3bcc909L) + mix(rep + 0x3c6ef372fe94f82bL);
-        state[0] = mix(z);
-        state[1] = mix(z + 0x9e3779b97f4a7c15L);
-        if (state[0] == 0 && state[1] == 0) {
-            state[1] = 1;
-        }
-    }
-
-    private static long mix(long z) {
-        z += 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     /** Simulates one path; out[0] = weight (0 when the event does not happen), out[1] = steps taken. */

@@ -3,7 +3,7 @@ package dev.htsgd.sim.rare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.htsgd.landscape.Domain;
+import dev.htsgd.landscape.LdQuartic;
 import dev.htsgd.landscape.Objective1D;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,28 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RareEventExperimentTest {
 
-    /** U(x) = x^4/10 - x^2 of LD Table 2.1 (local stand-in until the landscape lands on main). */
-    static final Objective1D QUARTIC = new Objective1D() {
-        @Override
-        public double value(double x) {
-            return x * x * x * x / 10 - x * x;
-        }
-
-        @Override
-        public double derivative(double x) {
-            return 0.4 * x * x * x - 2 * x;
-        }
-
-        @Override
-        public Domain domain() {
-            return Domain.unbounded();
-        }
-
-        @Override
-        public String name() {
-            return "ld-quartic";
-        }
-    };
+    /** U(x) = x^4/10 - x^2 of LD Table 2.1. */
+    static final Objective1D QUARTIC = LdQuartic.of();
 
     static final JumpNoise LD = JumpNoise.ldMixture(1.5, 0.2, 5);
 
