@@ -21,6 +21,40 @@ public interface NoiseModel {
     /** Exact distribution function P(Z &lt;= x), used by goodness-of-fit tests. */
     double cdf(double x);
 
+    /** Exact survival function P(Z &gt; x); accurate far in the tail (no 1 - cdf cancellation). */
+    default double survival(double x) {
+        return 1.0 - cdf(x);
+    }
+
+    /** E Z, or NaN when the law has no mean (alpha &lt;= 1). */
+    default double mean() {
+        return Double.NaN;
+    }
+
+    /**
+     * Checks that E|Z| is finite (alpha &gt; 1), as the theory of the paper needs; returns this.
+     * Samplers accept alpha in (0, 1] (the law is well defined); commands that use the theory call this.
+     *
+     * @throws IllegalArgumentException naming {@code --alpha} when alpha &lt;= 1
+     */
+    default NoiseModel requireFiniteMean() {
+        if (!(alpha() > 1)) {
+            throw new IllegalArgumentException("--alpha must be in (1, inf) for " + name()
+                    + " noise here (the theory needs a finite mean E|Z|), got " + alpha());
+        }
+        return this;
+    }
+
+    /**
+     * The law of Z - E Z, which has mean zero as the paper assumes; this model itself when its mean is
+     * already zero. Requires a finite mean.
+     */
+    default NoiseModel centered() {
+        requireFiniteMean();
+        double m = mean();
+        return m == 0.0 ? this : CenteredNoise.of(this);
+    }
+
     /** Tail index alpha of H (regularly varying with index -alpha); +infinity for light-tailed laws. */
     double alpha();
 

@@ -1,0 +1,474 @@
+package dev.htsgd.landscape;
+
+import java.util.Map;
+import java.util.Set;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.ValidationResult;
+import net.objecthunter.exp4j.function.Function;
+import net.objecthunter.exp4j.operator.Operator;
+import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
+import net.objecthunter.exp4j.tokenizer.FunctionToken;
+import net.objecthunter.exp4j.tokenizer.NumberToken;
+import net.objecthunter.exp4j.tokenizer.OperatorToken;
+import net.objecthunter.exp4j.tokenizer.Token;
+import net.objecthunter.exp4j.tokenizer.VariableToken;
+
+/**
+ * A landscape f given as text ({@code --landscape expr:FORMULA}): a formula in x (1-D) or in x and y (2-D).
+ * The formula is parsed by exp4j (operators + - * / ^ %, its built-in functions such as sin, cos, exp, log,
+ * sqrt, abs, pow, and the constants pi and e).
+ *
+ * <p>Derivatives are exact up to rounding: the parsed postfix program is evaluated in forward-mode
+ * automatic differentiation (value and gradient together, by the chain rule of each operator and
+ * built-in; NaN outside a function's domain). The built-ins without a rule here (cot) get their partial derivatives from
+ * {@link FiniteDifferences} (Richardson extrapolation, error O(h^4)), so every derivative is either exact or
+ * numerically controlled. Evaluation allocates nothing: each thread reuses its own scratch stacks.
+ */
+public sealed class ExpressionObjective implements Objective permits ExpressionObjective.OneD {
+
+    private static final int CONST = 0;
+    private static final int VAR = 1;
+    private static final int ADD = 2;
+    private static final int SUB = 3;
+    private static final int MUL = 4;
+    private static final int DIV = 5;
+    private static final int POW = 6;
+    private static final int MOD = 7;
+    private static final int NEG = 8;
+    private static final int POS = 9;
+    private static final int FUNC = 10;
+
+    // built-in function codes (argument at the top of the stack)
+    private static final int F_GENERIC = 0;
+    private static final Map<String, Integer> BUILTINS = Map.ofEntries(
+            Map.entry("sin", 1), Map.entry("cos", 2), Map.entry("tan", 3), Map.entry("exp", 4),
+            Map.entry("log", 5), Map.entry("log10", 6), Map.entry("log2", 7), Map.entry("log1p", 8),
+            Map.entry("sqrt", 9), Map.entry("cbrt", 10), Map.entry("abs", 11), Map.entry("sinh", 12),
+            Map.entry("cosh", 13), Map.entry("tanh", 14), Map.entry("asin", 15), Map.entry("acos", 16),
+            Map.entry("atan", 17), Map.entry("expm1", 18), Map.entry("signum", 19), Map.entry("floor", 20),
+            Map.entry("ceil", 21), Map.entry("pow", 22));
+
+    private final String formula;
+    private final Domain domain;
+    private final int dim;
+    private final int[] ops;
+    private final int[] args; // VAR: variable index; FUNC: builtin code; else unused
+    private final double[] consts;
+    private final Function[] functions;
+    private final int maxDepth;
+    private final int maxArity;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final double[] val;
+        final double[] der;
+        final double[] fargs;
+        final double[] fder;
+
+        Scratch(int depth, int dim, int arity) {
+            val = new double[depth];
+            der = new double[depth * dim];
+            fargs = new double[Math.max(1, arity)];
+            fder = new double[Math.max(1, arity)];
+        }
+    }
+
+    ExpressionObjective(String formula, Domain domain, int dim, int[] ops, int[] args, double[] consts,
+            Function[] functions, int maxDepth, int maxArity) {
+        this.formula = formula;
+        this.domain = domain;
+        this.dim = dim;
+        this.ops = ops;
+        this.args = args;
+        this.consts = consts;
+        this.functions = functions;
+        this.maxDepth = maxDepth;
+        this.maxArity = maxArity;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(this.maxDepth, this.dim, this.maxArity));
+    }
+
+    /**
+     * Parses a formula in x (1-D, returns an {@link Objective1D}) or in x and y (2-D).
+     *
+     * @param formula the text after {@code expr:}
+     * @param domain where the iterate lives; null means unbounded
+     * @throws IllegalArgumentException naming --landscape when the formula does not parse or uses unknown
+     *     names
+     */
+    public static ExpressionObjective parse(String formula, Domain domain) {
+        if (formula == null || formula.isBlank()) {
+            throw new IllegalArgumentException("--landscape expr: needs a formula in x (and y), e.g. expr:x^4/10-x^2");
+        }
+        Domain d = domain == null ? Domain.unbounded() : domain;
+        Token[] rpn;
+        try {
+            ValidationResult vr = new ExpressionBuilder(formula).variables("x", "y")
+                    .implicitMultiplication(false).build().validate(false);
+            if (!vr.isValid()) {
+                throw new IllegalArgumentException(String.join("; ", vr.getErrors()));
+            }
+            rpn = ShuntingYard.convertToRPN(formula, Map.of(), Map.of(), Set.of("x", "y", "pi", "π", "e", "φ"), false);
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': " + msg);
+        }
+        boolean usesY = false;
+        for (Token t : rpn) {
+            if (t instanceof VariableToken v && v.getName().equals("y")) {
+                usesY = true;
+            }
+        }
+        int dim = usesY ? 2 : 1;
+        if (dim == 2 && d instanceof Domain.Interval) {
+            throw new IllegalArgumentException("--domain a,b is for 1-D landscapes; '" + formula + "' uses y: use --ball R");
+        }
+        if (dim == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
+            throw new IllegalArgumentException("--ball is for 2-D landscapes; '" + formula + "' is 1-D: use --domain a,b");
+        }
+        int n = rpn.length;
+        int[] ops = new int[n];
+        int[] args = new int[n];
+        double[] consts = new double[n];
+        Function[] fns = new Function[n];
+        int depth = 0;
+        int maxDepth = 1;
+        int maxArity = 1;
+        for (int i = 0; i < n; i++) {
+            Token t = rpn[i];
+            if (t instanceof NumberToken num) {
+                ops[i] = CONST;
+                consts[i] = num.getValue();
+                depth++;
+            } else if (t instanceof VariableToken v) {
+                switch (v.getName()) {
+                    case "x" -> { ops[i] = VAR; args[i] = 0; }
+                    case "y" -> { ops[i] = VAR; args[i] = 1; }
+                    case "pi", "π" -> { ops[i] = CONST; consts[i] = Math.PI; }
+                    case "e" -> { ops[i] = CONST; consts[i] = Math.E; }
+                    case "φ" -> { ops[i] = CONST; consts[i] = 1.61803398874; }
+                    default -> throw new IllegalArgumentException(
+                            "--landscape expr: unknown name '" + v.getName() + "' in '" + formula + "'");
+                }
+                depth++;
+            } else if (t instanceof OperatorToken ot) {
+                Operator op = ot.getOperator();
+                if (op.getNumOperands() == 1) {
+                    ops[i] = op.getSymbol().equals("-") ? NEG : POS;
+                } else {
+                    ops[i] = switch (op.getSymbol()) {
+                        case "+" -> ADD;
+                        case "-" -> SUB;
+                        case "*" -> MUL;
+                        case "/" -> DIV;
+                        case "^" -> POW;
+                        case "%" -> MOD;
+                        default -> throw new IllegalArgumentException(
+                                "--landscape expr: unsupported operator '" + op.getSymbol() + "' in '" + formula + "'");
+                    };
+                    depth--;
+                }
+            } else if (t instanceof FunctionToken ft) {
+                Function f = ft.getFunction();
+                ops[i] = FUNC;
+                fns[i] = f;
+                Integer code = BUILTINS.get(f.getName());
+                args[i] = code != null && f.getNumArguments() == (code == 22 ? 2 : 1) ? code : F_GENERIC;
+                depth -= f.getNumArguments() - 1;
+                maxArity = Math.max(maxArity, f.getNumArguments());
+            } else {
+                throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "'");
+            }
+            if (depth < 1) {
+                throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': missing operand");
+            }
+            maxDepth = Math.max(maxDepth, depth);
+        }
+        if (depth != 1) {
+            throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': too many operands");
+        }
+        return dim == 1
+                ? new OneD(formula, d, ops, args, consts, fns, maxDepth, maxArity)
+                : new ExpressionObjective(formula, d, 2, ops, args, consts, fns, maxDepth, maxArity);
+    }
+
+    /** The formula as given. */
+    public String formula() {
+        return formula;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public Domain domain() {
+        return domain;
+    }
+
+    @Override
+    public String name() {
+        return "expr:" + formula;
+    }
+
+    @Override
+    public double value(double[] x) {
+        return eval(x[0], dim > 1 ? x[1] : 0.0, null);
+    }
+
+    @Override
+    public void gradient(double[] x, double[] grad) {
+        eval(x[0], dim > 1 ? x[1] : 0.0, grad);
+    }
+
+    /** Evaluates f at (x, y); when grad is non-null also writes the gradient into it. */
+    final double eval(double x, double y, double[] grad) {
+        return eval(x, y, grad, scratch.get());
+    }
+
+    /** Evaluates f at (x, y) using the given scratch; the gradient is left in {@code s.der[0..dim)}. */
+    private double eval(double x, double y, double[] grad, Scratch s) {
+        double[] val = s.val;
+        double[] der = s.der;
+        final int d = dim;
+        int sp = -1;
+        for (int i = 0; i < ops.length; i++) {
+            switch (ops[i]) {
+                case CONST -> {
+                    sp++;
+                    val[sp] = consts[i];
+                    for (int k = 0; k < d; k++) {
+                        der[sp * d + k] = 0;
+                    }
+                }
+                case VAR -> {
+                    sp++;
+                    val[sp] = args[i] == 0 ? x : y;
+                    for (int k = 0; k < d; k++) {
+                        der[sp * d + k] = k == args[i] ? 1 : 0;
+                    }
+                }
+                case NEG -> {
+                    val[sp] = -val[sp];
+                    for (int k = 0; k < d; k++) {
+                        der[sp * d + k] = -der[sp * d + k];
+                    }
+                }
+                case POS -> {
+                    // nothing
+                }
+                case FUNC -> sp = applyFunction(i, sp, s);
+                default -> {
+                    double a = val[sp - 1];
+                    double b = val[sp];
+                    int ia = (sp - 1) * d;
+                    int ib = sp * d;
+                    double r;
+                    switch (ops[i]) {
+                        case ADD -> {
+                            r = a + b;
+                            for (int k = 0; k < d; k++) {
+                                der[ia + k] += der[ib + k];
+                            }
+                        }
+                        case SUB -> {
+                            r = a - b;
+                            for (int k = 0; k < d; k++) {
+                                der[ia + k] -= der[ib + k];
+                            }
+                        }
+                        case MUL -> {
+                            r = a * b;
+                            for (int k = 0; k < d; k++) {
+                                der[ia + k] = der[ia + k] * b + a * der[ib + k];
+                            }
+                        }
+                        case DIV -> {
+                            r = a / b;
+                            for (int k = 0; k < d; k++) {
+                                der[ia + k] = (der[ia + k] - r * der[ib + k]) / b;
+                            }
+                        }
+                        case POW -> {
+                            r = Math.pow(a, b);
+                            for (int k = 0; k < d; k++) {
+                                double da = der[ia + k];
+                                double db = der[ib + k];
+                                double g = 0;
+                                if (da != 0) {
+                                    g += b == 0 ? 0 : b * Math.pow(a, b - 1) * da;
+                                }
+                                if (db != 0) {
+                                    g += r * Math.log(a) * db;
+                                }
+                                der[ia + k] = g;
+                            }
+                        }
+                        case MOD -> {
+                            r = a % b;
+                            double q = (a - r) / b;
+                            for (int k = 0; k < d; k++) {
+                                der[ia + k] = der[ia + k] - q * der[ib + k];
+                            }
+                        }
+                        default -> throw new IllegalStateException("bad op " + ops[i]);
+                    }
+                    sp--;
+                    val[sp] = r;
+                }
+            }
+        }
+        if (grad != null) {
+            for (int k = 0; k < d; k++) {
+                grad[k] = der[k];
+            }
+        }
+        return val[0];
+    }
+
+    private int applyFunction(int i, int sp, Scratch s) {
+        double[] val = s.val;
+        double[] der = s.der;
+        final int d = dim;
+        int code = args[i];
+        if (code == 22) { // pow(a, b): same rule as ^
+            double a = val[sp - 1];
+            double b = val[sp];
+            int ia = (sp - 1) * d;
+            int ib = sp * d;
+            double r = Math.pow(a, b);
+            for (int k = 0; k < d; k++) {
+                double da = der[ia + k];
+                double db = der[ib + k];
+                double g = 0;
+                if (da != 0) {
+                    g += b == 0 ? 0 : b * Math.pow(a, b - 1) * da;
+                }
+                if (db != 0) {
+                    g += r * Math.log(a) * db;
+                }
+                der[ia + k] = g;
+            }
+            val[sp - 1] = r;
+            return sp - 1;
+        }
+        if (code != F_GENERIC) {
+            double u = val[sp];
+            double r;
+            double du; // d f / d u
+            switch (code) {
+                case 1 -> { r = Math.sin(u); du = Math.cos(u); }
+                case 2 -> { r = Math.cos(u); du = -Math.sin(u); }
+                case 3 -> { r = Math.tan(u); du = 1 + r * r; }
+                case 4 -> { r = Math.exp(u); du = r; }
+                case 5 -> { r = Math.log(u); du = 1 / u; }
+                case 6 -> { r = Math.log10(u); du = 1 / (u * Math.log(10)); }
+                case 7 -> { r = Math.log(u) / Math.log(2); du = 1 / (u * Math.log(2)); }
+                case 8 -> { r = Math.log1p(u); du = 1 / (1 + u); }
+                case 9 -> { r = Math.sqrt(u); du = 0.5 / r; }
+                case 10 -> { r = Math.cbrt(u); du = 1 / (3 * r * r); }
+                case 11 -> { r = Math.abs(u); du = Math.signum(u); }
+                case 12 -> { r = Math.sinh(u); du = Math.cosh(u); }
+                case 13 -> { r = Math.cosh(u); du = Math.sinh(u); }
+                case 14 -> { r = Math.tanh(u); du = 1 - r * r; }
+                case 15 -> { r = Math.asin(u); du = 1 / Math.sqrt(1 - u * u); }
+                case 16 -> { r = Math.acos(u); du = -1 / Math.sqrt(1 - u * u); }
+                case 17 -> { r = Math.atan(u); du = 1 / (1 + u * u); }
+                case 18 -> { r = Math.expm1(u); du = r + 1; }
+                case 19 -> { r = Math.signum(u); du = 0; }
+                case 20 -> { r = Math.floor(u); du = 0; }
+                case 21 -> { r = Math.ceil(u); du = 0; }
+                default -> throw new IllegalStateException("bad function code " + code);
+            }
+            if (Double.isNaN(r)) { // outside the function's domain: no derivative either
+                du = Double.NaN;
+            }
+            val[sp] = r;
+            for (int k = 0; k < d; k++) {
+                der[sp * d + k] *= du;
+            }
+            return sp;
+        }
+        // generic: value by the library, partials by Richardson-extrapolated central differences
+        Function f = functions[i];
+        int n = f.getNumArguments();
+        int base = sp - n + 1;
+        double[] a = s.fargs;
+        double[] pd = s.fder;
+        for (int j = 0; j < n; j++) {
+            a[j] = val[base + j];
+        }
+        double r = f.apply(a);
+        for (int j = 0; j < n; j++) {
+            double u = a[j];
+            double h = FiniteDifferences.defaultStep(u);
+            a[j] = u + h;
+            double p1 = f.apply(a);
+            a[j] = u - h;
+            double m1 = f.apply(a);
+            a[j] = u + h / 2;
+            double p2 = f.apply(a);
+            a[j] = u - h / 2;
+            double m2 = f.apply(a);
+            a[j] = u;
+            double d1 = (p1 - m1) / (2 * h);
+            double d2 = (p2 - m2) / h;
+            pd[j] = (4 * d2 - d1) / 3;
+        }
+        for (int k = 0; k < d; k++) {
+            double g = 0;
+            for (int j = 0; j < n; j++) {
+                g += pd[j] * der[(base + j) * d + k];
+            }
+            der[base * d + k] = g;
+        }
+        val[base] = r;
+        return base;
+    }
+
+    final double derivativeOneD(double x) {
+        Scratch s = scratch.get();
+        eval(x, 0.0, null, s);
+        return s.der[0];
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    /** The one-dimensional case: a formula in x only. */
+    public static final class OneD extends ExpressionObjective implements Objective1D {
+
+        OneD(String formula, Domain domain, int[] ops, int[] args, double[] consts, Function[] fns, int maxDepth,
+                int maxArity) {
+            super(formula, domain, 1, ops, args, consts, fns, maxDepth, maxArity);
+        }
+
+        @Override
+        public double value(double x) {
+            return eval(x, 0.0, null);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return derivativeOneD(x);
+        }
+
+        @Override
+        public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public double value(double[] x) {
+            return eval(x[0], 0.0, null);
+        }
+
+        @Override
+        public void gradient(double[] x, double[] grad) {
+            eval(x[0], 0.0, grad);
+        }
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.htsgd.landscape;
+
+/**
+ * The built-in landscapes by command-line name: {@code iclr1d} ({@link Iclr1d}), {@code ld-quartic}
+ * ({@link LdQuartic}), {@code himmelblau2d} ({@link Himmelblau2d}) and {@code expr:FORMULA}
+ * ({@link ExpressionObjective}).
+ */
+public final class Landscapes {
+
+    /** The names of the built-in landscapes (expr:FORMULA aside). */
+    public static final String NAMES = "iclr1d, ld-quartic, himmelblau2d, expr:<formula in x (and y)>";
+
+    private Landscapes() {
+    }
+
+    /**
+     * The landscape of the given name.
+     *
+     * @param name iclr1d | ld-quartic | himmelblau2d | expr:FORMULA
+     * @param domainOverride a domain replacing the landscape's default; null keeps the default
+     * @throws IllegalArgumentException naming --landscape for unknown names or unparsable formulas
+     */
+    public static Objective of(String name, Domain domainOverride) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("--landscape must be one of " + NAMES + ", got nothing");
+        }
+        String n = name.strip();
+        if (n.startsWith("expr:")) {
+            return ExpressionObjective.parse(n.substring("expr:".length()), domainOverride);
+        }
+        Objective o = switch (n.toLowerCase(java.util.Locale.ROOT)) {
+            case "iclr1d" -> domainOverride == null ? Iclr1d.of() : Iclr1d.of(domainOverride);
+            case "ld-quartic" -> domainOverride == null ? LdQuartic.of() : LdQuartic.of(domainOverride);
+            case "himmelblau2d" -> domainOverride == null ? Himmelblau2d.of() : Himmelblau2d.of(domainOverride);
+            default -> throw new IllegalArgumentException("--landscape must be one of " + NAMES + ", got '" + n + "'");
+        };
+        checkDomain(o, domainOverride);
+        return o;
+    }
+
+    /** The landscape with its default domain. */
+    public static Objective of(String name) {
+        return of(name, null);
+    }
+
+    private static void checkDomain(Objective o, Domain d) {
+        if (d == null) {
+            return;
+        }
+        if (o.dimension() == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
+            throw new IllegalArgumentException("--ball is for 2-D landscapes; " + o.name() + " is 1-D: use --domain a,b");
+        }
+        if (o.dimension() > 1 && d instanceof Domain.Interval) {
+            throw new IllegalArgumentException("--domain a,b is for 1-D landscapes; " + o.name() + " is "
+                    + o.dimension() + "-D: use --ball R");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.htsgd.sim;
+
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.DivergenceException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * First exit time tau from an attraction field (paper notes section 3): the number of SGD steps until the
+ * iterate first leaves the field, started at a point (by default the recursion's X_0, e.g. the minimum m_i).
+ * Each replication is capped at {@code maxSteps}: a path still inside then is <em>censored</em> and counted
+ * as such, never silently dropped. The exit location (first state outside) is recorded.
+ *
+ * <p>Replication {@code i} uses stream {@code firstIndex + i} of the seed ({@link Streams}); each runs on its
+ * own through {@link #runReplication(int)}, so replications can be spread over threads or Spark tasks and
+ * reduced in index order with bit-identical results.
+ */
+public final class ExitTimeExperiment {
+
+    private static final long PROGRESS_CHUNK = 1L << 20;
+
+    private final ClippedSgd sgd;
+    private final Region field;
+    private final double[] start;
+    private final long maxSteps;
+    private final int samples;
+    private final long seed;
+    private final long firstIndex;
+    private final LongConsumer progress;
+
+    private ExitTimeExperiment(Builder b) {
+        this.sgd = b.sgd;
+        this.field = b.field;
+        this.start = b.start;
+        this.maxSteps = b.maxSteps;
+        this.samples = b.samples;
+        this.seed = b.seed;
+        this.firstIndex = b.firstIndex;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * One replication.
+     *
+     * @param index 0-based replication index (stream {@code firstIndex + index})
+     * @param steps steps taken (the exit time tau when not censored; maxSteps when censored; the steps done
+     *     before a divergence)
+     * @param censored true when the path was still inside the field after maxSteps steps
+     * @param exitLocation the first state outside the field (null when censored or diverged)
+     * @param divergence the divergence that stopped the path, or null
+     */
+    public record Replication(int index, long steps, boolean censored, double[] exitLocation,
+            DivergenceException divergence) {
+
+        public boolean exited() {
+            return !censored && divergence == null;
+        }
+
+        public boolean diverged() {
+            return divergence != null;
+        }
+    }
+
+    /** Runs replication {@code index}. */
+    public Replication runReplication(int index) {
+        UniformRandomProvider rng = Streams.forReplication(seed, firstIndex + index);
+        if (sgd.isScalar()) {
+            return run1D(index, rng);
+        }
+        return runND(index, rng);
+    }
+
+    private Replication run1D(int index, UniformRandomProvider rng) {
+        final ClippedSgd s = sgd;
+        final Region r = field;
+        double x = start[0];
+        long n = 0;
+        long reported = 0;
+        try {
+            while (n < maxSteps) {
+                x = s.step(x, rng);
+                n++;
+                if (!r.contains(x)) {
+                    report(n - reported);
+                    return new Replication(index, n, false, new double[] {x}, null);
+                }
+                if ((n & (PROGRESS_CHUNK - 1)) == 0) {
+                    report(PROGRESS_CHUNK);
+                    reported = n;
+                }
+            }
+        } catch (DivergenceException e) {
+            report(n - reported);
+            return new Replication(index, n, false, null, e.atStep(n + 1));
+        }
+        report(n - reported);
+        return new Replication(index, n, true, null, null);
+    }
+
+    private Replication runND(int index, UniformRandomProvider rng) {
+        double[] x = start.clone();
+        ClippedSgd.Workspace ws = sgd.newWorkspace();
+        long n = 0;
+        long reported = 0;
+        try {
+            while (n < maxSteps) {
+                sgd.step(x, ws, rng);
+                n++;
+                if (!field.contains(x)) {
+                    report(n - reported);
+                    return new Replication(index, n, false, x.clone(), null);
+                }
+                if ((n & (PROGRESS_CHUNK - 1)) == 0) {
+                    report(PROGRESS_CHUNK);
+                    reported = n;
+                }
+            }
+        } catch (DivergenceException e) {
+            report(n - reported);
+            return new Replication(index, n, false, null, e.atStep(n + 1));
+        }
+        report(n - reported);
+        return new Replication(index, n, true, null, null);
+    }
+
+    private void report(long steps) {
+        if (progress != null && steps > 0) {
+            progress.accept(steps);
+        }
+    }
+
+    /** Runs all replications on {@code threads} threads and summarises them in index order. */
+    public Result run(int threads) {
+        return Result.of(Replications.run(samples, threads, this::runReplication), maxSteps);
+    }
+
+    /**
+     * Summary of exit-time replications.
+     *
+     * <p>{@code mean} and {@code stderr}: without censoring, the sample mean and its standard error. With
+     * censored paths, the maximum-likelihood mean of an exponential law under right censoring (the limit law
+     * of the theory): (sum of all observed steps, censored ones at the cap) / number of exits, with standard
+     * error mean / sqrt(exits); {@code meanMethod} says which. {@code meanLowerBound} treats censored paths as
+     * exiting at the cap (a lower bound on the true mean). Diverged paths are excluded and counted. With no
+     * exit at all, mean and stderr are NaN.
+     */
+    public record Result(List<Replication> replications, int samples, int exits, int censored, int diverged,
+            double mean, double stderr, String meanMethod, double meanLowerBound, long maxSteps) {
+
+        public static Result of(List<Replication> reps, long maxSteps) {
+            int exits = 0;
+            int cens = 0;
+            int div = 0;
+            double sum = 0;
+            double sum2 = 0;
+            for (Replication r : reps) {
+                if (r.diverged()) {
+                    div++;
+                } else if (r.censored()) {
+                    cens++;
+                } else {
+                    exits++;
+                    sum += r.steps();
+                    sum2 += (double) r.steps() * r.steps();
+                }
+            }
+            double mean;
+            double se;
+            String method;
+            double total = sum + (double) cens * maxSteps;
+            double lower = exits + cens == 0 ? Double.NaN : total / (exits + cens);
+            if (exits == 0) {
+                mean = Double.NaN;
+                se = Double.NaN;
+                method = "none";
+            } else if (cens == 0) {
+                mean = sum / exits;
+                double var = exits > 1 ? Math.max(0, (sum2 - exits * mean * mean) / (exits - 1)) : Double.NaN;
+                se = Math.sqrt(var / exits);
+                method = "sample";
+            } else {
+                mean = total / exits;
+                se = mean / Math.sqrt(exits);
+                method = "exponential-mle-censored";
+            }
+            return new Result(List.copyOf(reps), reps.size(), exits, cens, div, mean, se, method, lower, maxSteps);
+        }
+
+        /** Exit locations of the paths that exited, in index order (each a copy). */
+        public double[][] exitLocations() {
+            return replications.stream().filter(Replication::exited).map(r -> r.exitLocation().clone())
+                    .toArray(double[][]::new);
+        }
+
+        /** The first divergence in index order, or null. */
+        public DivergenceException firstDivergence() {
+            return replications.stream().map(Replication::divergence).filter(d -> d != null).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return "ExitTime[mean=" + mean + ", stderr=" + stderr + " (" + meanMethod + "), samples=" + samples
+                    + ", censored=" + censored + ", diverged=" + diverged + "]";
+        }
+    }
+
+    /** Builds an {@link ExitTimeExperiment}; validates eagerly in {@link #build()}. */
+    public static final class Builder {
+        private ClippedSgd sgd;
+        private Region field;
+        private double[] start;
+        private long maxSteps = 50_000_000L;
+        private int samples = 20;
+        private long seed = 20220201L;
+        private long firstIndex;
+        private LongConsumer progress;
+
+        private Builder() {
+        }
+
+        public Builder sgd(ClippedSgd s) {
+            this.sgd = s;
+            return this;
+        }
+
+        /** The attraction field to leave. */
+        public Builder field(Region r) {
+            this.field = r;
+            return this;
+        }
+
+        /** The starting point (default: the recursion's x0). */
+        public Builder start(double... x) {
+            this.start = x.clone();
+            return this;
+        }
+
+        /** Step cap per replication (default 5e7). */
+        public Builder maxSteps(long n) {
+            this.maxSteps = n;
+            return this;
+        }
+
+        public Builder samples(int n) {
+            this.samples = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Stream index of replication 0 (to keep the streams of several experiments apart). */
+        public Builder firstIndex(long i) {
+            this.firstIndex = i;
+            return this;
+        }
+
+        /** Receives step counts as they are done (from several threads); null for none. */
+        public Builder progress(LongConsumer p) {
+            this.progress = p;
+            return this;
+        }
+
+        public ExitTimeExperiment build() {
+            if (sgd == null || field == null) {
+                throw new IllegalArgumentException("sgd and field must be set");
+            }
+            if (maxSteps <= 0) {
+                throw new IllegalArgumentException("--max-steps must be > 0, got " + maxSteps);
+            }
+            if (samples <= 0) {
+                throw new IllegalArgumentException("--samples must be > 0, got " + samples);
+            }
+            if (firstIndex < 0) {
+                throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
+            }
+            if (start == null) {
+                start = sgd.x0();
+            }
+            if (start.length != sgd.objective().dimension()) {
+                throw new IllegalArgumentException("--x0 needs " + sgd.objective().dimension() + " coordinate(s)");
+            }
+            if (!field.contains(start)) {
+                throw new IllegalArgumentException("--x0 " + (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
+                        + " must lie inside the field " + field.describe());
+            }
+            return new ExitTimeExperiment(this);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.htsgd.sim;
+
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.DivergenceException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Long-run occupation of the minima (paper notes section 4 and 5.B): over {@code paths} independent paths of
+ * {@code steps} steps each, the fraction of steps in each attraction field, the fraction within epsilon of
+ * each minimum, the transitions between minima and the sequence of visited minima, and optionally a thinned
+ * trajectory.
+ *
+ * <p>Transitions and visits follow the minima, not the field boundaries, so that a path flickering across a
+ * maximum does not count as moving: the path's current minimum starts as the field of X_0, and changes to
+ * m_j (counting one transition i -&gt; j and appending j to the visits) the first time the path comes within
+ * epsilon of m_j. The visit sequence of a path is kept up to {@code maxVisits} entries and flagged when cut.
+ *
+ * <p>Path {@code p} uses stream p of the seed; {@link #runPath(int)} runs one path alone (for threads or
+ * Spark tasks), and {@link Result} reduces paths in index order, so results do not depend on the thread
+ * count. A diverging path stops, keeps its counts so far and carries the {@link DivergenceException}.
+ */
+public final class OccupationExperiment {
+
+    private static final long PROGRESS_CHUNK = 1L << 20;
+
+    private final ClippedSgd sgd;
+    private final BasinMap basins;
+    private final long steps;
+    private final int paths;
+    private final double epsilon;
+    private final long thin;
+    private final long seed;
+    private final int maxVisits;
+    private final LongConsumer progress;
+
+    private OccupationExperiment(Builder b) {
+        this.sgd = b.sgd;
+        this.basins = b.basins;
+        this.steps = b.steps;
+        this.paths = b.paths;
+        this.epsilon = b.epsilon;
+        this.thin = b.thin;
+        this.seed = b.seed;
+        this.maxVisits = b.maxVisits;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public BasinMap basins() {
+        return basins;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /**
+     * One path's counts.
+     *
+     * @param index path index
+     * @param steps steps done (the requested steps unless the path diverged)
+     * @param inField steps spent in each field
+     * @param nearMinimum steps spent within epsilon of each minimum
+     * @param transitions transitions[i][j]: moves from minimum i to minimum j
+     * @param visits the sequence of visited minima, starting with the field of X_0
+     * @param visitsTruncated true when the sequence was cut at maxVisits
+     * @param trajectory every thin-th state (states flattened, dimension d), empty when thinning is off
+     * @param divergence the divergence that stopped the path, or null
+     */
+    public record PathResult(int index, long steps, long[] inField, long[] nearMinimum, long[][] transitions,
+            int[] visits, boolean visitsTruncated, double[] trajectory, DivergenceException divergence) {
+    }
+
+    /** Runs path {@code index}. */
+    public PathResult runPath(int index) {
+        UniformRandomProvider rng = Streams.forReplication(seed, index);
+        int n = basins.size();
+        long[] inField = new long[n];
+        long[] near = new long[n];
+        long[][] trans = new long[n][n];
+        int d = sgd.objective().dimension();
+        double[] x0 = sgd.x0();
+        int cur = basins.fieldOf(x0);
+        int[] visits = new int[Math.min(maxVisits, 1024)];
+        int nv = 0;
+        visits[nv++] = cur;
+        boolean truncated = false;
+        double[] traj = thin > 0 ? new double[(int) (steps / thin) * d] : new double[0];
+        int nt = 0;
+        double eps2 = epsilon * epsilon;
+        long j = 0;
+        long reported = 0;
+        DivergenceException div = null;
+        try {
+            if (sgd.isScalar()) {
+                BasinMap.OneD map = (BasinMap.OneD) basins;
+                double[] s = map.basins().maxima();
+                double[] m = map.basins().minima();
+                final ClippedSgd g = sgd;
+                double x = x0[0];
+                while (j < steps) {
+                    x = g.step(x, rng);
+                    j++;
+                    int f = 0;
+                    while (f < s.length && x >= s[f]) {
+                        f++;
+                    }
+                    inField[f]++;
+                    double dx = x - m[f];
+                    if (dx * dx < eps2) {
+                        near[f]++;
+                        if (f != cur) {
+                            trans[cur][f]++;
+                            cur = f;
+                            if (nv < maxVisits) {
+                                if (nv == visits.length) {
+                                    visits = Arrays.copyOf(visits, Math.min(maxVisits, visits.length * 2));
+                                }
+                                visits[nv++] = f;
+                            } else {
+                                truncated = true;
+                            }
+                        }
+                    }
+                    if (thin > 0 && j % thin == 0) {
+                        traj[nt++] = x;
+                    }
+                    if ((j & (PROGRESS_CHUNK - 1)) == 0) {
+                        report(PROGRESS_CHUNK);
+                        reported = j;
+                    }
+                }
+            } else {
+                double[] x = x0.clone();
+                ClippedSgd.Workspace ws = sgd.newWorkspace();
+                while (j < steps) {
+                    sgd.step(x, ws, rng);
+                    j++;
+                    int f = basins.fieldOf(x);
+                    inField[f]++;
+                    if (basins.distance2(x, f) < eps2) {
+                        near[f]++;
+                        if (f != cur) {
+                            trans[cur][f]++;
+                            cur = f;
+                            if (nv < maxVisits) {
+                                if (nv == visits.length) {
+                                    visits = Arrays.copyOf(visits, Math.min(maxVisits, visits.length * 2));
+                                }
+                                visits[nv++] = f;
+                            } else {
+                                truncated = true;
+                            }
+                        }
+                    }
+                    if (thin > 0 && j % thin == 0) {
+                        System.arraycopy(x, 0, traj, nt, d);
+                        nt += d;
+                    }
+                    if ((j & (PROGRESS_CHUNK - 1)) == 0) {
+                        report(PROGRESS_CHUNK);
+                        reported = j;
+                    }
+                }
+            }
+        } catch (DivergenceException e) {
+            div = e.atStep(j + 1);
+        }
+        report(j - reported);
+        return new PathResult(index, j, inField, near, trans, Arrays.copyOf(visits, nv), truncated,
+                nt == traj.length ? traj : Arrays.copyOf(traj, nt), div);
+    }
+
+    private void report(long n) {
+        if (progress != null && n > 0) {
+            progress.accept(n);
+        }
+    }
+
+    /** Runs all paths on {@code threads} threads. */
+    public Result run(int threads) {
+        long t0 = System.nanoTime();
+        List<PathResult> res = Replications.run(paths, threads, this::runPath);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        return Result.of(res, basins.size(), seconds, Math.min(threads, paths));
+    }
+
+    /**
+     * Paths reduced in index order.
+     *
+     * @param paths the paths
+     * @param totalSteps steps over all paths
+     * @param seconds wall time of the run
+     * @param threads threads used
+     */
+    public record Result(List<PathResult> paths, long totalSteps, long[] inField, long[] nearMinimum,
+            long[][] transitions, double seconds, int threads) {
+
+        static Result of(List<PathResult> paths, int n, double seconds, int threads) {
+            long total = 0;
+            long[] in = new long[n];
+            long[] near = new long[n];
+            long[][] tr = new long[n][n];
+            for (PathResult p : paths) {
+                total += p.steps();
+                for (int i = 0; i < n; i++) {
+                    in[i] += p.inField()[i];
+                    near[i] += p.nearMinimum()[i];
+                    for (int k = 0; k < n; k++) {
+                        tr[i][k] += p.transitions()[i][k];
+                    }
+                }
+            }
+            return new Result(List.copyOf(paths), total, in, near, tr, seconds, threads);
+        }
+
+        /** Fraction of all steps in each field. */
+        public double[] fractions() {
+            double[] f = new double[inField.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = totalSteps == 0 ? 0 : (double) inField[i] / totalSteps;
+            }
+            return f;
+        }
+
+        /** Fraction of all steps within epsilon of each minimum. */
+        public double[] nearMinimumFractions() {
+            double[] f = new double[nearMinimum.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = totalSteps == 0 ? 0 : (double) nearMinimum[i] / totalSteps;
+            }
+            return f;
+        }
+
+        /** Steps per second of wall time, all threads together. */
+        public double stepsPerSecond() {
+            return seconds > 0 ? totalSteps / seconds : Double.NaN;
+        }
+
+        /** True when some path diverged (its counts up to the divergence are kept). */
+        public boolean diverged() {
+            return paths.stream().anyMatch(p -> p.divergence() != null);
+        }
+
+        /** The first divergence in path order, or null. */
+        public DivergenceException firstDivergence() {
+            return paths.stream().map(PathResult::divergence).filter(d -> d != null).findFirst().orElse(null);
+        }
+
+        /** Minima visited by any path. */
+        public boolean[] visited() {
+            boolean[] v = new boolean[inField.length];
+            for (PathResult p : paths) {
+                for (int i : p.visits()) {
+                    v[i] = true;
+                }
+            }
+            return v;
+        }
+    }
+
+    /** Builds an {@link OccupationExperiment}; validates eagerly. */
+    public static final class Builder {
+        private ClippedSgd sgd;
+        private BasinMap basins;
+        private long steps = 10_000_000L;
+        private int paths = 10;
+        private double epsilon = Double.NaN;
+        private long thin;
+        private long seed = 20220201L;
+        private int maxVisits = 100_000;
+        private LongConsumer progress;
+
+        private Builder() {
+        }
+
+        public Builder sgd(ClippedSgd s) {
+            this.sgd = s;
+            return this;
+        }
+
+        /** The basin labelling (default {@link BasinMap#of} the recursion's objective). */
+        public Builder basins(BasinMap b) {
+            this.basins = b;
+            return this;
+        }
+
+        public Builder steps(long n) {
+            this.steps = n;
+            return this;
+        }
+
+        public Builder paths(int n) {
+            this.paths = n;
+            return this;
+        }
+
+        /**
+         * Radius of the neighbourhoods of the minima (default: min(0.05, r_min / 4) in 1-D with r_min the
+         * smallest field radius; 0.1 in 2-D).
+         */
+        public Builder epsilon(double e) {
+            this.epsilon = e;
+            return this;
+        }
+
+        /** Record every thin-th state (0: no trajectory). */
+        public Builder thin(long t) {
+            this.thin = t;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder maxVisits(int n) {
+            this.maxVisits = n;
+            return this;
+        }
+
+        public Builder progress(LongConsumer p) {
+            this.progress = p;
+            return this;
+        }
+
+        public OccupationExperiment build() {
+            if (sgd == null) {
+                throw new IllegalArgumentException("sgd must be set");
+            }
+            if (steps <= 0) {
+                throw new IllegalArgumentException("--steps must be > 0, got " + steps);
+            }
+            if (paths <= 0) {
+                throw new IllegalArgumentException("--paths must be > 0, got " + paths);
+            }
+            if (thin < 0) {
+                throw new IllegalArgumentException("--thin must be >= 0, got " + thin);
+            }
+            if (maxVisits < 1) {
+                throw new IllegalArgumentException("maxVisits must be >= 1, got " + maxVisits);
+            }
+            if (basins == null) {
+                basins = BasinMap.of(sgd.objective());
+            }
+            if (sgd.isScalar() != (basins instanceof BasinMap.OneD)) {
+                throw new IllegalArgumentException("basin map dimension does not match the recursion");
+            }
+            int d = sgd.objective().dimension();
+            if (thin > 0 && (steps / thin) * d > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("--thin " + thin + " keeps too many states; use a larger value");
+            }
+            if (Double.isNaN(epsilon)) {
+                if (basins instanceof BasinMap.OneD o) {
+                    double r = Double.POSITIVE_INFINITY;
+                    for (int i = 0; i < o.size(); i++) {
+                        r = Math.min(r, o.radius(i));
+                    }
+                    epsilon = Math.min(0.05, r / 4);
+                } else {
+                    epsilon = 0.1;
+                }
+            }
+            if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+                throw new IllegalArgumentException("--epsilon must be in (0, inf), got " + epsilon);
+            }
+            return new OccupationExperiment(this);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.htsgd.sim;
+
+import dev.htsgd.theory.AttractionField;
+import java.util.function.DoublePredicate;
+import java.util.function.Predicate;
+
+/**
+ * A set of states: the attraction field an exit experiment starts in, or the target of a rare event.
+ * Intervals are checked in primitives (no call in the hot loop); predicates are for anything else.
+ */
+public final class Region {
+
+    private final double lo;
+    private final double hi;
+    private final boolean loOpen;
+    private final boolean hiOpen;
+    private final DoublePredicate p1;
+    private final Predicate<double[]> pd;
+    private final String description;
+
+    private Region(double lo, double hi, boolean loOpen, boolean hiOpen, DoublePredicate p1, Predicate<double[]> pd,
+            String description) {
+        this.lo = lo;
+        this.hi = hi;
+        this.loOpen = loOpen;
+        this.hiOpen = hiOpen;
+        this.p1 = p1;
+        this.pd = pd;
+        this.description = description;
+    }
+
+    /** The closed interval [lo, hi] (ends may be infinite). */
+    public static Region interval(double lo, double hi) {
+        return interval(lo, hi, false, false);
+    }
+
+    /** An interval with each end open or closed. */
+    public static Region interval(double lo, double hi, boolean loOpen, boolean hiOpen) {
+        if (!(lo < hi)) {
+            throw new IllegalArgumentException("interval must satisfy lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        return new Region(lo, hi, loOpen, hiOpen, null, null,
+                (loOpen ? "(" : "[") + lo + ", " + hi + (hiOpen ? ")" : "]"));
+    }
+
+    /**
+     * The attraction field I_i: open at the maxima (reaching s_i is leaving), closed at projection bounds (the
+     * projection may put the iterate exactly there without it leaving).
+     */
+    public static Region field(AttractionField f) {
+        return interval(f.left(), f.right(), f.leftIsExit(), f.rightIsExit());
+    }
+
+    /** A 1-D predicate. */
+    public static Region of(DoublePredicate p, String description) {
+        return new Region(Double.NaN, Double.NaN, false, false, p, x -> p.test(x[0]), description);
+    }
+
+    /** A d-D predicate. */
+    public static Region ofVector(Predicate<double[]> p, String description) {
+        return new Region(Double.NaN, Double.NaN, false, false, x -> p.test(new double[] {x}), p, description);
+    }
+
+    /** Field i of a basin map (2-D: by its grid labelling). */
+    public static Region basin(BasinMap map, int i) {
+        if (i < 0 || i >= map.size()) {
+            throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + i);
+        }
+        if (map instanceof BasinMap.OneD o) {
+            return field(o.basins().field(i));
+        }
+        return ofVector(x -> map.fieldOf(x) == i, "basin " + i);
+    }
+
+    /** True when this is an interval (checked in primitives). */
+    public boolean isInterval() {
+        return p1 == null;
+    }
+
+    public double lo() {
+        return lo;
+    }
+
+    public double hi() {
+        return hi;
+    }
+
+    public boolean contains(double x) {
+        if (p1 != null) {
+            return p1.test(x);
+        }
+        return (loOpen ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
+    }
+
+    public boolean contains(double[] x) {
+        if (pd != null) {
+            return pd.test(x);
+        }
+        return contains(x[0]);
+    }
+
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

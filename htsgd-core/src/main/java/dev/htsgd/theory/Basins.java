@@ -1,0 +1,187 @@
+package dev.htsgd.theory;
+
+import dev.htsgd.landscape.Objective1D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The basin structure of a 1-D landscape: minima m_1 &lt; ... &lt; m_n, the maxima s_1 &lt; ... &lt; s_{n-1}
+ * between them and the attraction fields I_i = (s_{i-1}, s_i), with s_0 and s_n the projection bounds (or
+ * -+infinity on an unbounded domain). Paper notes, section 3. Also carries the noise multiplier sigma(x) of
+ * the recursion (default 1).
+ *
+ * <p>Needs at least two minima: with one the field is the whole domain and there is nothing to exit to.
+ */
+public final class Basins {
+
+    private final Objective1D objective;
+    private final CriticalPoints1D criticalPoints;
+    private final List<AttractionField> fields;
+    private final double[] minima;
+    private final double[] maxima;
+    private final DoubleUnaryOperator sigma;
+    private final double lower;
+    private final double upper;
+
+    private Basins(Objective1D objective, CriticalPoints1D cps, List<AttractionField> fields, double[] minima,
+                   double[] maxima, DoubleUnaryOperator sigma, double lower, double upper) {
+        this.objective = objective;
+        this.criticalPoints = cps;
+        this.fields = List.copyOf(fields);
+        this.minima = minima;
+        this.maxima = maxima;
+        this.sigma = sigma;
+        this.lower = lower;
+        this.upper = upper;
+    }
+
+    /** Basins of a landscape on its projection interval, sigma = 1. */
+    public static Basins of(Objective1D f) {
+        return of(f, CriticalPoints1D.find(f), x -> 1.0);
+    }
+
+    /**
+     * Basins from located critical points.
+     *
+     * @param sigma the state-dependent noise multiplier sigma(x) &gt; 0 of the recursion
+     * @throws IllegalArgumentException with a message saying what cannot be computed and why: no minimum, a
+     *         single minimum, a stationary inflection inside a field, a landscape decreasing without bound
+     *         beyond the search window
+     */
+    public static Basins of(Objective1D f, CriticalPoints1D cps, DoubleUnaryOperator sigma) {
+        List<CriticalPoint> mins = cps.minima();
+        List<CriticalPoint> maxs = cps.maxima();
+        String where = cps.projected() ? "on [" + cps.lo() + ", " + cps.hi() + "]"
+                : "in the search window [" + cps.lo() + ", " + cps.hi() + "]";
+        if (mins.isEmpty()) {
+            throw new IllegalArgumentException("landscape " + f.name() + " has no minimum " + where
+                    + ": there is no basin to characterise");
+        }
+        if (mins.size() == 1) {
+            throw new IllegalArgumentException("landscape " + f.name() + " has a single minimum (" + mins.get(0).x()
+                    + ") " + where + ": its attraction field is the whole domain, so there is no exit,"
+                    + " no transition graph and no jump process; give a landscape with at least two minima");
+        }
+        if (!cps.inflections().isEmpty()) {
+            throw new IllegalArgumentException("landscape " + f.name() + " has a stationary inflection at x = "
+                    + cps.inflections().get(0).x() + " (f' = 0 without a sign change): the gradient flow stops"
+                    + " there, so attraction fields and exit measures are undefined");
+        }
+        List<CriticalPoint> all = cps.points();
+        if (all.get(0).isMaximum() || all.get(all.size() - 1).isMaximum()) {
+            double x = all.get(0).isMaximum() ? all.get(0).x() : all.get(all.size() - 1).x();
+            throw new IllegalArgumentException("landscape " + f.name() + " decreases without a minimum beyond the"
+                    + " maximum at x = " + x + " " + where + ": the flow escapes there; restrict the domain"
+                    + " (--domain a,b) so that it is a projection interval");
+        }
+        for (int k = 0; k + 1 < all.size(); k++) {
+            if (all.get(k).kind() == all.get(k + 1).kind()) {
+                throw new IllegalArgumentException("critical points of " + f.name() + " do not alternate between"
+                        + " minima and maxima near x = " + all.get(k).x() + "; refine the grid");
+            }
+        }
+        double lower = cps.projected() ? cps.lo() : Double.NEGATIVE_INFINITY;
+        double upper = cps.projected() ? cps.hi() : Double.POSITIVE_INFINITY;
+        int n = mins.size();
+        double[] m = new double[n];
+        double[] s = new double[n - 1];
+        for (int i = 0; i < n; i++) {
+            m[i] = mins.get(i).x();
+        }
+        for (int i = 0; i < n - 1; i++) {
+            s[i] = maxs.get(i).x();
+        }
+        List<AttractionField> fields = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double left = i == 0 ? lower : s[i - 1];
+            double right = i == n - 1 ? upper : s[i];
+            fields.add(new AttractionField(i, m[i], left, right, i > 0, i < n - 1));
+        }
+        return new Basins(f, cps, fields, m, s, sigma, lower, upper);
+    }
+
+    public Objective1D objective() {
+        return objective;
+    }
+
+    public CriticalPoints1D criticalPoints() {
+        return criticalPoints;
+    }
+
+    public List<AttractionField> fields() {
+        return fields;
+    }
+
+    public AttractionField field(int i) {
+        return fields.get(i);
+    }
+
+    /** Number n of minima. */
+    public int size() {
+        return minima.length;
+    }
+
+    /** m_i. */
+    public double minimum(int i) {
+        return minima[i];
+    }
+
+    public double[] minima() {
+        return minima.clone();
+    }
+
+    public double[] maxima() {
+        return maxima.clone();
+    }
+
+    /** Radii r_i. */
+    public double[] radii() {
+        double[] r = new double[minima.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = fields.get(i).radius();
+        }
+        return r;
+    }
+
+    /** sigma(x), checked to be finite and positive. */
+    public double sigma(double x) {
+        double v = sigma.applyAsDouble(x);
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("sigma(" + x + ") must be in (0, inf), got " + v);
+        }
+        return v;
+    }
+
+    /** Left projection bound s_0 (or -infinity). */
+    public double lower() {
+        return lower;
+    }
+
+    /** Right projection bound s_n (or +infinity). */
+    public double upper() {
+        return upper;
+    }
+
+    /** Proj onto the domain [s_0, s_n]. */
+    public double project(double x) {
+        return x < lower ? lower : (x > upper ? upper : x);
+    }
+
+    /** Index of the field containing x (maxima are given to the field on their right), or -1 outside. */
+    public int fieldOf(double x) {
+        if (x < lower || x > upper) {
+            return -1;
+        }
+        int i = 0;
+        while (i < maxima.length && x >= maxima[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** dist(m_i, I_j): 0 for i = j. */
+    public double distance(int i, int j) {
+        return fields.get(j).distanceFrom(minima[i]);
+    }
+}

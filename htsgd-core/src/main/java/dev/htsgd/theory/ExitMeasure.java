@@ -1,0 +1,454 @@
+package dev.htsgd.theory;
+
+import dev.htsgd.noise.LevyMeasure;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.exception.MaxCountExceededException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.FirstOrderIntegrator;
+import org.apache.commons.math3.ode.events.EventHandler;
+import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The exit-location measures C_k(B; m) of a 1-D landscape and the transition rates
+ * q_b(i, j) = C_{l*_i}(I_j; m_i) (paper notes, sections 3-4).
+ *
+ * <p>C_k(B; m) is the nu_alpha^k x Lebesgue^{k-1} measure of the jump sizes w_1..w_k and inter-jump times
+ * t_2..t_k for which the path that starts at m, jumps by phi_b(sigma(x) w) (then Proj) and follows the gradient
+ * flow dx/dt = -f'(x) between jumps lies in B right after its k-th jump.
+ *
+ * <h2>Methods</h2>
+ * <ul>
+ *   <li>k = 1: exact. The jump from x by phi_b(sigma(x) w) is continuous in w up to the cap
+ *       min(b, distance to the projection bound); all larger w land on the cap: an atom of mass
+ *       p+ (cap / sigma)^-alpha (p- on the left).</li>
+ *   <li>k &gt;= 2: the time between jumps is changed to the position z it reaches, dt = dz / |f'(z)| (the
+ *       flow inside a field moves monotonically towards m_i), and Fubini turns each jump-and-flow step into one
+ *       integral: F_k(x) = integral of N_x(z) / |f'(z)| F_{k-1}(z) dz, with N_x(z) = nu{w : the flow after the
+ *       jump from x passes z} in closed form and F_1 = C_1(B; .) exact. The nested integrals are computed by
+ *       adaptive Gauss-Kronrod quadrature with breakpoints at every possible discontinuity; the reported error
+ *       includes the inner integrals' errors. Cost grows like (#nodes)^(k-1); k &lt;= {@link #MAX_QUADRATURE_JUMPS}.</li>
+ *   <li>Monte Carlo (independent check of the change of variables, the kernel and the nesting): the first
+ *       k-1 jump sizes from nu restricted to |jump| &gt;= d - (k-1) b (every exiting path has only such jumps),
+ *       waiting times uniform on (0, T) in time (T the longest useful wait), the flow integrated by the
+ *       Dormand-Prince 8(5,3) adaptive ODE integrator, the last jump integrated exactly given the path
+ *       (conditional Monte Carlo); reported with its standard error.</li>
+ * </ul>
+ * Valid for k = l*_i (the only k the theory uses): then every intermediate position stays inside I_i.
+ */
+public final class ExitMeasure {
+
+    /** Largest jump number computed by quadrature. */
+    public static final int MAX_QUADRATURE_JUMPS = 4;
+
+    private static final double REL_TOL = 1e-6;
+    private static final int MAX_PIECES = 400;
+
+    private final Basins basins;
+    private final LevyMeasure nu;
+    private final double b;
+
+    /** A rate with its absolute error: quadrature (error estimate), exact (error 0) or Monte Carlo (standard error). */
+    public record Estimate(double value, double error, String method) {
+        public Estimate {
+            if (!Double.isFinite(value) || value < 0 || !(error >= 0)) {
+                throw new IllegalStateException("exit measure came out as " + value + " +- " + error + " (" + method + ")");
+            }
+        }
+
+        /** error / value (0 when both are 0). */
+        public double relativeError() {
+            return value == 0 ? 0 : error / value;
+        }
+    }
+
+    private ExitMeasure(Basins basins, LevyMeasure nu, double b) {
+        this.basins = basins;
+        this.nu = nu;
+        this.b = b;
+    }
+
+    /**
+     * @param nu the Levy measure nu_alpha of the noise; alpha must exceed 1
+     * @param b  truncation threshold in (0, +infinity]
+     */
+    public static ExitMeasure of(Basins basins, LevyMeasure nu, double b) {
+        if (!(nu.alpha() > 1)) {
+            throw new IllegalArgumentException("--alpha must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
+        }
+        if (!(b > 0) || Double.isNaN(b)) {
+            throw new IllegalArgumentException("--clip b must be in (0, inf] (or none), got " + b);
+        }
+        return new ExitMeasure(basins, nu, b);
+    }
+
+    public double b() {
+        return b;
+    }
+
+    public LevyMeasure levyMeasure() {
+        return nu;
+    }
+
+    public Basins basins() {
+        return basins;
+    }
+
+    /** Jump number l*_i for this b. */
+    public int jumps(int i) {
+        return TransitionGraph.jumps(basins.field(i).radius(), b);
+    }
+
+    /** q_b(i, j) = C_{l*_i}(I_j; m_i) for j != i; exact for one jump, quadrature otherwise. */
+    public Estimate rate(int i, int j) {
+        checkPair(i, j);
+        int k = jumps(i);
+        if (k == 1) {
+            return new Estimate(oneJump(basins.minimum(i), basins.field(j)), 0, "exact");
+        }
+        if (k > MAX_QUADRATURE_JUMPS) {
+            throw new IllegalArgumentException("basin " + i + " needs l* = " + k + " jumps at b = " + b
+                    + ": quadrature is limited to " + MAX_QUADRATURE_JUMPS + " (its cost grows like 100^(l*-1));"
+                    + " use a larger --clip or the Monte Carlo estimate");
+        }
+        double dist = basins.distance(i, j);
+        if (TransitionGraph.jumps(dist, b) > k) {
+            return new Estimate(0, 0, "exact");
+        }
+        Level top = new Level(i, basins.field(j), k);
+        double[] e = new double[1];
+        double v = top.f(k, basins.minimum(i), e);
+        return new Estimate(v, e[0], "quadrature");
+    }
+
+    /** q_b(i) = C_{l*_i}(I_i^c; m_i), the sum of the rates out of m_i. */
+    public Estimate exitRate(int i) {
+        double v = 0;
+        double err = 0;
+        String method = "exact";
+        for (int j = 0; j < basins.size(); j++) {
+            if (j != i) {
+                Estimate q = rate(i, j);
+                v += q.value();
+                err += q.error();
+                if (!q.method().equals("exact")) {
+                    method = q.method();
+                }
+            }
+        }
+        return new Estimate(v, err, method);
+    }
+
+    /** The matrix q_b(i, j), zero diagonal. */
+    public Estimate[][] rates() {
+        int n = basins.size();
+        Estimate[][] q = new Estimate[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                q[i][j] = i == j ? new Estimate(0, 0, "exact") : rate(i, j);
+            }
+        }
+        return q;
+    }
+
+    private void checkPair(int i, int j) {
+        int n = basins.size();
+        if (i < 0 || i >= n || j < 0 || j >= n || i == j) {
+            throw new IllegalArgumentException("rate indices must be distinct minima in [0, " + (n - 1) + "], got " + i + ", " + j);
+        }
+    }
+
+    // ---------------------------------------------------------------- one jump, exact
+
+    /** Largest displacement to the right from x: min(b, upper - x) (may be infinite). */
+    private double capUp(double x) {
+        return Math.min(b, basins.upper() - x);
+    }
+
+    private double capDown(double x) {
+        return Math.min(b, x - basins.lower());
+    }
+
+    /** C_1(B; x) = nu{w : Proj(x + phi_b(sigma(x) w)) in B}, exact. */
+    double oneJump(double x, AttractionField target) {
+        double s = basins.sigma(x);
+        double total = 0;
+        // positive jumps: displacement u in (0, cap) continuous, u >= cap lands at x + cap
+        double cap = capUp(x);
+        double lo = Math.max(target.left() - x, 0);
+        double hi = Math.min(target.right() - x, cap);
+        if (lo < hi) {
+            total += tailUp(lo / s) - tailUp(hi / s);
+        }
+        if (Double.isFinite(cap) && cap > 0 && target.contains(x + cap)) {
+            total += tailUp(cap / s);
+        }
+        double capD = capDown(x);
+        lo = Math.max(x - target.right(), 0);
+        hi = Math.min(x - target.left(), capD);
+        if (lo < hi) {
+            total += tailDown(lo / s) - tailDown(hi / s);
+        }
+        if (Double.isFinite(capD) && capD > 0 && target.contains(x - capD)) {
+            total += tailDown(capD / s);
+        }
+        if (!Double.isFinite(total)) {
+            throw new IllegalStateException("C_1(I_" + target.index() + "; " + x + ") is infinite: x touches the target");
+        }
+        return total;
+    }
+
+    private double tailUp(double w) {
+        return Double.isInfinite(w) ? 0 : nu.upperTail(w);
+    }
+
+    private double tailDown(double w) {
+        return Double.isInfinite(w) ? 0 : nu.lowerTail(w);
+    }
+
+    // ---------------------------------------------------------------- k jumps, quadrature
+
+    /** The nested integrals for one rate q(i, j). */
+    private final class Level {
+        private final int i;
+        private final double m;
+        private final AttractionField home;
+        private final AttractionField target;
+        private final double[] breaks;
+        private final int k;
+
+        Level(int i, AttractionField target, int k) {
+            this.k = k;
+            this.i = i;
+            this.m = basins.minimum(i);
+            this.home = basins.field(i);
+            this.target = target;
+            List<Double> bp = new ArrayList<>();
+            double[] anchors = {target.left(), target.right(), basins.lower(), basins.upper(), m};
+            for (double a : anchors) {
+                if (Double.isFinite(a)) {
+                    for (int t = -k; t <= k; t++) {
+                        bp.add(a + t * b);
+                    }
+                }
+            }
+            breaks = bp.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /** F_j(x): measure of the remaining j jumps from x; err[0] receives its absolute error. */
+        double f(int j, double x, double[] err) {
+            if (j == 1) {
+                err[0] = 0;
+                return oneJump(x, target);
+            }
+            // support of F_{j-1}: dist(z, B) < (j-1) b, intersected with the home field
+            double sLo = Math.max(target.left() - (j - 1) * b, home.left());
+            double sHi = Math.min(target.right() + (j - 1) * b, home.right());
+            double value = 0;
+            double error = 0;
+            // right-going jumps from x (and over m if x < m)
+            double a = Math.max(x, m);
+            double c = x + capUp(x);
+            double[] seg = {Math.max(a, sLo), Math.min(c, sHi)};
+            for (int side = 0; side < 2; side++) {
+                if (side == 1) {
+                    a = x - capDown(x);
+                    c = Math.min(x, m);
+                    seg = new double[] {Math.max(a, sLo), Math.min(c, sHi)};
+                }
+                if (seg[0] < seg[1]) {
+                    final boolean up = side == 0;
+                    GaussKronrod.Result r = GaussKronrod.integrate((z, e) -> {
+                        double inner = f(j - 1, z, e);
+                        double w = kernel(x, z, up);
+                        e[0] *= w;
+                        return inner * w;
+                    }, seg[0], seg[1], breaks, 0, REL_TOL * Math.pow(10, -(k - j)), MAX_PIECES);
+                    value += r.value();
+                    error += r.error();
+                }
+            }
+            err[0] = error;
+            return value;
+        }
+
+        /** N_x(z) / |f'(z)| for z reached by a jump up (z &gt; x) or down (z &lt; x) from x. */
+        private double kernel(double x, double z, boolean up) {
+            double d = up ? z - x : x - z;
+            double cap = up ? capUp(x) : capDown(x);
+            if (!(d > 0) || d > cap) {
+                return 0;
+            }
+            double w = d / basins.sigma(x);
+            double mass = up ? nu.upperTail(w) : nu.lowerTail(w);
+            double slope = Math.abs(basins.objective().derivative(z));
+            if (!(slope > 0) || !Double.isFinite(slope)) {
+                throw new IllegalStateException("f'(" + z + ") = " + slope + " inside field " + i
+                        + ": the gradient flow does not reach the minimum from there");
+            }
+            return mass / slope;
+        }
+    }
+
+    // ---------------------------------------------------------------- Monte Carlo
+
+    /**
+     * An independent Monte Carlo estimate of q_b(i, j) = C_{l*_i}(I_j; m_i) with its standard error: jump sizes
+     * from nu restricted to the sizes an exiting path needs, uniform waiting times on (0, T), the gradient flow
+     * integrated by a Dormand-Prince 8(5,3) adaptive ODE solver.
+     */
+    public Estimate monteCarlo(int i, int j, int samples, UniformRandomProvider rng) {
+        checkPair(i, j);
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be >= 2, got " + samples);
+        }
+        int k = jumps(i);
+        double m = basins.minimum(i);
+        AttractionField home = basins.field(i);
+        AttractionField target = basins.field(j);
+        double dist = basins.distance(i, j);
+        if (TransitionGraph.jumps(dist, b) > k) {
+            return new Estimate(0, 0, "exact");
+        }
+        double eps = Double.isInfinite(b) ? dist : dist - (k - 1) * b;
+        double sigmaMax = 0;
+        double fl = Math.max(home.left(), m - k * b);
+        double fr = Math.min(home.right(), m + k * b);
+        if (Double.isInfinite(fl) || Double.isInfinite(fr)) {
+            fl = m - dist;
+            fr = m + dist;
+        }
+        for (int g = 0; g <= 200; g++) {
+            sigmaMax = Math.max(sigmaMax, basins.sigma(fl + (fr - fl) * g / 200.0));
+        }
+        double wMin = eps / sigmaMax;
+        double mass = Math.pow(wMin, -nu.alpha());
+        double horizon = k == 1 ? 0 : longestWait(i, k, eps);
+        Flow flow = new Flow(basins);
+        double sum = 0;
+        double sum2 = 0;
+        double pPlus = nu.pPlus();
+        double invAlpha = 1.0 / nu.alpha();
+        for (int s = 0; s < samples; s++) {
+            double x = m;
+            for (int jump = 1; jump < k; jump++) {
+                if (jump > 1) {
+                    x = flow.run(x, m, horizon * rng.nextDouble());
+                }
+                double w = wMin * Math.pow(1.0 - rng.nextDouble(), -invAlpha);
+                if (rng.nextDouble() >= pPlus) {
+                    w = -w;
+                }
+                double u = basins.sigma(x) * w;
+                double disp = Math.max(-b, Math.min(b, u));
+                x = basins.project(x + disp);
+            }
+            if (k > 1) {
+                x = flow.run(x, m, horizon * rng.nextDouble());
+            }
+            // the last jump is integrated exactly given the sampled path (conditional Monte Carlo)
+            double hit = oneJumpOrZero(x, target) / mass;
+            sum += hit;
+            sum2 += hit * hit;
+        }
+        double scale = Math.pow(mass, k) * Math.pow(horizon, k - 1);
+        double mean = sum / samples;
+        double var = Math.max(0, sum2 / samples - mean * mean) * samples / (samples - 1.0);
+        return new Estimate(scale * mean, scale * Math.sqrt(var / samples), "monte-carlo");
+    }
+
+    /** C_1(B; x), or 0 when x is so close to B that only jumps the sampler excluded could matter. */
+    private double oneJumpOrZero(double x, AttractionField target) {
+        return target.contains(x) ? 0 : oneJump(x, target);
+    }
+
+    /**
+     * The longest wait T after which no exit is possible: after any jump the distance to m is at most
+     * (k-1) b, and before a useful jump it must still be at least eps; T is the flow time between the two,
+     * the larger of the two sides, from the ODE solver.
+     */
+    private double longestWait(int i, int k, double eps) {
+        double m = basins.minimum(i);
+        AttractionField home = basins.field(i);
+        Flow flow = new Flow(basins);
+        double t = 0;
+        for (int side = -1; side <= 1; side += 2) {
+            double reach = Math.min((k - 1) * b, side > 0 ? home.right() - m : m - home.left());
+            if (reach <= eps) {
+                continue;
+            }
+            t = Math.max(t, flow.timeTo(m + side * reach, m, eps));
+        }
+        if (!(t > 0)) {
+            throw new IllegalStateException("no useful waiting time in basin " + i);
+        }
+        return t;
+    }
+
+    /** The gradient flow dx/dt = -f'(x) by Dormand-Prince 8(5,3). */
+    private static final class Flow {
+        private final FirstOrderDifferentialEquations ode;
+        private final Basins basins;
+        private final double[] y = new double[1];
+
+        Flow(Basins basins) {
+            this.basins = basins;
+            this.ode = new FirstOrderDifferentialEquations() {
+                @Override
+                public int getDimension() {
+                    return 1;
+                }
+
+                @Override
+                public void computeDerivatives(double t, double[] x, double[] dx) {
+                    dx[0] = -basins.objective().derivative(x[0]);
+                }
+            };
+        }
+
+        private static FirstOrderIntegrator integrator(double maxStep) {
+            return new DormandPrince853Integrator(1e-14, maxStep, 1e-12, 1e-10);
+        }
+
+        /** The position after time t from x (the flow stays on x's side of m; t = 0 returns x). */
+        double run(double x, double m, double t) {
+            if (t <= 0 || x == m) {
+                return x;
+            }
+            y[0] = x;
+            try {
+                integrator(t).integrate(ode, 0, y, t, y);
+            } catch (MaxCountExceededException e) {
+                throw new IllegalStateException("gradient flow from " + x + " did not converge in time " + t, e);
+            }
+            return y[0];
+        }
+
+        /** Time for the flow from x to come within eps of m. */
+        double timeTo(double x, double m, double eps) {
+            FirstOrderIntegrator in = integrator(Double.POSITIVE_INFINITY);
+            in.addEventHandler(new EventHandler() {
+                @Override
+                public void init(double t0, double[] y0, double t) {
+                }
+
+                @Override
+                public double g(double t, double[] s) {
+                    return Math.abs(s[0] - m) - eps;
+                }
+
+                @Override
+                public Action eventOccurred(double t, double[] s, boolean increasing) {
+                    return Action.STOP;
+                }
+
+                @Override
+                public void resetState(double t, double[] s) {
+                }
+            }, 1e-3, 1e-13, 10_000);
+            y[0] = x;
+            return in.integrate(ode, 0, y, 1e9, y);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.htsgd.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The axes of a sweep: its cells are the cartesian product of landscapes, noise families, tail indices
+ * alpha, noise scales c, thresholds b (+infinity = none), learning rates eta and seeds (and reproduce
+ * targets). The order of {@link #cells()} is fixed (target, landscape, noise, alpha, scale, b, seed, eta:
+ * eta varies fastest), so a cell's index, and with it every task id, is stable across runs of one sweep.
+ */
+public record SweepGrid(List<String> targets, List<String> landscapes, List<String> noises, List<Double> alphas,
+                        List<Double> scales, List<Double> clips, List<Double> etas, List<Long> seeds)
+        implements Serializable {
+
+    /** Validates the axes eagerly; messages name the option and its allowed range. */
+    public static SweepGrid of(List<String> targets, List<String> landscapes, List<String> noises,
+                               List<Double> alphas, List<Double> scales, List<Double> clips, List<Double> etas,
+                               List<Long> seeds) {
+        List<String> t = targets == null || targets.isEmpty() ? List.of("") : List.copyOf(targets);
+        nonEmpty("--landscape", landscapes);
+        nonEmpty("--noise", noises);
+        nonEmpty("--alpha", alphas);
+        nonEmpty("--scale", scales);
+        nonEmpty("--clip", clips);
+        nonEmpty("--eta", etas);
+        nonEmpty("--seeds", seeds);
+        for (double a : alphas) {
+            if (!(a > 0) || Double.isNaN(a)) {
+                throw new IllegalArgumentException("--alpha must be in (0, inf], got " + a);
+            }
+        }
+        for (double c : scales) {
+            if (!(c > 0) || !Double.isFinite(c)) {
+                throw new IllegalArgumentException("--scale must be in (0, inf), got " + c);
+            }
+        }
+        for (double b : clips) {
+            if (!(b > 0) || Double.isNaN(b)) {
+                throw new IllegalArgumentException("--clip must be in (0, inf) or none, got " + b);
+            }
+        }
+        for (double e : etas) {
+            if (!(e > 0) || !Double.isFinite(e)) {
+                throw new IllegalArgumentException("--eta must be in (0, inf), got " + e);
+            }
+        }
+        for (String l : landscapes) {
+            if (l == null || l.isBlank()) {
+                throw new IllegalArgumentException("--landscape must name a landscape, got an empty one");
+            }
+        }
+        long size = (long) t.size() * landscapes.size() * noises.size() * alphas.size() * scales.size()
+                * clips.size() * etas.size() * seeds.size();
+        if (size > 1_000_000) {
+            throw new IllegalArgumentException("the sweep grid must have at most 1000000 cells, got " + size);
+        }
+        return new SweepGrid(t, List.copyOf(landscapes), List.copyOf(noises), List.copyOf(alphas),
+                List.copyOf(scales), List.copyOf(clips), List.copyOf(etas), List.copyOf(seeds));
+    }
+
+    /** Parses a threshold b: a positive number, or none / inf for no truncation. */
+    public static double parseClip(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("none") || t.equals("inf") || t.equals("infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--clip must be in (0, inf) or none, got '" + s + "'");
+        }
+    }
+
+    /** The cells in their fixed order. */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (String target : targets) {
+            for (String landscape : landscapes) {
+                for (String noise : noises) {
+                    for (double alpha : alphas) {
+                        for (double scale : scales) {
+                            for (double clip : clips) {
+                                for (long seed : seeds) {
+                                    for (double eta : etas) {
+                                        cells.add(new Cell(cells.size(), landscape, noise, alpha, scale, clip, eta,
+                                                seed, target));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** The number of cells. */
+    public int size() {
+        return targets.size() * landscapes.size() * noises.size() * alphas.size() * scales.size() * clips.size()
+                * seeds.size() * etas.size();
+    }
+
+    /** Cell {@code index} of {@link #cells()}, without building the list (mixed-radix decoding, eta fastest). */
+    public Cell cell(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException("cell " + index + " of " + size());
+        }
+        int i = index;
+        double eta = etas.get(i % etas.size());
+        i /= etas.size();
+        long seed = seeds.get(i % seeds.size());
+        i /= seeds.size();
+        double clip = clips.get(i % clips.size());
+        i /= clips.size();
+        double scale = scales.get(i % scales.size());
+        i /= scales.size();
+        double alpha = alphas.get(i % alphas.size());
+        i /= alphas.size();
+        String noise = noises.get(i % noises.size());
+        i /= noises.size();
+        String landscape = landscapes.get(i % landscapes.size());
+        i /= landscapes.size();
+        return new Cell(index, landscape, noise, alpha, scale, clip, eta, seed, targets.get(i));
+    }
+
+    /** A number as the shortest text that reads back to it (0.5, 1e-4, 3). */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static void nonEmpty(String option, List<?> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(option + " must name at least one value");
+        }
+        for (Object v : values) {
+            if (v == null) {
+                throw new IllegalArgumentException(option + " has an empty value");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.htsgd.spark;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The options of a sweep that are the same in every cell: projection ({@code domain}, {@code ball}), the
+ * Gaussian part of mixture noise, the start {@code x0}, and the sizes of the experiments (exit-times:
+ * {@code basin}, {@code samples}, {@code maxSteps}; simulate: {@code steps}, {@code paths}; rare-event:
+ * {@code samples}, {@code batch}). Nullable fields are options that were not given.
+ */
+public record SweepSettings(String domain, Double ball, Double normalScale, String x0, int basin, long samples,
+                            long maxSteps, long steps, int paths, long batch) implements Serializable {
+
+    /** Validates eagerly; messages name the option and its allowed range. */
+    public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
+                                   long samples, long maxSteps, long steps, int paths, long batch) {
+        if (ball != null && !(ball > 0 && Double.isFinite(ball))) {
+            throw new IllegalArgumentException("--ball must be in (0, inf), got " + ball);
+        }
+        if (normalScale != null && !(normalScale >= 0 && Double.isFinite(normalScale))) {
+            throw new IllegalArgumentException("--normal-scale must be in [0, inf), got " + normalScale);
+        }
+        if (basin < 0) {
+            throw new IllegalArgumentException("--basin must be >= 0, got " + basin);
+        }
+        if (samples < 1 || samples > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--samples must be in [1, 2147483647], got " + samples);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("--max-steps must be >= 1, got " + maxSteps);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        if (paths < 1) {
+            throw new IllegalArgumentException("--paths must be >= 1, got " + paths);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        return new SweepSettings(domain, ball, normalScale, x0 == null ? "min" : x0.strip(), basin, samples,
+                maxSteps, steps, paths, batch);
+    }
+
+    /** Defaults of {@code htsgd sweep}, for tests and library use. */
+    public static SweepSettings defaults() {
+        return of(null, null, null, "min", 1, 20, 10_000_000L, 1_000_000L, 10, 100_000L);
+    }
+
+    public SweepSettings withSamples(long n) {
+        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch);
+    }
+
+    public SweepSettings withMaxSteps(long n) {
+        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch);
+    }
+
+    public SweepSettings withSteps(long n, int p) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch);
+    }
+
+    public SweepSettings withBatch(long n) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n);
+    }
+
+    public SweepSettings withStart(String start, int basinIndex) {
+        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch);
+    }
+
+    /** All settings by option name (nulls left out). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (domain != null) {
+            m.put("domain", domain);
+        }
+        if (ball != null) {
+            m.put("ball", ball);
+        }
+        if (normalScale != null) {
+            m.put("normal-scale", normalScale);
+        }
+        m.put("x0", x0);
+        m.put("basin", basin);
+        m.put("samples", samples);
+        m.put("max-steps", maxSteps);
+        m.put("steps", steps);
+        m.put("paths", paths);
+        m.put("batch", batch);
+        return m;
+    }
+}
