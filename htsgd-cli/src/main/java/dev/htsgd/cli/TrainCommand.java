@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
     double eta;
     @Option(names = "--batch", defaultValue = "100", description = "Small batch size (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--large-batch", defaultValue = "512", description = "Large batch size for g_LB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-batch", defaultValue = "256", description = "Large batch size for g_LB (default: ${DEFAULT-VALUE}).")
     int largeBatch;
     @Option(names = "--clip", defaultValue = "5", description = "b: truncation threshold of the update eta g (global L2) (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -65,8 +65,8 @@ public final class TrainCommand implements Callable<Integer> {
     double alpha;
     @Option(names = "--c", defaultValue = "0.5", description = "Noise scale c (default: ${DEFAULT-VALUE}).")
     double c;
-    @Option(names = "--noise-off", defaultValue = "5000", description = "K_off: final iterations without noise, as plain large-batch steps (default: ${DEFAULT-VALUE}).")
-    int noiseOff;
+    @Option(names = "--noise-off", description = "K_off: final iterations without noise, as plain large-batch steps (default: half of --iterations, the paper's 5,000 of 10,000).")
+    Integer noiseOff;
     @Option(names = "--pareto", defaultValue = "type1", description = "Law of W: type1 (P(W>w)=w^-alpha, w>=1) or lomax (default: ${DEFAULT-VALUE}).")
     String pareto;
     @Option(names = "--momentum", defaultValue = "0", description = "Momentum mu (default: ${DEFAULT-VALUE}).")
@@ -85,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig cfg = new TrainConfig(Method.of(method), iterations, eta, batch, largeBatch, clip, alpha, c,
-                Method.of(method).noisy() ? noiseOff : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
+                Method.of(method).noisy() ? (noiseOff != null ? noiseOff : iterations / 2) : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
                 weightBound, evalEvery, common.seed);
         Architecture arch = Architecture.of(model);
         Dataset ds = Dataset.of(dataset);

@@ -68,19 +68,41 @@ public final class DlRun {
      */
     public static Map<String, Object> train(RunDirectory run, TrainConfig cfg, Architecture arch, ImageSet fullTrain,
             ImageSet test, int subset, int corrupt, boolean quiet, String label) {
+        try (Progress progress = Progress.start(label, cfg.iterations(), quiet)) {
+            return train(run.path(), run.resumed(), cfg, arch, fullTrain, test, subset, corrupt, progress, run::log,
+                    step -> {
+                        run.checkpoint().put("train", Map.of("step", step));
+                        run.checkpoint().flush();
+                    });
+        }
+    }
+
+    /**
+     * Trains with its files in {@code dir} (metrics.csv, weights.npz, plots/, and train-state.bin while running);
+     * continues from {@code dir/train-state.bin} when {@code resume} and the file exists.
+     *
+     * @param onCheckpoint called with the step after each saved state
+     */
+    public static Map<String, Object> train(Path dir, boolean resume, TrainConfig cfg, Architecture arch,
+            ImageSet fullTrain, ImageSet test, int subset, int corrupt, Progress progress,
+            java.util.function.Consumer<String> log, java.util.function.LongConsumer onCheckpoint) {
         Streams streams = Streams.of(cfg.seed());
         ImageSet train = subset(fullTrain, subset, corrupt, streams);
-        Path dir = run.path();
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
         try (Network net = Network.create(arch, train, streams.init())) {
             HeavyTailedTraining job = HeavyTailedTraining.create(cfg, net, train, test, streams);
             Path state = dir.resolve(STATE);
-            if (run.resumed() && Files.isRegularFile(state)) {
+            if (resume && Files.isRegularFile(state)) {
                 job.restore(state);
-                run.log("resumed at step " + job.iteration());
+                log.accept("resumed at step " + job.iteration());
             }
-            run.log("training " + cfg + " on " + train + ", large batch " + job.largeBatch());
+            log.accept("training " + cfg + " on " + train + ", large batch " + job.largeBatch());
             long[] lastSave = {System.nanoTime()};
-            try (Progress progress = Progress.start(label, cfg.iterations(), quiet)) {
+            {
                 progress.advance(job.iteration());
                 job.run(new HeavyTailedTraining.Listener() {
                     @Override
@@ -88,24 +110,23 @@ public final class DlRun {
                         progress.step();
                         if (System.nanoTime() - lastSave[0] > CHECKPOINT_SECONDS * 1_000_000_000L) {
                             r.save(state);
-                            run.checkpoint().put("train", Map.of("step", done));
-                            run.checkpoint().flush();
+                            onCheckpoint.accept(done);
                             lastSave[0] = System.nanoTime();
                         }
                     }
 
                     @Override
                     public void evaluated(HeavyTailedTraining r, MetricsRow row) {
-                        run.log(String.format("step %d: train loss %.4f acc %.4f, test acc %.4f, |eta g| %.3g, truncated %.2f",
+                        log.accept(String.format("step %d: train loss %.4f acc %.4f, test acc %.4f, |eta g| %.3g, truncated %.2f",
                                 row.step(), row.trainLoss(), row.trainAccuracy(), row.testAccuracy(), row.preClipNorm(),
                                 row.truncatedFraction()));
-                        writeMetrics(run, r.rows());
+                        writeMetrics(dir, r.rows());
                     }
                 });
             }
-            writeMetrics(run, job.rows());
+            writeMetrics(dir, job.rows());
             Npz.write(dir.resolve("weights.npz"), net.namedWeights());
-            curves(run.plotsDir(), job.rows(), cfg.method().cliName());
+            curves(dir.resolve("plots"), job.rows(), cfg.method().cliName());
             MetricsRow last = job.rows().get(job.rows().size() - 1);
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("method", cfg.method().cliName());
@@ -122,6 +143,7 @@ public final class DlRun {
             res.put("weights", net.numWeights());
             res.put("truncation_fraction", job.step().updates() == 0 ? 0.0
                     : (double) job.step().truncations() / job.step().updates());
+            res.put("seconds", job.gradientSeconds() + job.updateSeconds());
             res.put("gradient_seconds", job.gradientSeconds());
             res.put("update_seconds", job.updateSeconds());
             res.put("update_overhead", job.gradientSeconds() > 0 ? job.updateSeconds() / job.gradientSeconds() : 0.0);
@@ -135,16 +157,33 @@ public final class DlRun {
         }
     }
 
-    static void writeMetrics(RunDirectory run, List<MetricsRow> rows) {
-        List<List<?>> cells = new ArrayList<>();
+    /** Writes metrics.csv atomically. */
+    static void writeMetrics(Path dir, List<MetricsRow> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", MetricsRow.HEADER)).append('\n');
         for (MetricsRow r : rows) {
-            cells.add(r.cells());
+            List<Object> c = r.cells();
+            for (int i = 0; i < c.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(c.get(i));
+            }
+            sb.append('\n');
         }
-        run.writeCsv("metrics.csv", MetricsRow.HEADER, cells);
+        try {
+            Path tmp = dir.resolve("metrics.csv.tmp");
+            Files.writeString(tmp, sb.toString());
+            Files.move(tmp, dir.resolve("metrics.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + dir.resolve("metrics.csv") + ": " + e.getMessage(), e);
+        }
     }
 
     /** Learning curves: train and test accuracy, training loss, against the step. */
     public static List<Plot> curves(Path plots, List<MetricsRow> rows, String name) {
+        try {
+            Files.createDirectories(plots);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         double[] x = rows.stream().mapToDouble(MetricsRow::step).toArray();
         List<Plot> out = new ArrayList<>();
         out.add(Plots.line(plots, "learning_curves", Plots.Axes.linear(name + ": accuracy", "iteration", "accuracy"),

@@ -1,0 +1,65 @@
+package dev.htsgd.bench.dl;
+
+import dev.htsgd.dl.data.Dataset;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.model.Architecture;
+import dev.htsgd.dl.model.Network;
+import dev.htsgd.dl.train.HeavyTailedTraining;
+import dev.htsgd.dl.train.Method;
+import dev.htsgd.dl.train.ParetoType;
+import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainConfig;
+
+import java.util.Locale;
+
+/**
+ * Whole-process benchmark of one Our 2 training step on LeNet (FashionMNIST, the paper's 1,000 + 200
+ * subset, small batch 100, large batch 256): steps per second, and the split between forming the gradient
+ * (batches, one fused forward/backward) and the update (Pareto draw, global norm, truncation, weight update).
+ * Run by {@code bench/dl-speed.sh} beside the PyTorch loop {@code bench/our2_step.py} with the same threads
+ * and batch sizes. Prints one line of key=value pairs.
+ *
+ * <p>Arguments: threads steps warmup rounds largeBatch.
+ */
+public final class Our2StepBench {
+    private Our2StepBench() {
+    }
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int large = args.length > 4 ? Integer.parseInt(args[4]) : 256;
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.offline", "true");
+        Streams streams = Streams.of(1);
+        ImageSet full = Dataset.FASHION_MNIST.load(Dataset.FASHION_MNIST.locate(null, System.getenv()), true);
+        ImageSet train = full.subset(1000, 200, streams.labels());
+        int total = warmup + rounds * steps;
+        TrainConfig cfg = new TrainConfig(Method.OUR2, total, 0.05, 100, large, 5, 1.4, 0.5, 0, ParetoType.TYPE_I,
+                0, 0, 0, 1, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 1);
+        try (Network net = Network.create(Architecture.LENET, train, streams.init())) {
+            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, train, null, streams);
+            for (int i = 0; i < warmup; i++) {
+                run.stepOnce();
+            }
+            double best = 0;
+            double g0 = run.gradientSeconds();
+            double u0 = run.updateSeconds();
+            for (int r = 0; r < rounds; r++) {
+                long t = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    run.stepOnce();
+                }
+                best = Math.max(best, steps / ((System.nanoTime() - t) * 1e-9));
+            }
+            double g = run.gradientSeconds() - g0;
+            double u = run.updateSeconds() - u0;
+            System.out.printf(Locale.ROOT, "impl=djl threads=%d large_batch=%d steps_per_second=%.3f gradient_s_per_step=%.5f "
+                    + "update_s_per_step=%.6f update_over_gradient=%.4f%n", threads, large, best, g / (rounds * steps),
+                    u / (rounds * steps), u / g);
+        }
+    }
+}
