@@ -329,6 +329,30 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
             return labels[i * cells + j];
         }
 
+        /**
+         * Radius r of basin i: the distance from its minimiser to the nearest grid cell labelled otherwise
+         * (the distance to the cell's rectangle, so exact when the boundary runs along cell edges, otherwise
+         * within one cell width).
+         */
+        public double radius(int i) {
+            double px = minima[i][0];
+            double py = minima[i][1];
+            double best = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < cells; a++) {
+                for (int c = 0; c < cells; c++) {
+                    if (labels[a * cells + c] == i) {
+                        continue;
+                    }
+                    double lx = x0 + a * hx;
+                    double ly = y0 + c * hy;
+                    double dx = Math.max(0, Math.max(lx - px, px - (lx + hx)));
+                    double dy = Math.max(0, Math.max(ly - py, py - (ly + hy)));
+                    best = Math.min(best, Math.hypot(dx, dy));
+                }
+            }
+            return best;
+        }
+
         @Override
         public double distance2(double[] x, int i) {
             double dx = x[0] - minima[i][0];
