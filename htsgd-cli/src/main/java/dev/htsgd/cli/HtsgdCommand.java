@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             "Run 'htsgd COMMAND --help' for the options of a command."},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            SimulateCommand.class,
+            ExitTimesCommand.class,
             SweepCommand.class,
         })
 public final class HtsgdCommand implements Runnable {

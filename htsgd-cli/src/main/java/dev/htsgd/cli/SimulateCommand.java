@@ -146,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("x0", EngineSupport.nums(sgd.x0()));
         m.put("minima", EngineSupport.points(map.minima()));
         if (map instanceof BasinMap.OneD o) {
-            m.put("maxima", EngineSupport.nums(o.basins().maxima()));
+            m.put("maxima", EngineSupport.nums(o.maxima()));
         }
         m.put("epsilon", exp.epsilon());
         m.put("steps", steps);
