@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "Run 'htsgd COMMAND --help' for the options of a command."},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            TailIndexCommand.class,
             SimulateCommand.class,
             ExitTimesCommand.class,
             SweepCommand.class,
