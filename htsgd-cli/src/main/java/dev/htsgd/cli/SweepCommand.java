@@ -143,6 +143,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "rare-event: Monte Carlo runs per task (default: ${DEFAULT-VALUE}).")
     public long batch;
 
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0",
+            description = "rare-event: the event is reaching T (x <= T when the start lies above T, x >= T otherwise) (default: ${DEFAULT-VALUE}).")
+    public double threshold;
+
+    @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
+            description = "rare-event: steps within which the event must happen; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
+    public long horizon;
+
     @Option(names = "--target", paramLabel = "NAME", split = ",",
             description = "reproduce: the reproduce targets to run, one task per target and seed.")
     public List<String> target;
