@@ -100,7 +100,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Noise scales c (mixture: the heavy part) (default: ${DEFAULT-VALUE}).")
     public List<Double> scale;
 
-    @Option(names = "--normal-scale", paramLabel = "C", description = "Scale of the Gaussian part of mixture noise.")
+    @Option(names = "--normal-scale", paramLabel = "C", description = "c_normal of the Gaussian part of mixture noise (default: 1.0).")
     public Double normalScale;
 
     @Option(names = "--clip", paramLabel = "B", split = ",", defaultValue = "0.5",

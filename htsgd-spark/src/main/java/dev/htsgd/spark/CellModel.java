@@ -63,7 +63,7 @@ final class CellModel {
 
     static CellModel build(Cell cell, SweepSettings s) {
         Objective f = Landscapes.of(cell.landscape(), domain(s));
-        NoiseModel z = Noises.of(cell.noise(), cell.alpha(), cell.scale(), s.normalScale() == null ? 0.0 : s.normalScale());
+        NoiseModel z = Noises.of(cell.noise(), cell.alpha(), cell.scale(), s.normalScale() == null ? 1.0 : s.normalScale());
         BasinMap basins = BasinMap.of(f);
         double[] start = start(s.x0(), s.basin(), basins, f.dimension());
         ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(cell.eta()).clip(cell.clip()).x0(start);
