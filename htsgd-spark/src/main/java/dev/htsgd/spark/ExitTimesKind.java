@@ -176,10 +176,19 @@ final class ExitTimesKind implements SweepKind {
             g.putAll(KindSupport.logLogSlope(etas, means));
             g.put("predicted_slope", predictedSlope(group.get(0), s));
             groups.add(g);
+            if (group.size() > 1) {
+                table.append(String.format(Locale.ROOT, "%-40s slope %s, 95%% CI %s, predicted %s%n", label(group.get(0)),
+                        fmt(g.get("slope")), g.get("slope_ci") == null ? "-" : ((List<?>) g.get("slope_ci")).stream()
+                                .map(ExitTimesKind::fmt).toList().toString(), fmt(g.get("predicted_slope"))));
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("groups", groups);
         return new SweepOutcome(out, Map.of("exit_times.csv", rows), table.toString().stripTrailing());
+    }
+
+    static String fmt(Object v) {
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : "-";
     }
 
     static String label(Cell c) {
