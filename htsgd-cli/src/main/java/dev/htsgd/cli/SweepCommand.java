@@ -107,6 +107,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Truncation thresholds b, or none (default: ${DEFAULT-VALUE}).")
     public List<String> clip;
 
+    @Option(names = "--clip-mode", paramLabel = "MODE", defaultValue = "l2",
+            description = "How phi_b truncates: l2 (the whole update's norm), coordinate, none, gradient-only (default: ${DEFAULT-VALUE}).")
+    public String clipMode;
+
+    @Option(names = "--project", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Project the iterate onto the landscape's domain (default: on).")
+    public boolean project = true;
+
     @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = "0.01",
             description = "Learning rates eta (default: ${DEFAULT-VALUE}).")
     public List<Double> eta;

@@ -1,6 +1,7 @@
 package dev.htsgd.spark;
 
 import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
@@ -47,7 +48,7 @@ final class CellModel {
     static CellModel of(Cell cell, SweepSettings s) {
         String key = cell.landscape() + "|" + cell.noise() + "|" + cell.alpha() + "|" + cell.scale() + "|"
                 + cell.clip() + "|" + cell.eta() + "|" + s.domain() + "|" + s.ball() + "|" + s.normalScale() + "|"
-                + s.x0() + "|" + s.basin();
+                + s.x0() + "|" + s.basin() + "|" + s.clipMode() + "|" + s.project();
         synchronized (MODELS) {
             CellModel m = MODELS.get(key);
             if (m != null) {
@@ -66,7 +67,9 @@ final class CellModel {
         NoiseModel z = Noises.of(cell.noise(), cell.alpha(), cell.scale(), s.normalScale() == null ? 1.0 : s.normalScale());
         BasinMap basins = BasinMap.of(f);
         double[] start = start(s.x0(), s.basin(), basins, f.dimension());
-        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(cell.eta()).clip(cell.clip()).x0(start);
+        Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
+        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(cell.eta()).clip(cell.clip()).clipping(mode)
+                .project(s.project()).x0(start);
         if (f.dimension() == 1) {
             b.noise(z);
         } else {

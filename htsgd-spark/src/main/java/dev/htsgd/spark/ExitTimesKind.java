@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
+import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.Region;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,10 @@ import java.util.Map;
  * section 3), one task per replication. Replication r of a cell is {@link ExitTimeExperiment#runReplication}
  * (r) of the experiment the local {@code exit-times} command builds for that cell (same seed, stream r), and
  * each cell is summarised by {@link ExitTimeExperiment.Result#of} over its replications in index order, so the
- * numbers are those of the local command. Along eta, log mean exit time against log(1/eta) is fitted; the
- * theory predicts slope 1 + l*(alpha - 1) with l* = ceil(r_i / b) (1 without truncation).
+ * numbers are those of the local command: with the seed S of the cell and eta at position k of the eta list,
+ * replication r draws stream k * samples + r, as {@code htsgd exit-times --seed S --etas ...} does. Along eta,
+ * log mean exit time against log(1/eta) is fitted by {@link LogLogFit} (as the local command does); the theory
+ * predicts slope 1 + l*(alpha - 1) with l* = ceil(r_i / b) (1 without truncation).
  */
 final class ExitTimesKind implements SweepKind {
 
@@ -28,13 +32,13 @@ final class ExitTimesKind implements SweepKind {
 
     @Override
     public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "x0", "basin", "samples", "max-steps");
+        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "max-steps");
     }
 
     @Override
     public void validate(SweepSpec spec) {
         for (Cell cell : distinctModels(spec)) {
-            experiment(cell, spec.settings()); // builds every distinct model once: bad input fails here
+            experiment(cell, etaIndex(spec, cell), spec.settings()); // every distinct model once: bad input fails here
         }
     }
 
@@ -61,17 +65,25 @@ final class ExitTimesKind implements SweepKind {
         return Math.min(settings.maxSteps(), Math.pow(1 / cell.eta(), 1 + Math.max(0.2, cell.alpha() - 1)));
     }
 
-    static ExitTimeExperiment experiment(Cell cell, SweepSettings s) {
+    /**
+     * The experiment of a cell as {@code htsgd exit-times --seed S --etas ...} builds it for the eta at
+     * position {@code etaIndex} of its grid: replication r draws stream {@code etaIndex * samples + r}.
+     */
+    static ExitTimeExperiment experiment(Cell cell, int etaIndex, SweepSettings s) {
         CellModel m = CellModel.of(cell, s);
         Region field = Region.basin(m.basins, s.basin());
         return ExitTimeExperiment.builder().sgd(m.sgd).field(field).start(m.start).maxSteps(s.maxSteps())
-                .samples((int) s.samples()).seed(cell.seed()).build();
+                .samples((int) s.samples()).seed(cell.seed()).firstIndex((long) etaIndex * s.samples()).build();
+    }
+
+    static int etaIndex(SweepSpec spec, Cell cell) {
+        return cell.index() % spec.grid().etas().size();
     }
 
     @Override
     public Worker worker(SweepSpec spec) {
         return (cell, r) -> {
-            ExitTimeExperiment.Replication rep = experiment(cell, spec.settings()).runReplication(r);
+            ExitTimeExperiment.Replication rep = experiment(cell, etaIndex(spec, cell), spec.settings()).runReplication(r);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("steps", rep.steps());
             m.put("censored", rep.censored());
@@ -159,6 +171,7 @@ final class ExitTimesKind implements SweepKind {
             List<Map<String, Object>> points = new ArrayList<>();
             double[] etas = new double[group.size()];
             double[] means = new double[group.size()];
+            double[] ses = new double[group.size()];
             for (int i = 0; i < group.size(); i++) {
                 Cell cell = group.get(i);
                 ExitTimeExperiment.Result res = result(cell, s, results);
@@ -166,6 +179,7 @@ final class ExitTimesKind implements SweepKind {
                 points.add(p);
                 etas[i] = cell.eta();
                 means[i] = res.mean();
+                ses[i] = res.stderr();
                 Map<String, Object> row = new LinkedHashMap<>(cell.describe());
                 row.putAll(p);
                 rows.add(row);
@@ -173,7 +187,9 @@ final class ExitTimesKind implements SweepKind {
                         label(cell), cell.eta(), res.mean(), res.stderr(), res.samples(), res.censored()));
             }
             g.put("points", points);
-            g.putAll(KindSupport.logLogSlope(etas, means));
+            LogLogFit fit = LogLogFit.of(etas, means, ses, 0.95);
+            g.put("slope", fit == null ? null : KindSupport.finite(fit.slope()));
+            g.put("slope_ci", fit == null ? null : Arrays.asList(KindSupport.finite(fit.ciLow()), KindSupport.finite(fit.ciHigh())));
             g.put("predicted_slope", predictedSlope(group.get(0), s));
             groups.add(g);
             if (group.size() > 1) {

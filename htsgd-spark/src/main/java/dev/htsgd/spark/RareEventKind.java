@@ -27,7 +27,7 @@ final class RareEventKind implements SweepKind {
 
     @Override
     public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "x0", "basin", "samples", "batch", "threshold", "horizon");
+        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "batch", "threshold", "horizon");
     }
 
     @Override

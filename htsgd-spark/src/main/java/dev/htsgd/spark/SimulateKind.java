@@ -25,7 +25,7 @@ final class SimulateKind implements SweepKind {
 
     @Override
     public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "x0", "basin", "steps", "paths");
+        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "steps", "paths");
     }
 
     @Override

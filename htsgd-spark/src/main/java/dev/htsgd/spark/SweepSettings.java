@@ -12,13 +12,22 @@ import java.util.Map;
  * Nullable fields are options that were not given.
  */
 public record SweepSettings(String domain, Double ball, Double normalScale, String x0, int basin, long samples,
-                            long maxSteps, long steps, int paths, long batch, double threshold, long horizon)
-        implements Serializable {
+                            long maxSteps, long steps, int paths, long batch, double threshold, long horizon,
+                            String clipMode, boolean project) implements Serializable {
 
     /** Validates eagerly; messages name the option and its allowed range. */
     public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
                                    long samples, long maxSteps, long steps, int paths, long batch,
                                    double threshold, long horizon) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, threshold, horizon,
+                "l2", true);
+    }
+
+    /** As above with the clipping mode ({@code --clip-mode}) and projection ({@code --[no-]project}). */
+    public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
+                                   long samples, long maxSteps, long steps, int paths, long batch,
+                                   double threshold, long horizon, String clipMode, boolean project) {
+        dev.htsgd.dynamics.Clipping.parse(clipMode); // validates the name
         if (ball != null && !(ball > 0 && Double.isFinite(ball))) {
             throw new IllegalArgumentException("--ball must be in (0, inf), got " + ball);
         }
@@ -50,7 +59,8 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
             throw new IllegalArgumentException("--horizon must be >= 0 (0 = floor(1/eta)), got " + horizon);
         }
         return new SweepSettings(domain, ball, normalScale, x0 == null ? "min" : x0.strip(), basin, samples,
-                maxSteps, steps, paths, batch, threshold, horizon);
+                maxSteps, steps, paths, batch, threshold, horizon, clipMode.strip().toLowerCase(java.util.Locale.ROOT),
+                project);
     }
 
     /** Defaults of {@code htsgd sweep}, for tests and library use. */
@@ -59,27 +69,27 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
     }
 
     public SweepSettings withSamples(long n) {
-        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, threshold, horizon);
+        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, threshold, horizon, clipMode, project);
     }
 
     public SweepSettings withMaxSteps(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, threshold, horizon);
+        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, threshold, horizon, clipMode, project);
     }
 
     public SweepSettings withSteps(long n, int p) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, threshold, horizon);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, threshold, horizon, clipMode, project);
     }
 
     public SweepSettings withBatch(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, threshold, horizon);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, threshold, horizon, clipMode, project);
     }
 
     public SweepSettings withEvent(double t, long h) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, t, h);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, t, h, clipMode, project);
     }
 
     public SweepSettings withStart(String start, int basinIndex) {
-        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, threshold, horizon);
+        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, threshold, horizon, clipMode, project);
     }
 
     /** All settings by option name (nulls left out). */
@@ -103,6 +113,8 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         m.put("batch", batch);
         m.put("threshold", threshold);
         m.put("horizon", horizon);
+        m.put("clip-mode", clipMode);
+        m.put("project", project);
         return m;
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.cli.Json;
 import dev.htsgd.cli.Main;
-import dev.htsgd.sim.ExitTimeExperiment;
-import dev.htsgd.sim.OccupationExperiment;
 import dev.htsgd.sim.RareEventMonteCarlo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code htsgd sweep} end to end on local[2]: the results equal those of the engine run locally on one
- * thread with the same seed, a resumed sweep computes only the missing tasks, and bad input is one line
+ * {@code htsgd sweep} end to end on local[2]: the results equal those of the local commands
+ * ({@code htsgd exit-times}, {@code htsgd simulate}) and of the engine on one thread with the same seed, a resumed sweep computes only the missing tasks, and bad input is one line
  * with exit code 2.
  */
 class SweepCommandSparkTest {
@@ -58,30 +56,35 @@ class SweepCommandSparkTest {
     }
 
     @Test
-    void exitTimesSweepEqualsTheLocalRunBitForBit() throws Exception {
+    void exitTimesSweepOnLocal2EqualsTheLocalCommandBitForBit() throws Exception {
         Path out = tmp.resolve("exit");
         JsonNode res = json(run(with(EXIT_TIMES, "--out", out.toString())));
         assertThat(res.path("tasks").path("total").asInt()).isEqualTo(2 * 2 * 2 * 6);
         assertThat(res.path("tasks").path("computed").asInt()).isEqualTo(48);
+        assertThat(res.path("master").asText()).startsWith("local[2");
         JsonNode groups = res.path("groups");
         assertThat(groups).hasSize(4);
-        SweepSettings s = SweepSettings.defaults().withSamples(6).withMaxSteps(200_000);
-        int checked = 0;
         for (JsonNode g : groups) {
-            double b = SweepGrid.parseClip(g.path("clip").asText());
-            for (JsonNode p : g.path("points")) {
-                Cell cell = new Cell(0, "iclr1d", "pareto", 1.2, 0.1, b, p.path("eta").asDouble(),
-                        g.path("seed").asLong(), "");
-                ExitTimeExperiment.Result local = ExitTimesKind.experiment(cell, s).run(1);
-                assertThat(p.path("mean").asDouble()).isEqualTo(local.mean());
-                assertThat(p.path("stderr").asDouble()).isEqualTo(local.stderr());
-                assertThat(p.path("samples").asInt()).isEqualTo(local.samples());
-                assertThat(p.path("censored").asInt()).isEqualTo(local.censored());
-                checked++;
+            // the same grid line run by the local command, on one thread
+            JsonNode local = json(run("exit-times", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2",
+                    "--scale", "0.1", "--clip", g.path("clip").asText(), "--etas", "0.1,0.05", "--seed",
+                    g.path("seed").asText(), "--samples", "6", "--max-steps", "2e5", "--threads", "1", "--quiet",
+                    "--format", "json"));
+            JsonNode lp = local.path("points");
+            JsonNode sp = g.path("points");
+            assertThat(sp).hasSize(2);
+            assertThat(g.path("slope").isNumber()).isTrue();
+            for (int k = 0; k < 2; k++) {
+                assertThat(sp.get(k).path("mean").isNumber()).isTrue();
+                for (String key : List.of("eta", "mean", "stderr", "samples", "censored", "exits", "diverged",
+                        "mean_method", "mean_lower_bound")) {
+                    assertThat(sp.get(k).path(key)).as(key).isEqualTo(lp.get(k).path(key));
+                }
             }
-            assertThat(g.path("predicted_slope").asDouble()).isEqualTo(b == 0.5 ? 1.4 : 1.2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(g.path("slope")).isEqualTo(local.path("slope"));
+            assertThat(g.path("slope_ci")).isEqualTo(local.path("slope_ci"));
+            assertThat(g.path("predicted_slope")).isEqualTo(local.path("predicted_slope"));
         }
-        assertThat(checked).isEqualTo(8);
         assertThat(out.resolve("results.json")).exists();
         assertThat(out.resolve("config.yaml")).exists();
         assertThat(out.resolve("exit_times.csv")).exists();
@@ -118,17 +121,12 @@ class SweepCommandSparkTest {
         JsonNode sim = json(run("sweep", "--experiment", "simulate", "--landscape", "iclr1d", "--clip", "0.5",
                 "--eta", "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "3", "--seeds", "5", "--quiet",
                 "--format", "json", "--out", tmp.resolve("sim").toString()));
-        SweepSettings s = SweepSettings.defaults().withStart("0.3", 1).withSteps(20_000, 3);
-        Cell cell = new Cell(0, "iclr1d", "pareto", 1.2, 0.1, 0.5, 0.01, 5, "");
-        OccupationExperiment.Result local = SimulateKind.experiment(cell, s).run(1);
+        JsonNode local = json(run("simulate", "--landscape", "iclr1d", "--clip", "0.5", "--eta", "0.01", "--x0", "0.3",
+                "--steps", "20000", "--paths", "3", "--seed", "5", "--threads", "1", "--quiet", "--format", "json"));
         JsonNode c = sim.path("cells_results").get(0);
-        assertThat(c.path("total_steps").asLong()).isEqualTo(local.totalSteps());
-        for (int i = 0; i < local.fractions().length; i++) {
-            assertThat(c.path("fractions").get(i).asDouble()).isEqualTo(local.fractions()[i]);
-            assertThat(c.path("near_minimum_fractions").get(i).asDouble()).isEqualTo(local.nearMinimumFractions()[i]);
-            for (int j = 0; j < local.fractions().length; j++) {
-                assertThat(c.path("transitions").get(i).get(j).asLong()).isEqualTo(local.transitions()[i][j]);
-            }
+        assertThat(c.path("fractions").size()).isEqualTo(4);
+        for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {
+            assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
         }
 
         JsonNode rare = json(run("sweep", "--experiment", "rare-event", "--landscape", "ld-quartic", "--noise", "mixture",
