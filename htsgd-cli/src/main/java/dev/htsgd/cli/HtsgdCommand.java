@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             ExitTimesCommand.class,
             SweepCommand.class,
+            ReproduceCommand.class,
+            DemoCommand.class,
+            RareEventCommand.class,
         })
 public final class HtsgdCommand implements Runnable {
 
