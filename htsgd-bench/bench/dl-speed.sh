@@ -3,12 +3,12 @@
 # interleaved in one run. Usage: htsgd-bench/bench/dl-speed.sh [THREADS=1] [STEPS=100] [ROUNDS=3] [LARGE=256]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-T=${1:-1}; STEPS=${2:-100}; ROUNDS=${3:-3}; LARGE=${4:-256}; WARM=20
+T=${1:-1}; STEPS=${2:-100}; ROUNDS=${3:-3}; LARGE=${4:-256}; WARM=${WARM:-20}
 PY=${PYTHON:-/usr/bin/python3}
 "$PY" -c "import torch" 2>/dev/null || { echo "needs PyTorch for $PY (Debian: apt-get install python3-torch)" >&2; exit 2; }
 ( cd "$ROOT" && ./mvnw -o -q -B -DskipTests package -pl htsgd-bench -am >&2 )
 CP="$ROOT/htsgd-bench/target/htsgd-bench.jar:$ROOT/htsgd-bench/target/lib/*"
-for rep in 1 2; do   # interleave the two implementations, twice
+for rep in $(seq 1 ${REPS:-2}); do   # interleave the two implementations, twice
   java -cp "$CP" dev.htsgd.bench.dl.Our2StepBench "$T" "$STEPS" "$WARM" "$ROUNDS" "$LARGE" 2>/dev/null
   "$PY" "$ROOT/htsgd-bench/bench/our2_step.py" "$T" "$STEPS" "$WARM" "$ROUNDS" "$LARGE"
 done

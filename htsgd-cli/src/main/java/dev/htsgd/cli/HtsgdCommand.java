@@ -19,8 +19,14 @@ import picocli.CommandLine.Spec;
             "Run 'htsgd COMMAND --help' for the options of a command."},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            TailIndexCommand.class,
+            SimulateCommand.class,
+            ExitTimesCommand.class,
             SweepCommand.class,
             TrainCommand.class,
+            ReproduceCommand.class,
+            DemoCommand.class,
+            RareEventCommand.class,
         })
 public final class HtsgdCommand implements Runnable {
 

@@ -100,12 +100,20 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Noise scales c (mixture: the heavy part) (default: ${DEFAULT-VALUE}).")
     public List<Double> scale;
 
-    @Option(names = "--normal-scale", paramLabel = "C", description = "Scale of the Gaussian part of mixture noise.")
+    @Option(names = "--normal-scale", paramLabel = "C", description = "c_normal of the Gaussian part of mixture noise (default: 1.0).")
     public Double normalScale;
 
     @Option(names = "--clip", paramLabel = "B", split = ",", defaultValue = "0.5",
             description = "Truncation thresholds b, or none (default: ${DEFAULT-VALUE}).")
     public List<String> clip;
+
+    @Option(names = "--clip-mode", paramLabel = "MODE", defaultValue = "l2",
+            description = "How phi_b truncates: l2 (the whole update's norm), coordinate, none, gradient-only (default: ${DEFAULT-VALUE}).")
+    public String clipMode;
+
+    @Option(names = "--project", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Project the iterate onto the landscape's domain (default: on).")
+    public boolean project = true;
 
     @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = "0.01",
             description = "Learning rates eta (default: ${DEFAULT-VALUE}).")
@@ -142,6 +150,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1e5",
             description = "rare-event: Monte Carlo runs per task (default: ${DEFAULT-VALUE}).")
     public long batch;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0",
+            description = "rare-event: the event is reaching T (x <= T when the start lies above T, x >= T otherwise) (default: ${DEFAULT-VALUE}).")
+    public double threshold;
+
+    @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
+            description = "rare-event: steps within which the event must happen; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
+    public long horizon;
 
     @Option(names = "--target", paramLabel = "NAME", split = ",",
             description = "reproduce: the reproduce targets to run, one task per target and seed.")

@@ -37,7 +37,7 @@ public record ParetoNoise(double alpha, double scale, double pPlus) implements N
     public double sample(UniformRandomProvider rng) {
         long bits = rng.nextLong();
         // inverse transform: W = u^(-1/alpha), u uniform on (0, 1]
-        double w = scale * Math.exp(-Math.log(Draws.openZeroClosedOne(bits)) / alpha);
+        double w = scale * Math.pow(Draws.openZeroClosedOne(bits), -1.0 / alpha);
         return Draws.plus(rng, bits, pPlus) ? w : -w;
     }
 

@@ -44,18 +44,26 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
 
     public abstract String describe();
 
-    /** Fields of a 1-D landscape. On an unbounded domain the critical points are searched in [-10, 10]. */
+    /**
+     * Fields of a 1-D landscape. On an unbounded domain the critical points are searched in [-10, 10]. A
+     * landscape with a single minimum has one field (the whole domain, no exit).
+     */
     public static OneD of1D(Objective1D f) {
         Domain d = f.domain();
         CriticalPoints1D cps = d instanceof Domain.Interval
                 ? CriticalPoints1D.find(f)
                 : CriticalPoints1D.find(f, -10, 10, CriticalPoints1D.DEFAULT_GRID);
-        return new OneD(Basins.of(f, cps, x -> 1.0));
+        if (cps.minima().size() == 1 && cps.maxima().isEmpty()) {
+            double lower = cps.projected() ? cps.lo() : Double.NEGATIVE_INFINITY;
+            double upper = cps.projected() ? cps.hi() : Double.POSITIVE_INFINITY;
+            return new OneD(null, new double[] {cps.minima().get(0).x()}, new double[0], lower, upper);
+        }
+        return of1D(Basins.of(f, cps, x -> 1.0));
     }
 
     /** Fields from given basins. */
     public static OneD of1D(Basins basins) {
-        return new OneD(basins);
+        return new OneD(basins, basins.minima(), basins.maxima(), basins.lower(), basins.upper());
     }
 
     /** The basin map of any landscape: exact in 1-D, gradient-flow grid (200 x 200) in 2-D. */
@@ -66,20 +74,45 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
         return gradientFlow2D(f, 200);
     }
 
-    /** 1-D: the attraction fields of {@link Basins}. */
+    /** 1-D: the attraction fields I_i = (s_{i-1}, s_i) (from {@link Basins} when there are two minima or more). */
     public static final class OneD extends BasinMap {
         private final Basins basins;
         private final double[] maxima;
         private final double[] minima;
+        private final double lower;
+        private final double upper;
 
-        OneD(Basins basins) {
+        OneD(Basins basins, double[] minima, double[] maxima, double lower, double upper) {
             this.basins = basins;
-            this.maxima = basins.maxima();
-            this.minima = basins.minima();
+            this.maxima = maxima;
+            this.minima = minima;
+            this.lower = lower;
+            this.upper = upper;
         }
 
+        /** The theory's basins; null for a landscape with a single minimum. */
         public Basins basins() {
             return basins;
+        }
+
+        /** The maxima s_1 &lt; ... &lt; s_{n-1} (a copy). */
+        public double[] maxima() {
+            return maxima.clone();
+        }
+
+        /** The minima m_1 &lt; ... &lt; m_n (a copy). */
+        public double[] minimaArray() {
+            return minima.clone();
+        }
+
+        /**
+         * Field i as a region: open at maxima (reaching one is leaving), closed at projection bounds and infinite
+         * ends.
+         */
+        public Region region(int i) {
+            double left = i == 0 ? lower : maxima[i - 1];
+            double right = i == minima.length - 1 ? upper : maxima[i];
+            return Region.interval(left, right, i > 0, i < minima.length - 1);
         }
 
         @Override
@@ -122,9 +155,16 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
             return d * d;
         }
 
-        /** Radius r_i of field i (exits through maxima only). */
+        /** Radius r_i of field i: distance from m_i to the nearest maximum (+inf with a single minimum). */
         public double radius(int i) {
-            return basins.field(i).radius();
+            double r = Double.POSITIVE_INFINITY;
+            if (i > 0) {
+                r = Math.min(r, minima[i] - maxima[i - 1]);
+            }
+            if (i < maxima.length) {
+                r = Math.min(r, maxima[i] - minima[i]);
+            }
+            return r;
         }
 
         @Override
@@ -327,6 +367,30 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
             i = i < 0 ? 0 : (i >= cells ? cells - 1 : i);
             j = j < 0 ? 0 : (j >= cells ? cells - 1 : j);
             return labels[i * cells + j];
+        }
+
+        /**
+         * Radius r of basin i: the distance from its minimiser to the nearest grid cell labelled otherwise
+         * (the distance to the cell's rectangle, so exact when the boundary runs along cell edges, otherwise
+         * within one cell width).
+         */
+        public double radius(int i) {
+            double px = minima[i][0];
+            double py = minima[i][1];
+            double best = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < cells; a++) {
+                for (int c = 0; c < cells; c++) {
+                    if (labels[a * cells + c] == i) {
+                        continue;
+                    }
+                    double lx = x0 + a * hx;
+                    double ly = y0 + c * hy;
+                    double dx = Math.max(0, Math.max(lx - px, px - (lx + hx)));
+                    double dy = Math.max(0, Math.max(ly - py, py - (ly + hy)));
+                    best = Math.min(best, Math.hypot(dx, dy));
+                }
+            }
+            return best;
         }
 
         @Override

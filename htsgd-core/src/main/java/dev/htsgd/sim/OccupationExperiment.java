@@ -100,8 +100,8 @@ public final class OccupationExperiment {
         try {
             if (sgd.isScalar()) {
                 BasinMap.OneD map = (BasinMap.OneD) basins;
-                double[] s = map.basins().maxima();
-                double[] m = map.basins().minima();
+                double[] s = map.maxima();
+                double[] m = map.minimaArray();
                 final ClippedSgd g = sgd;
                 double x = x0[0];
                 while (j < steps) {

@@ -67,7 +67,7 @@ public final class Region {
             throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + i);
         }
         if (map instanceof BasinMap.OneD o) {
-            return field(o.basins().field(i));
+            return o.region(i);
         }
         return ofVector(x -> map.fieldOf(x) == i, "basin " + i);
     }

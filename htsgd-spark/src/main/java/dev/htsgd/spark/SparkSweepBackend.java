@@ -75,6 +75,7 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
             cp.put("sweep", Map.of("fingerprint", spec.fingerprint(kind.settingKeys()), "tasks", all.size()));
             cp.flush();
             TaskStore store = TaskStore.open(run.path().resolve(TASKS_DIR));
+            kind = kind.in(run.path());
 
             JavaSparkContext given = shared;
             boolean created = given == null || given.sc().isStopped();
@@ -153,7 +154,8 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         SweepGrid grid = SweepGrid.of(cmd.target, cmd.landscape, cmd.noise, cmd.alpha, cmd.scale, clips, cmd.eta,
                 cmd.seedList());
         SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.x0, cmd.basin,
-                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch);
+                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.threshold, cmd.horizon,
+                cmd.clipMode, cmd.project);
         return SweepSpec.of(cmd.experiment, grid, settings);
     }
 

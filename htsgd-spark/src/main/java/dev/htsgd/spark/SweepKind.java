@@ -30,6 +30,14 @@ public interface SweepKind extends Serializable {
         return 1.0;
     }
 
+    /**
+     * This experiment writing its own files (if any) under the sweep's run directory; most experiments
+     * return only task results and ignore it.
+     */
+    default SweepKind in(java.nio.file.Path runDirectory) {
+        return this;
+    }
+
     /** Executor side: a worker for one Spark partition (it may cache per-cell objects). */
     Worker worker(SweepSpec spec);
 

@@ -13,7 +13,12 @@ public final class SweepKinds {
 
     /** The experiment of the given name; unknown names are bad input listing the valid ones. */
     public static SweepKind of(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        throw new IllegalArgumentException("--experiment must be one of " + NAMES + ", got '" + n + "'");
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "exit-times" -> new ExitTimesKind();
+            case "simulate" -> new SimulateKind();
+            case "rare-event" -> new RareEventKind();
+            case "reproduce" -> new ReproduceKind();
+            default -> throw new IllegalArgumentException("--experiment must be one of " + NAMES + ", got '" + name + "'");
+        };
     }
 }

@@ -48,6 +48,24 @@ public record JumpNoise(Family family, double alpha, double scale, double pPlus,
         return new JumpNoise(Family.PARETO, alpha, scale, 0.5, 0);
     }
 
+    /**
+     * The decomposition of a noise model: {@code mixture} (signed Lomax plus Gaussian), {@code lomax} and
+     * {@code pareto}; other families have no heavy part to tilt and are rejected naming {@code --noise}.
+     */
+    public static JumpNoise from(dev.htsgd.noise.NoiseModel noise) {
+        if (noise instanceof dev.htsgd.noise.MixtureNoise m) {
+            return new JumpNoise(Family.LOMAX, m.alpha(), m.paretoScale(), m.pPlus(), m.normalScale());
+        }
+        if (noise instanceof dev.htsgd.noise.LomaxNoise l) {
+            return new JumpNoise(Family.LOMAX, l.alpha(), l.scale(), l.pPlus(), 0);
+        }
+        if (noise instanceof dev.htsgd.noise.ParetoNoise p) {
+            return new JumpNoise(Family.PARETO, p.alpha(), p.scale(), p.pPlus(), 0);
+        }
+        throw new IllegalArgumentException("--noise " + noise.name() + ": rare-event estimation supports mixture, lomax "
+                + "and pareto noise with p+ = 0.5 (" + noise.describe() + ")");
+    }
+
     /** P(|W| &gt; w), exact. */
     public double unitTail(double w) {
         return switch (family) {

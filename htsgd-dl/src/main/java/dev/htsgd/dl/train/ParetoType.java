@@ -1,7 +1,9 @@
 package dev.htsgd.dl.train;
 
+import dev.htsgd.noise.LomaxNoise;
+import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.noise.ParetoNoise;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
 
 /**
  * Which Pareto law the multiplier W of the heavy-tailed step follows (an open point of the paper).
@@ -14,11 +16,13 @@ public enum ParetoType {
     /** Lomax (Pareto type II, numpy's {@code random.pareto}): P(W &gt; w) = (1 + w)^-alpha for w &gt;= 0. */
     LOMAX;
 
-    /** A sampler of W with tail index {@code alpha} driven by {@code rng}. */
+    /**
+     * A sampler of W with tail index {@code alpha} driven by {@code rng}: htsgd-core's {@link ParetoNoise} or
+     * {@link LomaxNoise} with scale 1 and p+ = 1 (positive sign).
+     */
     public Sampler sampler(UniformRandomProvider rng, double alpha) {
-        org.apache.commons.rng.sampling.distribution.ContinuousSampler s = InverseTransformParetoSampler.of(rng, 1.0, alpha);
-        double shift = this == LOMAX ? 1.0 : 0.0;
-        return () -> s.sample() - shift;
+        NoiseModel law = this == TYPE_I ? ParetoNoise.of(alpha, 1.0, 1.0) : LomaxNoise.of(alpha, 1.0, 1.0);
+        return () -> law.sample(rng);
     }
 
     /** Draws one W. */

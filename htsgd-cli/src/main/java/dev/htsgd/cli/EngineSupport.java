@@ -1,0 +1,102 @@
+package dev.htsgd.cli;
+
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.noise.IsotropicNoise;
+import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.sim.BasinMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Helpers shared by the engine commands (simulate, exit-times): start points, the recursion, JSON-safe numbers. */
+final class EngineSupport {
+
+    private EngineSupport() {
+    }
+
+    /**
+     * Parses {@code --x0}: a number (1-D), {@code x,y} (2-D) or {@code min} (the minimum of {@code basin}).
+     */
+    static double[] startPoint(String x0, Objective f, BasinMap map, int basin) {
+        String s = x0 == null ? "min" : x0.strip().toLowerCase(Locale.ROOT);
+        if (s.equals("min")) {
+            if (basin < 0 || basin >= map.size()) {
+                throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + basin);
+            }
+            return map.minima()[basin];
+        }
+        String[] p = s.split(",");
+        if (p.length != f.dimension()) {
+            throw new IllegalArgumentException("--x0 must be " + (f.dimension() == 1 ? "a number" : "x,y") + " or min, got '" + x0 + "'");
+        }
+        double[] x = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            try {
+                x[i] = Double.parseDouble(p[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--x0 must be " + (f.dimension() == 1 ? "a number" : "x,y") + " or min, got '" + x0 + "'");
+            }
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("--x0 must be finite, got '" + x0 + "'");
+            }
+        }
+        return x;
+    }
+
+    /** The recursion for the options given: scalar noise in 1-D, isotropic noise with that radial law in d-D. */
+    static ClippedSgd recursion(Objective f, NoiseModel noise, ClipOptions clip, double eta, double[] x0) {
+        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(eta).clip(clip.b()).clipping(clip.mode())
+                .project(clip.project).x0(x0);
+        if (f.dimension() == 1) {
+            b.noise(noise);
+        } else {
+            b.noise(IsotropicNoise.of(noise, f.dimension()));
+        }
+        return b.build();
+    }
+
+    static void checkEta(double eta) {
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
+        }
+    }
+
+    /** NaN and infinities become null so the JSON stays valid. */
+    static Object num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static List<Object> nums(double[] v) {
+        List<Object> l = new ArrayList<>();
+        for (double d : v) {
+            l.add(num(d));
+        }
+        return l;
+    }
+
+    static List<Object> points(double[][] v) {
+        List<Object> l = new ArrayList<>();
+        for (double[] p : v) {
+            l.add(p.length == 1 ? num(p[0]) : nums(p));
+        }
+        return l;
+    }
+
+    static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+
+    static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "-" : (v > 0 ? "inf" : "-inf");
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.4g", v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.htsgd.cli;
+
+import dev.htsgd.cli.report.HtmlReport;
+import dev.htsgd.cli.report.Progress;
+import dev.htsgd.cli.report.Provenance;
+import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.reproduce.RareEventTarget;
+import dev.htsgd.landscape.Landscapes;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.noise.Noises;
+import dev.htsgd.sim.rare.ImportanceSampling;
+import dev.htsgd.sim.rare.JumpNoise;
+import dev.htsgd.sim.rare.RareEventEstimate;
+import dev.htsgd.sim.rare.RareEventExperiment;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code htsgd rare-event}: the probability that the 1-D recursion reaches a level within a horizon, with a 95%
+ * confidence interval, by large-jump importance sampling (default) or plain Monte Carlo. Defaults are LD
+ * Table 2.1 (U(x) = x^4/10 - x^2, X_0 = 2.5, level 0, horizon floor(1/eta), Z = 0.2 W + 5 N(0,1), alpha 1.5).
+ */
+@Command(name = "rare-event", mixinStandardHelpOptions = true,
+        description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default",
+            "floor(1/eta)), with a 95% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
+            "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5)."})
+public final class RareEventCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--landscape", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:<formula in x> (default: ${DEFAULT-VALUE}).")
+    String landscape;
+
+    @Option(names = "--noise", defaultValue = "mixture", description = "pareto | lomax | mixture (default: ${DEFAULT-VALUE}).")
+    String noise;
+
+    @Option(names = "--alpha", defaultValue = "1.5", description = "Tail index alpha (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--scale", defaultValue = "0.2", description = "Scale c of the heavy part (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--normal-scale", defaultValue = "5", description = "c_normal of the Gaussian part of mixture noise (default: ${DEFAULT-VALUE}).")
+    double normalScale;
+
+    @Option(names = "--clip", defaultValue = "1.5", paramLabel = "B|none", description = "Truncation threshold b, or none (default: ${DEFAULT-VALUE}).")
+    String clip;
+
+    @Option(names = "--x0", defaultValue = "2.5", description = "Start X_0 (default: ${DEFAULT-VALUE}).")
+    double x0;
+
+    @Option(names = "--level", defaultValue = "0", description = "The level to reach (from above when x0 > level) (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--etas", split = ",", defaultValue = "1/200,1/400,1/600,1/800,1/1000", paramLabel = "E1,E2,..",
+            description = "Learning rates; 1/200 style fractions accepted (default: ${DEFAULT-VALUE}).")
+    List<String> etas;
+
+    @Option(names = "--horizon", paramLabel = "N", description = "Steps (default floor(1/eta)).")
+    Long horizon;
+
+    @Option(names = "--samples", defaultValue = "100000", description = "Paths per eta, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
+    long samples;
+
+    @Option(names = "--method", defaultValue = "is", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Objective obj = Landscapes.of(landscape);
+        if (!(obj instanceof Objective1D f)) {
+            throw new IllegalArgumentException("--landscape must be one-dimensional for rare-event, got " + landscape);
+        }
+        double b = parseClip(clip);
+        if (!method.equals("is") && !method.equals("mc")) {
+            throw new IllegalArgumentException("--method must be is or mc, got " + method);
+        }
+        JumpNoise jn = JumpNoise.from(Noises.of(noise, alpha, scale, normalScale));
+        double[] e = new double[etas.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = dev.htsgd.cli.reproduce.ReproduceOptions.parseEtaValue(etas.get(i).strip());
+        }
+        int threads = common.effectiveThreads();
+        PrintWriter out = spec.commandLine().getOut();
+        long blocks = (samples + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK;
+        RunDirectory dir = common.out == null ? null : RunDirectory.open(common.out, "rare-event", run, Provenance.of(spec, common.seed));
+        List<RareEventEstimate> est;
+        long t0 = System.nanoTime();
+        try (Progress p = Progress.start("rare-event", blocks * RareEventExperiment.BLOCK * e.length, common.quiet || common.json())) {
+            est = RareEventTarget.estimate(f, jn, new double[] {b}, e, x0, level, horizon, samples, method.equals("is"),
+                    common.seed, threads, dir == null ? null : dir.checkpoint(), p, "rare-event");
+        } catch (RuntimeException ex) {
+            if (dir != null) {
+                dir.close();
+            }
+            throw ex;
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (RareEventEstimate x : est) {
+            points.add(RareEventTarget.point(x));
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("points", points);
+        results.put("noise", jn.describe());
+        results.put("seconds", seconds);
+        if (dir != null) {
+            try (dir) {
+                results.put("run_dir", dir.target().toString());
+                dir.writeResults(results);
+                List<List<?>> rows = new ArrayList<>();
+                for (RareEventEstimate x : est) {
+                    rows.add(List.of(x.eta(), x.estimate(), x.ciLow(), x.ciHigh(), x.relativeError(), x.samples(), x.method()));
+                }
+                List<String> header = List.of("eta", "estimate", "ci_low", "ci_high", "rel_error", "samples", "method");
+                dir.writeCsv("rare-event.csv", header, rows);
+                HtmlReport.titled("htsgd rare-event").paragraph(jn.describe()).table("Estimates", header, rows)
+                        .provenance(dir.provenance()).write(dir.path().resolve("report.html"));
+                dir.commit();
+            }
+        }
+        if (common.json()) {
+            Json.print(out, results);
+        } else {
+            out.println("eta          estimate     95% CI                        rel.err  method  samples");
+            for (RareEventEstimate x : est) {
+                out.printf(Locale.ROOT, "%-12.6g %-12.4e [%.4e, %.4e]  %6.3f   %-6s  %d%n", x.eta(), x.estimate(), x.ciLow(),
+                        x.ciHigh(), x.relativeError(), x.method(), x.samples());
+            }
+            out.printf(Locale.ROOT, "%.1f s%n", seconds);
+            if (dir != null) {
+                out.println("results: " + dir.target());
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    static double parseClip(String s) {
+        if (s.equalsIgnoreCase("none") || s.equalsIgnoreCase("inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double b = Double.parseDouble(s);
+            if (b > 0) {
+                return b;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("--clip must be in (0, inf) or none, got " + s);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.htsgd.cli.dl;
+
+import dev.htsgd.cli.reproduce.ReproduceContext;
+import dev.htsgd.cli.reproduce.ReproduceTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code htsgd reproduce dl-fashion}: the FashionMNIST/LeNet row of Table 2 ({@link DlFashion}). */
+public final class DlFashionTarget implements ReproduceTarget {
+    @Override
+    public String name() {
+        return "dl-fashion";
+    }
+
+    @Override
+    public String description() {
+        return "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
+                + "published row (full: hours on 2 cores; --scale quick: minutes)";
+    }
+
+    @Override
+    public Map<String, Object> run(ReproduceContext ctx) {
+        DlRun.threads(ctx.threads());
+        String scale = ctx.scale().name();
+        return DlFashion.run(ctx.run(), ctx.report(), ctx.seed(), scale,
+                scale.equals("tiny") ? 1 : DlFashion.SEEDS, null, ctx.quiet());
+    }
+
+    @Override
+    public List<String> summary(Map<String, Object> results) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-9s %5s %22s %20s %10s %10s", "method", "runs", "test acc % (mean sd)",
+                "sharpness (mean)", "paper acc", "paper sh."));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> table = (List<Map<String, Object>>) results.get("table");
+        for (Map<String, Object> r : table) {
+            Object sh = r.get("expected_sharpness_mean");
+            lines.add(String.format("%-9s %5s %14.2f ± %5.2f %20s %10.2f %10.3f", r.get("method"), r.get("runs"),
+                    ((Number) r.get("test_accuracy_mean")).doubleValue(), ((Number) r.get("test_accuracy_std")).doubleValue(),
+                    sh == null ? "n/a" : String.format("%.4f", ((Number) sh).doubleValue()),
+                    ((Number) r.get("published_test_accuracy")).doubleValue(),
+                    ((Number) r.get("published_expected_sharpness")).doubleValue()));
+        }
+        lines.add("ordering: " + results.get("ordering"));
+        return lines;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.htsgd.cli.reproduce;
+
+import dev.htsgd.cli.report.Plot;
+import dev.htsgd.cli.report.Plots;
+import dev.htsgd.landscape.Iclr1d;
+import dev.htsgd.theory.Basins;
+import dev.htsgd.theory.ClipControl;
+import dev.htsgd.theory.TransitionGraph;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which minima survive as the truncation threshold b varies (paper notes section 4, "Control"): on the ICLR
+ * test function, the bands of b with the same widest minima V*_b and irreducibility of G_b
+ * ({@link ClipControl}), and the jump numbers l*_i = ceil(r_i / b) of every minimum across b.
+ */
+public final class BMapTarget implements ReproduceTarget {
+
+    static final double B_LOW = 0.1;
+    static final double B_HIGH = 1.0;
+
+    @Override
+    public String name() {
+        return "b-map";
+    }
+
+    @Override
+    public String description() {
+        return "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
+                + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.";
+    }
+
+    @Override
+    public Map<String, Object> run(ReproduceContext ctx) {
+        Basins basins = Basins.of(Iclr1d.of());
+        double[] minima = basins.minima();
+        int n = minima.length;
+        List<ClipControl.Band> bands = ClipControl.scan(basins, B_LOW, B_HIGH);
+
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<List<?>> rows = new ArrayList<>();
+        for (ClipControl.Band band : bands) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("b_low", band.bLow());
+            m.put("b_high", band.bHigh());
+            m.put("widest", band.widest());
+            m.put("irreducible", band.irreducible());
+            m.put("max_jumps", band.maxJumps());
+            out.add(m);
+            rows.add(List.of(band.bLow(), band.bHigh(), positions(minima, band.widest()), band.irreducible() ? "yes" : "no",
+                    band.minJumps() == band.maxJumps() ? Integer.toString(band.maxJumps()) : band.minJumps() + "-" + band.maxJumps(),
+                    verdict(basins, band)));
+        }
+        List<String> header = List.of("b_low", "b_high", "widest minima V*_b", "G_b irreducible", "max l*", "reading");
+        ctx.run().writeCsv("b-map.csv", header, rows);
+
+        int grid = 400;
+        double[] bs = new double[grid];
+        double[][] l = new double[n][grid];
+        double[] irr = new double[grid];
+        for (int k = 0; k < grid; k++) {
+            double b = B_LOW + (B_HIGH - B_LOW) * (k + 0.5) / grid;
+            bs[k] = b;
+            TransitionGraph g = TransitionGraph.of(basins, b);
+            for (int i = 0; i < n; i++) {
+                l[i][k] = g.jumpNumber(i);
+            }
+            irr[k] = g.irreducible() ? 0.5 : 0;
+        }
+        List<Plots.Series> series = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            series.add(new Plots.Series(String.format(Locale.ROOT, "l* of m%d = %.3f (r = %.3f)", i + 1, minima[i],
+                    basins.field(i).radius()), bs, l[i], Plots.Style.STEP));
+        }
+        series.add(new Plots.Series("G_b irreducible (0.5) or not (0)", bs, irr, Plots.Style.STEP));
+        Plot plot = ctx.plot("b-map", Plots.Axes.linear("Jump numbers and irreducibility against b (ICLR test function)",
+                "b", "l*_i = ceil(r_i / b)"), series);
+
+        List<List<?>> basinRows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            basinRows.add(List.of("m" + (i + 1), minima[i], basins.field(i).left(), basins.field(i).right(),
+                    basins.field(i).radius(), i == 0 || i == 2 ? "sharp (narrow)" : "flat (wide)"));
+        }
+        ctx.report().heading("b-map: which minima survive as b varies")
+                .paragraph("The limiting jump process lives on the widest minima V*_b = {m_i : l*_i = max_j l*_j}; "
+                        + "sharp minima outside V*_b are left at once on the time scale of the process. A b for which "
+                        + "only the flat minima m2 and m4 are widest, with G_b irreducible, eliminates the sharp minima "
+                        + "(ICLR section 3). Bands from ClipControl (breakpoints r/k and dist/k excluded).")
+                .table("Minima of the ICLR test function (computed from the formula)",
+                        List.of("minimum", "x", "field left", "field right", "radius r", "kind"), basinRows)
+                .table("Bands of b", header, rows)
+                .plot(plot, "l*_i against b; the widest minima are those with the largest l*.");
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("minima", minima);
+        r.put("radii", basins.radii());
+        r.put("bands", out);
+        return r;
+    }
+
+    static String positions(double[] minima, int[] idx) {
+        StringBuilder sb = new StringBuilder();
+        for (int i : idx) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "m%d (%.3f)", i + 1, minima[i]));
+        }
+        return sb.toString();
+    }
+
+    static String verdict(Basins basins, ClipControl.Band band) {
+        int[] w = band.widest();
+        boolean onlyFlat = Arrays.stream(w).allMatch(i -> i == 1 || i == 3);
+        if (!band.irreducible()) {
+            return "reducible: SGD can be trapped";
+        }
+        return onlyFlat ? "sharp minima eliminated" : "a sharp minimum among the widest";
+    }
+
+    @Override
+    public List<String> summary(Map<String, Object> results) {
+        List<String> lines = new ArrayList<>();
+        lines.add("b-map: bands of b (widest minima, irreducible)");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bands = (List<Map<String, Object>>) results.get("bands");
+        for (Map<String, Object> b : bands) {
+            lines.add(String.format(Locale.ROOT, "  b in (%.4f, %.4f): widest %s, irreducible %s", b.get("b_low"),
+                    b.get("b_high"), Arrays.toString((int[]) b.get("widest")), b.get("irreducible")));
+        }
+        return lines;
+    }
+}

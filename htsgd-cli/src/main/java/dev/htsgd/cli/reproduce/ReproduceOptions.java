@@ -1,0 +1,59 @@
+package dev.htsgd.cli.reproduce;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the reproduce targets: the scale and overrides of its sizes. Each target says in its
+ * report which of these it used; an option a target does not use is ignored by it.
+ */
+public final class ReproduceOptions {
+
+    @Option(names = "--scale", paramLabel = "full|quick|tiny", defaultValue = "full",
+            description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: ${DEFAULT-VALUE}).")
+    public Scale scale = Scale.full;
+
+    @Option(names = "--etas", paramLabel = "E1,E2,..", split = ",",
+            description = "Learning rates (exit-times, rare-event); 1/200 style fractions are accepted.")
+    public List<String> etas;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Replications per point (exit-times, rare-event).")
+    public Long samples;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Step cap per exit-time replication; capped paths are reported as censored.")
+    public Long maxSteps;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps per path (global-dynamics, two-d).")
+    public Long steps;
+
+    @Option(names = "--paths", paramLabel = "N", description = "Paths per setting (global-dynamics, two-d).")
+    public Integer paths;
+
+    /** The learning rates, parsed (accepts 0.001, 1e-3 and 1/1000), or null when not given. */
+    public double[] etaValues() {
+        if (etas == null || etas.isEmpty()) {
+            return null;
+        }
+        double[] e = new double[etas.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = parseEtaValue(etas.get(i).strip());
+        }
+        return e;
+    }
+
+    /** Parses one learning rate: 0.001, 1e-3 or 1/1000. */
+    public static double parseEtaValue(String s) {
+        double v;
+        try {
+            int slash = s.indexOf('/');
+            v = slash >= 0 ? Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1))
+                    : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--etas must be numbers in (0, inf) such as 0.01 or 1/200, got '" + s + "'");
+        }
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("--etas must be in (0, inf), got " + s);
+        }
+        return v;
+    }
+}

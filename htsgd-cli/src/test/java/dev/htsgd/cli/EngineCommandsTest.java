@@ -1,0 +1,137 @@
+package dev.htsgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class EngineCommandsTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return Json.MAPPER.readTree(s);
+    }
+
+    @Test
+    void simulatePrintsTheContractKeysAndIsThreadCountInvariant() throws Exception {
+        String[] a = run("simulate", "--landscape", "iclr1d", "--alpha", "1.2", "--scale", "0.1", "--clip", "0.5",
+                "--eta", "0.01", "--x0", "0.3", "--steps", "2e4", "--paths", "3", "--threads", "1", "--format", "json", "--quiet");
+        String[] b = run("simulate", "--landscape", "iclr1d", "--alpha", "1.2", "--scale", "0.1", "--clip", "0.5",
+                "--eta", "0.01", "--x0", "0.3", "--steps", "2e4", "--paths", "3", "--threads", "2", "--format", "json", "--quiet");
+        assertThat(a[0]).as(a[2]).isEqualTo("0");
+        JsonNode ja = json(a[1]);
+        JsonNode jb = json(b[1]);
+        for (String k : new String[] {"steps_per_second", "fractions", "near_minimum_fractions", "transitions", "visits", "minima"}) {
+            assertThat(ja.has(k)).as(k).isTrue();
+        }
+        assertThat(ja.get("fractions")).hasSize(4);
+        assertThat(ja.get("transitions")).hasSize(4);
+        double sum = 0;
+        for (JsonNode f : ja.get("fractions")) {
+            sum += f.asDouble();
+        }
+        assertThat(sum).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ja.get("fractions")).isEqualTo(jb.get("fractions"));
+        assertThat(ja.get("transitions")).isEqualTo(jb.get("transitions"));
+        assertThat(ja.get("visits")).isEqualTo(jb.get("visits"));
+    }
+
+    @Test
+    void simulateOnTheTwoDimensionalLandscape() throws Exception {
+        String[] r = run("simulate", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
+                "--eta", "5e-3", "--x0", "1.2,2.6", "--steps", "5000", "--paths", "2", "--format", "json", "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("minima")).hasSize(4);
+        assertThat(j.get("minima").get(0).get(0).asDouble()).isCloseTo(-2.6, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void exitTimesReportsPointsSlopeAndPrediction() throws Exception {
+        String[] r = run("exit-times", "--landscape", "iclr1d", "--basin", "1", "--alpha", "1.2", "--scale", "0.1",
+                "--etas", "0.2,0.1", "--samples", "8", "--max-steps", "2e5", "--format", "json", "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("points")).hasSize(2);
+        JsonNode p = j.get("points").get(0);
+        for (String k : new String[] {"eta", "mean", "stderr", "samples", "censored"}) {
+            assertThat(p.has(k)).as(k).isTrue();
+        }
+        assertThat(p.get("samples").asInt()).isEqualTo(8);
+        assertThat(j.has("slope")).isTrue();
+        assertThat(j.get("slope_ci")).hasSize(2);
+        // no clipping: l* = 1, predicted slope 1 + (alpha - 1) = 1.2
+        assertThat(j.get("predicted_slope").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-12));
+        String[] c = run("exit-times", "--landscape", "iclr1d", "--basin", "1", "--clip", "0.5", "--etas", "0.001",
+                "--samples", "2", "--max-steps", "1", "--format", "json", "--quiet");
+        JsonNode jc = json(c[1]);
+        // b = 0.5 < r = 0.6: one step cannot leave, so both runs are censored at the cap
+        assertThat(jc.get("predicted_slope").asDouble()).isCloseTo(1.4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(jc.get("points").get(0).get("censored").asInt()).isEqualTo(2);
+        assertThat(jc.get("points").get(0).get("mean").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "simulate --eta 0 --steps 10; --eta must be in (0, inf)",
+        "simulate --eta -1 --steps 10; --eta",
+        "simulate --clip 0 --steps 10; --clip must be in (0, inf)",
+        "simulate --clip -2 --steps 10; --clip",
+        "simulate --steps 0; --steps must be > 0",
+        "simulate --steps 10 --paths 0; --paths must be > 0",
+        "simulate --steps 10 --x0 2.0; --x0 must lie inside",
+        "simulate --steps 10 --landscape expr:x^; --landscape",
+        "simulate --steps 10 --landscape expr:sin(z); --landscape",
+        "simulate --steps 10 --landscape nope; --landscape must be one of",
+        "simulate --steps 10 --domain 1,0; --domain",
+        "simulate --steps 10 --clip-mode diag; --clip-mode",
+        "exit-times --etas 0.1,-1 --samples 2; --eta",
+        "exit-times --samples 0; --samples must be > 0",
+        "exit-times --max-steps 0; --max-steps must be > 0",
+        "exit-times --basin 7; --basin must be in [0, 3]"})
+    void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
+        String[] r = run((args + " --quiet").split(" "));
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains(expected);
+    }
+
+    @Test
+    void divergenceIsFlaggedAndExitsTwo() throws Exception {
+        String[] r = run("simulate", "--landscape", "expr:x^4", "--domain", "-1,1", "--no-project", "--noise", "gaussian",
+                "--scale", "1", "--eta", "1", "--x0", "0.5", "--steps", "1000", "--paths", "1", "--format", "json", "--quiet");
+        assertThat(r[0]).isEqualTo("2");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("diverged").asBoolean()).isTrue();
+        assertThat(j.get("divergence").asText()).contains("at step");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("diverged at step").contains("state x =");
+    }
+
+    @Test
+    void outWritesTheRunDirectory(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sim");
+        String[] r = run("simulate", "--steps", "1000", "--paths", "2", "--thin", "100", "--x0", "0.3", "--out", out.toString(), "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(out.resolve("config.yaml")).exists();
+        assertThat(Files.readAllLines(out.resolve("trajectory.csv"))).hasSize(1 + 2 * 10);
+    }
+}

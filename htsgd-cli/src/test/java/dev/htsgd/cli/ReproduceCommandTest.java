@@ -1,0 +1,165 @@
+package dev.htsgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.htsgd.cli.reproduce.ReproduceContext;
+import dev.htsgd.cli.reproduce.ReproduceRunner;
+import dev.htsgd.cli.reproduce.ReproduceTarget;
+import dev.htsgd.cli.reproduce.ReproduceTargets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReproduceCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static String[] run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void unknownTargetListsTheValidOnes() {
+        String[] r = run("reproduce", "no-such-thing", "--out", tmp.resolve("x").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("no-such-thing").contains("exit-times, global-dynamics, rare-event, two-d, b-map");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void existingOutputIsNotOverwrittenWithoutForce() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("exists"));
+        String[] r = run("reproduce", "b-map", "--out", out.toString(), "--quiet");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--force");
+        assertThat(out.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void writesACompleteRunDirectoryWithReport() throws Exception {
+        Path out = tmp.resolve("bmap");
+        String[] r = run("reproduce", "b-map", "--out", out.toString(), "--quiet", "--seed", "5");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("report: " + out.toAbsolutePath().resolve("report.html"));
+        assertThat(out.resolve("config.yaml")).content().contains("seed: 5").contains("htsgd_version").contains("java_version");
+        JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("bands").size()).isGreaterThan(1);
+        assertThat(out.resolve("b-map.csv")).exists();
+        assertThat(out.resolve("plots/b-map.png")).exists();
+        assertThat(out.resolve("plots/b-map.svg")).exists();
+        assertThat(out.resolve("report.html")).content().contains("data:image/png;base64,").contains("Provenance");
+        assertThat(out.resolve("log.txt")).content().contains("finished");
+        assertThat(tmp.resolve("bmap.partial")).doesNotExist();
+        // the same options from config.yaml reproduce the same results
+        Path again = tmp.resolve("again");
+        String[] r2 = run("reproduce", "b-map", "--config", out.resolve("config.yaml").toString(), "--out", again.toString(), "--quiet");
+        assertThat(r2[0]).as(r2[2]).isEqualTo("0");
+        assertThat(Json.MAPPER.readTree(again.resolve("results.json").toFile()).get("bands")).isEqualTo(results.get("bands"));
+    }
+
+    /** A target that does the real work, then dies as if the process were killed. */
+    record Dying(ReproduceTarget inner) implements ReproduceTarget {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public Map<String, Object> run(ReproduceContext ctx) throws Exception {
+            inner.run(ctx);
+            ctx.run().checkpoint().flush();
+            throw new IllegalStateException("killed");
+        }
+    }
+
+    @Test
+    void killedRunLeavesNothingCompleteAndResumesToTheSameResult() throws Exception {
+        Path ref = tmp.resolve("ref");
+        String[] args = {"reproduce", "rare-event", "--scale", "tiny", "--etas", "1/40", "--samples", "3000", "--quiet"};
+        String[] r = run(concat(args, "--out", ref.toString()));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+
+        Path killed = tmp.resolve("killed");
+        CommandLine cl = Main.newCommandLine();
+        CommandLine.ParseResult pr = cl.parseArgs(concat(args, "--out", killed.toString()));
+        CommandLine sub = pr.subcommand().commandSpec().commandLine();
+        ReproduceCommand cmd = sub.getCommand();
+        try {
+            ReproduceRunner.run(sub.getCommandSpec(), cmd.common, cmd.run, cmd.settings, "reproduce-rare-event", "t", "i",
+                    List.of(new Dying(ReproduceTargets.get("rare-event"))));
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("killed");
+        }
+        assertThat(killed).doesNotExist();
+        Path partial = tmp.resolve("killed.partial");
+        assertThat(partial.resolve("checkpoint.json")).exists();
+        assertThat(partial.resolve("results.json")).doesNotExist();
+        assertThat(partial.resolve("report.html")).doesNotExist();
+
+        String[] resumed = run(concat(args, "--out", killed.toString(), "--resume"));
+        assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
+        JsonNode a = Json.MAPPER.readTree(ref.resolve("results.json").toFile()).get("points");
+        JsonNode b = Json.MAPPER.readTree(killed.resolve("results.json").toFile()).get("points");
+        assertThat(b).isEqualTo(a);
+        assertThat(killed.resolve("log.txt")).content().contains("resumed");
+    }
+
+    @Test
+    void rareEventCommandPrintsJsonPoints() throws Exception {
+        String[] r = run("rare-event", "--etas", "1/50", "--samples", "2000", "--format", "json", "--threads", "2");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode p = Json.MAPPER.readTree(r[1]).get("points").get(0);
+        assertThat(p.get("eta").asDouble()).isEqualTo(0.02);
+        assertThat(p.get("method").asText()).isEqualTo("is");
+        assertThat(p.get("ci_low").asDouble()).isLessThanOrEqualTo(p.get("estimate").asDouble());
+        assertThat(p.get("ci_high").asDouble()).isGreaterThan(p.get("estimate").asDouble());
+        String[] bad = run("rare-event", "--clip", "-1");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("--clip");
+    }
+
+    /** Renders a report in headless Chromium (skipped when it is not installed) via scripts/screenshot-report.sh. */
+    @Test
+    void reportRendersInHeadlessChromium() throws Exception {
+        Path script = Path.of("..", "scripts", "screenshot-report.sh").toAbsolutePath().normalize();
+        assumeThat(Files.isExecutable(script)).as("scripts/screenshot-report.sh").isTrue();
+        boolean chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").anyMatch(p -> Files.isExecutable(Path.of(p)));
+        assumeThat(chromium).as("chromium installed").isTrue();
+        Path out = tmp.resolve("shot");
+        String[] r = run("reproduce", "b-map", "--out", out.toString(), "--quiet");
+        assertThat(r[0]).isEqualTo("0");
+        Process p = new ProcessBuilder(script.toString(), out.toString(), tmp.resolve("shot.png").toString(), "1000x1400")
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isEqualTo(0);
+        assertThat(Files.size(tmp.resolve("shot.png"))).isGreaterThan(30_000);
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}

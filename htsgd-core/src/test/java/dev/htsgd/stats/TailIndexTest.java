@@ -1,0 +1,108 @@
+package dev.htsgd.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.noise.ParetoNoise;
+import dev.htsgd.noise.StableNoise;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tail-index recovery from N = 100,000 samples, fixed seeds, tolerance 0.1 (Must show of issue 3). Measured
+ * values are printed to the test output (target/surefire-reports/dev.htsgd.stats.TailIndexTest-output.txt).
+ * Each estimator is asserted within 0.1 on the law it is built for (block: stable; Hill: Pareto) and on the
+ * other law where it holds; the documented failures (block on Pareto, Hill on stable alpha = 1.8) are
+ * asserted as biases in the documented direction so that a change is noticed.
+ */
+class TailIndexTest {
+
+    static final int N = 100_000;
+
+    static double[] draw(NoiseModel m, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = m.sample(rng);
+        }
+        return x;
+    }
+
+    @ParameterizedTest(name = "alpha={0}")
+    @ValueSource(doubles = {1.2, 1.5, 1.8})
+    void recoversAlphaOnParetoSamples(double alpha) {
+        double[] x = draw(ParetoNoise.of(alpha, 0.1), 11);
+        TailIndexEstimate hill = HillTailIndex.estimate(x);
+        TailIndexEstimate block = BlockTailIndex.estimate(x);
+        System.out.printf("pareto alpha=%.1f hill=%.4f (se %.4f, k=%d) block=%.4f (se %.4f, m=%d)%n", alpha,
+                hill.alpha(), hill.standardError(), hill.parameter(), block.alpha(), block.standardError(), block.parameter());
+        assertThat(hill.alpha()).isCloseTo(alpha, within(0.1));
+        assertThat(hill.low()).isLessThan(alpha);
+        assertThat(hill.high()).isGreaterThan(alpha);
+        // documented bias of the block estimator on non-stable data: it overestimates
+        assertThat(block.alpha()).isBetween(alpha, alpha + 0.3);
+    }
+
+    @ParameterizedTest(name = "alpha={0}")
+    @ValueSource(doubles = {1.2, 1.5, 1.8})
+    void recoversAlphaOnStableSamples(double alpha) {
+        double[] x = draw(StableNoise.of(alpha, 1.0), 12);
+        TailIndexEstimate hill = HillTailIndex.estimate(x);
+        TailIndexEstimate block = BlockTailIndex.estimate(x);
+        System.out.printf("stable alpha=%.1f hill=%.4f (se %.4f, k=%d) block=%.4f (se %.4f, m=%d)%n", alpha,
+                hill.alpha(), hill.standardError(), hill.parameter(), block.alpha(), block.standardError(), block.parameter());
+        assertThat(block.alpha()).isCloseTo(alpha, within(0.1));
+        assertThat(block.low()).isLessThan(alpha);
+        assertThat(block.high()).isGreaterThan(alpha);
+        if (alpha < 1.75) {
+            assertThat(hill.alpha()).isCloseTo(alpha, within(0.1));
+        } else {
+            assertThat(hill.alpha()).isGreaterThan(alpha + 0.1); // McCulloch (1997): Hill overestimates near 2
+        }
+    }
+
+    @Test
+    void blockEstimatorIsExactInExpectationForStableAtOneBlockSize() {
+        // 1/alpha_hat(m) averages to 1/alpha for stable data; 20 replications of 20,000 samples,
+        // tolerance 4 standard errors of the mean of the replications
+        double alpha = 1.5;
+        int reps = 20;
+        double sum = 0;
+        double sum2 = 0;
+        for (int r = 0; r < reps; r++) {
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(100 + r);
+            double[] x = new double[20_000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = StableNoise.of(alpha, 2.0).sample(rng);
+            }
+            double v = BlockTailIndex.inverseAlpha(x, 50);
+            sum += v;
+            sum2 += v * v;
+        }
+        double mean = sum / reps;
+        double se = Math.sqrt((sum2 / reps - mean * mean) / (reps - 1));
+        assertThat(mean).isCloseTo(1 / alpha, within(4 * se));
+    }
+
+    @Test
+    void blockSizesAndHillK() {
+        assertThat(BlockTailIndex.blockSizes(100_000)).containsExactly(4, 8, 16, 32, 64, 128, 256, 512);
+        assertThat(BlockTailIndex.blockSizes(100)).containsExactly(4, 8);
+        assertThat(HillTailIndex.defaultK(100_000)).isEqualTo(2154);
+        assertThat(HillTailIndex.defaultK(1000)).isEqualTo(100);
+    }
+
+    @Test
+    void badInput() {
+        assertThatThrownBy(() -> HillTailIndex.estimate(new double[0])).hasMessage("no samples");
+        assertThatThrownBy(() -> BlockTailIndex.estimate(new double[] {1, 2, Double.NaN}))
+                .hasMessage("sample 3 is not finite: NaN");
+        assertThatThrownBy(() -> BlockTailIndex.estimate(new double[20])).hasMessageContaining("at least 40 samples");
+        assertThatThrownBy(() -> HillTailIndex.estimate(new double[] {1, 1, 1, 1})).hasMessageContaining("all equal");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.htsgd.spark;
+
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.landscape.Domain;
+import dev.htsgd.landscape.Landscapes;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.noise.IsotropicNoise;
+import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.noise.Noises;
+import dev.htsgd.sim.BasinMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The engine objects of one grid cell, built the way the local commands build them from the same options:
+ * landscape ({@link Landscapes#of}), noise ({@link Noises#of}; isotropic with that radial law on 2-D
+ * landscapes), attraction fields ({@link BasinMap#of}), start point ({@code --x0 X | min}) and the clipped
+ * recursion ({@link ClippedSgd}) with eta and b.
+ *
+ * <p>Executors keep the models of recent cells (and, seeds aside, of their siblings) in a small cache,
+ * because a 2-D basin map costs far more than a short replication.
+ */
+final class CellModel {
+
+    private static final int CACHE = 64;
+    private static final Map<String, CellModel> MODELS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CellModel> e) {
+            return size() > CACHE;
+        }
+    };
+
+    final Objective objective;
+    final BasinMap basins;
+    final double[] start;
+    final ClippedSgd sgd;
+
+    private CellModel(Objective objective, BasinMap basins, double[] start, ClippedSgd sgd) {
+        this.objective = objective;
+        this.basins = basins;
+        this.start = start;
+        this.sgd = sgd;
+    }
+
+    /** The model of a cell (cached per JVM; the models are immutable and thread-safe). */
+    static CellModel of(Cell cell, SweepSettings s) {
+        String key = cell.landscape() + "|" + cell.noise() + "|" + cell.alpha() + "|" + cell.scale() + "|"
+                + cell.clip() + "|" + cell.eta() + "|" + s.domain() + "|" + s.ball() + "|" + s.normalScale() + "|"
+                + s.x0() + "|" + s.basin() + "|" + s.clipMode() + "|" + s.project();
+        synchronized (MODELS) {
+            CellModel m = MODELS.get(key);
+            if (m != null) {
+                return m;
+            }
+        }
+        CellModel m = build(cell, s);
+        synchronized (MODELS) {
+            MODELS.put(key, m);
+        }
+        return m;
+    }
+
+    static CellModel build(Cell cell, SweepSettings s) {
+        Objective f = Landscapes.of(cell.landscape(), domain(s));
+        NoiseModel z = Noises.of(cell.noise(), cell.alpha(), cell.scale(), s.normalScale() == null ? 1.0 : s.normalScale());
+        BasinMap basins = BasinMap.of(f);
+        double[] start = start(s.x0(), s.basin(), basins, f.dimension());
+        Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
+        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(cell.eta()).clip(cell.clip()).clipping(mode)
+                .project(s.project()).x0(start);
+        if (f.dimension() == 1) {
+            b.noise(z);
+        } else {
+            b.noise(IsotropicNoise.of(z, f.dimension()));
+        }
+        return new CellModel(f, basins, start, b.build());
+    }
+
+    /** {@code --domain a,b} (1-D) or {@code --ball R} (centred at the origin), or null for the default. */
+    static Domain domain(SweepSettings s) {
+        if (s.domain() != null && s.ball() != null) {
+            throw new IllegalArgumentException("--domain and --ball exclude each other; give one");
+        }
+        if (s.domain() != null) {
+            String[] p = s.domain().split(",");
+            try {
+                if (p.length == 2) {
+                    double lo = Double.parseDouble(p[0].strip());
+                    double hi = Double.parseDouble(p[1].strip());
+                    if (lo < hi) {
+                        return Domain.interval(lo, hi);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            throw new IllegalArgumentException("--domain must be a,b with a < b, got '" + s.domain() + "'");
+        }
+        if (s.ball() != null) {
+            return Domain.ball(new double[2], s.ball());
+        }
+        return null;
+    }
+
+    /** {@code --x0}: {@code min} (the minimum of field {@code basin}) or coordinates x or x,y. */
+    static double[] start(String x0, int basin, BasinMap basins, int dimension) {
+        if (x0 == null || x0.equalsIgnoreCase("min")) {
+            if (basin >= basins.size()) {
+                throw new IllegalArgumentException("--basin must be in [0, " + (basins.size() - 1) + "], got " + basin);
+            }
+            return basins.minima()[basin].clone();
+        }
+        String[] p = x0.split(",");
+        if (p.length != dimension) {
+            throw new IllegalArgumentException("--x0 needs " + dimension + " coordinate(s) or min, got '" + x0 + "'");
+        }
+        try {
+            return Arrays.stream(p).mapToDouble(t -> Double.parseDouble(t.strip())).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--x0 must be a number (x or x,y) or min, got '" + x0 + "'");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.htsgd.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.htsgd.cli.Json;
+import dev.htsgd.cli.Main;
+import dev.htsgd.sim.RareEventMonteCarlo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code htsgd sweep} end to end on local[2]: the results equal those of the local commands
+ * ({@code htsgd exit-times}, {@code htsgd simulate}) and of the engine on one thread with the same seed, a resumed sweep computes only the missing tasks, and bad input is one line
+ * with exit code 2.
+ */
+class SweepCommandSparkTest {
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void shareContext() {
+        SparkSweepBackend.share(TestSpark.context());
+    }
+
+    static String[] run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    static JsonNode json(String[] r) throws Exception {
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        return Json.MAPPER.readTree(r[1]);
+    }
+
+    static final String[] EXIT_TIMES = {"sweep", "--experiment", "exit-times", "--landscape", "iclr1d", "--noise", "pareto",
+        "--alpha", "1.2", "--scale", "0.1", "--clip", "0.5,none", "--eta", "0.1,0.05", "--seeds", "11,12",
+        "--samples", "6", "--max-steps", "2e5", "--quiet", "--format", "json"};
+
+    static String[] with(String[] base, String... more) {
+        return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void exitTimesSweepOnLocal2EqualsTheLocalCommandBitForBit() throws Exception {
+        Path out = tmp.resolve("exit");
+        JsonNode res = json(run(with(EXIT_TIMES, "--out", out.toString())));
+        assertThat(res.path("tasks").path("total").asInt()).isEqualTo(2 * 2 * 2 * 6);
+        assertThat(res.path("tasks").path("computed").asInt()).isEqualTo(48);
+        assertThat(res.path("master").asText()).startsWith("local[2");
+        JsonNode groups = res.path("groups");
+        assertThat(groups).hasSize(4);
+        for (JsonNode g : groups) {
+            // the same grid line run by the local command, on one thread
+            JsonNode local = json(run("exit-times", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2",
+                    "--scale", "0.1", "--clip", g.path("clip").asText(), "--etas", "0.1,0.05", "--seed",
+                    g.path("seed").asText(), "--samples", "6", "--max-steps", "2e5", "--threads", "1", "--quiet",
+                    "--format", "json"));
+            JsonNode lp = local.path("points");
+            JsonNode sp = g.path("points");
+            assertThat(sp).hasSize(2);
+            assertThat(g.path("slope").isNumber()).isTrue();
+            for (int k = 0; k < 2; k++) {
+                assertThat(sp.get(k).path("mean").isNumber()).isTrue();
+                for (String key : List.of("eta", "mean", "stderr", "samples", "censored", "exits", "diverged",
+                        "mean_method", "mean_lower_bound")) {
+                    assertThat(sp.get(k).path(key)).as(key).isEqualTo(lp.get(k).path(key));
+                }
+            }
+            assertThat(g.path("slope")).isEqualTo(local.path("slope"));
+            assertThat(g.path("slope_ci")).isEqualTo(local.path("slope_ci"));
+            assertThat(g.path("predicted_slope")).isEqualTo(local.path("predicted_slope"));
+        }
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(out.resolve("config.yaml")).exists();
+        assertThat(out.resolve("exit_times.csv")).exists();
+        assertThat(Files.readString(out.resolve("config.yaml"))).contains("experiment: exit-times").contains("provenance");
+        assertThat(out.resolve(SparkSweepBackend.TASKS_DIR)).isDirectory();
+    }
+
+    @Test
+    void aResumedSweepComputesOnlyTheMissingTasksAndGivesTheSameResults() throws Exception {
+        Path full = tmp.resolve("full");
+        JsonNode a = json(run(with(EXIT_TIMES, "--out", full.toString())));
+        // an interrupted run: its partial directory holds some of the completed-task files
+        Path cut = tmp.resolve("cut");
+        Path partialTasks = tmp.resolve("cut.partial").resolve(SparkSweepBackend.TASKS_DIR);
+        Files.createDirectories(partialTasks);
+        List<Path> parts;
+        try (Stream<Path> st = Files.list(full.resolve(SparkSweepBackend.TASKS_DIR))) {
+            parts = st.sorted().toList();
+        }
+        int kept = 0;
+        for (int i = 0; i < parts.size(); i += 3) {
+            Files.copy(parts.get(i), partialTasks.resolve(parts.get(i).getFileName()));
+            kept += Files.readAllLines(parts.get(i)).size();
+        }
+        JsonNode b = json(run(with(EXIT_TIMES, "--out", cut.toString(), "--resume")));
+        assertThat(b.path("tasks").path("reused").asInt()).isEqualTo(kept);
+        assertThat(b.path("tasks").path("computed").asInt()).isEqualTo(48 - kept);
+        assertThat(b.path("groups")).isEqualTo(a.path("groups"));
+        assertThat(Files.exists(tmp.resolve("cut.partial"))).isFalse();
+    }
+
+    @Test
+    void simulateAndRareEventSweepsEqualTheLocalRuns() throws Exception {
+        JsonNode sim = json(run("sweep", "--experiment", "simulate", "--landscape", "iclr1d", "--clip", "0.5",
+                "--eta", "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "3", "--seeds", "5", "--quiet",
+                "--format", "json", "--out", tmp.resolve("sim").toString()));
+        JsonNode local = json(run("simulate", "--landscape", "iclr1d", "--clip", "0.5", "--eta", "0.01", "--x0", "0.3",
+                "--steps", "20000", "--paths", "3", "--seed", "5", "--threads", "1", "--quiet", "--format", "json"));
+        JsonNode c = sim.path("cells_results").get(0);
+        assertThat(c.path("fractions").size()).isEqualTo(4);
+        for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {
+            assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
+        }
+
+        JsonNode rare = json(run("sweep", "--experiment", "rare-event", "--landscape", "ld-quartic", "--noise", "mixture",
+                "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "none", "--eta", "0.05",
+                "--x0", "2.5", "--threshold", "0", "--samples", "2000", "--batch", "300", "--seeds", "3", "--quiet",
+                "--format", "json", "--out", tmp.resolve("rare").toString()));
+        assertThat(rare.path("tasks").path("total").asInt()).isEqualTo(7);
+        SweepSettings rs = SweepSettings.defaults().withStart("2.5", 1).withSamples(2000).withBatch(300).withEvent(0, 0);
+        rs = SweepSettings.of(null, null, 5.0, "2.5", 1, 2000, rs.maxSteps(), rs.steps(), rs.paths(), 300, 0, 0);
+        Cell rc = new Cell(0, "ld-quartic", "mixture", 1.5, 0.2, Double.POSITIVE_INFINITY, 0.05, 3, "");
+        RareEventMonteCarlo.Result lr = RareEventKind.experiment(rc, rs).run(1);
+        JsonNode p = rare.path("groups").get(0).path("points").get(0);
+        assertThat(p.path("hits").asInt()).isEqualTo(lr.hits());
+        assertThat(p.path("estimate").asDouble()).isEqualTo(lr.estimate());
+        assertThat(p.path("ci_low").asDouble()).isEqualTo(lr.ciLow());
+        assertThat(p.path("ci_high").asDouble()).isEqualTo(lr.ciHigh());
+    }
+
+    @Test
+    void badInputIsOneLineWithExitCodeTwo() {
+        String[] r = run("sweep", "--eta", "0.1,-1", "--quiet", "--out", tmp.resolve("bad").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("--eta must be in (0, inf), got -1.0");
+        String[] k = run("sweep", "--experiment", "nope", "--out", tmp.resolve("bad2").toString());
+        assertThat(k[0]).isEqualTo("2");
+        assertThat(k[2]).contains("--experiment must be one of exit-times, simulate, rare-event, reproduce");
+        String[] l = run("sweep", "--landscape", "nowhere", "--out", tmp.resolve("bad3").toString());
+        assertThat(l[0]).isEqualTo("2");
+        assertThat(l[2]).contains("--landscape");
+    }
+}
