@@ -154,6 +154,67 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
         return new BasinRadius(m, best, bestDir, directions, b, jumps, limits);
     }
 
+    /**
+     * The minima reached by the gradient flow from a grid of {@code perAxis}^d start points over the box
+     * [lo, hi] (intersected with the domain), merged when closer than 1e-4 of the box diagonal; points whose
+     * flow does not settle are skipped. A minimum whose basin holds no grid point is missed: refine the grid.
+     */
+    public static List<double[]> minima(Objective f, double[] lo, double[] hi, int perAxis) {
+        int d = f.dimension();
+        if (lo.length != d || hi.length != d) {
+            throw new IllegalArgumentException("box must have dimension " + d);
+        }
+        if (perAxis < 2 || Math.pow(perAxis, d) > 1e5) {
+            throw new IllegalArgumentException("perAxis must be >= 2 with perAxis^d <= 1e5, got " + perAxis);
+        }
+        double diag = 0;
+        for (int c = 0; c < d; c++) {
+            if (!(lo[c] < hi[c]) || !Double.isFinite(lo[c]) || !Double.isFinite(hi[c])) {
+                throw new IllegalArgumentException("box must be finite with lo < hi in every coordinate");
+            }
+            diag += (hi[c] - lo[c]) * (hi[c] - lo[c]);
+        }
+        double merge = 1e-4 * Math.sqrt(diag);
+        Flow flow = new Flow(f);
+        List<double[]> found = new ArrayList<>();
+        int total = (int) Math.pow(perAxis, d);
+        double[] x = new double[d];
+        for (int k = 0; k < total; k++) {
+            int rest = k;
+            for (int c = 0; c < d; c++) {
+                x[c] = lo[c] + (hi[c] - lo[c]) * (rest % perAxis + 0.5) / perAxis;
+                rest /= perAxis;
+            }
+            double[] m;
+            try {
+                m = flow.minimiser(x);
+            } catch (IllegalArgumentException | org.apache.commons.math3.exception.MathIllegalStateException e) {
+                continue;
+            }
+            boolean known = false;
+            for (double[] q : found) {
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    s += (q[c] - m[c]) * (q[c] - m[c]);
+                }
+                known |= Math.sqrt(s) < merge;
+            }
+            if (!known) {
+                found.add(m);
+            }
+        }
+        found.sort((a, b) -> {
+            for (int c = 0; c < a.length; c++) {
+                int cmp = Double.compare(a[c], b[c]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return 0;
+        });
+        return found;
+    }
+
     private static void along(double[] m, double[] u, double t, double[] out) {
         for (int c = 0; c < m.length; c++) {
             out[c] = m[c] + t * u[c];
