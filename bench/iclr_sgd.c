@@ -2,7 +2,7 @@
  * Plain C reference loop of the truncated heavy-tailed SGD recursion on the ICLR 1-D test function
  * (the peer of htsgd's ClippedSgd in bench/engine-bench.sh):
  *   X <- Proj_[-1.6,1.6]( X + clamp(-eta f'(X) + eta Z, -b, b) ),  Z = c U W,  W = V^(-1/alpha)
- * with V uniform in (0,1] from the top 53 bits of one xoroshiro128++ output, W = exp(-log(V)/alpha) as in
+ * with V uniform in (0,1] from the top 53 bits of one xoroshiro128++ output, W = pow(V, -1/alpha) as in
  * dev.htsgd.noise.ParetoNoise, the sign U from the lowest bit, f' the same analytic derivative as
  * dev.htsgd.landscape.Iclr1d, and the streams seeded as dev.htsgd.sim.Streams.forReplication(seed, path).
  * Usage: iclr_sgd STEPS PATHS [CLIP|none] [SEED] ; prints steps/s and the mean final state (to keep the work live).
@@ -69,7 +69,7 @@ int main(int argc, char **argv) {
             double g = dfdx(x);
             uint64_t bits = next(&r);
             double vu = (double) ((bits >> 11) + 1) * 0x1.0p-53;
-            double wp = scale * exp(-log(vu) / alpha);
+            double wp = scale * pow(vu, -1.0 / alpha);
             double z = (bits & 1) == 0 ? wp : -wp;
             double w = -eta * g + eta * z;
             w = w > b ? b : (w < -b ? -b : w);
