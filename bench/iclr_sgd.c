@@ -2,10 +2,11 @@
  * Plain C reference loop of the truncated heavy-tailed SGD recursion on the ICLR 1-D test function
  * (the peer of htsgd's ClippedSgd in bench/engine-bench.sh):
  *   X <- Proj_[-1.6,1.6]( X + clamp(-eta f'(X) + eta Z, -b, b) ),  Z = c U W,  W = V^(-1/alpha)
- * with V uniform in (0,1] from the top 53 bits of one xoroshiro128++ output and the sign U from its lowest
- * bit, f' the same analytic derivative as dev.htsgd.landscape.Iclr1d.
- * Usage: iclr_sgd STEPS PATHS [CLIP|none] ; prints steps/s and the mean final state (to keep the work live).
- * Build: gcc -O3 -march=native -o iclr_sgd iclr_sgd.c -lm
+ * with V uniform in (0,1] from the top 53 bits of one xoroshiro128++ output, W = pow(V, -1/alpha) as in
+ * dev.htsgd.noise.ParetoNoise, the sign U from the lowest bit, f' the same analytic derivative as
+ * dev.htsgd.landscape.Iclr1d, and the streams seeded as dev.htsgd.sim.Streams.forReplication(seed, path).
+ * Usage: iclr_sgd STEPS PATHS [CLIP|none] [SEED] ; prints steps/s and the mean final state (to keep the work live).
+ * Build: gcc -O3 -ffp-contract=off -o iclr_sgd iclr_sgd.c -lm   (no FMA contraction: the same arithmetic as Java)
  */
 #include <math.h>
 #include <stdint.h>
@@ -51,15 +52,16 @@ static inline double dfdx(double x) {
 int main(int argc, char **argv) {
     long steps = argc > 1 ? atol(argv[1]) : 10000000L;
     int paths = argc > 2 ? atoi(argv[2]) : 1;
+    uint64_t seed = argc > 4 ? strtoull(argv[4], NULL, 10) : 20220201ULL;
     double b = (argc > 3 && strcmp(argv[3], "none") != 0) ? atof(argv[3]) : (argc > 3 ? INFINITY : 0.5);
     const double eta = 0.001, alpha = 1.2, scale = 0.1, lo = -1.6, hi = 1.6;
-    const double inv = -1.0 / alpha;
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     double sum = 0;
     for (int p = 0; p < paths; p++) {
         rng_t r;
-        uint64_t k = mix(mix(20220201ULL) + 0x9E3779B97F4A7C15ULL * (2 * (uint64_t) p + 1));
+        uint64_t k = mix(mix(seed) + 0x9E3779B97F4A7C15ULL * (2 * (uint64_t) p + 1));
         r.s0 = mix(k + 0x9E3779B97F4A7C15ULL);
         r.s1 = mix(k + 2 * 0x9E3779B97F4A7C15ULL);
         double x = 0.3;
@@ -67,8 +69,8 @@ int main(int argc, char **argv) {
             double g = dfdx(x);
             uint64_t bits = next(&r);
             double vu = (double) ((bits >> 11) + 1) * 0x1.0p-53;
-            double z = pow(vu, inv) * scale;
-            if (bits & 1) z = -z;
+            double wp = scale * pow(vu, -1.0 / alpha);
+            double z = (bits & 1) == 0 ? wp : -wp;
             double w = -eta * g + eta * z;
             w = w > b ? b : (w < -b ? -b : w);
             x += w;
@@ -77,8 +79,11 @@ int main(int argc, char **argv) {
         sum += x;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     double sec = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
-    printf("{\"impl\": \"c-O3\", \"steps\": %ld, \"paths\": %d, \"seconds\": %.4f, \"steps_per_second\": %.1f, \"mean_final\": %.6f}\n",
-           steps, paths, sec, (double) steps * paths / sec, sum / paths);
+    double cpu = (c1.tv_sec - c0.tv_sec) + 1e-9 * (c1.tv_nsec - c0.tv_nsec);
+    printf("{\"impl\": \"c-O3\", \"steps\": %ld, \"paths\": %d, \"seconds\": %.4f, \"cpu_seconds\": %.4f, "
+           "\"steps_per_second\": %.1f, \"steps_per_cpu_second\": %.1f, \"mean_final\": %.17g}\n",
+           steps, paths, sec, cpu, (double) steps * paths / sec, (double) steps * paths / cpu, sum / paths);
     return 0;
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             TailIndexCommand.class,
+            AnalyzeCommand.class,
+            ControlCommand.class,
             SimulateCommand.class,
             ExitTimesCommand.class,
             SweepCommand.class,

@@ -156,6 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("threads", r.threads());
         m.put("steps_per_second", EngineSupport.num(r.stepsPerSecond()));
         m.put("steps_per_second_per_thread", EngineSupport.num(r.stepsPerSecond() / r.threads()));
+        m.put("steps_per_cpu_second", EngineSupport.num(r.stepsPerCpuSecond()));
         m.put("fractions", EngineSupport.nums(r.fractions()));
         m.put("near_minimum_fractions", EngineSupport.nums(r.nearMinimumFractions()));
         List<Object> tr = new ArrayList<>();
@@ -207,8 +208,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             pw.println(sb);
         }
-        pw.printf(Locale.ROOT, "%.3g steps/s on %d thread(s) (%.3g per thread), %.2f s%n", r.stepsPerSecond(), r.threads(),
-                r.stepsPerSecond() / r.threads(), r.seconds());
+        pw.printf(Locale.ROOT, "%.3g steps/s on %d thread(s) (%.3g per thread; %.3g per CPU-second), %.2f s%n",
+                r.stepsPerSecond(), r.threads(), r.stepsPerSecond() / r.threads(), r.stepsPerCpuSecond(), r.seconds());
         if (r.diverged()) {
             pw.println("DIVERGED: " + r.firstDivergence().getMessage());
         }

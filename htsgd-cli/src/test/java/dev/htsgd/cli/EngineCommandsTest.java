@@ -88,6 +88,19 @@ class EngineCommandsTest {
         assertThat(jc.get("points").get(0).get("mean").isNull()).isTrue();
     }
 
+    @Test
+    void exitTimesFromANarrowTwoDimensionalBasin() throws Exception {
+        // basins sorted by x then y: index 3 is the narrow N1 = (1.2, 2.6), radius 1.2, one jump at b = 2.15
+        String[] r = run("exit-times", "--landscape", "himmelblau2d", "--basin", "3", "--alpha", "1.2", "--scale", "0.75",
+                "--clip", "2.15", "--etas", "0.05", "--samples", "4", "--max-steps", "1e5", "--format", "json", "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("radius").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(j.get("jumps").asInt()).isEqualTo(1);
+        assertThat(j.get("predicted_slope").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(j.get("points").get(0).get("samples").asInt()).isEqualTo(4);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "simulate --eta 0 --steps 10; --eta must be in (0, inf)",

@@ -44,6 +44,7 @@ public final class ClippedSgd {
     private final double clipB; // +inf when no truncation of the whole update
     private final double gradClipB; // truncation of the gradient step alone (GRADIENT_ONLY), else +inf
     private final double etaSigma;
+    private final boolean simple; // constant sigma and no GRADIENT_ONLY: the branch-free 1-D step
 
     private ClippedSgd(Builder bl) {
         this.objective = bl.objective;
@@ -63,6 +64,7 @@ public final class ClippedSgd {
         this.clipB = clipping == Clipping.L2 || clipping == Clipping.COORDINATE ? b : Double.POSITIVE_INFINITY;
         this.gradClipB = clipping == Clipping.GRADIENT_ONLY ? b : Double.POSITIVE_INFINITY;
         this.etaSigma = eta * (Double.isNaN(sigmaConst) ? 1.0 : sigmaConst);
+        this.simple = !Double.isNaN(sigmaConst) && clipping != Clipping.GRADIENT_ONLY;
     }
 
     public static Builder builder() {
@@ -77,15 +79,19 @@ public final class ClippedSgd {
     public double step(double x, UniformRandomProvider rng) {
         double g = f1.derivative(x);
         double z = noise.sample(rng);
-        double es = Double.isNaN(sigmaConst) ? eta * sigma.at(x) : etaSigma;
-        double w = gradClipB == Double.POSITIVE_INFINITY
-                ? Clipping.clamp(-eta * g + es * z, clipB)
-                : Clipping.clamp(-eta * g, gradClipB) + es * z;
-        double y = x + w;
-        if (project) {
-            y = y < lo ? lo : (y > hi ? hi : y);
+        double w;
+        if (simple) { // constant sigma, the whole update truncated (or not): the common case
+            w = -eta * g + etaSigma * z;
+            w = w > clipB ? clipB : (w < -clipB ? -clipB : w);
+        } else {
+            double es = Double.isNaN(sigmaConst) ? eta * sigma.at(x) : etaSigma;
+            w = gradClipB == Double.POSITIVE_INFINITY
+                    ? Clipping.clamp(-eta * g + es * z, clipB)
+                    : Clipping.clamp(-eta * g, gradClipB) + es * z;
         }
-        if (!Double.isFinite(y) || !Double.isFinite(g)) {
+        double y = x + w;
+        y = y < lo ? lo : (y > hi ? hi : y); // lo, hi infinite without projection
+        if (!(Math.abs(g) + Math.abs(y) <= Double.MAX_VALUE)) { // NaN or infinite gradient or state
             throw new DivergenceException(0, new double[] {x}, new double[] {g});
         }
         return y;

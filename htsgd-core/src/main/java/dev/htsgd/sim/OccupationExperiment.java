@@ -72,13 +72,23 @@ public final class OccupationExperiment {
      * @param visitsTruncated true when the sequence was cut at maxVisits
      * @param trajectory every thin-th state (states flattened, dimension d), empty when thinning is off
      * @param divergence the divergence that stopped the path, or null
+     * @param cpuNanos CPU time of the thread that ran the path (for steps per second per core; not part of the
+     *     result proper, it varies between runs)
      */
     public record PathResult(int index, long steps, long[] inField, long[] nearMinimum, long[][] transitions,
-            int[] visits, boolean visitsTruncated, double[] trajectory, DivergenceException divergence) {
+            int[] visits, boolean visitsTruncated, double[] trajectory, DivergenceException divergence,
+            long cpuNanos) {
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long cpuNow() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Runs path {@code index}. */
     public PathResult runPath(int index) {
+        long cpu0 = cpuNow();
         UniformRandomProvider rng = Streams.forReplication(seed, index);
         int n = basins.size();
         long[] inField = new long[n];
@@ -174,7 +184,7 @@ public final class OccupationExperiment {
         }
         report(j - reported);
         return new PathResult(index, j, inField, near, trans, Arrays.copyOf(visits, nv), truncated,
-                nt == traj.length ? traj : Arrays.copyOf(traj, nt), div);
+                nt == traj.length ? traj : Arrays.copyOf(traj, nt), div, cpuNow() - cpu0);
     }
 
     private void report(long n) {
@@ -236,6 +246,15 @@ public final class OccupationExperiment {
                 f[i] = totalSteps == 0 ? 0 : (double) nearMinimum[i] / totalSteps;
             }
             return f;
+        }
+
+        /** Steps per second of CPU time: the speed of one core, unaffected by waiting for a busy machine. */
+        public double stepsPerCpuSecond() {
+            long cpu = 0;
+            for (PathResult p : paths) {
+                cpu += p.cpuNanos();
+            }
+            return cpu > 0 ? totalSteps / (cpu * 1e-9) : Double.NaN;
         }
 
         /** Steps per second of wall time, all threads together. */

@@ -112,4 +112,29 @@ class ClippedSgdTest {
         assertThat(Math.hypot(x[0], x[1])).isCloseTo(4.2, within(1e-12));
         assertThat(x[1] / x[0]).isCloseTo((2.6 + c) / (1.2 + c), within(1e-12));
     }
+
+    @Test
+    void coordinateAndGradientOnlyClippingInTwoDimensions() {
+        // at a minimiser the gradient is 0: the update is the noise eta*(5000, 5000) = (5, 5)
+        ClippedSgd coord = ClippedSgd.builder().objective(Himmelblau2d.of()).noise(constant(5000)).eta(0.001).clip(0.5)
+                .clipping(Clipping.COORDINATE).project(false).x0(1.2, 2.6).build();
+        double[] x = {1.2, 2.6};
+        coord.step(x, coord.newWorkspace(), Streams.forReplication(1, 0));
+        assertThat(x).containsExactly(new double[] {1.7, 3.1}, within(1e-12));
+        // gradient-only: the noise passes untruncated
+        ClippedSgd gOnly = ClippedSgd.builder().objective(Himmelblau2d.of()).noise(constant(500)).eta(0.001).clip(0.01)
+                .clipping(Clipping.GRADIENT_ONLY).project(false).x0(1.2, 2.6).build();
+        x = new double[] {1.2, 2.6};
+        gOnly.step(x, gOnly.newWorkspace(), Streams.forReplication(1, 0));
+        assertThat(x).containsExactly(new double[] {1.7, 3.1}, within(1e-12));
+        // away from the minimiser the gradient step is truncated to L2 norm 0.01, the noise is not
+        x = new double[] {4.0, 0.5};
+        double[] g = new double[2];
+        Himmelblau2d.of().gradient(x, g);
+        double n = Math.hypot(g[0], g[1]) * 0.001;
+        assertThat(n).isGreaterThan(0.01);
+        double[] expected = {4.0 - 0.01 * g[0] * 0.001 / n + 0.5, 0.5 - 0.01 * g[1] * 0.001 / n + 0.5};
+        gOnly.step(x, gOnly.newWorkspace(), Streams.forReplication(1, 0));
+        assertThat(x).containsExactly(expected, within(1e-12));
+    }
 }

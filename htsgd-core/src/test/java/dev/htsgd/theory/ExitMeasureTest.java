@@ -60,6 +60,32 @@ class ExitMeasureTest {
     }
 
     @Test
+    void everyTwoJumpRateOfIclrAgreesWithMonteCarlo() {
+        Basins basins = Basins.of(dev.htsgd.landscape.Iclr1d.of());
+        ExitMeasure em = ExitMeasure.of(basins, NU, 0.5);
+        int checked = 0;
+        for (int i = 0; i < basins.size(); i++) {
+            if (em.jumps(i) != 2) {
+                continue;
+            }
+            for (int j = 0; j < basins.size(); j++) {
+                if (j == i || em.rate(i, j).value() == 0) {
+                    continue;
+                }
+                ExitMeasure.Estimate q = em.rate(i, j);
+                ExitMeasure.Estimate mc = em.monteCarlo(i, j, 20_000, RandomSource.XO_RO_SHI_RO_128_PP.create(100L + 10 * i + j));
+                System.out.printf("iclr1d b=0.5 q(%d,%d): quadrature %.6g +- %.2g (rel %.1e), MC %.6g +- %.2g%n",
+                        i, j, q.value(), q.error(), q.relativeError(), mc.value(), mc.error());
+                assertThat(q.relativeError()).isLessThan(0.005);
+                assertThat(q.value()).isCloseTo(mc.value(), within(3.5 * Math.hypot(mc.error(), q.error())));
+                checked++;
+            }
+        }
+        // m_2 -> m_1, m_2 -> m_3 and m_4 -> m_3
+        assertThat(checked).isEqualTo(3);
+    }
+
+    @Test
     void threeJumpQuadratureAgreesWithMonteCarlo() {
         Basins basins = fig2();
         ExitMeasure em = ExitMeasure.of(basins, NU, 0.25);
@@ -70,6 +96,25 @@ class ExitMeasureTest {
                 q.value(), q.error(), q.relativeError(), mc.value(), mc.error());
         assertThat(q.relativeError()).isLessThan(0.005);
         assertThat(q.value()).as("MC %s", mc).isCloseTo(mc.value(), within(3.5 * Math.hypot(mc.error(), q.error())));
+    }
+
+    @Test
+    void stateDependentSigmaScalesTheJumps() {
+        Objective1D f = TestLandscapes.fig2();
+        CriticalPoints1D cp = CriticalPoints1D.find(f, -3, 3, 20_001);
+        // constant sigma = 2, unclipped: nu{w : 2 w > 0.9} = 0.5 (0.45)^-alpha
+        Basins two = Basins.of(f, cp, x -> 2.0);
+        assertThat(ExitMeasure.of(two, NU, Double.POSITIVE_INFINITY).rate(1, 2).value())
+                .isCloseTo(0.5 * Math.pow(0.45, -1.2), within(1e-13));
+        // a state-dependent sigma with two clipped jumps: quadrature and Monte Carlo agree
+        Basins varying = Basins.of(f, cp, x -> 1 + 0.5 * x * x);
+        ExitMeasure em = ExitMeasure.of(varying, NU, 0.5);
+        ExitMeasure.Estimate q = em.rate(1, 0);
+        ExitMeasure.Estimate mc = em.monteCarlo(1, 0, 20_000, RandomSource.XO_RO_SHI_RO_128_PP.create(21L));
+        System.out.printf("sigma(x) = 1 + x^2/2, b=0.5 q(1,0): quadrature %.6g +- %.2g, MC %.6g +- %.2g%n",
+                q.value(), q.error(), mc.value(), mc.error());
+        assertThat(q.relativeError()).isLessThan(0.005);
+        assertThat(q.value()).isCloseTo(mc.value(), within(3.5 * Math.hypot(mc.error(), q.error())));
     }
 
     @Test

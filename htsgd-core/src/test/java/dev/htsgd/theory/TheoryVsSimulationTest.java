@@ -18,8 +18,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The theory against simulation of the clipped recursion on iclr1d (alpha = 1.2, Pareto noise scale 0.1),
  * basin I_2 (index 1, m_2 = -0.699, r = 0.601): unclipped l* = 1, b = 0.5 l* = 2. Sample sizes are chosen so
- * the whole class runs in about 15 s; tolerances come from standard errors (stated at each assertion). Fuller
- * runs: bench/theory-vs-simulation.sh.
+ * the whole class runs in about 15-25 s; tolerances come from standard errors (stated at each assertion). Fuller
+ * runs: bench/theory-vs-simulation.sh. There (1000 unclipped and 200 clipped samples per eta) the slopes are
+ * 1.215 and 1.365, but the clipped case still carries a finite-eta bias at eta = 0.001: mean scaled exit time
+ * 0.82 (KS p = 0.02) and exit to I_3 in 11 % of runs against 5.7 % predicted (3.2 standard errors): the second
+ * jump to I_3 has a thin margin (2b - 0.899 = 0.1) that extra moderate jumps help to cross, an effect that
+ * vanishes only like a power of lambda(eta). The clipped checks here use 50 samples, where that bias is below
+ * the tolerance; the unclipped ones agree within one standard error at n = 1000.
  */
 class TheoryVsSimulationTest {
 
@@ -145,8 +150,8 @@ class TheoryVsSimulationTest {
             System.out.printf("eta=%g occupation %s vs stationary %s: total variation %.4f%n", eta,
                     Arrays.toString(fr), Arrays.toString(pi), tv[k]);
         }
-        // the finite-eta bias decays slowly (like eta^(alpha-1)): 0.145 at eta = 0.03, 0.064 at 0.01, 0.055 at
-        // 0.003 in a longer run; statistical error about 0.01 with 1e4 transitions
+        // the finite-eta bias decays slowly (like a power of lambda(eta)): the bench script measures 0.139 at
+        // eta = 0.03, 0.074 at 0.01, 0.068 at 0.003; statistical error about 0.01 with 1e4 transitions
         assertThat(tv[1]).isLessThan(tv[0]);
         assertThat(tv[1]).isLessThan(0.09);
         // heavy tails alone visit the sharp minima too: every minimum has positive stationary weight

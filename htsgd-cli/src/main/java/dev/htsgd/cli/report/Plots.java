@@ -27,7 +27,7 @@ public final class Plots {
 
     /** Width and height in pixels of saved charts. */
     public static final int WIDTH = 800;
-    public static final int HEIGHT = 480;
+    public static final int HEIGHT = 640;
 
     /** How a series is drawn. */
     public enum Style { LINE, MARKERS, LINE_MARKERS, STEP, SCATTER }
@@ -73,7 +73,8 @@ public final class Plots {
                 .title(axes.title()).xAxisTitle(axes.xLabel()).yAxisTitle(axes.yLabel()).build();
         chart.getStyler().setXAxisLogarithmic(axes.logX());
         chart.getStyler().setYAxisLogarithmic(axes.logY());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setMarkerSize(6);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);

@@ -1,0 +1,119 @@
+package dev.htsgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return Json.MAPPER.readTree(s);
+    }
+
+    @Test
+    void analyzeIclrGivesTheContractKeys() throws Exception {
+        String[] r = run("analyze", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2", "--scale", "0.1",
+                "--clip", "0.5", "--eta", "0.001", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        for (String key : new String[] {"minima", "maxima", "radii", "jumps", "edges", "irreducible", "classes", "widest",
+                "rates", "generator", "stationary", "time_scale", "predicted_exit_steps", "predicted_slopes"}) {
+            assertThat(j.has(key)).as(key).isTrue();
+        }
+        assertThat(j.get("minima")).hasSize(4);
+        assertThat(j.get("maxima")).hasSize(3);
+        assertThat(j.get("jumps").toString()).isEqualTo("[1,2,1,2]");
+        assertThat(j.get("widest").toString()).isEqualTo("[1,3]");
+        assertThat(j.get("irreducible").asBoolean()).isTrue();
+        assertThat(j.get("rates")).hasSize(4);
+        assertThat(j.get("rates").get(0)).hasSize(4);
+        assertThat(j.get("generator")).hasSize(2);
+        assertThat(j.get("stationary")).hasSize(2);
+        assertThat(j.get("stationary").get(0).asDouble() + j.get("stationary").get(1).asDouble()).isCloseTo(1, within(1e-12));
+        assertThat(j.get("predicted_slopes").get(1).asDouble()).isCloseTo(1.4, within(1e-12));
+        assertThat(j.get("max_rate_relative_error").asDouble()).isLessThan(0.005);
+        assertThat(r[1]).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void reducibleGraphIsReportedClassByClass() throws Exception {
+        String[] r = run("analyze", "--landscape", "iclr1d", "--clip", "0.4", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("irreducible").asBoolean()).isFalse();
+        assertThat(j.get("generator").isNull()).isTrue();
+        assertThat(j.get("class_chains").size()).isGreaterThan(1);
+        assertThat(r[1]).doesNotContain("NaN");
+    }
+
+    @Test
+    void tableIsTheDefault() {
+        String[] r = run("analyze", "--landscape", "iclr1d", "--clip", "0.5");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("r_i").contains("irreducible").contains("stationary");
+    }
+
+    @Test
+    void badInputIsOneLineWithExitCodeTwo() {
+        String[][] cases = {
+            {"analyze", "--landscape", "iclr1d", "--clip", "0"},
+            {"analyze", "--landscape", "iclr1d", "--clip", "-1"},
+            {"analyze", "--landscape", "iclr1d", "--alpha", "1.0"},
+            {"analyze", "--landscape", "iclr1d", "--alpha", "0.8"},
+            {"analyze", "--landscape", "expr:x^2", "--domain", "-1,1"},
+            {"analyze", "--landscape", "expr:x", "--domain", "-1,1"},
+            {"analyze", "--landscape", "expr:0*x", "--domain", "-1,1"},
+            {"analyze", "--landscape", "expr:1/x", "--domain", "-1,1"},
+            {"analyze", "--landscape", "iclr1d", "--noise", "gaussian"},
+            {"control", "--landscape", "iclr1d", "--b-range", "0:1"},
+            {"control", "--landscape", "iclr1d", "--target", "5"},
+        };
+        for (String[] c : cases) {
+            String[] r = run(c);
+            assertThat(r[0]).as(String.join(" ", c) + " -> " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip().lines()).as(String.join(" ", c)).hasSize(1);
+            assertThat(r[2]).doesNotContain("NaN");
+        }
+    }
+
+    @Test
+    void controlFindsTheIclrBandAroundHalf() throws Exception {
+        String[] r = run("control", "--landscape", "iclr1d", "--b-range", "0.1:1", "--target", "0.5", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("bands").size()).isGreaterThan(3);
+        assertThat(j.get("target_minima").toString()).isEqualTo("[1,3]");
+        boolean found = false;
+        for (JsonNode band : j.get("recommended")) {
+            if (band.get("b_low").asDouble() < 0.5 && band.get("b_high").asDouble() > 0.5) {
+                found = true;
+                assertThat(band.get("irreducible").asBoolean()).isTrue();
+            }
+        }
+        assertThat(found).as("b = 0.5 (the ICLR choice) is recommended").isTrue();
+    }
+
+    @Test
+    void twoDimensionalLandscapesGetJumpNumbers() throws Exception {
+        String[] r = run("analyze", "--landscape", "expr:(x^2-1)^2+y^2", "--clip", "0.4", "--directions", "16", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("minima")).hasSize(2);
+        assertThat(j.get("jumps").toString()).isEqualTo("[3,3]");
+    }
+}
