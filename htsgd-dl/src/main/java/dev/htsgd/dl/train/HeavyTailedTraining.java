@@ -48,6 +48,7 @@ public final class HeavyTailedTraining {
     private final int[] idx;
     private final float[] sampleWeights;
     private final float[] targets;
+    private final NDArray deviceImages;
     private final List<MetricsRow> rows = new ArrayList<>();
 
     private long k;
@@ -88,7 +89,13 @@ public final class HeavyTailedTraining {
         this.idx = new int[maxN];
         this.sampleWeights = new float[maxN];
         this.targets = new float[maxN * train.classes()];
+        // small training sets live on the device once; batches are gathered there (no per-step host copy)
+        this.deviceImages = (long) train.size() * train.imageSize() <= DEVICE_COPY_MAX_FLOATS
+                ? train.allImages(net.manager(), 0, train.size()) : null;
     }
+
+    /** Training sets up to this many floats are copied to the device once. */
+    static final long DEVICE_COPY_MAX_FLOATS = 64L << 20;
 
     /**
      * Prepares a run; the network must be freshly initialised (from {@code streams.init()}) or restored.
@@ -212,11 +219,15 @@ public final class HeavyTailedTraining {
         }
         float loss;
         try (NDManager sub = net.manager().newSubManager()) {
-            NDArray x = train.images(sub, idx, 0, n);
-            NDArray t = sub.create(targets, new Shape(n, classes));
-            if (n * classes < targets.length) {
-                t = sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes));
+            NDArray x;
+            if (deviceImages != null) {
+                NDArray rows = sub.create(java.util.Arrays.copyOf(idx, n));
+                x = deviceImages.get(new ai.djl.ndarray.index.NDIndex("{}", rows));
+                x.attach(sub);
+            } else {
+                x = train.images(sub, idx, 0, n);
             }
+            NDArray t = sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(x, true);
                 NDArray l = logits.logSoftmax(1).mul(t).sum().neg();
