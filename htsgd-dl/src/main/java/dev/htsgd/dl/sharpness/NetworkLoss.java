@@ -12,6 +12,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.model.Network;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -148,14 +150,31 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                 hot[(i - from) * classes + (int) y[i]] = 1.0;
             }
             try (NDScope scope = new NDScope()) {
-                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(dtype, true);
-                NDArray t = manager.create(hot, new Shape(to - from, classes)).toType(dtype, true);
+                // duplicate(): toType may return an alias of memory that the caller (or the scope) frees
+                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(dtype, false).duplicate();
+                NDArray t = manager.create(hot, new Shape(to - from, classes)).toType(dtype, false).duplicate();
                 NDScope.unregister(x, t);
                 x.attach(manager);
                 t.attach(manager);
                 inputs.add(x);
                 targets.add(t);
             }
+        }
+    }
+
+    /**
+     * The training loss of a {@link Network} on an {@link ImageSet} (all its images), in chunks of
+     * {@value #DEFAULT_BATCH_SIZE}. Checks that the data fit the network.
+     */
+    public static NetworkLoss of(Network network, ImageSet data) {
+        if (!data.imageShape().equals(network.imageShape()) || data.classes() != network.classes()) {
+            throw new IllegalArgumentException("dataset: " + data + " does not fit a network for " + network.imageShape()
+                    + " images and " + network.classes() + " classes");
+        }
+        try (NDManager temp = network.manager().newSubManager()) {
+            NDArray x = data.allImages(temp, 0, data.size());
+            NDArray y = temp.create(data.labelsCopy());
+            return of(network.block(), x, y, DEFAULT_BATCH_SIZE);
         }
     }
 
