@@ -145,9 +145,12 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         }
         for (int from = 0; from < examples; from += batchSize) {
             int to = Math.min(examples, from + batchSize);
+            // one-hot targets already scaled by -1/N, so the loss needs no scalar operand: DJL's NDArray.div(Number)
+            // passes the engine a scalar that aliases a Java buffer it frees right away, while the autograd graph
+            // keeps reading it in the backward pass (garbage gradients once the collector has run)
             double[] hot = new double[(to - from) * classes];
             for (int i = from; i < to; i++) {
-                hot[(i - from) * classes + (int) y[i]] = 1.0;
+                hot[(i - from) * classes + (int) y[i]] = -1.0 / examples;
             }
             try (NDScope scope = new NDScope()) {
                 // duplicate(): toType may return an alias of memory that the caller (or the scope) frees
@@ -228,7 +231,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             store.use(leaves(theta, false));
             double total = 0;
             for (int c = 0; c < inputs.size(); c++) {
-                total += chunkLoss(c).getDouble();
+                total += scalar(chunkLoss(c));
             }
             return total;
         } finally {
@@ -249,7 +252,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             double total = 0;
             for (int c = 0; c < inputs.size(); c++) {
                 NDArray loss = chunkLoss(c);
-                total += loss.getDouble();
+                total += scalar(loss);
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
             }
             Arrays.fill(gradient, 0.0);
@@ -315,7 +318,11 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
 
     private NDArray chunkLoss(int c) {
         NDArray logits = block.forward(store, new NDList(inputs.get(c)), false).singletonOrThrow();
-        return logits.logSoftmax(1).mul(targets.get(c)).sum().div(-(double) examples);
+        return logits.logSoftmax(1).mul(targets.get(c)).sum();
+    }
+
+    private double scalar(NDArray x) {
+        return dtype == DataType.FLOAT64 ? x.getDouble() : x.getFloat();
     }
 
     /** Fresh tensors holding theta in the model's shapes and data type, registered in the current NDScope. */
@@ -333,7 +340,11 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                     fb.put(j, (float) theta[off + j]);
                 }
             }
-            w[i] = (PtNDArray) manager.create(buf, arrays[i].getShape(), dtype);
+            // create() aliases the Java buffer, which the collector may free while the engine still reads it
+            // (the JIT ends a local's life at its last use): keep an engine-owned copy instead
+            try (NDArray alias = manager.create(buf, arrays[i].getShape(), dtype)) {
+                w[i] = (PtNDArray) alias.duplicate();
+            }
             if (requiresGradient) {
                 w[i].setRequiresGradient(true);
             }

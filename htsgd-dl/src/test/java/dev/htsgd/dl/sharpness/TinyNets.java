@@ -25,7 +25,7 @@ final class TinyNets {
                 .add(Activation::tanh)
                 .add(Linear.builder().setUnits(3).build());
         b.initialize(manager, type, new Shape(1, 4));
-        return b;
+        return seeded(b, 11);
     }
 
     /** A LeNet in miniature: conv 3x3 1->2, maxpool 2, ReLU, flatten, linear -> 3 (47 parameters) on 6x6 images. */
@@ -37,6 +37,28 @@ final class TinyNets {
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(3).build());
         b.initialize(manager, type, new Shape(1, 1, 6, 6));
+        return seeded(b, 12);
+    }
+
+    /** Overwrites DJL's (unseeded) initial weights with seeded uniform values on [-0.6, 0.6]. */
+    static SequentialBlock seeded(SequentialBlock b, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (var p : b.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            double[] v = new double[Math.toIntExact(a.size())];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 1.2 * r.nextDouble() - 0.6;
+            }
+            if (a.getDataType() == DataType.FLOAT64) {
+                a.set(v);
+            } else {
+                float[] f = new float[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    f[i] = (float) v[i];
+                }
+                a.set(f);
+            }
+        }
         return b;
     }
 
