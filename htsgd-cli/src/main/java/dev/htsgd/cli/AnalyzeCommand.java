@@ -120,8 +120,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private Map<String, Object> oneD(Objective1D f, NoiseModel z, double b) {
         CriticalPoints1D cps = criticalPoints(f);
         Basins basins = Basins.of(f, cps, x -> 1.0);
-        LandscapeAnalysis a = LandscapeAnalysis.of(basins, z, b);
-        TransitionGraph g = a.graph();
+        LandscapeAnalysis.levyMeasureOf(z);
+        TransitionGraph g = TransitionGraph.of(basins, b);
+        boolean structureOnly = g.maxJumpNumber() > ExitMeasure.MAX_QUADRATURE_JUMPS;
+        LandscapeAnalysis a = structureOnly ? null : LandscapeAnalysis.of(basins, z, b);
         int n = basins.size();
         List<String> warnings = new ArrayList<>(cps.warnings());
         warnings.addAll(g.warnings());
@@ -165,6 +167,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return m;
         }).toList());
         out.put("widest", ints(g.widest()));
+        if (structureOnly) {
+            warnings.add("l* = " + g.maxJumpNumber() + " jumps exceed the " + ExitMeasure.MAX_QUADRATURE_JUMPS
+                    + " that the rate quadrature handles (its cost grows like 100^(l*-1)): rates, generator and"
+                    + " stationary law are not computed for b = " + b + "; the structure above is exact");
+            out.put("rates", null);
+            out.put("generator", null);
+            out.put("stationary", null);
+            out.put("predicted_slopes", java.util.stream.IntStream.range(0, n)
+                    .mapToObj(i -> TimeScales.slope(z.alpha(), g.jumpNumber(i))).toList());
+            if (eta != null) {
+                Map<String, Object> ts = EngineSupport.map();
+                ts.put("eta", eta);
+                ts.put("lambda", TimeScales.lambda(z, eta));
+                ts.put("lambda_star", TimeScales.scale(z, eta, g.maxJumpNumber()));
+                ts.put("max_jumps", g.maxJumpNumber());
+                out.put("time_scale", ts);
+            }
+            out.put("warnings", warnings);
+            if (!common.json()) {
+                PrintWriter pw = spec.commandLine().getOut();
+                pw.printf(Locale.ROOT, "%s on %s, clip %s%n", f.name(), f.domain().describe(), clip.describe());
+                pw.printf(Locale.ROOT, "%-3s %-10s %-9s %-4s %-7s%n", "i", "m_i", "r_i", "l*", "widest");
+                for (int i = 0; i < n; i++) {
+                    pw.printf(Locale.ROOT, "%-3d %-10s %-9s %-4d %-7s%n", i, EngineSupport.fmt(basins.minimum(i)),
+                            EngineSupport.fmt(basins.field(i).radius()), g.jumpNumber(i), contains(g.widest(), i) ? "*" : "");
+                }
+                pw.printf(Locale.ROOT, "G_b: %s; classes %s%n", g.irreducible() ? "irreducible" : "REDUCIBLE", g.classes());
+                warnings.forEach(w -> pw.println("warning: " + w));
+                pw.flush();
+            }
+            return out;
+        }
         double[][] q = a.rateMatrix();
         out.put("rates", matrix(q));
         List<List<Object>> errs = new ArrayList<>();

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
  * built-in ICLR landscape, in one run directory with one report; about two minutes on two cores.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A short reproduction on the built-in ICLR landscape: global dynamics (time per basin with and",
-            "without clipping, heavy-tailed vs Gaussian), the b-map (which minima survive as b varies) and a small",
-            "exit-time study (slopes against 1.2 / 1.4 / 1.6). About two minutes on two cores. Writes",
-            "./htsgd-runs/demo-<time>/ (or --out DIR) and ends by printing the path of its report.html."})
+        description = {"A short reproduction on the built-in ICLR landscape: global dynamics (time per basin with "
+            + "and without clipping, heavy-tailed vs Gaussian noise), the b-map (which minima survive as b varies) and a "
+            + "small exit-time study (slopes against 1.2 / 1.4 / 1.6). About two minutes on two cores.",
+            "Writes ./htsgd-runs/demo-<time>/ (or --out DIR) and ends by printing the path of its report.html."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin

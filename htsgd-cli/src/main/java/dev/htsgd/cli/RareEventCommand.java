@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
  * Table 2.1 (U(x) = x^4/10 - x^2, X_0 = 2.5, level 0, horizon floor(1/eta), Z = 0.2 W + 5 N(0,1), alpha 1.5).
  */
 @Command(name = "rare-event", mixinStandardHelpOptions = true,
-        description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default",
-            "floor(1/eta)), with a 95% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
-            "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5)."})
+        description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default "
+            + "floor(1/eta)), with a 95% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
+            "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5). "
+            + "With --out DIR it also writes a run directory."})
 public final class RareEventCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,12 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code htsgd reproduce NAME}: a paper experiment end to end, with a run directory and report.html. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Run a paper experiment end to end and write its run directory: config.yaml, results.json, CSV,",
-            "plots (PNG and SVG) and a self-contained report.html setting the measured numbers beside the theory",
-            "and the published values. Targets: exit-times, global-dynamics, rare-event, two-d, b-map",
-            "(and any registered later, see the error message for an unknown name).",
-            "Output: --out DIR, or ./htsgd-runs/reproduce-NAME-<time>; a killed run leaves DIR.partial, which",
-            "--resume continues to the same result."})
+        description = {"Run a paper experiment end to end and write its run directory: config.yaml, results.json, CSV "
+            + "tables, plots (PNG and SVG) and a self-contained report.html that sets the measured numbers beside the "
+            + "theory and the published values.",
+            "Output: --out DIR, or ./htsgd-runs/reproduce-NAME-<time>. Files go to DIR.partial until the run is "
+            + "complete; --resume continues a killed run to the same result."})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +31,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     ReproduceOptions settings;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment to reproduce.")
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ReproduceTargets.Names.class,
+            description = "The experiment to reproduce: ${COMPLETION-CANDIDATES}.")
     String name;
 
     @Spec

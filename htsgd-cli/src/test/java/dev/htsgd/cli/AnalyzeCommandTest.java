@@ -62,6 +62,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void tooManyJumpsForQuadratureStillGivesTheStructure() throws Exception {
+        String[] r = run("analyze", "--landscape", "iclr1d", "--clip", "0.1", "--eta", "0.001", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("jumps").toString()).isEqualTo("[3,7,3,7]");
+        assertThat(j.get("rates").isNull()).isTrue();
+        assertThat(j.get("warnings").toString()).contains("not computed");
+        assertThat(r[1]).doesNotContain("NaN");
+    }
+
+    @Test
     void tableIsTheDefault() {
         String[] r = run("analyze", "--landscape", "iclr1d", "--clip", "0.5");
         assertThat(r[0]).isEqualTo("0");

@@ -212,7 +212,8 @@ public final class OccupationExperiment {
     public record Result(List<PathResult> paths, long totalSteps, long[] inField, long[] nearMinimum,
             long[][] transitions, double seconds, int threads) {
 
-        static Result of(List<PathResult> paths, int n, double seconds, int threads) {
+        /** Reduces paths (e.g. run as separate tasks) in index order; n is the number of minima. */
+        public static Result of(List<PathResult> paths, int n, double seconds, int threads) {
             long total = 0;
             long[] in = new long[n];
             long[] near = new long[n];

@@ -103,7 +103,8 @@ public final class RareEventMonteCarlo {
     public record Result(List<Replication> replications, int samples, int hits, int diverged, double estimate,
             double ciLow, double ciHigh, double confidence, String method) {
 
-        static Result of(List<Replication> reps, double confidence) {
+        /** Reduces replications (e.g. run as separate tasks) in index order. */
+        public static Result of(List<Replication> reps, double confidence) {
             int hits = 0;
             int div = 0;
             for (Replication r : reps) {

@@ -147,7 +147,9 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
                 + String.format("%.5f", 1 / Math.cos(Math.PI / directions)) + ")" : ""));
         limits.add("only the first boundary crossing along each ray is found (field treated as star-shaped from m)");
         limits.add("J = ceil(r/b) assumes drift pointing inward; otherwise fewer jumps may suffice");
-        limits.add("points whose gradient flow is not within " + tol + " of m by flow time " + FLOW_TIME + " count as outside");
+        limits.add("points whose gradient flow is not within " + tol + " of m by flow time " + FLOW_TIME
+                + ", or stalls (|grad f| < 1e-5) elsewhere, e.g. very near a saddle, count as outside");
+        limits.add("the projection boundary of the domain is not an exit");
         if (Double.isInfinite(best)) {
             limits.add("no sampled ray left the field within " + maxRadius + ": no exit found (J undefined, reported as 0)");
         }

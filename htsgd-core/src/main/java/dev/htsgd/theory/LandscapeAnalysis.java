@@ -50,10 +50,11 @@ public final class LandscapeAnalysis {
 
     /** Analysis for a noise model; light-tailed noise is rejected (it has no Levy measure). */
     public static LandscapeAnalysis of(Basins basins, NoiseModel noise, double b) {
-        return of(basins, levy(noise), b);
+        return of(basins, levyMeasureOf(noise), b);
     }
 
-    static LevyMeasure levy(NoiseModel noise) {
+    /** The Levy measure of a heavy-tailed noise with alpha &gt; 1; light tails and alpha &lt;= 1 are rejected. */
+    public static LevyMeasure levyMeasureOf(NoiseModel noise) {
         if (!noise.isHeavyTailed()) {
             throw new IllegalArgumentException("--noise " + noise.name() + " is light-tailed: the heavy-tailed theory"
                     + " (jump numbers, rates, time scales) needs a regularly varying tail with alpha > 1");

@@ -20,6 +20,14 @@ public final class ReproduceTargets {
     private ReproduceTargets() {
     }
 
+    /** The names, for picocli's help ({@code completionCandidates}). */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return all().keySet().iterator();
+        }
+    }
+
     /** The targets by name, in registry order. */
     public static Map<String, ReproduceTarget> all() {
         Map<String, ReproduceTarget> m = new LinkedHashMap<>();

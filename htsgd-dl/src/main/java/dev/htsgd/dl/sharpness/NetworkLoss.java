@@ -1,0 +1,434 @@
+package dev.htsgd.dl.sharpness;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import dev.htsgd.dl.data.ImageSet;
+import dev.htsgd.dl.model.Network;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The training loss L(theta) of a DJL network on a labelled data set: the mean softmax cross-entropy over all N
+ * examples, as a function of the flat vector theta of all the model's parameters (layout:
+ * {@link ParameterLayout}). Gradients come from back-propagation; Hessian-vector products H(theta) v are exact, by
+ * double back-propagation through the PyTorch engine (Pearlmutter's trick): a first backward pass with
+ * {@code create_graph} builds the graph of g = grad L, and a second backward pass of g . v gives H v.
+ *
+ * <p>The data are processed in chunks of {@code batchSize} examples (memory only: the result is the full-data
+ * loss). The network's arithmetic is the block's data type: float32 as trained, or float64 after
+ * {@code block.cast(DataType.FLOAT64)} (then {@link HvpMethod#FINITE_DIFFERENCE} is accurate to about 1e-11).
+ *
+ * <p>Requires the PyTorch engine. Not thread-safe; it writes theta into the block's parameters and puts the
+ * original weights back on {@link #close()}. It needs the engine's gradient mode, so do not call it inside an
+ * open DJL {@code GradientCollector}.
+ */
+public final class NetworkLoss implements LossFunction, AutoCloseable {
+
+    /** Default number of examples per forward pass. */
+    public static final int DEFAULT_BATCH_SIZE = 2000;
+
+    private final Block block;
+    private final Parameter[] params;
+    private final PtNDArray[] arrays;
+    private final ParameterLayout layout;
+    private final NDManager manager;
+    private final List<NDArray> inputs = new ArrayList<>();
+    private final List<NDArray> targets = new ArrayList<>();
+    private final int examples;
+    private final int classes;
+    private final DataType dtype;
+    private final LeafStore store;
+    private final double[] original;
+
+    private NetworkLoss(Block block, NDArray features, NDArray labels, int batchSize) {
+        this.block = block;
+        List<Parameter> params = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<long[]> shapes = new ArrayList<>();
+        DataType type = null;
+        for (var pair : block.getParameters()) {
+            Parameter p = pair.getValue();
+            if (!p.isInitialized()) {
+                throw new IllegalArgumentException("model: parameter " + pair.getKey() + " is not initialized");
+            }
+            NDArray a = p.getArray();
+            if (!(a instanceof PtNDArray)) {
+                throw new IllegalArgumentException("model: parameter " + pair.getKey()
+                        + " is not on the PyTorch engine (got " + a.getClass().getSimpleName() + ")");
+            }
+            if (type == null) {
+                type = a.getDataType();
+            } else if (a.getDataType() != type) {
+                throw new IllegalArgumentException("model: parameters mix data types " + type + " and " + a.getDataType()
+                        + " (" + pair.getKey() + ")");
+            }
+            params.add(p);
+            names.add(pair.getKey());
+            shapes.add(a.getShape().getShape());
+        }
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException("model: has no parameters");
+        }
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
+            throw new IllegalArgumentException("model: parameters must be float32 or float64, got " + type);
+        }
+        this.dtype = type;
+        this.layout = ParameterLayout.of(names, shapes);
+        this.params = params.toArray(new Parameter[0]);
+        this.arrays = new PtNDArray[params.size()];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = (PtNDArray) params.get(i).getArray();
+        }
+        this.original = readParameters();
+        for (int i = 0; i < arrays.length; i++) {
+            int off = layout.offsets()[i];
+            for (int j = 0; j < layout.sizes()[i]; j++) {
+                if (!Double.isFinite(original[off + j])) {
+                    throw new IllegalArgumentException("weights: parameter " + names.get(i) + " has a non-finite value ("
+                            + original[off + j] + ") at flat index " + j);
+                }
+            }
+        }
+
+        long n = features.getShape().get(0);
+        if (labels.getShape().dimension() != 1 || labels.getShape().get(0) != n) {
+            throw new IllegalArgumentException("dataset: labels must be a vector of " + n + " entries (one per example), got shape "
+                    + labels.getShape());
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("dataset: has no examples");
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.examples = Math.toIntExact(n);
+        this.manager = arrays[0].getManager().newSubManager();
+        this.store = new LeafStore(manager);
+        long[] y;
+        try (NDScope scope = new NDScope()) {
+            y = labels.toType(DataType.INT64, false).toLongArray();
+        }
+        int c;
+        try (NDScope scope = new NDScope()) {
+            NDArray probe = features.get(new NDIndex("0:1")).toType(dtype, false);
+            Shape out;
+            try {
+                out = block.forward(store, new NDList(probe), false).singletonOrThrow().getShape();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("dataset: examples of shape " + features.getShape().slice(1)
+                        + " do not fit the model (" + e.getMessage() + ")", e);
+            }
+            if (out.dimension() != 2 || out.get(0) != 1) {
+                throw new IllegalArgumentException("model: output must be one row of class scores per example, got shape " + out);
+            }
+            c = Math.toIntExact(out.get(1));
+        }
+        this.classes = c;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("dataset: label " + y[i] + " of example " + i + " is outside [0, " + classes
+                        + ") of the model's " + classes + " classes");
+            }
+        }
+        for (int from = 0; from < examples; from += batchSize) {
+            int to = Math.min(examples, from + batchSize);
+            // one-hot targets already scaled by -1/N, so the loss needs no scalar operand: DJL's NDArray.div(Number)
+            // passes the engine a scalar that aliases a Java buffer it frees right away, while the autograd graph
+            // keeps reading it in the backward pass (garbage gradients once the collector has run)
+            double[] hot = new double[(to - from) * classes];
+            for (int i = from; i < to; i++) {
+                hot[(i - from) * classes + (int) y[i]] = -1.0 / examples;
+            }
+            try (NDScope scope = new NDScope()) {
+                // duplicate(): toType may return an alias of memory that the caller (or the scope) frees
+                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(dtype, false).duplicate();
+                NDArray t = manager.create(hot, new Shape(to - from, classes)).toType(dtype, false).duplicate();
+                NDScope.unregister(x, t);
+                x.attach(manager);
+                t.attach(manager);
+                inputs.add(x);
+                targets.add(t);
+            }
+        }
+    }
+
+    /**
+     * The training loss of a {@link Network} on an {@link ImageSet} (all its images), in chunks of
+     * {@value #DEFAULT_BATCH_SIZE}. Checks that the data fit the network.
+     */
+    public static NetworkLoss of(Network network, ImageSet data) {
+        if (!data.imageShape().equals(network.imageShape()) || data.classes() != network.classes()) {
+            throw new IllegalArgumentException("dataset: " + data + " does not fit a network for " + network.imageShape()
+                    + " images and " + network.classes() + " classes");
+        }
+        try (NDManager temp = network.manager().newSubManager()) {
+            NDArray x = data.allImages(temp, 0, data.size());
+            NDArray y = temp.create(data.labelsCopy());
+            return of(network.block(), x, y, DEFAULT_BATCH_SIZE);
+        }
+    }
+
+    /** The loss of {@code block} on all examples, in chunks of {@value #DEFAULT_BATCH_SIZE}. */
+    public static NetworkLoss of(Block block, NDArray features, NDArray labels) {
+        return of(block, features, labels, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param block an initialized model on the PyTorch engine whose output is one row of class scores (logits) per
+     *              example
+     * @param features the examples, first axis N (cast to the model's data type)
+     * @param labels N class indices in [0, number of classes)
+     * @param batchSize examples per forward pass (memory only)
+     */
+    public static NetworkLoss of(Block block, NDArray features, NDArray labels, int batchSize) {
+        return new NetworkLoss(block, features, labels, batchSize);
+    }
+
+    /** Where each parameter tensor and layer sits in theta. */
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** The weights the model had when this loss was made: the point theta of interest. */
+    public double[] parameters() {
+        return original.clone();
+    }
+
+    /** Number of examples N. */
+    public int examples() {
+        return examples;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    @Override
+    public double unitRoundoff() {
+        return dtype == DataType.FLOAT64 ? 0x1p-53 : 0x1p-24;
+    }
+
+    @Override
+    public double value(double[] theta) {
+        checkLength(theta, "theta");
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDScope scope = new NDScope()) {
+            store.use(leaves(theta, false));
+            double total = 0;
+            for (int c = 0; c < inputs.size(); c++) {
+                total += scalar(chunkLoss(c));
+            }
+            return total;
+        } finally {
+            store.use(null);
+            JniUtils.setGradMode(mode);
+        }
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        checkLength(theta, "theta");
+        checkLength(gradient, "gradient");
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try (NDScope scope = new NDScope()) {
+            PtNDArray[] w = leaves(theta, true);
+            store.use(w);
+            double total = 0;
+            for (int c = 0; c < inputs.size(); c++) {
+                NDArray loss = chunkLoss(c);
+                total += scalar(loss);
+                JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+            }
+            Arrays.fill(gradient, 0.0);
+            for (int i = 0; i < w.length; i++) {
+                add(w[i].getGradient(), gradient, layout.offsets()[i]);
+            }
+            return total;
+        } finally {
+            store.use(null);
+            JniUtils.setGradMode(mode);
+        }
+    }
+
+    /**
+     * Exact H(theta) v by double back-propagation (about two gradients' work). Per chunk: fresh leaf tensors w
+     * hold theta; a backward pass with {@code create_graph} leaves g = grad L(w) with its graph in w.grad; g is
+     * cleared in place (the graph of g . v does not save g, since v needs no gradient) and a second backward pass
+     * of g . v accumulates exactly H v into w.grad.
+     */
+    @Override
+    public void hessianVector(double[] theta, double[] v, double[] out) {
+        checkLength(theta, "theta");
+        checkLength(v, "v");
+        checkLength(out, "out");
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try (NDScope scope = new NDScope()) {
+            NDArray[] direction = leaves(v, false);
+            Arrays.fill(out, 0.0);
+            for (int c = 0; c < inputs.size(); c++) {
+                PtNDArray[] w = leaves(theta, true);
+                store.use(w);
+                NDArray loss = chunkLoss(c);
+                JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), true, true);
+                PtNDArray[] g = new PtNDArray[w.length];
+                NDArray dot = null;
+                for (int i = 0; i < w.length; i++) {
+                    g[i] = w[i].getGradient();
+                    NDArray term = g[i].mul(direction[i]).sum();
+                    dot = dot == null ? term : dot.add(term);
+                }
+                for (PtNDArray leaf : w) {
+                    JniUtils.zeroGrad(leaf);
+                }
+                JniUtils.backward((PtNDArray) dot, (PtNDArray) dot.onesLike(), false, false);
+                for (int i = 0; i < w.length; i++) {
+                    PtNDArray hv = w[i].getGradient();
+                    add(hv, out, layout.offsets()[i]);
+                    release(w[i], g[i], hv);
+                }
+            }
+        } finally {
+            store.use(null);
+            JniUtils.setGradMode(mode);
+        }
+    }
+
+    /** Frees the data copies; the model itself is never modified. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private NDArray chunkLoss(int c) {
+        NDArray logits = block.forward(store, new NDList(inputs.get(c)), false).singletonOrThrow();
+        return logits.logSoftmax(1).mul(targets.get(c)).sum();
+    }
+
+    private double scalar(NDArray x) {
+        return dtype == DataType.FLOAT64 ? x.getDouble() : x.getFloat();
+    }
+
+    /** Fresh tensors holding theta in the model's shapes and data type, registered in the current NDScope. */
+    private PtNDArray[] leaves(double[] theta, boolean requiresGradient) {
+        PtNDArray[] w = new PtNDArray[arrays.length];
+        for (int i = 0; i < w.length; i++) {
+            int off = layout.offsets()[i];
+            int size = layout.sizes()[i];
+            ByteBuffer buf = ByteBuffer.allocateDirect(size * dtype.getNumOfBytes()).order(ByteOrder.nativeOrder());
+            if (dtype == DataType.FLOAT64) {
+                buf.asDoubleBuffer().put(theta, off, size);
+            } else {
+                var fb = buf.asFloatBuffer();
+                for (int j = 0; j < size; j++) {
+                    fb.put(j, (float) theta[off + j]);
+                }
+            }
+            // create() aliases the Java buffer, which the collector may free while the engine still reads it
+            // (the JIT ends a local's life at its last use): keep an engine-owned copy instead
+            try (NDArray alias = manager.create(buf, arrays[i].getShape(), dtype)) {
+                w[i] = (PtNDArray) alias.duplicate();
+            }
+            if (requiresGradient) {
+                w[i].setRequiresGradient(true);
+            }
+        }
+        return w;
+    }
+
+    private void add(NDArray g, double[] out, int off) {
+        if (dtype == DataType.FLOAT64) {
+            double[] x = g.toDoubleArray();
+            for (int j = 0; j < x.length; j++) {
+                out[off + j] += x[j];
+            }
+        } else {
+            float[] x = g.toFloatArray();
+            for (int j = 0; j < x.length; j++) {
+                out[off + j] += x[j];
+            }
+        }
+    }
+
+    /**
+     * backward(create_graph) makes a reference cycle leaf -> grad -> graph -> leaf that the engine never frees
+     * (DJL cannot reset .grad). Pointing the tensors of the cycle at one shared scratch block, never freed, returns
+     * their memory; what stays behind is a few small autograd objects per product.
+     */
+    private static void release(PtNDArray... tensors) {
+        for (PtNDArray t : tensors) {
+            long bytes = t.size() * t.getDataType().getNumOfBytes();
+            JniUtils.set(t, Scratch.atLeast(bytes));
+        }
+    }
+
+    /** Memory that tensors abandoned in a reference cycle point to; grows, never shrinks or frees. */
+    private static final class Scratch {
+        private static final List<ByteBuffer> KEPT = new ArrayList<>();
+        private static ByteBuffer current = ByteBuffer.allocateDirect(1 << 16);
+
+        static synchronized ByteBuffer atLeast(long bytes) {
+            if (current.capacity() < bytes) {
+                KEPT.add(current);
+                current = ByteBuffer.allocateDirect(Math.toIntExact(Math.max(bytes, 2L * current.capacity())));
+            }
+            return current;
+        }
+    }
+
+    private double[] readParameters() {
+        double[] theta = new double[layout.dimension()];
+        for (int i = 0; i < arrays.length; i++) {
+            add(arrays[i], theta, layout.offsets()[i]);
+        }
+        return theta;
+    }
+
+    private void checkLength(double[] x, String name) {
+        if (x.length != layout.dimension()) {
+            throw new IllegalArgumentException(name + " must have length " + layout.dimension() + ", got " + x.length);
+        }
+    }
+
+    /** Serves the current leaf tensors to the block in place of its parameters. */
+    private final class LeafStore extends ParameterStore {
+        private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        private NDArray[] current;
+
+        LeafStore(NDManager manager) {
+            super(manager, false);
+            for (int i = 0; i < params.length; i++) {
+                index.put(params[i].getId(), i);
+            }
+        }
+
+        void use(NDArray[] leaves) {
+            current = leaves;
+        }
+
+        @Override
+        public NDArray getValue(Parameter parameter, ai.djl.Device device, boolean training) {
+            Integer i = parameter == null ? null : index.get(parameter.getId());
+            if (current == null || i == null) {
+                return super.getValue(parameter, device, training);
+            }
+            return current[i];
+        }
+    }
+}
