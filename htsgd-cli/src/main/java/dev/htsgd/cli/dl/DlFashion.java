@@ -86,6 +86,14 @@ public final class DlFashion {
                         run.checkpoint().flush();
                     } else {
                         progress.advance(cfg.iterations());
+                        if (res.get("expected_sharpness") == null && res.get("dir") != null) {
+                            // a run recorded before sharpness was measured: measure it from its weights.npz
+                            res = new LinkedHashMap<>(res);
+                            Path w = run.path().resolve(String.valueOf(res.get("dir"))).resolve("weights.npz");
+                            DlRun.backfillSharpness(res, w, cfg, Architecture.LENET, fullTrain, 1000, 200);
+                            run.checkpoint().put(key, res);
+                            run.checkpoint().flush();
+                        }
                     }
                     cell.add(res);
                     runs.add(res);

@@ -9,6 +9,8 @@ import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
+import dev.htsgd.dl.sharpness.ExpectedSharpness;
+import dev.htsgd.dl.sharpness.NetworkLoss;
 import dev.htsgd.dl.train.HeavyTailedTraining;
 import dev.htsgd.dl.train.MetricsRow;
 import dev.htsgd.dl.train.Streams;
@@ -135,7 +137,14 @@ public final class DlRun {
             res.put("train_accuracy", last.trainAccuracy());
             res.put("train_loss", last.trainLoss());
             res.put("test_loss", last.testLoss());
-            res.put("expected_sharpness", null);
+            long ts = System.nanoTime();
+            try (NetworkLoss loss = NetworkLoss.of(net, train)) {
+                ExpectedSharpness.Result sharp = ExpectedSharpness.paper(cfg.seed()).estimate(loss, loss.parameters());
+                res.put("expected_sharpness", sharp.value());
+                res.put("expected_sharpness_stderr", sharp.standardError());
+            }
+            log.accept(String.format("expected sharpness (delta 0.01, 100 draws, training loss) in %.1f s",
+                    (System.nanoTime() - ts) * 1e-9));
             res.put("steps_per_second", job.stepsPerSecond());
             res.put("iterations", cfg.iterations());
             res.put("large_batch", job.largeBatch());
@@ -154,6 +163,26 @@ public final class DlRun {
                 // left behind in a finished run: harmless
             }
             return res;
+        }
+    }
+
+    /**
+     * Measures the expected sharpness of saved weights (a run recorded without it) and puts it into {@code res}.
+     */
+    public static void backfillSharpness(Map<String, Object> res, Path weights, TrainConfig cfg, Architecture arch,
+            ImageSet fullTrain, int subset, int corrupt) {
+        if (!Files.isRegularFile(weights)) {
+            return;
+        }
+        Streams streams = Streams.of(cfg.seed());
+        ImageSet train = subset(fullTrain, subset, corrupt, streams);
+        try (Network net = Network.create(arch, train, streams.init())) {
+            net.setNamedWeights(Npz.read(weights), weights.toString());
+            try (NetworkLoss loss = NetworkLoss.of(net, train)) {
+                ExpectedSharpness.Result sharp = ExpectedSharpness.paper(cfg.seed()).estimate(loss, loss.parameters());
+                res.put("expected_sharpness", sharp.value());
+                res.put("expected_sharpness_stderr", sharp.standardError());
+            }
         }
     }
 

@@ -86,14 +86,27 @@ public record ImageSet(String name, int channels, int height, int width, int cla
             buf.put(pixels, indices[from + k] * per, per);
         }
         buf.flip();
-        return manager.create(buf, new Shape(count, channels, height, width));
+        return owned(manager.create(buf, new Shape(count, channels, height, width)));
+    }
+
+    /**
+     * An engine-owned copy of {@code alias}, which is closed. DJL's {@code create(Buffer)} returns a tensor that
+     * aliases a direct buffer the garbage collector may free while the engine still reads it (for instance when
+     * autograd saved it for the backward pass); every array built from Java data goes through this.
+     */
+    public static NDArray owned(NDArray alias) {
+        try (alias) {
+            NDArray copy = alias.duplicate();
+            copy.attach(alias.getManager());
+            return copy;
+        }
     }
 
     /** All images, (N, C, H, W). */
     public NDArray allImages(NDManager manager, int from, int count) {
         int per = imageSize();
-        return manager.create(FloatBuffer.wrap(pixels, from * per, count * per).slice(),
-                new Shape(count, channels, height, width));
+        return owned(manager.create(FloatBuffer.wrap(pixels, from * per, count * per).slice(),
+                new Shape(count, channels, height, width)));
     }
 
     /**

@@ -225,7 +225,7 @@ public final class Network implements AutoCloseable {
                 for (int i = 0; i < count; i++) {
                     y[i] = data.label(from + i);
                 }
-                NDArray labels = sub.create(y);
+                NDArray labels = ImageSet.owned(sub.create(y));
                 NDArray logp = logits.logSoftmax(1);
                 lossSum -= logp.mul(labels.oneHot(classes)).sum().getFloat();
                 int[] pred = logits.argMax(1).toType(DataType.INT32, false).toIntArray();

@@ -203,7 +203,7 @@ public final class HeavyTailedStep {
             for (int i = 0; i < params.size(); i++) {
                 if (v[i] != null) {
                     NDArray w = params.get(i).getArray();
-                    velocity[i] = w.getManager().create(v[i], w.getShape());
+                    velocity[i] = dev.htsgd.dl.data.ImageSet.owned(w.getManager().create(v[i], w.getShape()));
                 }
             }
         }

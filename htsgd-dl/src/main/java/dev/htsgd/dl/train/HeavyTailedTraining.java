@@ -221,13 +221,13 @@ public final class HeavyTailedTraining {
         try (NDManager sub = net.manager().newSubManager()) {
             NDArray x;
             if (deviceImages != null) {
-                NDArray rows = sub.create(java.util.Arrays.copyOf(idx, n));
+                NDArray rows = ImageSet.owned(sub.create(java.util.Arrays.copyOf(idx, n)));
                 x = deviceImages.get(new ai.djl.ndarray.index.NDIndex("{}", rows));
                 x.attach(sub);
             } else {
                 x = train.images(sub, idx, 0, n);
             }
-            NDArray t = sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes));
+            NDArray t = ImageSet.owned(sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes)));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(x, true);
                 NDArray l = logits.logSoftmax(1).mul(t).sum().neg();
