@@ -88,6 +88,14 @@ public final class DlRun {
     public static Map<String, Object> train(Path dir, boolean resume, TrainConfig cfg, Architecture arch,
             ImageSet fullTrain, ImageSet test, int subset, int corrupt, Progress progress,
             java.util.function.Consumer<String> log, java.util.function.LongConsumer onCheckpoint) {
+        return train(dir, resume, cfg, arch, fullTrain, test, subset, corrupt, progress, log, onCheckpoint,
+                ExpectedSharpness.DEFAULT_DRAWS);
+    }
+
+    /** As above, with the number of perturbations of the expected sharpness (the paper: 100). */
+    public static Map<String, Object> train(Path dir, boolean resume, TrainConfig cfg, Architecture arch,
+            ImageSet fullTrain, ImageSet test, int subset, int corrupt, Progress progress,
+            java.util.function.Consumer<String> log, java.util.function.LongConsumer onCheckpoint, int sharpnessDraws) {
         Streams streams = Streams.of(cfg.seed());
         ImageSet train = subset(fullTrain, subset, corrupt, streams);
         try {
@@ -139,12 +147,14 @@ public final class DlRun {
             res.put("test_loss", last.testLoss());
             long ts = System.nanoTime();
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
-                ExpectedSharpness.Result sharp = ExpectedSharpness.paper(cfg.seed()).estimate(loss, loss.parameters());
+                ExpectedSharpness.Result sharp = ExpectedSharpness.of(ExpectedSharpness.DEFAULT_DELTA, sharpnessDraws,
+                        cfg.seed()).estimate(loss, loss.parameters());
                 res.put("expected_sharpness", sharp.value());
                 res.put("expected_sharpness_stderr", sharp.standardError());
+                res.put("sharpness_draws", sharpnessDraws);
             }
-            log.accept(String.format("expected sharpness (delta 0.01, 100 draws, training loss) in %.1f s",
-                    (System.nanoTime() - ts) * 1e-9));
+            log.accept(String.format("expected sharpness (delta 0.01, %d draws, training loss) in %.1f s",
+                    sharpnessDraws, (System.nanoTime() - ts) * 1e-9));
             res.put("steps_per_second", job.stepsPerSecond());
             res.put("iterations", cfg.iterations());
             res.put("large_batch", job.largeBatch());
@@ -170,7 +180,7 @@ public final class DlRun {
      * Measures the expected sharpness of saved weights (a run recorded without it) and puts it into {@code res}.
      */
     public static void backfillSharpness(Map<String, Object> res, Path weights, TrainConfig cfg, Architecture arch,
-            ImageSet fullTrain, int subset, int corrupt) {
+            ImageSet fullTrain, int subset, int corrupt, int draws) {
         if (!Files.isRegularFile(weights)) {
             return;
         }
@@ -179,9 +189,11 @@ public final class DlRun {
         try (Network net = Network.create(arch, train, streams.init())) {
             net.setNamedWeights(Npz.read(weights), weights.toString());
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
-                ExpectedSharpness.Result sharp = ExpectedSharpness.paper(cfg.seed()).estimate(loss, loss.parameters());
+                ExpectedSharpness.Result sharp = ExpectedSharpness.of(ExpectedSharpness.DEFAULT_DELTA, draws, cfg.seed())
+                        .estimate(loss, loss.parameters());
                 res.put("expected_sharpness", sharp.value());
                 res.put("expected_sharpness_stderr", sharp.standardError());
+                res.put("sharpness_draws", draws);
             }
         }
     }
