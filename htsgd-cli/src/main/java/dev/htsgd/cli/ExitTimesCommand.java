@@ -30,12 +30,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "exit-times", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "First exit times of the truncated recursion from one attraction field, over a grid of eta; censored",
-            "runs (still inside after --max-steps) are counted and reported, never dropped. Fits the slope of",
-            "log mean exit time against log(1/eta) and sets it beside the prediction 1 + l*(alpha - 1).",
+            "First exit times of the truncated recursion from one attraction field, over a grid of eta. Censored runs (still inside after --max-steps) are counted and reported, never dropped. Fits the slope of log mean exit time against log(1/eta) and sets it beside the prediction 1 + l*(alpha - 1), l* = ceil(r/b).",
             "",
-            "Example (ICLR Fig. 1): htsgd exit-times --landscape iclr1d --basin 1 --noise pareto --alpha 1.2",
-            "  --scale 0.1 --clip 0.5 --etas 0.1,0.05,0.02 --samples 20"})
+            "Example (ICLR Fig. 1):",
+            "  htsgd exit-times --landscape iclr1d --basin 1 --noise pareto --alpha 1.2",
+            "    --scale 0.1 --clip 0.5 --etas 0.1,0.05,0.02 --samples 20"})
 public final class ExitTimesCommand implements Callable<Integer> {
 
     @Spec
@@ -59,7 +58,7 @@ public final class ExitTimesCommand implements Callable<Integer> {
     @Option(names = "--eta", paramLabel = "E", description = "One learning rate (or use --etas).")
     Double eta;
 
-    @Option(names = "--etas", paramLabel = "E1,E2,..", split = ",",
+    @Option(names = "--etas", paramLabel = "E", split = ",",
             description = "Learning rates of the grid (default: 0.1,0.05,0.02,0.01).")
     double[] etas;
 

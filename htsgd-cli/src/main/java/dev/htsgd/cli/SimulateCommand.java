@@ -28,12 +28,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Simulate paths of X <- Proj(X + phi_b(-eta grad f(X) + eta Z)) and report the fraction of steps in",
-            "each attraction field (aligned with the minima), within epsilon of each minimum, the transitions",
-            "between minima and the sequence of visited minima. Results do not depend on --threads.",
+            "Simulate paths of X <- Proj(X + phi_b(-eta grad f(X) + eta Z)) and report the fraction of steps in each attraction field (aligned with the minima), within epsilon of each minimum, the transitions between minima and the sequence of visited minima. Results do not depend on --threads.",
             "",
-            "Example (ICLR Fig. 2): htsgd simulate --landscape iclr1d --noise pareto --alpha 1.2 --scale 0.1",
-            "  --clip 0.5 --eta 0.001 --x0 0.3 --steps 1e7 --paths 10"})
+            "Example (ICLR Fig. 2):",
+            "  htsgd simulate --landscape iclr1d --noise pareto --alpha 1.2 --scale 0.1",
+            "    --clip 0.5 --eta 0.001 --x0 0.3 --steps 1e7 --paths 10"})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

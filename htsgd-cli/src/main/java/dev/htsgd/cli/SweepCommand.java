@@ -116,8 +116,8 @@ public final class SweepCommand implements Callable<Integer> {
     public boolean project = true;
 
     @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = "0.01",
-            description = "Learning rates eta (default: ${DEFAULT-VALUE}).")
-    public List<Double> eta;
+            description = "Learning rates eta: 0.001, 1e-3 or 1/1000 (default: ${DEFAULT-VALUE}).")
+    public List<String> eta;
 
     @Option(names = "--seeds", paramLabel = "S", split = ",",
             description = "Seeds, one grid axis (default: --seed alone).")
@@ -132,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
     public int basin;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
-            description = "exit-times: exit times per cell; rare-event: Monte Carlo runs per cell (default: ${DEFAULT-VALUE}).")
+            description = "exit-times: exit times per cell; rare-event: paths per cell, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
     public long samples;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1e7",
@@ -148,16 +148,24 @@ public final class SweepCommand implements Callable<Integer> {
     public int paths;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1e5",
-            description = "rare-event: Monte Carlo runs per task (default: ${DEFAULT-VALUE}).")
+            description = "rare-event: paths per task, in blocks of 1000 (default: ${DEFAULT-VALUE}).")
     public long batch;
 
-    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0",
-            description = "rare-event: the event is reaching T (x <= T when the start lies above T, x >= T otherwise) (default: ${DEFAULT-VALUE}).")
-    public double threshold;
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0",
+            description = "rare-event: the level to reach (from above when --x0 > L) (default: ${DEFAULT-VALUE}).")
+    public double level;
 
     @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
-            description = "rare-event: steps within which the event must happen; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
+            description = "rare-event: steps within which the level must be reached; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
     public long horizon;
+
+    @Option(names = "--method", paramLabel = "is|mc", defaultValue = "is",
+            description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: ${DEFAULT-VALUE}).")
+    public String method;
+
+    @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
+            description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")
+    public String size;
 
     @Option(names = "--target", paramLabel = "NAME", split = ",",
             description = "reproduce: the reproduce targets to run, one task per target and seed.")

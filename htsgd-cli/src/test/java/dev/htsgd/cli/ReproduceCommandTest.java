@@ -39,7 +39,8 @@ class ReproduceCommandTest {
         String[] r = run("reproduce", "no-such-thing", "--out", tmp.resolve("x").toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
-        assertThat(r[2]).contains("no-such-thing").contains("exit-times, global-dynamics, rare-event, two-d, b-map");
+        assertThat(r[2]).contains("no-such-thing").contains("valid:")
+                .contains("exit-times", "global-dynamics", "rare-event", "two-d", "b-map");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
@@ -138,6 +139,22 @@ class ReproduceCommandTest {
         String[] bad = run("rare-event", "--clip", "-1");
         assertThat(bad[0]).isEqualTo("2");
         assertThat(bad[2]).contains("--clip");
+    }
+
+    /** The demo at its tiny scale: three targets in one run directory, JSON on stdout naming the report. */
+    @Test
+    void demoWritesOneReportForItsThreeTargets() throws Exception {
+        Path out = tmp.resolve("demo");
+        String[] r = run("demo", "--scale", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        assertThat(j.get("targets").fieldNames()).toIterable().containsExactly("global-dynamics", "b-map", "exit-times");
+        assertThat(j.get("report").asText()).isEqualTo(out.toAbsolutePath().resolve("report.html").toString());
+        JsonNode gd = j.get("targets").get("global-dynamics").get("settings");
+        assertThat(gd.get(0).get("limiting_stationary").size()).isEqualTo(4);
+        assertThat(j.get("targets").get("exit-times").get("slopes").size()).isEqualTo(3);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("B. Global dynamics").contains("b-map")
+                .contains("A. First exit times");
     }
 
     /** Renders a report in headless Chromium (skipped when it is not installed) via scripts/screenshot-report.sh. */

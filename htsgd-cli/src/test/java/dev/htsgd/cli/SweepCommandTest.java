@@ -41,11 +41,11 @@ class SweepCommandTest {
     void gridOptionsTakeListsAndFormulasKeepTheirCommas() {
         CommandLine cl = Main.newCommandLine();
         CommandLine.ParseResult pr = cl.parseArgs("sweep", "--landscape", "iclr1d,expr:min(x^2, 1-x)",
-                "--clip", "0.5,none", "--eta", "1e-2,1e-3", "--seeds", "1,2,3", "--samples", "1e3");
+                "--clip", "0.5,none", "--eta", "1e-2,1/1000", "--seeds", "1,2,3", "--samples", "1e3");
         SweepCommand s = (SweepCommand) pr.subcommand().commandSpec().userObject();
         assertThat(s.landscape).containsExactly("iclr1d", "expr:min(x^2, 1-x)");
         assertThat(s.clip).containsExactly("0.5", "none");
-        assertThat(s.eta).containsExactly(0.01, 0.001);
+        assertThat(s.eta).containsExactly("1e-2", "1/1000");
         assertThat(s.seedList()).containsExactly(1L, 2L, 3L);
         assertThat(s.samples).isEqualTo(1000);
     }

@@ -86,6 +86,25 @@ class ExitMeasureTest {
     }
 
     @Test
+    void twoJumpRatesInTimeByTheOdeSolverAgreeWithThePositionQuadrature() {
+        Basins iclr = Basins.of(dev.htsgd.landscape.Iclr1d.of());
+        ExitMeasure a = ExitMeasure.of(iclr, NU, 0.5);
+        ExitMeasure c = ExitMeasure.of(fig2(), NU, 0.5);
+        int[][] pairs = {{1, 0}, {1, 2}, {3, 2}};
+        for (int[] e : pairs) {
+            ExitMeasure.Estimate q = a.rate(e[0], e[1]);
+            ExitMeasure.Estimate t = a.timeIntegral(e[0], e[1]);
+            System.out.printf("iclr1d b=0.5 q(%d,%d): position quadrature %.10g, time integral (ODE) %.10g +- %.1g%n",
+                    e[0], e[1], q.value(), t.value(), t.error());
+            // two different discretisations of the same integral: agreement to 1e-6 relative
+            assertThat(t.value()).isCloseTo(q.value(), within(1e-6 * q.value()));
+        }
+        for (int[] e : new int[][] {{0, 1}, {1, 0}, {1, 2}, {2, 1}}) {
+            assertThat(c.timeIntegral(e[0], e[1]).value()).isCloseTo(c.rate(e[0], e[1]).value(), within(1e-6 * c.rate(e[0], e[1]).value()));
+        }
+    }
+
+    @Test
     void threeJumpQuadratureAgreesWithMonteCarlo() {
         Basins basins = fig2();
         ExitMeasure em = ExitMeasure.of(basins, NU, 0.25);

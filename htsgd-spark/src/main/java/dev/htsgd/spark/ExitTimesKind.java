@@ -163,6 +163,7 @@ final class ExitTimesKind implements SweepKind {
         SweepSettings s = spec.settings();
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
+        long totalSteps = 0;
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%-40s %10s %14s %12s %8s %8s%n", "cell", "eta", "mean", "stderr",
                 "samples", "censored"));
@@ -175,6 +176,9 @@ final class ExitTimesKind implements SweepKind {
             for (int i = 0; i < group.size(); i++) {
                 Cell cell = group.get(i);
                 ExitTimeExperiment.Result res = result(cell, s, results);
+                for (ExitTimeExperiment.Replication rep : res.replications()) {
+                    totalSteps += rep.steps();
+                }
                 Map<String, Object> p = point(cell, res);
                 points.add(p);
                 etas[i] = cell.eta();
@@ -199,6 +203,7 @@ final class ExitTimesKind implements SweepKind {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total_steps", totalSteps);
         out.put("groups", groups);
         return new SweepOutcome(out, Map.of("exit_times.csv", rows), table.toString().stripTrailing());
     }

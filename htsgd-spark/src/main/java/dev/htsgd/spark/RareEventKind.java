@@ -1,9 +1,17 @@
 package dev.htsgd.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.htsgd.sim.RareEventMonteCarlo;
-import dev.htsgd.sim.Region;
+import dev.htsgd.cli.reproduce.RareEventTarget;
+import dev.htsgd.landscape.Landscapes;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.noise.Noises;
+import dev.htsgd.sim.rare.ImportanceSampling;
+import dev.htsgd.sim.rare.JumpNoise;
+import dev.htsgd.sim.rare.RareEventEstimate;
+import dev.htsgd.sim.rare.RareEventExperiment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +19,21 @@ import java.util.Map;
 
 /**
  * {@code --experiment rare-event}: the probability that the recursion started at {@code --x0} reaches
- * {@code --threshold} within {@code --horizon} steps (default floor(1/eta); paper notes section 5, experiment
- * C), by plain Monte Carlo ({@link RareEventMonteCarlo}), with a 95% Wilson interval. Run i of a cell uses
- * stream i of its seed; a task runs the {@code --batch} consecutive runs [r batch, (r+1) batch), so the
- * counts are those of the local plain Monte Carlo over the same runs.
+ * {@code --level} within {@code --horizon} steps (default floor(1/eta); paper notes section 5, experiment C,
+ * LD Table 2.1), by large-jump importance sampling ({@code --method is}) or plain Monte Carlo ({@code mc}),
+ * with the normal 95% interval, exactly as {@code htsgd rare-event} computes it ({@link RareEventExperiment}).
+ *
+ * <p>Paths come in blocks of {@link RareEventExperiment#BLOCK}; a task runs {@code --batch} paths' worth of
+ * consecutive blocks and returns each block's sums. Streams follow the local command: with seed S, the cell
+ * whose eta is at position k of the eta list uses seed S + 1000003 k (as {@code htsgd rare-event --seed S
+ * --clip B --etas ...} does for its k-th eta), path r stream r of it, and a cell's estimate reduces its blocks
+ * in block order through {@link RareEventExperiment#run}, so it equals the local command's bit for bit.
  */
 final class RareEventKind implements SweepKind {
 
-    static final double CONFIDENCE = 0.95;
+    /** The seed step between the settings of one local rare-event run (RareEventTarget.estimate). */
+    static final long SETTING_SEED_STEP = 1_000_003L;
+    private static final double[] NOT_HERE = new double[5];
 
     @Override
     public String name() {
@@ -27,22 +42,27 @@ final class RareEventKind implements SweepKind {
 
     @Override
     public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "batch", "threshold", "horizon");
+        return List.of("normal-scale", "x0", "samples", "batch", "level", "horizon", "method");
     }
 
     @Override
     public void validate(SweepSpec spec) {
         for (Cell cell : ExitTimesKind.distinctModels(spec)) {
-            if (CellModel.of(cell, spec.settings()).objective.dimension() != 1) {
-                throw new IllegalArgumentException("--experiment rare-event needs a 1-D landscape, got " + cell.landscape());
-            }
             experiment(cell, spec.settings());
         }
     }
 
+    static int blocks(SweepSettings s) {
+        return (int) ((s.samples() + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK);
+    }
+
+    static int blocksPerTask(SweepSettings s) {
+        return (int) Math.max(1, (s.batch() + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK);
+    }
+
     @Override
     public int tasks(Cell cell, SweepSettings s) {
-        return (int) ((s.samples() + s.batch() - 1) / s.batch());
+        return (blocks(s) + blocksPerTask(s) - 1) / blocksPerTask(s);
     }
 
     @Override
@@ -51,90 +71,123 @@ final class RareEventKind implements SweepKind {
     }
 
     static long horizon(Cell cell, SweepSettings s) {
-        return s.horizon() > 0 ? s.horizon() : Math.max(1, (long) Math.floor(1 / cell.eta()));
+        return s.horizon() > 0 ? s.horizon() : RareEventExperiment.horizonOf(cell.eta());
     }
 
-    static RareEventMonteCarlo experiment(Cell cell, SweepSettings s) {
-        CellModel m = CellModel.of(cell, s);
-        double t = s.threshold();
-        double x0 = m.start[0];
-        Region target = x0 > t ? Region.interval(Double.NEGATIVE_INFINITY, t) : Region.interval(t, Double.POSITIVE_INFINITY);
-        return RareEventMonteCarlo.builder().sgd(m.sgd).target(target).start(m.start).horizon(horizon(cell, s))
-                .samples((int) s.samples()).seed(cell.seed()).confidence(CONFIDENCE).build();
+    static RareEventExperiment experiment(Cell cell, SweepSettings s) {
+        Objective o = Landscapes.of(cell.landscape());
+        if (!(o instanceof Objective1D f)) {
+            throw new IllegalArgumentException("--landscape must be one-dimensional for rare-event, got " + cell.landscape());
+        }
+        double x0;
+        try {
+            x0 = Double.parseDouble(s.x0());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--x0 must be a number for rare-event, got '" + s.x0() + "'");
+        }
+        JumpNoise noise = JumpNoise.from(Noises.of(cell.noise(), cell.alpha(), cell.scale(),
+                s.normalScale() == null ? 1.0 : s.normalScale()));
+        return RareEventExperiment.of(f, noise, cell.eta(), cell.clip(), x0, s.level(), horizon(cell, s));
+    }
+
+    /** The seed of a cell's paths, as the local command derives it for its k-th eta. */
+    static long seed(SweepSpec spec, Cell cell) {
+        int k = cell.index() % spec.grid().etas().size();
+        return cell.seed() + SETTING_SEED_STEP * k;
     }
 
     @Override
     public Worker worker(SweepSpec spec) {
         return (cell, r) -> {
             SweepSettings s = spec.settings();
-            RareEventMonteCarlo mc = experiment(cell, s);
-            long from = r * s.batch();
-            long to = Math.min(s.samples(), from + s.batch());
-            int hits = 0;
-            int diverged = 0;
-            for (long i = from; i < to; i++) {
-                RareEventMonteCarlo.Replication rep = mc.runReplication((int) i);
-                if (rep.divergence() != null) {
-                    diverged++;
-                } else if (rep.hit()) {
-                    hits++;
+            RareEventExperiment e = experiment(cell, s);
+            ImportanceSampling is = s.method().equals("is") ? e.defaultSampler() : null;
+            int from = r * blocksPerTask(s);
+            int to = Math.min(blocks(s), from + blocksPerTask(s));
+            double[][] sums = new double[to - from][];
+            // run() skips the blocks its store already has: hand it all blocks but ours, keep ours as they complete
+            e.run((long) to * RareEventExperiment.BLOCK, seed(spec, cell), 1, is, new RareEventExperiment.BlockStore() {
+                @Override
+                public double[] get(int index) {
+                    return index < from ? NOT_HERE : null;
                 }
-            }
+
+                @Override
+                public void put(int index, double[] block) {
+                    sums[index - from] = block.clone();
+                }
+            }, n -> { });
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("runs", to - from);
-            m.put("hits", hits);
-            m.put("diverged", diverged);
+            m.put("first_block", from);
+            m.put("blocks", sums);
             return KindSupport.json(m);
         };
     }
 
+    /** The estimate of a cell from its stored blocks, reduced by the local code in block order. */
+    static RareEventEstimate estimate(SweepSpec spec, Cell cell, Map<TaskKey, String> results) {
+        SweepSettings s = spec.settings();
+        Map<Integer, double[]> blocks = new HashMap<>();
+        int tasks = (blocks(s) + blocksPerTask(s) - 1) / blocksPerTask(s);
+        for (int r = 0; r < tasks; r++) {
+            String json = results.get(TaskKey.of(cell.index(), r));
+            if (json == null) {
+                throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
+            }
+            JsonNode n = KindSupport.read(json);
+            int first = n.get("first_block").asInt();
+            JsonNode bl = n.get("blocks");
+            for (int i = 0; i < bl.size(); i++) {
+                double[] v = new double[bl.get(i).size()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = bl.get(i).get(j).asDouble();
+                }
+                blocks.put(first + i, v);
+            }
+        }
+        RareEventExperiment e = experiment(cell, s);
+        ImportanceSampling is = s.method().equals("is") ? e.defaultSampler() : null;
+        return e.run(s.samples(), seed(spec, cell), 1, is, new RareEventExperiment.BlockStore() {
+            @Override
+            public double[] get(int index) {
+                double[] v = blocks.get(index);
+                if (v == null) {
+                    throw new IllegalStateException("block " + index + " of cell " + cell.id() + " is missing");
+                }
+                return v;
+            }
+
+            @Override
+            public void put(int index, double[] sums) {
+            }
+        }, n -> { });
+    }
+
     @Override
     public SweepOutcome aggregate(SweepSpec spec, Map<TaskKey, String> results) {
-        SweepSettings s = spec.settings();
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder table = new StringBuilder();
+        long totalSteps = 0;
         for (List<Cell> group : KindSupport.groupsAlongEta(spec)) {
             Map<String, Object> g = KindSupport.groupKey(group.get(0));
             List<Map<String, Object>> points = new ArrayList<>();
             for (Cell cell : group) {
-                long runs = 0;
-                int hits = 0;
-                int diverged = 0;
-                for (int r = 0; r < tasks(cell, s); r++) {
-                    String json = results.get(TaskKey.of(cell.index(), r));
-                    if (json == null) {
-                        throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
-                    }
-                    JsonNode n = KindSupport.read(json);
-                    runs += n.get("runs").asLong();
-                    hits += n.get("hits").asInt();
-                    diverged += n.get("diverged").asInt();
-                }
-                int valid = (int) (runs - diverged);
-                double[] ci = RareEventMonteCarlo.wilson(hits, valid, CONFIDENCE);
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("eta", cell.eta());
-                p.put("estimate", valid == 0 ? null : (double) hits / valid);
-                p.put("ci_low", ci[0]);
-                p.put("ci_high", ci[1]);
-                p.put("method", "plain-mc");
-                p.put("samples", runs);
-                p.put("hits", hits);
-                p.put("diverged", diverged);
-                p.put("horizon", horizon(cell, s));
+                RareEventEstimate x = estimate(spec, cell, results);
+                totalSteps += x.steps();
+                Map<String, Object> p = RareEventTarget.point(x);
                 points.add(p);
                 Map<String, Object> row = new LinkedHashMap<>(cell.describe());
                 row.putAll(p);
                 rows.add(row);
-                table.append(String.format(Locale.ROOT, "%-40s eta=%-8.4g P=%.4g [%.4g, %.4g] (%d/%d)%n",
-                        ExitTimesKind.label(cell), cell.eta(), valid == 0 ? Double.NaN : (double) hits / valid, ci[0],
-                        ci[1], hits, valid));
+                table.append(String.format(Locale.ROOT, "%-40s eta=%-10.4g P=%.4e [%.4e, %.4e] (%s, %d paths)%n",
+                        ExitTimesKind.label(cell), cell.eta(), x.estimate(), x.ciLow(), x.ciHigh(), x.method(), x.samples()));
             }
             g.put("points", points);
             groups.add(g);
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total_steps", totalSteps);
         out.put("groups", groups);
         return new SweepOutcome(out, Map.of("rare_event.csv", rows), table.toString().stripTrailing());
     }

@@ -45,7 +45,7 @@ final class ReproduceKind implements SweepKind {
 
     @Override
     public List<String> settingKeys() {
-        return List.of();
+        return List.of("size");
     }
 
     @Override
@@ -85,8 +85,8 @@ final class ReproduceKind implements SweepKind {
                 StringWriter errs = new StringWriter();
                 cl.setOut(new PrintWriter(out));
                 cl.setErr(new PrintWriter(errs));
-                code = cl.execute("reproduce", cell.target(), "--seed", Long.toString(cell.seed()), "--out",
-                        dir.toString(), "--force", "--quiet", "--format", "json");
+                code = cl.execute("reproduce", cell.target(), "--seed", Long.toString(cell.seed()), "--scale",
+                        spec.settings().size(), "--out", dir.toString(), "--force", "--quiet", "--format", "json");
                 err = errs.toString().strip();
             }
             if (code != 0) {

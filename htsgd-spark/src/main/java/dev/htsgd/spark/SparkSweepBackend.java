@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,12 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         String master = cmd.master != null ? cmd.master
                 : conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.threads + "]" : DEFAULT_MASTER);
         defaults(conf, master, "htsgd sweep " + spec.experiment());
+        if (!master.startsWith("local") && !conf.contains("spark.jars")) {
+            Path app = appJar();
+            if (app != null) {
+                conf.set("spark.jars", app.toUri().toString()); // executors of a cluster need the htsgd classes
+            }
+        }
 
         String name = "sweep-" + spec.experiment();
         Path out = cmd.common.out;
@@ -121,11 +128,15 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
             all2.put("master", used);
             all2.put("spark_version", SPARK_VERSION);
             all2.putAll(outcome.results());
+            if (outcome.results().get("total_steps") instanceof Long steps && stats.computed() == stats.total()
+                    && stats.seconds() > 0) {
+                tasks.put("steps_per_second", steps / stats.seconds()); // all steps were computed in this run
+            }
             run.writeResults(all2);
             for (Map.Entry<String, List<Map<String, Object>>> t : outcome.tables().entrySet()) {
                 List<Map<String, Object>> rows = t.getValue();
                 List<String> header = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
-                run.writeCsv(t.getKey(), header, rows.stream().map(r -> List.copyOf(r.values())).toList());
+                run.writeCsv(t.getKey(), header, rows.stream().map(r -> new ArrayList<>(r.values())).toList());
             }
             Path done = run.commit();
             if (cmd.common.json()) {
@@ -142,6 +153,21 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         return 0;
     }
 
+    /**
+     * {@code htsgd-spark-app.jar} beside the jar this class was loaded from ({@code ./mvnw -Papp ...} builds it
+     * in htsgd-spark/target), or null.
+     */
+    static Path appJar() {
+        try {
+            Path here = Path.of(SparkSweepBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isDirectory(here) ? here.getParent() : here.getParent();
+            Path app = dir.resolve("htsgd-spark-app.jar");
+            return Files.isRegularFile(app) ? app : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** The unfinished sibling of a run directory. */
     static Path partialOf(Path out) {
         Path abs = out.toAbsolutePath().normalize();
@@ -151,11 +177,12 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
     /** The spec the options describe. */
     public static SweepSpec specOf(SweepCommand cmd) {
         List<Double> clips = cmd.clip.stream().map(SweepGrid::parseClip).toList();
-        SweepGrid grid = SweepGrid.of(cmd.target, cmd.landscape, cmd.noise, cmd.alpha, cmd.scale, clips, cmd.eta,
+        List<Double> etas = cmd.eta.stream().map(SweepGrid::parseEta).toList();
+        SweepGrid grid = SweepGrid.of(cmd.target, cmd.landscape, cmd.noise, cmd.alpha, cmd.scale, clips, etas,
                 cmd.seedList());
         SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.x0, cmd.basin,
-                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.threshold, cmd.horizon,
-                cmd.clipMode, cmd.project);
+                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.level, cmd.horizon,
+                cmd.clipMode, cmd.project, cmd.method, cmd.size);
         return SweepSpec.of(cmd.experiment, grid, settings);
     }
 

@@ -8,25 +8,32 @@ import java.util.Map;
  * The options of a sweep that are the same in every cell: projection ({@code domain}, {@code ball}), the
  * Gaussian part of mixture noise, the start {@code x0}, and the sizes of the experiments (exit-times:
  * {@code basin}, {@code samples}, {@code maxSteps}; simulate: {@code steps}, {@code paths}; rare-event:
- * {@code samples}, {@code batch}, the event threshold and the horizon in steps, 0 meaning floor(1/eta)).
+ * {@code samples}, {@code batch}, {@code method} is|mc, the event level and the horizon in steps, 0 meaning floor(1/eta)).
  * Nullable fields are options that were not given.
  */
 public record SweepSettings(String domain, Double ball, Double normalScale, String x0, int basin, long samples,
-                            long maxSteps, long steps, int paths, long batch, double threshold, long horizon,
-                            String clipMode, boolean project) implements Serializable {
+                            long maxSteps, long steps, int paths, long batch, double level, long horizon,
+                            String clipMode, boolean project, String method, String size) implements Serializable {
 
     /** Validates eagerly; messages name the option and its allowed range. */
     public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
                                    long samples, long maxSteps, long steps, int paths, long batch,
-                                   double threshold, long horizon) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, threshold, horizon,
-                "l2", true);
+                                   double level, long horizon) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, level, horizon,
+                "l2", true, "is", "full");
     }
 
     /** As above with the clipping mode ({@code --clip-mode}) and projection ({@code --[no-]project}). */
     public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
                                    long samples, long maxSteps, long steps, int paths, long batch,
-                                   double threshold, long horizon, String clipMode, boolean project) {
+                                   double level, long horizon, String clipMode, boolean project, String method,
+                                   String size) {
+        if (!java.util.List.of("full", "quick", "tiny").contains(size)) {
+            throw new IllegalArgumentException("--size must be full, quick or tiny, got " + size);
+        }
+        if (!"is".equals(method) && !"mc".equals(method)) {
+            throw new IllegalArgumentException("--method must be is or mc, got " + method);
+        }
         dev.htsgd.dynamics.Clipping.parse(clipMode); // validates the name
         if (ball != null && !(ball > 0 && Double.isFinite(ball))) {
             throw new IllegalArgumentException("--ball must be in (0, inf), got " + ball);
@@ -52,15 +59,15 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("--threshold must be finite, got " + threshold);
+        if (!Double.isFinite(level)) {
+            throw new IllegalArgumentException("--level must be finite, got " + level);
         }
         if (horizon < 0) {
             throw new IllegalArgumentException("--horizon must be >= 0 (0 = floor(1/eta)), got " + horizon);
         }
         return new SweepSettings(domain, ball, normalScale, x0 == null ? "min" : x0.strip(), basin, samples,
-                maxSteps, steps, paths, batch, threshold, horizon, clipMode.strip().toLowerCase(java.util.Locale.ROOT),
-                project);
+                maxSteps, steps, paths, batch, level, horizon, clipMode.strip().toLowerCase(java.util.Locale.ROOT),
+                project, method, size);
     }
 
     /** Defaults of {@code htsgd sweep}, for tests and library use. */
@@ -69,27 +76,27 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
     }
 
     public SweepSettings withSamples(long n) {
-        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, threshold, horizon, clipMode, project);
+        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size);
     }
 
     public SweepSettings withMaxSteps(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, threshold, horizon, clipMode, project);
+        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, level, horizon, clipMode, project, method, size);
     }
 
     public SweepSettings withSteps(long n, int p) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, threshold, horizon, clipMode, project);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, level, horizon, clipMode, project, method, size);
     }
 
     public SweepSettings withBatch(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, threshold, horizon, clipMode, project);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, level, horizon, clipMode, project, method, size);
     }
 
-    public SweepSettings withEvent(double t, long h) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, t, h, clipMode, project);
+    public SweepSettings withEvent(double l, long h, String m) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, l, h, clipMode, project, m, size);
     }
 
     public SweepSettings withStart(String start, int basinIndex) {
-        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, threshold, horizon, clipMode, project);
+        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size);
     }
 
     /** All settings by option name (nulls left out). */
@@ -111,10 +118,12 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         m.put("steps", steps);
         m.put("paths", paths);
         m.put("batch", batch);
-        m.put("threshold", threshold);
+        m.put("level", level);
         m.put("horizon", horizon);
         m.put("clip-mode", clipMode);
         m.put("project", project);
+        m.put("method", method);
+        m.put("size", size);
         return m;
     }
 }

@@ -129,20 +129,65 @@ class SweepCommandSparkTest {
             assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
         }
 
-        JsonNode rare = json(run("sweep", "--experiment", "rare-event", "--landscape", "ld-quartic", "--noise", "mixture",
-                "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "none", "--eta", "0.05",
-                "--x0", "2.5", "--threshold", "0", "--samples", "2000", "--batch", "300", "--seeds", "3", "--quiet",
-                "--format", "json", "--out", tmp.resolve("rare").toString()));
-        assertThat(rare.path("tasks").path("total").asInt()).isEqualTo(7);
-        SweepSettings rs = SweepSettings.defaults().withStart("2.5", 1).withSamples(2000).withBatch(300).withEvent(0, 0);
-        rs = SweepSettings.of(null, null, 5.0, "2.5", 1, 2000, rs.maxSteps(), rs.steps(), rs.paths(), 300, 0, 0);
-        Cell rc = new Cell(0, "ld-quartic", "mixture", 1.5, 0.2, Double.POSITIVE_INFINITY, 0.05, 3, "");
-        RareEventMonteCarlo.Result lr = RareEventKind.experiment(rc, rs).run(1);
-        JsonNode p = rare.path("groups").get(0).path("points").get(0);
-        assertThat(p.path("hits").asInt()).isEqualTo(lr.hits());
-        assertThat(p.path("estimate").asDouble()).isEqualTo(lr.estimate());
-        assertThat(p.path("ci_low").asDouble()).isEqualTo(lr.ciLow());
-        assertThat(p.path("ci_high").asDouble()).isEqualTo(lr.ciHigh());
+        for (String method : List.of("is", "mc")) {
+            JsonNode rare = json(run("sweep", "--experiment", "rare-event", "--landscape", "ld-quartic", "--noise",
+                    "mixture", "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5",
+                    "--eta", "0.05,0.02", "--x0", "2.5", "--level", "0", "--samples", "5000", "--batch", "2000",
+                    "--method", method, "--seeds", "3", "--quiet", "--format", "json", "--out",
+                    tmp.resolve("rare-" + method).toString()));
+            assertThat(rare.path("tasks").path("total").asInt()).isEqualTo(2 * 3); // 5 blocks of 1000 in tasks of 2
+            JsonNode localRare = json(run("rare-event", "--landscape", "ld-quartic", "--noise", "mixture", "--alpha",
+                    "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5", "--etas", "0.05,0.02", "--x0", "2.5",
+                    "--level", "0", "--samples", "5000", "--method", method, "--seed", "3", "--threads", "1", "--quiet",
+                    "--format", "json"));
+            JsonNode sp = rare.path("groups").get(0).path("points");
+            JsonNode lp = localRare.path("points");
+            assertThat(sp).hasSize(2);
+            for (int k = 0; k < 2; k++) {
+                assertThat(sp.get(k).path("estimate").isNumber()).isTrue();
+                assertThat(sp.get(k)).as(method + " eta " + k).isEqualTo(lp.get(k));
+            }
+        }
+    }
+
+    @Test
+    void theGridComesFromAYamlFileAndFlagsOverrideIt() throws Exception {
+        Path yaml = tmp.resolve("sweep.yaml");
+        Files.writeString(yaml, String.join("\n",
+                "experiment: exit-times",
+                "landscape: [iclr1d]",
+                "clip: [0.5, none]",
+                "eta: [0.1, 0.05, 0.02]",
+                "seeds: [1, 2]",
+                "samples: 1",
+                "max-steps: 1e5",
+                ""));
+        Path out = tmp.resolve("yaml");
+        int code = Main.run("sweep", "--config", yaml.toString(), "--eta", "0.1", "--out", out.toString(), "--quiet");
+        assertThat(code).isZero();
+        JsonNode res = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertThat(res.path("cells").asInt()).isEqualTo(2 * 2); // clip x seeds; --eta on the command line wins
+        assertThat(res.path("tasks").path("total").asInt()).isEqualTo(4);
+        assertThat(res.path("groups").get(0).path("points").get(0).path("stderr").isNull()).isTrue(); // one sample
+        assertThat(Files.readString(out.resolve("config.yaml"))).contains("- none").contains("samples: 1");
+    }
+
+    @Test
+    void reproduceTargetsRunOnePerTaskIntoTheSweepDirectory() throws Exception {
+        Path out = tmp.resolve("repro");
+        JsonNode res = json(run("sweep", "--experiment", "reproduce", "--target", "b-map", "--seeds", "1,2",
+                "--size", "tiny", "--quiet", "--format", "json", "--out", out.toString()));
+        assertThat(res.path("tasks").path("total").asInt()).isEqualTo(2);
+        JsonNode runs = res.path("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1).path("run_directory").asText()).isEqualTo("runs/b-map-s2");
+        assertThat(runs.get(1).path("results").isObject()).isTrue();
+        assertThat(out.resolve("runs/b-map-s1/report.html")).exists();
+        assertThat(out.resolve("runs/b-map-s2/results.json")).exists();
+        String[] bad = run("sweep", "--experiment", "reproduce", "--target", "b-map", "--eta", "0.1,0.2", "--quiet",
+                "--out", tmp.resolve("repro-bad").toString());
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("sweeps --target and --seeds only");
     }
 
     @Test
@@ -150,12 +195,15 @@ class SweepCommandSparkTest {
         String[] r = run("sweep", "--eta", "0.1,-1", "--quiet", "--out", tmp.resolve("bad").toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
-        assertThat(r[2]).contains("--eta must be in (0, inf), got -1.0");
+        assertThat(r[2]).contains("--eta must be in (0, inf), got -1");
         String[] k = run("sweep", "--experiment", "nope", "--out", tmp.resolve("bad2").toString());
         assertThat(k[0]).isEqualTo("2");
         assertThat(k[2]).contains("--experiment must be one of exit-times, simulate, rare-event, reproduce");
         String[] l = run("sweep", "--landscape", "nowhere", "--out", tmp.resolve("bad3").toString());
         assertThat(l[0]).isEqualTo("2");
         assertThat(l[2]).contains("--landscape");
+        String[] e = run("sweep", "--eta", "1/0x", "--out", tmp.resolve("bad4").toString());
+        assertThat(e[0]).isEqualTo("2");
+        assertThat(e[2]).contains("--eta must be numbers");
     }
 }
