@@ -25,8 +25,10 @@ import java.util.Arrays;
  *       paper's expected sharpness.</li>
  * </ul>
  *
- * Run: {@code java -cp 'htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*' dev.htsgd.bench.SharpnessTiming
- * [reps] [weights.npz-free: random init]}. Uses all cores PyTorch sees; pin with {@code taskset -c 0,1} for 2 cores.
+ * Run (after {@code ./mvnw -q package -pl htsgd-bench -am -DskipTests}): {@code java -Dai.djl.offline=true -cp
+ * 'htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*' dev.htsgd.bench.SharpnessTiming [reps] [traceSamples]}
+ * (LeNet at its seeded initialisation). Uses the cores PyTorch sees; pin with {@code taskset -c 0,1} for 2 cores. Reports
+ * wall times and the process CPU time (all threads), which a loaded machine inflates less.
  */
 public final class SharpnessTiming {
 
@@ -35,6 +37,7 @@ public final class SharpnessTiming {
 
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int traceSamples = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long seed = 20220201L;
         ImageSet all = Dataset.FASHION_MNIST.load(Dataset.FASHION_MNIST.locate(null, System.getenv()), true);
         ImageSet train = all.subset(1000, 200, Streams.provider(seed, 7));
@@ -51,6 +54,7 @@ public final class SharpnessTiming {
                 loss.valueAndGradient(theta, out);
                 loss.hessianVector(theta, v, out);
             }
+            double cpu0 = cpuSeconds();
             long[] grad = new long[reps];
             long[] hvp = new long[reps];
             for (int r = 0; r < reps; r++) {
@@ -65,24 +69,32 @@ public final class SharpnessTiming {
             double g = median(grad) / 1e6;
             double h = median(hvp) / 1e6;
             System.out.printf("lenet d=%d, n=%d images, cores=%d%n", d, train.size(), Runtime.getRuntime().availableProcessors());
-            System.out.printf("gradient median %.1f ms, HVP median %.1f ms, ratio HVP/gradient %.2f (%d reps each)%n", g, h, h / g, reps);
+            System.out.printf("gradient median %.1f ms, HVP median %.1f ms, ratio HVP/gradient %.2f (%d reps each; %.1f s process CPU)%n",
+                    g, h, h / g, reps, cpuSeconds() - cpu0);
 
             long t0 = System.nanoTime();
+            double c0 = cpuSeconds();
             var top = HessianSpectrum.top(HessianOperator.of(loss, theta, HvpMethod.EXACT), 1, HessianSpectrum.Options.defaults(seed));
             double topSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("top eigenvalue %.6g (residual %.2g, %d products, converged %b) in %.1f s%n",
-                    top.top(), top.residuals()[0], top.products(), top.converged(), topSeconds);
+            System.out.printf("top eigenvalue %.6g (residual %.2g, %d products, converged %b) in %.1f s wall, %.1f s process CPU%n",
+                    top.top(), top.residuals()[0], top.products(), top.converged(), topSeconds, cpuSeconds() - c0);
 
             t0 = System.nanoTime();
-            var tr = HessianTrace.hutchinson(HessianOperator.of(loss, theta, HvpMethod.EXACT), 50, 0.95, seed);
-            System.out.printf("Hutchinson trace %.6g, 95%% CI [%.6g, %.6g] (50 samples) in %.1f s%n", tr.trace(), tr.ciLow(),
-                    tr.ciHigh(), (System.nanoTime() - t0) / 1e9);
+            var tr = HessianTrace.hutchinson(HessianOperator.of(loss, theta, HvpMethod.EXACT), traceSamples, 0.95, seed);
+            System.out.printf("Hutchinson trace %.6g, 95%% CI [%.6g, %.6g] (%d samples) in %.1f s%n", tr.trace(), tr.ciLow(),
+                    tr.ciHigh(), traceSamples, (System.nanoTime() - t0) / 1e9);
 
             t0 = System.nanoTime();
             var es = ExpectedSharpness.paper(seed).estimate(loss, theta);
             System.out.printf("expected sharpness %.6g +- %.2g (delta 0.01, 100 draws) in %.1f s%n", es.value(),
                     es.standardError(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** CPU time of the whole process (all threads, the engine's included), in seconds. */
+    private static double cpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static double median(long[] x) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ExitTimesCommand.class,
             SweepCommand.class,
             TrainCommand.class,
+            SharpnessCommand.class,
             ReproduceCommand.class,
             DemoCommand.class,
             RareEventCommand.class,

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
             "estimator (k = n^(2/3)); each with a standard error and a 95% interval.",
             "Input: one number per line, a CSV column (--column NAME or 0-based index; header optional),",
             "or a .npy array of little-endian float64/float32 (1-D, or 2-D with --column).",
-            "Block is built for stable-like sums (it overestimates alpha for Pareto-type data); Hill for",
-            "Pareto-type tails (it overestimates alpha for stable laws with alpha near 2)."})
+            "Block is exact for stable laws (biased for Pareto, Lomax or Student data); Hill for",
+            "Pareto-type tails (it overestimates alpha for stable laws with alpha near 2). Read both."})
 public final class TailIndexCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +48,11 @@ public final class TailIndexCommand implements Callable<Integer> {
             description = "CSV header name or 0-based column index (needed when the file has several columns).")
     String column;
 
+    @Option(names = "--vector",
+            description = "Each row is one vector sample (all CSV columns, or the rows of a 2-D .npy); both estimators "
+                    + "use Euclidean norms, the block estimator norms of block sums (as Simsekli et al. 2019).")
+    boolean vector;
+
     @Option(names = "--hill-k", paramLabel = "K", defaultValue = "0",
             description = "Number of upper order statistics for Hill; 0 = floor(n^(2/3)) (default: ${DEFAULT-VALUE}).")
     int hillK;
@@ -57,17 +62,23 @@ public final class TailIndexCommand implements Callable<Integer> {
         if (hillK < 0) {
             throw new IllegalArgumentException("--hill-k must be >= 0 (0 = n^(2/3)), got " + hillK);
         }
-        double[] x = SampleFiles.read(input, column);
-        if (hillK >= x.length) {
-            throw new IllegalArgumentException("--hill-k must be in [1, " + (x.length - 1) + "] for " + x.length
+        if (vector && column != null) {
+            throw new IllegalArgumentException("--vector uses every column: leave out --column " + column);
+        }
+        SampleFiles.Rows rows = vector ? SampleFiles.readRows(input) : new SampleFiles.Rows(SampleFiles.read(input, column), 1);
+        double[] x = rows.values();
+        int n = rows.count();
+        if (hillK >= n) {
+            throw new IllegalArgumentException("--hill-k must be in [1, " + (n - 1) + "] for " + n
                     + " values, got " + hillK);
         }
-        TailIndexEstimate block = BlockTailIndex.estimate(x);
-        TailIndexEstimate hill = hillK == 0 ? HillTailIndex.estimate(x) : HillTailIndex.estimate(x, hillK);
+        TailIndexEstimate block = BlockTailIndex.estimate(x, rows.dim());
+        TailIndexEstimate hill = HillTailIndex.estimateVectors(x, rows.dim(), hillK);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("n", x.length);
+            r.put("n", n);
+            r.put("dimension", rows.dim());
             Map<String, Object> estimates = new LinkedHashMap<>();
             estimates.put("block", block.alpha());
             estimates.put("hill", hill.alpha());
@@ -82,13 +93,13 @@ public final class TailIndexCommand implements Callable<Integer> {
             r.put("standard_errors", se);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("block_size", block.parameter());
-            p.put("block_sizes", BlockTailIndex.blockSizes(x.length));
+            p.put("block_sizes", BlockTailIndex.blockSizes(n));
             p.put("hill_k", hill.parameter());
             r.put("parameters", p);
             r.put("input", input.toString());
             Json.print(out, r);
         } else {
-            out.printf("tail index of %s (n = %d)%n", input, x.length);
+            out.printf("tail index of %s (n = %d%s)%n", input, n, rows.dim() > 1 ? ", vectors of dimension " + rows.dim() + ", norms" : "");
             out.printf("  %-6s %8s %8s   %-20s %s%n", "method", "alpha", "stderr", "95% interval", "tuning");
             print(out, block, "median block size m = " + block.parameter());
             print(out, hill, "k = " + hill.parameter());

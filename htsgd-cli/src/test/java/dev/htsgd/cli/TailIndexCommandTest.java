@@ -100,6 +100,23 @@ class TailIndexCommandTest {
     }
 
     @Test
+    void vectorRowsFromCsvAndNpy() throws IOException {
+        StringBuilder sb = new StringBuilder("g0,g1\n");
+        for (int i = 0; i + 1 < x.length; i += 2) {
+            sb.append(x[i]).append(',').append(x[i + 1]).append('\n');
+        }
+        String[] r = run("tail-index", "--input", write("v.csv", sb.toString()).toString(), "--vector", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        assertThat(j.get("n").asInt()).isEqualTo(10_000);
+        assertThat(j.get("dimension").asInt()).isEqualTo(2);
+        String[] t = run("tail-index", "--input", npy("v.npy", "<f8", 8, 10_000, 2).toString(), "--vector");
+        assertThat(t[0]).as(t[2]).isEqualTo("0");
+        assertThat(t[1]).contains("vectors of dimension 2");
+        badInput("--vector uses every column", "tail-index", "--input", dir.resolve("v.csv").toString(), "--vector", "--column", "g0");
+    }
+
+    @Test
     void tableOutput() throws IOException {
         Path text = write("t.txt", DoubleStream.of(x).mapToObj(Double::toString).collect(Collectors.joining("\n")));
         String[] r = run("tail-index", "--input", text.toString());

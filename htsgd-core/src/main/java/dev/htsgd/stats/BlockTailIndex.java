@@ -19,9 +19,10 @@ import java.util.Arrays;
  * interval is alpha_hat +- 1.96 SE.
  *
  * <p>Validity: the estimator relies on the sums being stable. For laws that are only in the domain of
- * attraction (Pareto, Lomax, Student) the block sums converge slowly and the estimate is biased: on 100,000
- * Pareto samples the bias is about +0.16 (see the tests and the user documentation); use the Hill estimator
- * there. Exact zeros are left out of the log-means.
+ * attraction (Pareto, Lomax, Student) the block sums converge slowly and the estimate is biased, in either
+ * direction: on 100,000 samples with alpha = 1.5, Pareto gives 1.73, Lomax 1.13, Student-t 1.32 (see the
+ * tests and the user documentation); use the Hill estimator there. Exact zeros are left out of the
+ * log-means.
  */
 public final class BlockTailIndex {
 
@@ -49,32 +50,54 @@ public final class BlockTailIndex {
 
     /** 1/alpha_hat(m) for one block size m &gt;= 2. */
     public static double inverseAlpha(double[] x, int m) {
-        return moments(x, m)[0];
+        return moments(x, 1, m)[0];
     }
 
-    /** {1/alpha_hat(m), its standard error}. */
-    private static double[] moments(double[] x, int m) {
+    /**
+     * {1/alpha_hat(m), its standard error} for n = x.length / dim vectors stored row after row; the
+     * logarithms are of Euclidean norms (Simsekli et al. 2019 apply the estimator to vector noise this way).
+     */
+    private static double[] moments(double[] x, int dim, int m) {
         if (m < 2) {
             throw new IllegalArgumentException("block size m must be >= 2, got " + m);
         }
-        int k = x.length / m;
+        int n = x.length / dim;
+        int k = n / m;
         if (k < 2) {
-            throw new IllegalArgumentException("block size " + m + " leaves fewer than 2 blocks of " + x.length + " samples");
+            throw new IllegalArgumentException("block size " + m + " leaves fewer than 2 blocks of " + n + " samples");
         }
-        double[] lx = logAbsMoments(x, x.length, 1);
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            norms[i] = norm(x, i * dim, dim);
+        }
+        double[] lx = logAbsMoments(norms, n, 1);
         double[] sums = new double[k];
+        double[] acc = new double[dim];
         for (int b = 0; b < k; b++) {
-            double s = 0;
+            java.util.Arrays.fill(acc, 0.0);
             for (int i = b * m, e = i + m; i < e; i++) {
-                s += x[i];
+                for (int j = 0; j < dim; j++) {
+                    acc[j] += x[i * dim + j];
+                }
             }
-            sums[b] = s;
+            sums[b] = norm(acc, 0, dim);
         }
         double[] ly = logAbsMoments(sums, k, 1);
         double logM = Math.log(m);
         double inv = (ly[0] - lx[0]) / logM;
         double se = Math.sqrt(ly[1] / ly[2] + lx[1] / lx[2]) / logM;
         return new double[] {inv, se};
+    }
+
+    static double norm(double[] v, int from, int dim) {
+        if (dim == 1) {
+            return Math.abs(v[from]);
+        }
+        double s = 0;
+        for (int j = 0; j < dim; j++) {
+            s += v[from + j] * v[from + j];
+        }
+        return Math.sqrt(s);
     }
 
     /** {mean, variance, count} of log|v| over the non-zero entries. */
@@ -101,26 +124,38 @@ public final class BlockTailIndex {
 
     /** The robust estimate: median over {@link #blockSizes(int)}. */
     public static TailIndexEstimate estimate(double[] x) {
+        return estimate(x, 1);
+    }
+
+    /**
+     * The robust estimate for n = x.length / dim vector samples stored row after row (Euclidean norms of the
+     * samples and of the block sums); dim = 1 is the scalar estimator.
+     */
+    public static TailIndexEstimate estimate(double[] x, int dim) {
         Checks.finite(x);
-        int[] ms = blockSizes(x.length);
+        if (dim < 1 || x.length % dim != 0) {
+            throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
+        }
+        int n = x.length / dim;
+        int[] ms = blockSizes(n);
         if (ms.length == 0) {
             throw new IllegalArgumentException("the block estimator needs at least " + MIN_BLOCK * MIN_BLOCKS
-                    + " samples, got " + x.length);
+                    + " samples, got " + n);
         }
         double[][] r = new double[ms.length][];
         Integer[] order = new Integer[ms.length];
         for (int i = 0; i < ms.length; i++) {
-            r[i] = moments(x, ms[i]);
+            r[i] = moments(x, dim, ms[i]);
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(r[a][0], r[b][0]));
-        // median; for an even count the lower-middle block size carries the error, the value is the mean of the two
+        // median; for an even count the value is the mean of the two middle ones and the larger of their errors is kept
         int lo = order[(ms.length - 1) / 2];
         int hi = order[ms.length / 2];
         double inv = 0.5 * (r[lo][0] + r[hi][0]);
         double alpha = 1 / inv;
         double se = alpha * alpha * Math.max(r[lo][1], r[hi][1]);
         return new TailIndexEstimate("block", alpha, se, alpha - TailIndexEstimate.Z95 * se,
-                alpha + TailIndexEstimate.Z95 * se, x.length, ms[lo]);
+                alpha + TailIndexEstimate.Z95 * se, n, ms[lo]);
     }
 }

@@ -32,6 +32,19 @@ public final class HillTailIndex {
         return estimate(x, defaultK(x.length));
     }
 
+    /** Hill on the Euclidean norms of n = x.length / dim vector samples stored row after row. */
+    public static TailIndexEstimate estimateVectors(double[] x, int dim, int k) {
+        Checks.finite(x);
+        if (dim < 1 || x.length % dim != 0) {
+            throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
+        }
+        double[] norms = new double[x.length / dim];
+        for (int i = 0; i < norms.length; i++) {
+            norms[i] = BlockTailIndex.norm(x, i * dim, dim);
+        }
+        return estimate(norms, k <= 0 ? defaultK(norms.length) : k);
+    }
+
     public static TailIndexEstimate estimate(double[] x, int k) {
         Checks.finite(x);
         if (x.length < 3) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a sample of real numbers for the tail-index estimators: a text file with one number per line, a
  * CSV column (header optional; the column by header name or 0-based index), or a NumPy {@code .npy} array
- * of little-endian float64 or float32 (1-D, or 2-D in C order with a column index). Blank lines and lines
+ * of little-endian float64 or float32 (1-D, or 2-D in C or Fortran order with a column index); or, with
+ * {@link #readRows}, vector samples (every column, one sample a row). Blank lines and lines
  * starting with {@code #} are skipped. Every problem is an {@link IllegalArgumentException} with one line
  * naming the file and the line (or the .npy header field).
  */
@@ -34,12 +35,36 @@ public final class SampleFiles {
      * @param column CSV header name or 0-based column index (null: the file must have one column)
      */
     public static double[] read(Path file, String column) {
+        return read(file, column, false).values();
+    }
+
+    /**
+     * Vector samples, one a row: all columns of a CSV file or of a 2-D .npy array (a 1-D array or a
+     * one-column file gives dimension 1).
+     */
+    public static Rows readRows(Path file) {
+        return read(file, null, true);
+    }
+
+    /**
+     * n samples of dimension {@code dim}, row after row.
+     *
+     * @param values n * dim numbers
+     * @param dim the dimension of one sample
+     */
+    public record Rows(double[] values, int dim) {
+        public int count() {
+            return values.length / dim;
+        }
+    }
+
+    private static Rows read(Path file, String column, boolean all) {
         String name = file.toString();
         try {
             if (name.toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                return readNpy(file, column);
+                return readNpy(file, column, all);
             }
-            return readText(file, column);
+            return readText(file, column, all);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--input " + name + ": no such file");
         } catch (IOException e) {
@@ -47,7 +72,7 @@ public final class SampleFiles {
         }
     }
 
-    static double[] readText(Path file, String column) throws IOException {
+    static Rows readText(Path file, String column, boolean all) throws IOException {
         String name = file.toString();
         double[] out = new double[1024];
         int n = 0;
@@ -68,7 +93,7 @@ public final class SampleFiles {
                     first = false;
                     columns = fields.length;
                     boolean header = !isNumber(fields[0].strip()) || (fields.length > 1 && !allNumbers(fields));
-                    col = columnIndex(name, column, fields, header, lineNo);
+                    col = all ? -1 : columnIndex(name, column, fields, header, lineNo);
                     if (header) {
                         continue;
                     }
@@ -77,26 +102,28 @@ public final class SampleFiles {
                     throw new IllegalArgumentException(name + " line " + lineNo + ": expected " + columns
                             + " comma-separated fields, got " + fields.length);
                 }
-                String f = fields[col].strip();
-                double v;
-                try {
-                    v = Double.parseDouble(f);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " line " + lineNo + ": '" + f + "' is not a number");
+                for (int c = all ? 0 : col, end = all ? columns : col + 1; c < end; c++) {
+                    String f = fields[c].strip();
+                    double v;
+                    try {
+                        v = Double.parseDouble(f);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(name + " line " + lineNo + ": '" + f + "' is not a number");
+                    }
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException(name + " line " + lineNo + ": value " + f + " is not finite");
+                    }
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, 2 * n);
+                    }
+                    out[n++] = v;
                 }
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + " line " + lineNo + ": value " + f + " is not finite");
-                }
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                }
-                out[n++] = v;
             }
         }
         if (n == 0) {
             throw new IllegalArgumentException(name + ": no numbers in the file");
         }
-        return Arrays.copyOf(out, n);
+        return new Rows(Arrays.copyOf(out, n), all ? columns : 1);
     }
 
     private static boolean isNumber(String s) {
@@ -149,7 +176,7 @@ public final class SampleFiles {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    static double[] readNpy(Path file, String column) throws IOException {
+    static Rows readNpy(Path file, String column, boolean all) throws IOException {
         String name = file.toString();
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -205,7 +232,7 @@ public final class SampleFiles {
             throw new IllegalArgumentException(name + ": .npy 'shape' must be 1-D or 2-D, got (" + s.group(1) + ")");
         }
         int c = 0;
-        if (cols != 1 || column != null) {
+        if (!all && (cols != 1 || column != null)) {
             if (column == null) {
                 throw new IllegalArgumentException("--column is needed: " + name + " has shape (" + rows + ", " + cols + ")");
             }
@@ -229,16 +256,24 @@ public final class SampleFiles {
         if (rows > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(name + ": too many values (" + rows + ")");
         }
-        double[] out = new double[(int) rows];
-        for (int i = 0; i < rows; i++) {
-            long idx = fortran ? (long) c * rows + i : (long) i * cols + c;
-            int pos = (int) (data + idx * width);
-            double v = width == 8 ? b.getDouble(pos) : b.getFloat(pos);
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + ": element " + i + " is not finite: " + v);
-            }
-            out[i] = v;
+        int dim = all ? (int) cols : 1;
+        if ((long) rows * dim > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": too many values (" + rows * dim + ")");
         }
-        return out;
+        double[] out = new double[(int) rows * dim];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < dim; j++) {
+                long cc = all ? j : c;
+                long idx = fortran ? cc * rows + i : (long) i * cols + cc;
+                int pos = (int) (data + idx * width);
+                double v = width == 8 ? b.getDouble(pos) : b.getFloat(pos);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(name + ": element " + (all ? "(" + i + ", " + j + ")" : Integer.toString(i))
+                            + " is not finite: " + v);
+                }
+                out[i * dim + j] = v;
+            }
+        }
+        return new Rows(out, dim);
     }
 }

@@ -95,11 +95,11 @@ public record Provenance(String command, Map<String, Object> options, long seed,
         e.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         e.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         e.put("cores", Runtime.getRuntime().availableProcessors());
-        String djl = mavenVersion("ai.djl", "api");
+        String djl = firstNonNull(mavenVersion("ai.djl", "api"), manifestVersion("ai.djl.Device"));
         if (djl != null) {
             e.put("djl_version", djl);
         }
-        String pt = mavenVersion("ai.djl.pytorch", "pytorch-engine");
+        String pt = firstNonNull(mavenVersion("ai.djl.pytorch", "pytorch-engine"), manifestVersion("ai.djl.pytorch.engine.PtEngine"));
         if (pt != null) {
             e.put("djl_pytorch_engine_version", pt);
         }
@@ -123,6 +123,23 @@ public record Provenance(String command, Map<String, Object> options, long seed,
             p.load(in);
             return p.getProperty("version");
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** The version in the manifest of the jar holding {@code className} (not initialised: no native code), or null. */
+    static String manifestVersion(String className) {
+        try {
+            Package p = Class.forName(className, false, Provenance.class.getClassLoader()).getPackage();
+            if (p == null) {
+                return null;
+            }
+            return p.getImplementationVersion() != null ? p.getImplementationVersion() : p.getSpecificationVersion();
+        } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
     }
