@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = {"Train a network with a Table 2 method (lb, sb, sb-clip, sb-noise, our1, our2).",
             "Writes metrics.csv (evaluation every --eval-every steps), weights.npz (numpy-loadable, one array",
             "per parameter), learning-curve plots and results.json; checkpoints so --resume continues a killed run",
-            "exactly. A full 10,000-iteration run of our2 takes about an hour on 2 CPU cores."})
+            "exactly. A full 10,000-iteration run of our2 takes about 25 minutes on a quiet CPU core, hours on a busy one."})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
