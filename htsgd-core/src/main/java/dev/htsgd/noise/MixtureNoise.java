@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.numerics.GaussKronrod;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -11,7 +12,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>The law of Z is the convolution of the two; its CDF and survival function are computed from the
  * convolution integral P(Z &gt; x) = int phi(n) P(c_pareto W &gt; x - c_normal n) dn, over |n| &lt;= 9 (the
  * neglected Gaussian mass is below 2e-19), split at the kink n = x / c_normal, by adaptive Gauss-Legendre
- * quadrature to a relative accuracy of 1e-12 (see {@link Quadrature}); the error is dominated by that
+ * quadrature to a relative accuracy of 1e-12 (see {@link GaussKronrod}); the error is dominated by that
  * tolerance, far below what a goodness-of-fit test can see. Tail index alpha, p+ of W; H(x) ~ c_pareto^alpha
  * x^-alpha.
  *
@@ -60,7 +61,7 @@ public record MixtureNoise(double alpha, double paretoScale, double normalScale,
         java.util.function.DoubleUnaryOperator f = upper
                 ? n -> STANDARD.density(n) * h.survival(x - normalScale * n)
                 : n -> STANDARD.density(n) * h.cdf(x - normalScale * n);
-        return Quadrature.integrate(f, -CUTOFF, kink) + Quadrature.integrate(f, kink, CUTOFF);
+        return GaussKronrod.integrate(f, -CUTOFF, kink) + GaussKronrod.integrate(f, kink, CUTOFF);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.numerics.GaussKronrod;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.StableSampler;
@@ -141,7 +142,7 @@ public final class StableNoise implements NoiseModel {
         java.util.Arrays.sort(points);
         double sum = 0;
         for (int i = 0; i + 1 < points.length; i++) {
-            sum += Quadrature.integrate(phi -> integrand(logX, phi), points[i], points[i + 1]);
+            sum += GaussKronrod.integrate(phi -> integrand(logX, phi), points[i], points[i + 1]);
         }
         return Math.min(0.5, Math.max(0.0, sum / Math.PI));
     }

@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.numerics.GaussKronrod;
 import dev.htsgd.noise.LevyMeasure;
 import java.util.ArrayList;
 import java.util.List;

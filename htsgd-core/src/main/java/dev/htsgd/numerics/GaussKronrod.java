@@ -1,24 +1,31 @@
-package dev.htsgd.theory;
+package dev.htsgd.numerics;
 
 import java.util.Arrays;
 import java.util.PriorityQueue;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Globally adaptive Gauss-Kronrod (7-15 points) quadrature with an error estimate, in the manner of
  * QUADPACK's QAG: the interval (split first at given breakpoints) is bisected where the estimated error is
  * largest until the total estimate meets the tolerance. The integrand may carry its own error (a nested
- * integral); that error is integrated with the same rule and added to the estimate.
+ * integral); that error is integrated with the same rule and added to the estimate. The one quadrature of
+ * htsgd: the exact laws of the noise families (mixture, stable) and the exit measures C_k both use it.
  */
-final class GaussKronrod {
+public final class GaussKronrod {
+
+    /** Relative accuracy of {@link #integrate(DoubleUnaryOperator, double, double)}. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-11;
+    /** Most subintervals of {@link #integrate(DoubleUnaryOperator, double, double)}. */
+    public static final int DEFAULT_MAX_PIECES = 400;
 
     /** An integrand that returns its value and writes the absolute error of that value into {@code err[0]}. */
     @FunctionalInterface
-    interface Integrand {
+    public interface Integrand {
         double value(double x, double[] err);
     }
 
     /** A value with its absolute error estimate. */
-    record Result(double value, double error, int evaluations) {
+    public record Result(double value, double error, int evaluations) {
     }
 
     private static final double[] XGK = {
@@ -38,6 +45,17 @@ final class GaussKronrod {
     private GaussKronrod() {
     }
 
+    /**
+     * Integral of a plain integrand over [a, b] to a relative accuracy of 1e-11 (absolute floor 1e-300,
+     * at most 400 subintervals); callers split at kinks and peaks by calling once per smooth piece.
+     */
+    public static double integrate(DoubleUnaryOperator f, double a, double b) {
+        return integrate((x, err) -> {
+            err[0] = 0;
+            return f.applyAsDouble(x);
+        }, a, b, new double[0], 1e-300, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_MAX_PIECES).value();
+    }
+
     private record Piece(double a, double b, double value, double error) {
     }
 
@@ -49,7 +67,7 @@ final class GaussKronrod {
      * @param relTol  relative tolerance
      * @param maxPieces most subintervals before giving up (the estimate is then returned with its error)
      */
-    static Result integrate(Integrand g, double a, double b, double[] breaks, double absTol, double relTol,
+    public static Result integrate(Integrand g, double a, double b, double[] breaks, double absTol, double relTol,
                             int maxPieces) {
         if (!(a < b)) {
             return new Result(0, 0, 0);
