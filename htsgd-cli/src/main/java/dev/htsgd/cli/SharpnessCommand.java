@@ -1,6 +1,7 @@
 package dev.htsgd.cli;
 
 import dev.htsgd.cli.dl.DlRun;
+import dev.htsgd.cli.report.Plots;
 import dev.htsgd.cli.report.Provenance;
 import dev.htsgd.cli.report.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
@@ -267,6 +268,10 @@ public final class SharpnessCommand implements Callable<Integer> {
                     rows.add(List.of(g[0][i], g[1][i]));
                 }
                 dir.writeCsv("density.csv", List.of("eigenvalue", "density"), rows);
+                Plots.line(dir.plotsDir(), "density",
+                        Plots.Axes.linear("Hessian spectral density (SLQ, Gaussian smoothing " + String.format(Locale.ROOT, "%.3g", sigma) + ")",
+                                "eigenvalue", "density (eigenvalues per unit)").withLogY(),
+                        List.of(Plots.Series.line(model + " " + weights.getFileName(), g[0], g[1])));
             }
             res.put("out", dir.commit().toString());
         }

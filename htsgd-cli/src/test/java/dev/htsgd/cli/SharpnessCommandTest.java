@@ -66,8 +66,9 @@ class SharpnessCommandTest {
     @Test
     void allMetricsAsJson() throws Exception {
         Path w = write("weights.npz", weights);
+        Path out = tmp.resolve("run");
         String[] r = sharpness(w, "--metric", "all", "--format", "json", "--draws", "10", "--trace-samples", "5",
-                "--slq-steps", "12", "--lanczos-iterations", "40");
+                "--slq-steps", "12", "--lanczos-iterations", "40", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(r[1]);
         assertThat(j.get("images").asInt()).isEqualTo(50);
@@ -80,6 +81,10 @@ class SharpnessCommandTest {
         assertThat(j.get("trace_ci").size()).isEqualTo(2);
         assertThat(j.get("trace_ci").get(0).asDouble()).isLessThanOrEqualTo(j.get("hessian_trace").asDouble());
         assertThat(j.get("density").get("mass").asDouble()).isCloseTo(11_330, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(out.resolve("density.csv")).exists();
+        assertThat(out.resolve("plots").resolve("density.png")).exists();
+        assertThat(out.resolve("plots").resolve("density.svg")).exists();
         // the top eigenvalue bounds every node of the density (both from Lanczos on the same operator)
         double top = j.get("hessian_top").get(0).asDouble();
         for (JsonNode n : j.get("density").get("nodes")) {

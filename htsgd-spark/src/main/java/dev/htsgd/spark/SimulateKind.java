@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code --experiment simulate}: long-run occupation of the attraction fields (paper notes section 4), one
  * task per path. Path r of a cell is {@link OccupationExperiment#runPath}(r) of the experiment the local
- * {@code simulate} command builds (same seed, stream r); a cell sums its paths' counts in path order:
+ * {@code simulate} command builds (same seed, stream r); a cell reduces its paths with
+ * {@link OccupationExperiment.Result#of} in path order, as the local command does:
  * fractions of steps per field, within epsilon of each minimum, transition counts between minima, and
  * which minima were visited.
  */
@@ -68,6 +69,28 @@ final class SimulateKind implements SweepKind {
         };
     }
 
+    /** A stored path as the engine's record (the visit sequence reduced to the set of visited minima). */
+    static OccupationExperiment.PathResult path(int index, JsonNode n) {
+        int k = n.get("in_field").size();
+        long[] in = new long[k];
+        long[] near = new long[k];
+        long[][] tr = new long[k][k];
+        int[] visits = new int[k];
+        int nv = 0;
+        for (int i = 0; i < k; i++) {
+            in[i] = n.get("in_field").get(i).asLong();
+            near[i] = n.get("near_minimum").get(i).asLong();
+            for (int j = 0; j < k; j++) {
+                tr[i][j] = n.get("transitions").get(i).get(j).asLong();
+            }
+            if (n.get("visited").get(i).asBoolean()) {
+                visits[nv++] = i;
+            }
+        }
+        return new OccupationExperiment.PathResult(index, n.get("steps").asLong(), in, near, tr,
+                java.util.Arrays.copyOf(visits, nv), false, new double[0], null, 0L);
+    }
+
     @Override
     public SweepOutcome aggregate(SweepSpec spec, Map<TaskKey, String> results) {
         SweepSettings s = spec.settings();
@@ -76,45 +99,29 @@ final class SimulateKind implements SweepKind {
         StringBuilder table = new StringBuilder();
         long allSteps = 0;
         for (Cell cell : spec.cells()) {
-            long total = 0;
-            long[] in = null;
-            long[] near = null;
-            long[][] tr = null;
-            boolean[] visited = null;
+            List<OccupationExperiment.PathResult> paths = new ArrayList<>();
             int diverged = 0;
+            int n = 0;
             for (int r = 0; r < s.paths(); r++) {
                 String json = results.get(TaskKey.of(cell.index(), r));
                 if (json == null) {
                     throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
                 }
-                JsonNode n = KindSupport.read(json);
-                int k = n.get("in_field").size();
-                if (in == null) {
-                    in = new long[k];
-                    near = new long[k];
-                    tr = new long[k][k];
-                    visited = new boolean[k];
-                }
-                total += n.get("steps").asLong();
-                for (int i = 0; i < k; i++) {
-                    in[i] += n.get("in_field").get(i).asLong();
-                    near[i] += n.get("near_minimum").get(i).asLong();
-                    visited[i] |= n.get("visited").get(i).asBoolean();
-                    for (int j = 0; j < k; j++) {
-                        tr[i][j] += n.get("transitions").get(i).get(j).asLong();
-                    }
-                }
-                if (n.has("diverged_step")) {
+                JsonNode node = KindSupport.read(json);
+                paths.add(path(r, node));
+                n = node.get("in_field").size();
+                if (node.has("diverged_step")) {
                     diverged++;
                 }
             }
+            // the local command's reduction, in path order
+            OccupationExperiment.Result res = OccupationExperiment.Result.of(paths, n, 0.0, 1);
+            long total = res.totalSteps();
+            double[] fr = res.fractions();
+            double[] nf = res.nearMinimumFractions();
+            long[][] tr = res.transitions();
+            boolean[] visited = res.visited();
             allSteps += total;
-            double[] fr = new double[in.length];
-            double[] nf = new double[in.length];
-            for (int i = 0; i < fr.length; i++) {
-                fr[i] = total == 0 ? 0 : (double) in[i] / total;
-                nf[i] = total == 0 ? 0 : (double) near[i] / total;
-            }
             Map<String, Object> c = new LinkedHashMap<>(cell.describe());
             c.put("paths", s.paths());
             c.put("total_steps", total);
