@@ -61,6 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
     int largeBatch;
     @Option(names = "--clip", defaultValue = "5", description = "b: truncation threshold of the update eta g (global L2) (default: ${DEFAULT-VALUE}).")
     double clip;
+    @Option(names = "--clip-on", defaultValue = "update", description = "What b bounds: update (||phi_b(eta g)|| <= b, the appendix reading) or gradient (the gradient is clipped at b, i.e. the update at eta b) (default: ${DEFAULT-VALUE}).")
+    String clipOn;
     @Option(names = "--alpha", defaultValue = "1.4", description = "Tail index of the Pareto multiplier W (default: ${DEFAULT-VALUE}).")
     double alpha;
     @Option(names = "--c", defaultValue = "0.5", description = "Noise scale c (default: ${DEFAULT-VALUE}).")
@@ -84,7 +86,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainConfig cfg = new TrainConfig(Method.of(method), iterations, eta, batch, largeBatch, clip, alpha, c,
+        double b = switch (clipOn) {
+            case "update" -> clip;
+            case "gradient" -> clip * eta;
+            default -> throw new IllegalArgumentException("--clip-on must be update or gradient, got " + clipOn);
+        };
+        TrainConfig cfg = new TrainConfig(Method.of(method), iterations, eta, batch, largeBatch, b, alpha, c,
                 Method.of(method).noisy() ? (noiseOff != null ? noiseOff : iterations / 2) : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
                 weightBound, evalEvery, common.seed);
         Architecture arch = Architecture.of(model);
