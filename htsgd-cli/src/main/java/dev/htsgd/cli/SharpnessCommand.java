@@ -268,6 +268,21 @@ public final class SharpnessCommand implements Callable<Integer> {
                     rows.add(List.of(g[0][i], g[1][i]));
                 }
                 dir.writeCsv("density.csv", List.of("eigenvalue", "density"), rows);
+                // log scale: show six decades below the peak (the Gaussian tails fall to 1e-300 and would swamp the axis)
+                double peak = 0;
+                for (double y : g[1]) {
+                    peak = Math.max(peak, y);
+                }
+                List<Double> px = new ArrayList<>();
+                List<Double> py = new ArrayList<>();
+                for (int i = 0; i < g[0].length; i++) {
+                    if (g[1][i] >= 1e-6 * peak) {
+                        px.add(g[0][i]);
+                        py.add(g[1][i]);
+                    }
+                }
+                g = new double[][] {px.stream().mapToDouble(Double::doubleValue).toArray(),
+                    py.stream().mapToDouble(Double::doubleValue).toArray()};
                 Plots.line(dir.plotsDir(), "density",
                         Plots.Axes.linear("Hessian spectral density (SLQ, Gaussian smoothing " + String.format(Locale.ROOT, "%.3g", sigma) + ")",
                                 "eigenvalue", "density (eigenvalues per unit)").withLogY(),
