@@ -81,7 +81,7 @@ class TrainCommandTest {
                 "--threads", "1", "--out", out.toString(), "--format", "json");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(r[1]);
-        for (String k : List.of("test_accuracy", "train_accuracy", "train_loss", "expected_sharpness", "steps_per_second")) {
+        for (String k : List.of("test_accuracy", "train_accuracy", "train_loss", "expected_sharpness", "hessian_top", "steps_per_second")) {
             assertThat(j.has(k)).as(k).isTrue();
         }
         assertThat(j.get("train_examples").asInt()).isEqualTo(50);

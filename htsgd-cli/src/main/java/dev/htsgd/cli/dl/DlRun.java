@@ -10,6 +10,9 @@ import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.sharpness.ExpectedSharpness;
+import dev.htsgd.dl.sharpness.HessianOperator;
+import dev.htsgd.dl.sharpness.HessianSpectrum;
+import dev.htsgd.dl.sharpness.HvpMethod;
 import dev.htsgd.dl.sharpness.NetworkLoss;
 import dev.htsgd.dl.train.HeavyTailedTraining;
 import dev.htsgd.dl.train.MetricsRow;
@@ -152,9 +155,18 @@ public final class DlRun {
                 res.put("expected_sharpness", sharp.value());
                 res.put("expected_sharpness_stderr", sharp.standardError());
                 res.put("sharpness_draws", sharpnessDraws);
+                log.accept(String.format("expected sharpness (delta 0.01, %d draws, training loss) in %.1f s",
+                        sharpnessDraws, (System.nanoTime() - ts) * 1e-9));
+                // issue 8: the flatness of the final weights also as lambda_max of the training-loss Hessian
+                ts = System.nanoTime();
+                HessianSpectrum.TopEigenvalues top = HessianSpectrum.top(
+                        HessianOperator.of(loss, loss.parameters(), HvpMethod.EXACT), 1,
+                        HessianSpectrum.Options.defaults(cfg.seed()));
+                res.put("hessian_top", top.top());
+                res.put("hessian_top_converged", top.converged());
+                log.accept(String.format("top Hessian eigenvalue %.6g (%d Hessian-vector products) in %.1f s",
+                        top.top(), top.products(), (System.nanoTime() - ts) * 1e-9));
             }
-            log.accept(String.format("expected sharpness (delta 0.01, %d draws, training loss) in %.1f s",
-                    sharpnessDraws, (System.nanoTime() - ts) * 1e-9));
             res.put("steps_per_second", job.stepsPerSecond());
             res.put("iterations", cfg.iterations());
             res.put("large_batch", job.largeBatch());
