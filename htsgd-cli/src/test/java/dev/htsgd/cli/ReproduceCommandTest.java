@@ -8,8 +8,6 @@ import dev.htsgd.cli.reproduce.ReproduceContext;
 import dev.htsgd.cli.reproduce.ReproduceRunner;
 import dev.htsgd.cli.reproduce.ReproduceTarget;
 import dev.htsgd.cli.reproduce.ReproduceTargets;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,14 +22,8 @@ class ReproduceCommandTest {
     @TempDir
     Path tmp;
 
-    static String[] run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    private static String[] run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test

@@ -9,15 +9,12 @@ import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.train.Streams;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** htsgd sharpness end to end on a small IDX data set and LeNet weights written as weights.npz. */
 class SharpnessCommandTest {
@@ -29,13 +26,7 @@ class SharpnessCommandTest {
     Map<String, Npz.Array> weights;
 
     private static String[] run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return CliRun.run(args);
     }
 
     @BeforeEach
