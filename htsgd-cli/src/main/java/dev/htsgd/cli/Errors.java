@@ -1,10 +1,13 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -34,6 +37,38 @@ public final class Errors {
         return args != null && Arrays.asList(args).contains("--verbose");
     }
 
+    /**
+     * Checks, before a command runs, what can be checked without running it: today its {@code --out}
+     * ({@link RunDirectory#checkTarget}), so that an existing, unwritable or forbidden output directory is
+     * refused before any work and before results are printed.
+     */
+    static int preflightThenRun(ParseResult parsed) {
+        ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        CommonOptions common = null;
+        RunOptions run = null;
+        for (CommandSpec mixin : last.commandSpec().mixins().values()) {
+            Object o = mixin.userObject();
+            if (o instanceof CommonOptions c) {
+                common = c;
+            } else if (o instanceof RunOptions r) {
+                run = r;
+            }
+        }
+        boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested()
+                || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
+        if (!help && common != null && common.out != null) {
+            try {
+                RunDirectory.checkTarget(common.out, run);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(last.commandSpec().commandLine(), e.getMessage(), e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
     /** One line for a parse error, with a pointer to --help. */
     static final class ParameterHandler implements IParameterExceptionHandler {
         @Override
@@ -54,8 +89,15 @@ public final class Errors {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
             PrintWriter err = cl.getErr();
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName()
+                    : OptionNames.translate(ex.getMessage(), cl.getCommandSpec());
             err.println(cl.getCommandSpec().qualifiedName() + ": " + (isBadInput(ex) ? "" : "error: ") + msg);
+            if (isBadInput(ex)) {
+                // resuming cannot fix bad input: leave no NAME.partial that invites a --resume
+                RunDirectory.discardUnfinished(msg);
+            } else {
+                RunDirectory.keepUnfinished();
+            }
             if (verbose(parsed.originalArgs().toArray(new String[0]))) {
                 ex.printStackTrace(err);
             }

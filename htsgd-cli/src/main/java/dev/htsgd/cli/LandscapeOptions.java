@@ -35,7 +35,7 @@ public final class LandscapeOptions {
             throw new IllegalArgumentException("--domain and --ball exclude each other: --domain a,b is for 1-D landscapes, --ball R for 2-D");
         }
         if (domain != null) {
-            return parseInterval(domain);
+            return parseInterval("--domain", domain);
         }
         if (ball != null) {
             if (!(ball > 0) || ball.isInfinite()) {
@@ -46,10 +46,11 @@ public final class LandscapeOptions {
         return null;
     }
 
-    static Domain.Interval parseInterval(String s) {
+    /** Parses {@code a,b} given as {@code option} (named in the error) into an interval with finite a < b. */
+    static Domain.Interval parseInterval(String option, String s) {
         String[] p = s.split(",");
         if (p.length != 2) {
-            throw new IllegalArgumentException("--domain must be a,b with a < b, got '" + s + "'");
+            throw new IllegalArgumentException(option + " must be a,b with a < b, got '" + s + "'");
         }
         double a;
         double b;
@@ -57,10 +58,10 @@ public final class LandscapeOptions {
             a = Double.parseDouble(p[0].strip());
             b = Double.parseDouble(p[1].strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--domain must be a,b with a < b (numbers), got '" + s + "'");
+            throw new IllegalArgumentException(option + " must be a,b with a < b (numbers), got '" + s + "'");
         }
         if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("--domain must be a,b with finite a < b, got '" + s + "'");
+            throw new IllegalArgumentException(option + " must be a,b with finite a < b, got '" + s + "'");
         }
         return Domain.interval(a, b);
     }

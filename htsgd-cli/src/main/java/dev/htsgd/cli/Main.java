@@ -48,6 +48,7 @@ public final class Main {
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         cl.setExecutionExceptionHandler(new Errors.ExecutionHandler());
         cl.setExitCodeExceptionMapper(Errors::exitCode);
+        cl.setExecutionStrategy(Errors::preflightThenRun);
         Numbers.register(cl);
         return cl;
     }

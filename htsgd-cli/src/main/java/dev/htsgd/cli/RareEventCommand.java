@@ -100,6 +100,18 @@ public final class RareEventCommand implements Callable<Integer> {
         for (int i = 0; i < e.length; i++) {
             e[i] = dev.htsgd.cli.reproduce.ReproduceOptions.parseEtaValue(etas.get(i).strip());
         }
+        if (horizon != null && horizon < 1) {
+            throw new IllegalArgumentException("--horizon must be >= 1, got " + horizon);
+        }
+        for (int i = 0; i < e.length && horizon == null; i++) {
+            if (Math.floor(1 / e[i]) < 1) {
+                throw new IllegalArgumentException("--etas " + etas.get(i).strip() + " gives the default horizon floor(1/eta) = 0 "
+                        + "steps: give learning rates below 1, or --horizon N");
+            }
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+        }
         int threads = common.effectiveThreads();
         PrintWriter out = spec.commandLine().getOut();
         long blocks = (samples + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK;

@@ -80,6 +80,11 @@ class ReproduceCommandTest {
         }
 
         @Override
+        public java.util.Set<String> options() {
+            return inner.options();
+        }
+
+        @Override
         public Map<String, Object> run(ReproduceContext ctx) throws Exception {
             inner.run(ctx);
             ctx.run().checkpoint().flush();

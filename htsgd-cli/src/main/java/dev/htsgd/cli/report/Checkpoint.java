@@ -57,18 +57,36 @@ public final class Checkpoint {
         ObjectNode done = Json.MAPPER.createObjectNode();
         boolean matches = true;
         if (Files.isRegularFile(f)) {
+            JsonNode root;
             try {
-                JsonNode root = Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
-                matches = fingerprint.equals(root.path("fingerprint").asText());
-                if (matches && root.path("done").isObject()) {
-                    done = (ObjectNode) root.get("done");
-                }
+                root = Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                // a checkpoint cut off mid-write is impossible (atomic rename), but be safe: start afresh
-                done = Json.MAPPER.createObjectNode();
+                // htsgd writes it atomically, so a damaged file was cut or edited by something else: restarting
+                // silently would throw away the work it records, so say so and let the user choose
+                throw damaged(f, firstLine(e.getMessage()));
+            }
+            if (root == null || !root.isObject() || !root.path("fingerprint").isTextual() || !root.path("done").isObject()) {
+                throw damaged(f, "it is not an htsgd checkpoint (no fingerprint and done)");
+            }
+            matches = fingerprint.equals(root.path("fingerprint").asText());
+            if (matches) {
+                done = (ObjectNode) root.get("done");
             }
         }
         return new Checkpoint(f, fingerprint, matches, done, intervalMillis);
+    }
+
+    private static IllegalArgumentException damaged(Path f, String why) {
+        return new IllegalArgumentException("--resume: the checkpoint " + f + " is damaged (" + why
+                + "); rerun with --force instead of --resume to start the run again");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** False when the file on disk came from a run with other options. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -48,6 +49,12 @@ public final class RunDirectory implements AutoCloseable {
     public static final String PARTIAL_SUFFIX = ".partial";
     /** Default parent of runs without {@code --out}: {@code ./htsgd-runs}. */
     public static final Path DEFAULT_PARENT = Path.of("htsgd-runs");
+
+    /** Marker file of a finished run: only a directory holding it is replaced by {@code --force}. */
+    public static final String MARKER = ".htsgd-run";
+
+    /** Fresh runs opened by this thread and not yet committed, for {@link #discardUnfinished(String)}. */
+    private static final ThreadLocal<List<RunDirectory>> OPENED_HERE = ThreadLocal.withInitial(ArrayList::new);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -101,7 +108,7 @@ public final class RunDirectory implements AutoCloseable {
         } else {
             target = defaultTarget(name);
         }
-        return open(target.toAbsolutePath().normalize(), force, resume, provenance);
+        return open(target, force, resume, provenance);
     }
 
     /** The newest {@code NAME-*.partial} under {@code parent}, as its final path (suffix removed), or null. */
@@ -121,27 +128,118 @@ public final class RunDirectory implements AutoCloseable {
                 .orElse(null);
     }
 
-    static RunDirectory open(Path target, boolean force, boolean resume, Provenance provenance) {
-        if (Files.exists(target) && !force) {
-            throw new IllegalArgumentException("--out: " + target + " exists; add --force to replace it"
-                    + (resume ? " (it is a finished run: nothing to resume)" : ""));
+    /**
+     * Checks an output directory before any work is done, so that bad input is refused before anything is
+     * computed or created: the same rules {@link #open} applies. Nothing is created or changed.
+     *
+     * <p>Rules: an empty path, the working directory, one of its parents or {@code /} is never a run
+     * directory; an existing {@code out} is replaced only with {@code --force} and only when it is a
+     * finished htsgd run (it holds {@link #MARKER}); an unfinished {@code out.partial} is continued with
+     * {@code --resume}, discarded only with {@code --force}, and never touched when htsgd did not make it;
+     * the nearest existing parent must be a writable directory.
+     *
+     * @return the absolute, normalised target
+     * @throws IllegalArgumentException naming {@code --out} (or {@code --resume}) and why
+     */
+    public static Path checkTarget(Path out, RunOptions options) {
+        return checkTarget(out, options != null && options.force, options != null && options.resume);
+    }
+
+    static Path checkTarget(Path out, boolean force, boolean resume) {
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out: an empty path is not a run directory; give the name of a new directory");
         }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IllegalArgumentException("--out: " + target + " exists and is not a directory");
+        Path target = out.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (target.getParent() == null || cwd.startsWith(target)) {
+            throw new IllegalArgumentException("--out: " + out + " is " + (target.getParent() == null ? "the root directory"
+                    : "the working directory or one of its parents") + ", never a run directory; give the name of a new directory");
         }
-        Path work = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalArgumentException("--out: " + target + " exists and is not a directory");
+            }
+            if (!force) {
+                throw new IllegalArgumentException("--out: " + target + " exists; add --force to replace it"
+                        + (resume ? " (it is a finished run: nothing to resume)" : ""));
+            }
+            if (!isFinishedRun(target)) {
+                throw new IllegalArgumentException("--out: " + target + " exists and is not a finished htsgd run (no "
+                        + MARKER + " file): --force replaces only htsgd's own runs; give a new directory");
+            }
+        }
+        Path work = partialOf(target);
+        if (resume) {
+            if (!Files.isDirectory(work)) {
+                throw new IllegalArgumentException("--resume: no unfinished run at " + work);
+            }
+        } else if (Files.exists(work, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isUnfinishedRun(work)) {
+                throw new IllegalArgumentException("--out: " + work + " exists and was not made by htsgd; move it away or "
+                        + "give another --out");
+            }
+            if (Files.exists(work.resolve(Checkpoint.FILE)) && !force) {
+                throw new IllegalArgumentException("--out: an unfinished run with a checkpoint is in " + work
+                        + "; add --resume to continue it, or --force to discard it");
+            }
+        }
+        checkWritableParent(out, target.getParent());
+        return target;
+    }
+
+    /** The nearest existing ancestor must be a directory that this process can create files in. */
+    private static void checkWritableParent(Path out, Path parent) {
+        Path p = parent;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("--out: " + out + " has no existing parent directory");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--out: cannot create " + out + ": " + p + " is not a directory");
+        }
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            // isWritable answers from permission bits, which are wrong for root and for /proc-like file systems
+            Path probe = Files.createTempFile(p, ".htsgd-probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new IllegalArgumentException("--out: cannot create " + out + ": " + p + " is not writable");
+        }
+    }
+
+    /** True when {@code dir} is a finished htsgd run: it holds the {@link #MARKER} written by {@link #commit()}. */
+    public static boolean isFinishedRun(Path dir) {
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(dir.resolve(MARKER));
+    }
+
+    /** True when {@code dir} is an unfinished run made by htsgd (it holds its lock file or its config.yaml). */
+    static boolean isUnfinishedRun(Path dir) {
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                && (Files.isRegularFile(dir.resolve(".lock")) || Files.isRegularFile(dir.resolve("config.yaml")));
+    }
+
+    private static Path partialOf(Path target) {
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    static RunDirectory open(Path out, boolean force, boolean resume, Provenance provenance) {
+        Path target = checkTarget(out, force, resume);
+        Path work = partialOf(target);
+        try {
+            Files.createDirectories(target.getParent());
             boolean resumed = false;
+            String discarded = null;
             if (resume) {
-                if (!Files.isDirectory(work)) {
-                    throw new IllegalArgumentException("--resume: no unfinished run at " + work);
-                }
                 resumed = true;
             } else if (Files.exists(work)) {
                 if (lockedByOther(work)) {
                     throw new IllegalArgumentException("--out: another htsgd run is writing " + work);
                 }
+                discarded = Files.exists(work.resolve(Checkpoint.FILE))
+                        ? "discarded the unfinished run and its checkpoint in " + work + " (--force)"
+                        : "discarded the unfinished run in " + work + " (it had no checkpoint)";
+                System.err.println("htsgd: " + discarded);
                 deleteRecursively(work);
             }
             Files.createDirectories(work);
@@ -153,7 +251,14 @@ public final class RunDirectory implements AutoCloseable {
             }
             if (resumed) {
                 Path cfg = work.resolve("config.yaml");
-                Checkpoint cp = Checkpoint.open(work, provenance.fingerprint());
+                Checkpoint cp;
+                try {
+                    cp = Checkpoint.open(work, provenance.fingerprint());
+                } catch (IllegalArgumentException e) {
+                    lock.release();
+                    ch.close();
+                    throw e;
+                }
                 if (!cp.fingerprintMatches()) {
                     lock.release();
                     ch.close();
@@ -165,13 +270,50 @@ public final class RunDirectory implements AutoCloseable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             RunDirectory run = new RunDirectory(target, work, force, resumed, provenance, ch, lock, log);
             run.writeYaml("config.yaml", provenance.toYamlMap());
+            if (discarded != null) {
+                run.log(discarded);
+            }
             run.log((resumed ? "resumed " : "started ") + provenance.command() + " seed=" + provenance.seed()
                     + " htsgd " + provenance.environment().get("htsgd_version")
                     + " git " + provenance.environment().get("git_commit"));
+            if (!resumed) {
+                OPENED_HERE.get().add(run);
+            }
             return run;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run directory " + work + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--out: cannot create the run directory " + work + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the unfinished directories of runs this thread started (not resumed ones) and has not committed:
+     * called when a command fails for a reason resuming cannot fix (bad input found during the run), so that
+     * no {@code NAME.partial} invites a {@code --resume} that would fail again. Returns the removed paths.
+     */
+    public static List<Path> discardUnfinished(String reason) {
+        List<Path> removed = new ArrayList<>();
+        List<RunDirectory> mine = OPENED_HERE.get();
+        for (RunDirectory run : List.copyOf(mine)) {
+            synchronized (run) {
+                if (run.committed) {
+                    continue;
+                }
+                run.close();
+                try {
+                    deleteRecursively(run.work);
+                    removed.add(run.work);
+                } catch (IOException e) {
+                    // leave it: the log says it stopped
+                }
+            }
+        }
+        mine.clear();
+        return removed;
+    }
+
+    /** Forgets this thread's open runs without touching them (a failure that resuming may fix). */
+    public static void keepUnfinished() {
+        OPENED_HERE.get().clear();
     }
 
     /** True when another live process holds the lock of an unfinished run directory. */
@@ -325,10 +467,13 @@ public final class RunDirectory implements AutoCloseable {
             lock.release();
             lockChannel.close();
             Files.deleteIfExists(work.resolve(".lock"));
-            if (Files.exists(target)) {
-                if (!force) {
+            Files.writeString(work.resolve(MARKER), "htsgd run: " + provenance.command() + System.lineSeparator()
+                    + "finished " + java.time.Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (!force || !isFinishedRun(target)) {
+                    OPENED_HERE.get().remove(this);  // the finished results stay in work: never discard them
                     throw new IllegalArgumentException("--out: " + target + " appeared while the run was going; "
-                            + "the finished run is in " + work + " (add --force to replace)");
+                            + "the finished run is in " + work + (force ? "" : " (add --force to replace)"));
                 }
                 Path old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
                 moveAtomically(target, old);
@@ -338,6 +483,7 @@ public final class RunDirectory implements AutoCloseable {
                 moveAtomically(work, target);
             }
             committed = true;
+            OPENED_HERE.get().remove(this);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the run directory " + target + ": " + e.getMessage(), e);

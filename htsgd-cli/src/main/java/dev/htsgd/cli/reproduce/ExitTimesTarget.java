@@ -49,6 +49,11 @@ public final class ExitTimesTarget implements ReproduceTarget {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("--etas", "--samples", "--max-steps");
+    }
+
+    @Override
     public Map<String, Object> run(ReproduceContext ctx) {
         ReproduceOptions o = ctx.settings();
         Scale sc = ctx.scale();

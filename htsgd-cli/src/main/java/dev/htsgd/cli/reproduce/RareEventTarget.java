@@ -78,6 +78,11 @@ public final class RareEventTarget implements ReproduceTarget {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("--etas", "--samples");
+    }
+
+    @Override
     public Map<String, Object> run(ReproduceContext ctx) {
         ReproduceOptions o = ctx.settings();
         double[] etas = o.etaValues() != null ? o.etaValues()

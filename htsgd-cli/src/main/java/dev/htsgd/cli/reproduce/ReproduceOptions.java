@@ -29,6 +29,43 @@ public final class ReproduceOptions {
     @Option(names = "--paths", paramLabel = "N", description = "Paths per setting (global-dynamics, two-d).")
     public Integer paths;
 
+    /**
+     * Checks every override before anything is created: counts at least 1, learning rates in (0, inf), and
+     * no override that none of {@code targets} reads (it would be ignored without a word).
+     *
+     * @throws IllegalArgumentException naming the option as typed and the allowed range
+     */
+    public void validate(java.util.Collection<? extends ReproduceTarget> targets) {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (ReproduceTarget t : targets) {
+            used.addAll(t.options());
+        }
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("--etas", etas);
+        given.put("--samples", samples);
+        given.put("--max-steps", maxSteps);
+        given.put("--steps", steps);
+        given.put("--paths", paths);
+        String names = targets.stream().map(ReproduceTarget::name).collect(java.util.stream.Collectors.joining(", "));
+        for (var e : given.entrySet()) {
+            if (e.getValue() != null && !used.contains(e.getKey())) {
+                throw new IllegalArgumentException(e.getKey() + " is not used by " + names + " (it reads "
+                        + (used.isEmpty() ? "only --scale" : String.join(", ", used) + " and --scale") + ")");
+            }
+        }
+        atLeastOne("--samples", samples);
+        atLeastOne("--max-steps", maxSteps);
+        atLeastOne("--steps", steps);
+        atLeastOne("--paths", paths == null ? null : paths.longValue());
+        etaValues();
+    }
+
+    private static void atLeastOne(String option, Long v) {
+        if (v != null && v < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1, got " + v);
+        }
+    }
+
     /** The learning rates, parsed (accepts 0.001, 1e-3 and 1/1000), or null when not given. */
     public double[] etaValues() {
         if (etas == null || etas.isEmpty()) {

@@ -33,6 +33,7 @@ public final class ReproduceRunner {
     public static int run(CommandSpec spec, CommonOptions common, RunOptions runOptions, ReproduceOptions settings,
             String runName, String title, String intro, List<ReproduceTarget> targets) throws Exception {
         int threads = common.effectiveThreads();
+        settings.validate(targets);
         Provenance prov = Provenance.of(spec, common.seed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

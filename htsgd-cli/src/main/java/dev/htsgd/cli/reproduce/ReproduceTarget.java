@@ -21,6 +21,15 @@ public interface ReproduceTarget {
     /** Runs the experiment; returns its results (maps, lists, numbers; no NaN). */
     Map<String, Object> run(ReproduceContext ctx) throws Exception;
 
+    /**
+     * The {@link ReproduceOptions} overrides this target reads, as typed on the command line ({@code --etas},
+     * {@code --samples}, {@code --max-steps}, {@code --steps}, {@code --paths}); any other override given is
+     * refused, since the target would silently ignore it. Default: none ({@code --size} only).
+     */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
     /** Lines of the human-readable summary printed at the end (table format); default none. */
     default java.util.List<String> summary(Map<String, Object> results) {
         return java.util.List.of();

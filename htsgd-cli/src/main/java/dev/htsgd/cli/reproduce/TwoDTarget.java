@@ -39,6 +39,11 @@ public final class TwoDTarget implements ReproduceTarget {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("--steps", "--paths");
+    }
+
+    @Override
     public Map<String, Object> run(ReproduceContext ctx) {
         ReproduceOptions o = ctx.settings();
         Scale sc = ctx.scale();

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +49,18 @@ class RunDirectoryTest {
         assertThat(tmp.resolve("run.partial")).doesNotExist();
     }
 
+    private static Path finishedRun(Path out) {
+        try (RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1))) {
+            run.writeResults(Map.of("old", 1));
+            return run.commit();
+        }
+    }
+
     @Test
-    void existingOutputIsNotOverwrittenWithoutForce() throws Exception {
+    void existingOutputIsReplacedOnlyWithForceAndOnlyWhenItIsAFinishedRun() throws Exception {
         Path out = tmp.resolve("run");
-        Files.createDirectories(out);
+        finishedRun(out);
+        assertThat(out.resolve(RunDirectory.MARKER)).exists();
         Files.writeString(out.resolve("keep.txt"), "old");
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, false), prov(0.1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists").hasMessageContaining("--force");
@@ -60,6 +71,88 @@ class RunDirectoryTest {
         }
         assertThat(out.resolve("keep.txt")).doesNotExist();
         assertThat(out.resolve("results.json")).exists();
+    }
+
+    /** The data-loss class: --force never replaces a directory htsgd did not make, nor the working directory. */
+    @Test
+    void forceRefusesEverythingThatIsNotAFinishedRun() throws Exception {
+        Path plain = tmp.resolve("plain");
+        Files.createDirectories(plain);
+        Files.writeString(plain.resolve("keep.txt"), "mine");
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> refused = List.of(Path.of(""), Path.of("."), Path.of(".."), Path.of("/"), cwd, cwd.getParent(), plain);
+        Set<String> cwdBefore = listing(cwd);
+        for (Path out : refused) {
+            assertThatThrownBy(() -> RunDirectory.checkTarget(out, opts(true, false)))
+                    .as("--out '%s' --force", out).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--out: ");
+            assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(true, false), prov(0.1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(plain.resolve("keep.txt")).content().isEqualTo("mine");
+        assertThat(listing(cwd)).isEqualTo(cwdBefore);
+        Path file = tmp.resolve("file.txt");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> RunDirectory.checkTarget(file, opts(true, false))).hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void unwritableParentIsBadInputBeforeAnythingIsCreated() throws Exception {
+        assertThatThrownBy(() -> RunDirectory.checkTarget(Path.of("/proc/htsgd-x"), opts(false, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--out: cannot create /proc/htsgd-x: /proc is not writable");
+        Path file = tmp.resolve("f");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> RunDirectory.checkTarget(file.resolve("a/b"), opts(false, false)))
+                .hasMessageContaining("is not a directory");
+        assertThat(tmp.resolve("f")).content().isEqualTo("x");
+    }
+
+    @Test
+    void aPartialNotMadeByHtsgdIsNeverDeleted() throws Exception {
+        Path partial = tmp.resolve("run.partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> RunDirectory.open(tmp.resolve("run"), "test", opts(true, false), prov(0.1)))
+                .hasMessageContaining("was not made by htsgd");
+        assertThat(partial.resolve("notes.txt")).content().isEqualTo("mine");
+    }
+
+    @Test
+    void badInputDuringARunDiscardsTheFreshPartialButNotAResumedOne() throws Exception {
+        Path out = tmp.resolve("run");
+        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
+        run.close();
+        assertThat(RunDirectory.discardUnfinished("bad")).containsExactly(tmp.resolve("run.partial"));
+        assertThat(tmp.resolve("run.partial")).doesNotExist();
+
+        RunDirectory first = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
+        first.checkpoint().put("rep=0", 1.0);
+        first.close();
+        RunDirectory.keepUnfinished();
+        RunDirectory resumed = RunDirectory.open(out, "test", opts(false, true), prov(0.1));
+        resumed.close();
+        assertThat(RunDirectory.discardUnfinished("bad")).isEmpty();
+        assertThat(tmp.resolve("run.partial").resolve(Checkpoint.FILE)).exists();
+    }
+
+    @Test
+    void damagedCheckpointIsRefusedOnResumeNotSilentlyRestarted() throws Exception {
+        Path out = tmp.resolve("run");
+        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
+        run.checkpoint().put("rep=0", 1.0);
+        run.close();
+        RunDirectory.keepUnfinished();
+        Path cp = tmp.resolve("run.partial").resolve(Checkpoint.FILE);
+        String full = Files.readString(cp);
+        Files.writeString(cp, full.substring(0, full.length() / 2));
+        assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, true), prov(0.1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is damaged").hasMessageContaining("--force");
+        assertThat(cp).content().isEqualTo(full.substring(0, full.length() / 2));
+    }
+
+    private static Set<String> listing(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -82,12 +175,15 @@ class RunDirectoryTest {
     }
 
     @Test
-    void freshRunDiscardsAnOldPartial() throws Exception {
+    void freshRunDiscardsAnOldCheckpointOnlyWithForce() throws Exception {
         Path out = tmp.resolve("run");
         RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
         run.checkpoint().put("rep=0", 1.0);
         run.close();
-        try (RunDirectory fresh = RunDirectory.open(out, "test", opts(false, false), prov(0.1))) {
+        RunDirectory.keepUnfinished();
+        assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, false), prov(0.1)))
+                .hasMessageContaining("add --resume to continue it, or --force to discard it");
+        try (RunDirectory fresh = RunDirectory.open(out, "test", opts(true, false), prov(0.1))) {
             assertThat(fresh.checkpoint().has("rep=0")).isFalse();
         }
     }
