@@ -33,6 +33,30 @@ public final class Streams {
         return new XoRoShiRo128PlusPlus(s0, s1);
     }
 
+    /**
+     * The seed of one setting of one study, derived from the run's seed by mixing, never by adding offsets:
+     * with {@code seed + 7919 k}, seed s at setting 1 would reuse the streams of seed s + 7919 at setting 0.
+     * Here key = mix(mix(seed XOR h(study)) + G (2 setting + 1)), h the 64-bit FNV-1a hash of the study's name
+     * in UTF-8 passed through mix; replications of the setting then take {@link #forReplication(long, long)}
+     * of the key, so every stream is a function of (seed, study, setting, replication).
+     *
+     * @param study the study's name, e.g. {@code "global-dynamics"}
+     * @param setting the index of the setting within the study, &gt;= 0
+     */
+    public static long key(long seed, String study, long setting) {
+        if (study == null || study.isEmpty()) {
+            throw new IllegalArgumentException("study must be a non-empty name, got " + study);
+        }
+        if (setting < 0) {
+            throw new IllegalArgumentException("setting must be >= 0, got " + setting);
+        }
+        long h = 0xCBF29CE484222325L;
+        for (byte b : study.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xFF)) * 0x100000001B3L;
+        }
+        return mix(mix(seed ^ mix(h)) + GOLDEN * (2 * setting + 1));
+    }
+
     /** The generator of replication {@code index}, as the interface type. */
     public static UniformRandomProvider provider(long seed, long index) {
         return forReplication(seed, index);

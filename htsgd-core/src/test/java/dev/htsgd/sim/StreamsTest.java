@@ -48,4 +48,22 @@ class StreamsTest {
         double r = cov / Math.sqrt((saa / n - sa * sa / n / n) * (sbb / n - sb * sb / n / n));
         assertThat(Math.abs(r)).isLessThan(5 / Math.sqrt(n));
     }
+
+    /** The collision of additive offsets (seed s, setting 1 = seed s + 7919, setting 0) cannot happen with keys. */
+    @Test
+    void keyedSettingsNeverReuseAnotherSeedsStreams() {
+        assertThat(Streams.key(5, "global-dynamics", 1)).isNotEqualTo(Streams.key(5 + 7919, "global-dynamics", 0));
+        assertThat(Streams.key(5, "two-d", 0)).isNotEqualTo(Streams.key(5, "global-dynamics", 0));
+        assertThat(Streams.key(5, "two-d", 3)).isEqualTo(Streams.key(5, "two-d", 3));
+        Set<Long> keys = new HashSet<>();
+        for (long s = 0; s < 200; s++) {
+            for (long k = 0; k < 50; k++) {
+                keys.add(Streams.key(s, "rare-event", k));
+                keys.add(Streams.key(s, "two-d", k));
+            }
+        }
+        assertThat(keys).hasSize(2 * 200 * 50);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Streams.key(1, "", 0)).hasMessageContaining("study");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Streams.key(1, "x", -1)).hasMessageContaining("setting");
+    }
 }

@@ -6,6 +6,7 @@ import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.noise.Noises;
+import dev.htsgd.sim.Streams;
 import dev.htsgd.sim.rare.ImportanceSampling;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
@@ -31,8 +32,6 @@ import java.util.Map;
  */
 final class RareEventKind implements SweepKind {
 
-    /** The seed step between the settings of one local rare-event run (RareEventTarget.estimate). */
-    static final long SETTING_SEED_STEP = 1_000_003L;
     private static final double[] NOT_HERE = new double[5];
 
     @Override
@@ -93,7 +92,7 @@ final class RareEventKind implements SweepKind {
     /** The seed of a cell's paths, as the local command derives it for its k-th eta. */
     static long seed(SweepSpec spec, Cell cell) {
         int k = cell.index() % spec.grid().etas().size();
-        return cell.seed() + SETTING_SEED_STEP * k;
+        return Streams.key(cell.seed(), RareEventTarget.STUDY, k);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
             for (Setting s : settings) {
                 ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(s.noise()).eta(ETA).clip(s.b()).x0(X0).build();
                 OccupationExperiment exp = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps).paths(paths)
-                        .thin(thin).seed(ctx.seed() + 7919L * k).build();
+                        .thin(thin).seed(dev.htsgd.sim.Streams.key(ctx.seed(), "global-dynamics", k)).build();
                 Occupation.Totals t = Occupation.run(exp, paths, n, ctx.threads(), ctx.run().checkpoint(),
                         "global-dynamics/" + k + "/steps=" + steps + "/path=", p);
                 k++;

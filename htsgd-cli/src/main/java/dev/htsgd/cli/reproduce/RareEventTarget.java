@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class RareEventTarget implements ReproduceTarget {
 
+    /** The study's name in its keyed streams ({@link dev.htsgd.sim.Streams#key}), shared with the Spark task. */
+    public static final String STUDY = "rare-event";
+
     /** The learning rates of LD Table 2.1 (1/200 ... 1/1000; read from the published values' eta^0.5 trend). */
     public static final double[] PAPER_ETAS = {1.0 / 200, 1.0 / 400, 1.0 / 600, 1.0 / 800, 1.0 / 1000};
     /** Published estimates, unclipped. */
@@ -69,8 +72,8 @@ public final class RareEventTarget implements ReproduceTarget {
                                 cp.put(key + index, sums);
                             }
                         };
-                // a distinct seed per setting keeps the settings' paths independent
-                long s = seed + 1_000_003L * setting++;
+                // a keyed seed per setting keeps the settings' paths independent
+                long s = dev.htsgd.sim.Streams.key(seed, STUDY, setting++);
                 out.add(e.run(samples, s, threads, is, store, progress::advance));
             }
         }

@@ -66,7 +66,7 @@ public final class TwoDTarget implements ReproduceTarget {
             for (double b : bs) {
                 ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(noise).eta(ETA).clip(b).x0(START).build();
                 OccupationExperiment exp = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps).paths(paths)
-                        .thin(thin).seed(ctx.seed() + 104729L * (k + 1)).build();
+                        .thin(thin).seed(dev.htsgd.sim.Streams.key(ctx.seed(), "two-d", k)).build();
                 Occupation.Totals t = Occupation.run(exp, paths, n, ctx.threads(), ctx.run().checkpoint(),
                         "two-d/" + k + "/steps=" + steps + "/path=", p);
                 k++;
