@@ -86,13 +86,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunFiles.checkNoResume(run);
+        // every numeric option is checked before any work (the library's own checks name its parameters, not these)
+        if (eta != null) {
+            EngineSupport.checkEta(eta);
+        }
+        Numbers.inRange("--grid", grid, 101, 100_000_000);
+        Numbers.inRange("--directions", directions, 4, 100_000);
+        if (mcSamples != 0 && mcSamples < 2) {
+            // a standard error needs two samples; 0 is the documented "off"
+            throw new IllegalArgumentException("--mc-samples must be 0 (off) or >= 2, got " + mcSamples);
+        }
         long t0 = System.nanoTime();
         Objective f = landscape.objective();
         NoiseModel z = noise.model();
         double b = clip.b();
-        if (eta != null) {
-            EngineSupport.checkEta(eta);
-        }
         Map<String, Object> out = f.dimension() == 1 ? oneD((Objective1D) f, z, b) : multiD(f, z, b);
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
         out.put("seed", common.seed);

@@ -59,9 +59,7 @@ final class EngineSupport {
     }
 
     static void checkEta(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
-        }
+        Numbers.positive("--eta", eta);
     }
 
     /** NaN and infinities become null so the JSON stays valid. */

@@ -11,6 +11,7 @@ import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.Region;
 import dev.htsgd.sim.Replications;
+import dev.htsgd.theory.TimeScales;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,8 +100,22 @@ public final class ExitTimesCommand implements Callable<Integer> {
         double radius = radius(map);
         double b = clip.b();
         Integer jumps = Double.isFinite(radius) ? (Double.isInfinite(b) ? 1 : (int) Math.ceil(radius / b)) : null;
-        Double predicted = jumps != null && Double.isFinite(z.alpha()) ? 1 + jumps * (z.alpha() - 1) : null;
         PrintWriter err = spec.commandLine().getErr();
+        // the prediction 1 + l*(alpha - 1) is a theorem for heavy tails with alpha > 1 only; outside that range
+        // printing the formula's value would be a number with no theory behind it
+        Double predicted = null;
+        String predictedNote = null;
+        if (jumps == null) {
+            predictedNote = "the field has no finite radius, so l* is undefined";
+        } else if (!z.isHeavyTailed() || !Double.isFinite(z.alpha())) {
+            predictedNote = "noise " + z.name() + " is not heavy-tailed: the theory predicts no power law in 1/eta";
+        } else if (!(z.alpha() > 1)) {
+            predictedNote = "the theory's slope 1 + l*(alpha - 1) needs alpha > 1, got alpha = " + z.alpha();
+            err.println("exit-times: warning: no predicted slope: " + predictedNote);
+            err.flush();
+        } else {
+            predicted = TimeScales.slope(z.alpha(), jumps);
+        }
         if (jumps != null && Double.isFinite(b)) {
             double q = radius / b;
             if (Math.abs(q - Math.rint(q)) < 1e-3) {
@@ -129,6 +144,9 @@ public final class ExitTimesCommand implements Callable<Integer> {
         double[] means = results.stream().mapToDouble(ExitTimeExperiment.Result::mean).toArray();
         double[] ses = results.stream().mapToDouble(ExitTimeExperiment.Result::stderr).toArray();
         LogLogFit fit = LogLogFit.of(grid, means, ses, 0.95);
+        String slopeNote = fit != null ? fit.note()
+                : grid.length < 2 ? "a single eta: no slope to fit (give --etas with at least two distinct values)"
+                : "fewer than two etas with a finite positive mean exit time (no exits at the others): no slope";
         Map<String, Object> out = EngineSupport.map();
         out.put("command", "exit-times");
         out.put("landscape", f.name());
@@ -169,9 +187,11 @@ public final class ExitTimesCommand implements Callable<Integer> {
         }
         out.put("points", pts);
         out.put("slope", fit == null ? null : EngineSupport.num(fit.slope()));
-        out.put("slope_ci", fit == null ? null : List.of(EngineSupport.num(fit.ciLow()), EngineSupport.num(fit.ciHigh()))
-                .stream().map(o -> o).toList());
+        // NaN ends (no interval) must not reach List.of, which refuses nulls: the interval is null and the note says why
+        out.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
+        out.put("slope_note", slopeNote);
         out.put("predicted_slope", predicted);
+        out.put("predicted_slope_note", predictedNote);
         out.put("diverged", firstDiv != null);
         out.put("divergence", firstDiv == null ? null : firstDiv.getMessage());
         out.put("seed", common.seed);
@@ -189,9 +209,17 @@ public final class ExitTimesCommand implements Callable<Integer> {
                         EngineSupport.fmt(r.mean()), EngineSupport.fmt(r.stderr()), r.samples(), r.censored(), r.diverged(),
                         r.censored() > 0 ? "  (mean: exponential MLE under censoring)" : "");
             }
-            pw.printf(Locale.ROOT, "slope %s, 95%% CI [%s, %s], predicted %s%n",
-                    fit == null ? "-" : EngineSupport.fmt(fit.slope()), fit == null ? "-" : EngineSupport.fmt(fit.ciLow()),
-                    fit == null ? "-" : EngineSupport.fmt(fit.ciHigh()), predicted == null ? "-" : EngineSupport.fmt(predicted));
+            pw.printf(Locale.ROOT, "slope %s, 95%% CI %s, predicted %s%n",
+                    fit == null ? "-" : EngineSupport.fmt(fit.slope()),
+                    fit == null || !fit.hasInterval() ? "-"
+                            : "[" + EngineSupport.fmt(fit.ciLow()) + ", " + EngineSupport.fmt(fit.ciHigh()) + "]",
+                    predicted == null ? "-" : EngineSupport.fmt(predicted));
+            if (slopeNote != null) {
+                pw.println("slope: " + slopeNote);
+            }
+            if (predictedNote != null) {
+                pw.println("predicted: " + predictedNote);
+            }
             pw.flush();
         }
         if (common.out != null) {
@@ -211,11 +239,13 @@ public final class ExitTimesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--eta and --etas exclude each other");
         }
         double[] g = eta != null ? new double[] {eta} : (etas != null ? etas : new double[] {0.1, 0.05, 0.02, 0.01});
-        if (g.length == 0) {
-            throw new IllegalArgumentException("--etas needs at least one value");
-        }
         for (double e : g) {
             EngineSupport.checkEta(e);
+        }
+        // a grid is for the slope, which needs two distinct etas; one learning rate is --eta
+        if (etas != null && java.util.Arrays.stream(etas).distinct().count() < 2) {
+            throw new IllegalArgumentException("--etas needs at least two distinct values to fit a slope, got "
+                    + java.util.Arrays.toString(etas) + " (use --eta for a single learning rate)");
         }
         return g.clone();
     }

@@ -93,6 +93,56 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** Regression (issue 12): numeric options are range-checked, one line naming the option, before any work. */
+    @Test
+    void numericOptionsOutOfRangeAreRefused() {
+        String[][] cases = {
+            {"--mc-samples", "-1", "--mc-samples must be 0 (off) or >= 2, got -1"},
+            {"--mc-samples", "1", "--mc-samples must be 0 (off) or >= 2, got 1"},
+            {"--grid", "5", "--grid must be in [101, 100000000], got 5"},
+            {"--directions", "0", "--directions must be in [4, 100000], got 0"},
+            {"--eta", "NaN", "--eta must be in (0, inf), got NaN"},
+            {"--eta", "-0.1", "--eta must be in (0, inf), got -0.1"},
+        };
+        for (String[] c : cases) {
+            String[] r = run("analyze", "--landscape", "iclr1d", "--clip", "0.5", c[0], c[1]);
+            assertThat(r[0]).as(c[0] + " " + c[1] + " -> " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip().lines()).hasSize(1);
+            assertThat(r[2]).contains(c[2]);
+        }
+    }
+
+    /**
+     * Regression (issue 12): exp(x^4) on [-3, 3] has |f'| from 0 to 1.6e37; the scan's relative tolerance used to
+     * call [-2.68, 2.68] "a flat region" although f' = 2.8e8 at x = 2. It now says the gradient overflows.
+     */
+    @Test
+    void aGradientBeyondDoublePrecisionIsNotCalledFlat() {
+        String[] r = run("analyze", "--landscape", "expr:exp(x^4)", "--domain", "-3,3");
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("expr:exp(x^4) on [-3.0, 3.0]").contains("gradient overflows").doesNotContain("flat");
+        // a true plateau is still reported as flat
+        String[] flat = run("analyze", "--landscape", "expr:0*x", "--domain", "-1,1");
+        assertThat(flat[0]).isEqualTo("2");
+        assertThat(flat[2]).contains("flat");
+    }
+
+    /**
+     * Regression (issue 12): iclr1d unclipped, a jump left from m_4 = 1.3221 of length >= m_4 - s_1 ends in I_1
+     * (projected onto -1.6 if it goes further), so q(3, 0) = p- (m_4 - s_1)^-alpha = 0.157; it was 0.0192.
+     */
+    @Test
+    void unclippedIclrRateToTheFieldAtTheLeftBoundIncludesTheProjectedJumps() throws Exception {
+        String[] r = run("analyze", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2", "--scale", "0.1",
+                "--clip", "none", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        double len = j.get("minima").get(3).asDouble() - j.get("maxima").get(0).asDouble();
+        double expected = 0.5 * Math.pow(len, -1.2);
+        assertThat(j.get("rates").get(3).get(0).asDouble()).isCloseTo(expected, within(1e-12 * expected));
+    }
+
     @Test
     void controlFindsTheIclrBandAroundHalf() throws Exception {
         String[] r = run("control", "--landscape", "iclr1d", "--b-range", "0.1:1", "--target", "0.5", "--format", "json");

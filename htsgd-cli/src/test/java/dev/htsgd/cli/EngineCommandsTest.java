@@ -70,7 +70,7 @@ class EngineCommandsTest {
         assertThat(j.get("slope_ci")).hasSize(2);
         // no clipping: l* = 1, predicted slope 1 + (alpha - 1) = 1.2
         assertThat(j.get("predicted_slope").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-12));
-        String[] c = run("exit-times", "--landscape", "iclr1d", "--basin", "1", "--clip", "0.5", "--etas", "0.001",
+        String[] c = run("exit-times", "--landscape", "iclr1d", "--basin", "1", "--clip", "0.5", "--eta", "0.001",
                 "--samples", "2", "--max-steps", "1", "--format", "json", "--quiet");
         JsonNode jc = json(c[1]);
         // b = 0.5 < r = 0.6: one step cannot leave, so both runs are censored at the cap
@@ -83,7 +83,7 @@ class EngineCommandsTest {
     void exitTimesFromANarrowTwoDimensionalBasin() throws Exception {
         // basins sorted by x then y: index 3 is the narrow N1 = (1.2, 2.6), radius 1.2, one jump at b = 2.15
         String[] r = run("exit-times", "--landscape", "himmelblau2d", "--basin", "3", "--alpha", "1.2", "--scale", "0.75",
-                "--clip", "2.15", "--etas", "0.05", "--samples", "4", "--max-steps", "1e5", "--format", "json", "--quiet");
+                "--clip", "2.15", "--eta", "0.05", "--samples", "4", "--max-steps", "1e5", "--format", "json", "--quiet");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = json(r[1]);
         assertThat(j.get("radius").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
@@ -109,12 +109,55 @@ class EngineCommandsTest {
         "exit-times --etas 0.1,-1 --samples 2; --eta",
         "exit-times --samples 0; --samples must be > 0",
         "exit-times --max-steps 0; --max-steps must be > 0",
-        "exit-times --basin 7; --basin must be in [0, 3]"})
+        "exit-times --basin 7; --basin must be in [0, 3]",
+        "exit-times --etas 0.1,0.1; --etas needs at least two distinct values",
+        "exit-times --etas 0.05; --etas needs at least two distinct values",
+        "simulate --steps 10 --epsilon NaN; --epsilon must be in (0, inf), got NaN",
+        "simulate --steps 10 --epsilon -0.1; --epsilon must be in (0, inf)",
+        "simulate --steps 10 --epsilon Infinity; --epsilon must be in (0, inf)",
+        "simulate --steps 10 --thin -1; --thin must be >= 0"})
     void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
         String[] r = run((args + " --quiet").split(" "));
         assertThat(r[0]).as(r[2]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
         assertThat(r[2]).contains(expected);
+    }
+
+    /**
+     * Regression (issue 12): at eta = 0.1 both exits from field 0 (I_1) of iclr1d take 3 steps, a standard error of 0. The
+     * fit used to end in a NullPointerException building slope_ci; now it is unweighted, has no interval, and
+     * says why.
+     */
+    @Test
+    void exitTimesWithAZeroStandardErrorGiveAFitWithoutAnIntervalAndSayWhy() throws Exception {
+        String[] r = run("exit-times", "--samples", "2", "--max-steps", "1000", "--etas", "0.1,0.05", "--basin", "0",
+                "--format", "json", "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("points").get(0).get("stderr").asDouble()).isZero();
+        assertThat(j.get("slope").isNumber()).isTrue();
+        assertThat(j.get("slope_ci").isNull()).isTrue();
+        assertThat(j.get("slope_note").asText()).contains("eta = 0.1 has standard error 0").contains("no interval");
+        String[] t = run("exit-times", "--samples", "2", "--max-steps", "1000", "--etas", "0.1,0.05", "--basin", "0", "--quiet");
+        assertThat(t[0]).as(t[2]).isEqualTo("0");
+        assertThat(t[1]).contains("95% CI -").contains("no interval: eta = 0.1 has standard error 0");
+    }
+
+    /** Regression (issue 12): 1 + l*(alpha - 1) is a theorem for alpha > 1 only; below, no number and a warning. */
+    @Test
+    void exitTimesGiveNoPredictedSlopeForAlphaAtMostOne() throws Exception {
+        String[] r = run("exit-times", "--noise", "stable", "--alpha", "0.8", "--etas", "0.1,0.05", "--samples", "2",
+                "--max-steps", "1000", "--format", "json", "--quiet");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("predicted_slope").isNull()).isTrue();
+        assertThat(j.get("predicted_slope_note").asText()).contains("needs alpha > 1, got alpha = 0.8");
+        assertThat(r[2]).contains("warning: no predicted slope").contains("alpha > 1");
+        // alpha > 1 still predicts: l* = 1 unclipped, 1 + (1.5 - 1)
+        String[] ok = run("exit-times", "--noise", "stable", "--alpha", "1.5", "--etas", "0.1,0.05", "--samples", "2",
+                "--max-steps", "1000", "--format", "json", "--quiet");
+        assertThat(json(ok[1]).get("predicted_slope").asDouble()).isEqualTo(1.5);
+        assertThat(ok[2]).doesNotContain("warning");
     }
 
     @Test

@@ -19,4 +19,18 @@ class NumbersTest {
         assertThatThrownBy(() -> Numbers.parseLong("1.5")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Numbers.parseLong("abc")).hasMessageContaining("whole number");
     }
+
+    @Test
+    void rangeChecksNameTheOptionAndRefuseNaN() {
+        assertThat(Numbers.positive("--epsilon", 0.1)).isEqualTo(0.1);
+        for (double bad : new double[] {Double.NaN, 0, -1, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> Numbers.positive("--epsilon", bad))
+                    .hasMessage("--epsilon must be in (0, inf), got " + bad);
+        }
+        assertThat(Numbers.atLeast("--thin", 0, 0)).isZero();
+        assertThatThrownBy(() -> Numbers.atLeast("--thin", -1, 0)).hasMessage("--thin must be >= 0, got -1");
+        assertThat(Numbers.inRange("--grid", 101, 101, 1000)).isEqualTo(101);
+        assertThatThrownBy(() -> Numbers.inRange("--grid", 5, 101, 1000)).hasMessage("--grid must be in [101, 1000], got 5");
+        assertThatThrownBy(() -> Numbers.inRange("--grid", 1001, 101, 1000)).hasMessageContaining("got 1001");
+    }
 }

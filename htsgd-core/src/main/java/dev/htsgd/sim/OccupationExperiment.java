@@ -291,7 +291,9 @@ public final class OccupationExperiment {
         private BasinMap basins;
         private long steps = 10_000_000L;
         private int paths = 10;
-        private double epsilon = Double.NaN;
+        private double epsilon;
+        // whether epsilon was given: a NaN passed in must be refused, not taken for "use the default"
+        private boolean epsilonSet;
         private long thin;
         private long seed = 20220201L;
         private int maxVisits = 100_000;
@@ -327,6 +329,7 @@ public final class OccupationExperiment {
          */
         public Builder epsilon(double e) {
             this.epsilon = e;
+            this.epsilonSet = true;
             return this;
         }
 
@@ -377,7 +380,7 @@ public final class OccupationExperiment {
             if (thin > 0 && (steps / thin) * d > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("--thin " + thin + " keeps too many states; use a larger value");
             }
-            if (Double.isNaN(epsilon)) {
+            if (!epsilonSet) {
                 if (basins instanceof BasinMap.OneD o) {
                     double r = Double.POSITIVE_INFINITY;
                     for (int i = 0; i < o.size(); i++) {
@@ -389,7 +392,7 @@ public final class OccupationExperiment {
                 }
             }
             if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-                throw new IllegalArgumentException("--epsilon must be in (0, inf), got " + epsilon);
+                throw new IllegalArgumentException("epsilon must be in (0, inf), got " + epsilon);
             }
             return new OccupationExperiment(this);
         }

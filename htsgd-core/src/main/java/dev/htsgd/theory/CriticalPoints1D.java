@@ -5,6 +5,7 @@ import dev.htsgd.landscape.Objective1D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.optim.MaxEval;
@@ -104,9 +105,11 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
         private final double h;
         private final double[] xs;
         private final double[] ds;
+        private final double[] fs;
         private final List<CriticalPoint> out = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private double scale;
+        private double scaleAt;
 
         Finder(Objective1D f, double lo, double hi, int n, boolean projected) {
             this.f = f;
@@ -117,13 +120,15 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
             this.h = (hi - lo) / (n - 1);
             this.xs = new double[n];
             this.ds = new double[n];
+            this.fs = new double[n];
         }
 
         private double deriv(double x) {
             double v = f.derivative(x);
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("landscape " + f.name() + ": f'(" + x + ") = " + v
-                        + " is not finite; critical points cannot be located");
+                        + " is not finite" + (Double.isInfinite(v) ? " (the gradient overflows double precision)" : "")
+                        + "; critical points cannot be located");
             }
             return v;
         }
@@ -136,10 +141,15 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
                 double v = f.value(x);
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("landscape " + f.name() + ": f(" + x + ") = " + v
-                            + " is not finite; critical points cannot be located");
+                            + " is not finite" + (Double.isInfinite(v) ? " (it overflows double precision)" : "")
+                            + "; critical points cannot be located");
                 }
+                fs[k] = v;
                 ds[k] = deriv(x);
-                scale = Math.max(scale, Math.abs(ds[k]));
+                if (Math.abs(ds[k]) > scale) {
+                    scale = Math.abs(ds[k]);
+                    scaleAt = x;
+                }
             }
             if (scale == 0) {
                 throw new IllegalArgumentException("landscape " + f.name() + " is flat on [" + lo + ", " + hi
@@ -209,6 +219,7 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
                         while (k + 1 < n && Math.abs(ds[k + 1]) <= tiny) {
                             k++;
                         }
+                        checkResolvable(start, k, tiny);
                         throw new IllegalArgumentException("landscape " + f.name() + " has a flat region ["
                                 + xs[start] + ", " + xs[k] + "] (f' = 0 there): its critical points are not"
                                 + " isolated, so minima, attraction fields and jump numbers are undefined");
@@ -216,6 +227,36 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
                 } else {
                     run = 0;
                 }
+            }
+        }
+
+        /**
+         * A run of |f'| &lt;= tiny (relative to the largest |f'| on the grid) is a flat region only when f' is 0
+         * there or f does not change across it. When f' is nonzero and f changes by more than rounding, the
+         * gradient is real but spans more orders of magnitude than a relative tolerance in double precision can
+         * resolve (exp(x^4) on [-3, 3]: |f'| = 1.6e37 at 3, 2.8e8 at 2): saying "flat" would be wrong, so say that.
+         */
+        private void checkResolvable(int start, int end, double tiny) {
+            double fLo = Double.POSITIVE_INFINITY;
+            double fHi = Double.NEGATIVE_INFINITY;
+            double dMax = 0;
+            double dAt = xs[start];
+            for (int k = start; k <= end; k++) {
+                fLo = Math.min(fLo, fs[k]);
+                fHi = Math.max(fHi, fs[k]);
+                if (Math.abs(ds[k]) > dMax) {
+                    dMax = Math.abs(ds[k]);
+                    dAt = xs[k];
+                }
+            }
+            boolean constant = fHi - fLo <= 1e-9 * Math.max(Math.abs(fLo), Math.abs(fHi));
+            if (dMax > 0 && !constant) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "landscape %s on [%s, %s]: the gradient"
+                        + " overflows the range double precision resolves: |f'| reaches %.3g (at x = %.4g) while on"
+                        + " [%.4g, %.4g] it is below %.0e of that but not zero (%.3g at x = %.4g; f goes from %.3g to"
+                        + " %.3g there), so zeros of f' cannot be told from small slopes; use a narrower domain or a"
+                        + " rescaled landscape", f.name(), lo, hi, scale, scaleAt, xs[start], xs[end], tiny / scale,
+                        dMax, dAt, fLo, fHi));
             }
         }
 

@@ -175,6 +175,22 @@ public final class ExitMeasure {
         return Math.min(b, x - basins.lower());
     }
 
+    /**
+     * Where the largest jumps up from x land: Proj(x + phi_b(.)) at the cap. When the cap is the distance to the
+     * projection bound s_n this is s_n itself, not x + (s_n - x), which rounds and can fall an ulp outside
+     * [s_0, s_n] (and so outside a field closed at s_n); the same comparison as {@link #capUp} decides which.
+     */
+    private double landingUp(double x) {
+        double upper = basins.upper();
+        return upper - x <= b ? upper : Math.min(x + b, upper);
+    }
+
+    /** Where the largest jumps down from x land: s_0 itself when the cap is x - s_0, else x - b; see {@link #landingUp}. */
+    private double landingDown(double x) {
+        double lower = basins.lower();
+        return x - lower <= b ? lower : Math.max(x - b, lower);
+    }
+
     /** C_1(B; x) = nu{w : Proj(x + phi_b(sigma(x) w)) in B}, exact. */
     double oneJump(double x, AttractionField target) {
         double s = basins.sigma(x);
@@ -186,7 +202,8 @@ public final class ExitMeasure {
         if (lo < hi) {
             total += tailUp(lo / s) - tailUp(hi / s);
         }
-        if (Double.isFinite(cap) && cap > 0 && target.contains(x + cap)) {
+        // the atom sits on the landing point, decided exactly (see landingUp): the bound when the cap is the bound
+        if (Double.isFinite(cap) && cap > 0 && target.contains(landingUp(x))) {
             total += tailUp(cap / s);
         }
         double capD = capDown(x);
@@ -195,7 +212,7 @@ public final class ExitMeasure {
         if (lo < hi) {
             total += tailDown(lo / s) - tailDown(hi / s);
         }
-        if (Double.isFinite(capD) && capD > 0 && target.contains(x - capD)) {
+        if (Double.isFinite(capD) && capD > 0 && target.contains(landingDown(x))) {
             total += tailDown(capD / s);
         }
         if (!Double.isFinite(total)) {
@@ -254,11 +271,12 @@ public final class ExitMeasure {
             double error = 0;
             // right-going jumps from x (and over m if x < m)
             double a = Math.max(x, m);
-            double c = x + capUp(x);
+            // the farthest point a jump reaches is its landing point (the bound itself when the cap is the bound)
+            double c = landingUp(x);
             double[] seg = {Math.max(a, sLo), Math.min(c, sHi)};
             for (int side = 0; side < 2; side++) {
                 if (side == 1) {
-                    a = x - capDown(x);
+                    a = landingDown(x);
                     c = Math.min(x, m);
                     seg = new double[] {Math.max(a, sLo), Math.min(c, sHi)};
                 }
@@ -347,7 +365,7 @@ public final class ExitMeasure {
         double value = r.value();
         double error = r.error();
         if (Double.isFinite(cap)) {
-            double atom = (up ? nu.upperTail(cap / s) : nu.lowerTail(cap / s)) * flow.occupation(up ? m + cap : m - cap);
+            double atom = (up ? nu.upperTail(cap / s) : nu.lowerTail(cap / s)) * flow.occupation(up ? landingUp(m) : landingDown(m));
             value += atom;
             error += 1e-10 * atom;
         }

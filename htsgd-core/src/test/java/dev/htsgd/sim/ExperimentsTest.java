@@ -83,6 +83,19 @@ class ExperimentsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Regression (issue 12): an epsilon of NaN given explicitly used to be taken for "unset" and the default used. */
+    @Test
+    void anExplicitEpsilonMustBePositiveAndFinite() {
+        ClippedSgd sgd = ClippedSgd.builder().objective(Iclr1d.of()).noise(dev.htsgd.dynamics.StandInNoise.pareto(1.2, 0.1))
+                .eta(0.01).clip(0.5).x0(0.3).build();
+        for (double e : new double[] {Double.NaN, -0.1, 0, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> OccupationExperiment.builder().sgd(sgd).steps(10).epsilon(e).build())
+                    .as("epsilon %s", e).hasMessage("epsilon must be in (0, inf), got " + e);
+        }
+        // unset: the documented default min(0.05, smallest radius / 4) = 0.05 on iclr1d (r_min = 0.2038)
+        assertThat(OccupationExperiment.builder().sgd(sgd).steps(10).build().epsilon()).isEqualTo(0.05);
+    }
+
     @Test
     void rareEventProbabilityOfARandomWalk() {
         // P(SRW with steps 1/8 reaches >= 3/8 within 3 steps) = 1/8; n = 20000, se = 0.0023

@@ -38,4 +38,33 @@ class LogLogFitTest {
         assertThat(f.slope()).isCloseTo(1.0, within(1e-12));
         assertThat(LogLogFit.of(new double[] {0.1}, new double[] {5}, new double[] {1}, 0.95)).isNull();
     }
+
+    /**
+     * Regression (issue 12): a point with standard error 0 (all its exit times equal) cannot carry a weight (it
+     * would be infinite). The fit is then unweighted; with two points it has no interval and says why, with three
+     * the standard error comes from the residuals.
+     */
+    @Test
+    void aZeroStandardErrorGivesAnUnweightedFitThatSaysWhy() {
+        LogLogFit two = LogLogFit.of(new double[] {0.1, 0.05}, new double[] {3, 4}, new double[] {0, 1}, 0.95);
+        assertThat(two.points()).isEqualTo(2);
+        assertThat(two.slope()).isCloseTo(Math.log(4.0 / 3) / Math.log(2), within(1e-12));
+        assertThat(two.hasInterval()).isFalse();
+        assertThat(two.note()).contains("eta = 0.1 has standard error 0").contains("no interval");
+        // three points on the line log m = 1.4 log(1/eta) + 2 except a residual +-d: se from the residuals
+        double[] etas = {0.1, 0.01, 0.001};
+        double d = 0.05;
+        double[] means = new double[3];
+        for (int i = 0; i < 3; i++) {
+            means[i] = Math.exp(2 + 1.4 * Math.log(1 / etas[i]) + (i == 1 ? d : 0));
+        }
+        LogLogFit three = LogLogFit.of(etas, means, new double[] {0, 0.1 * means[1], 0.1 * means[2]}, 0.95);
+        assertThat(three.hasInterval()).isTrue();
+        assertThat(three.note()).contains("unweighted").contains("eta = 0.1 has standard error 0");
+        // residuals of a middle-point bump d on equally spaced x (spacing h = ln 10): d/3 * (-1, 2, -1);
+        // rss = (2/3) d^2, sxx = 2 h^2, se = sqrt(rss / (n - 2) / sxx) = d / (sqrt(3) h)
+        assertThat(three.stderr()).isCloseTo(d / (Math.sqrt(3) * Math.log(10)), within(1e-12));
+        // a weighted fit has nothing to explain
+        assertThat(LogLogFit.of(etas, means, new double[] {1, 1, 1}, 0.95).note()).isNull();
+    }
 }

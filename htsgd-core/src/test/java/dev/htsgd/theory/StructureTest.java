@@ -141,6 +141,12 @@ class StructureTest {
         Objective1D plateau = TestLandscapes.of("plateau", Domain.interval(-2, 2),
                 x -> 0, x -> Math.abs(x) < 0.5 ? 0 : (x - Math.signum(x) * 0.5) * (x * x - 1.5 * 1.5));
         assertThatThrownBy(() -> CriticalPoints1D.find(plateau)).hasMessageContaining("flat region");
+        // exp(x^4) on [-3, 3]: |f'| runs from 0 to 1.6e37, so the middle is below 1e-13 of the largest slope;
+        // f' = 2.8e8 at x = 2 is not a flat region (regression, issue 12) but a gradient double precision cannot resolve
+        Objective1D steep = TestLandscapes.of("steep", Domain.interval(-3, 3), x -> Math.exp(Math.pow(x, 4)),
+                x -> 4 * x * x * x * Math.exp(Math.pow(x, 4)));
+        assertThatThrownBy(() -> CriticalPoints1D.find(steep)).hasMessageContaining("steep on [-3.0, 3.0]")
+                .hasMessageContaining("gradient overflows").hasMessageNotContaining("flat");
         Objective1D pole = TestLandscapes.of("pole", Domain.interval(-1, 1), x -> 1 / x, x -> -1 / (x * x));
         assertThatThrownBy(() -> CriticalPoints1D.find(pole)).hasMessageContaining("not finite");
         Objective1D escape = TestLandscapes.polynomial("escape", Domain.unbounded(), -1.0, -2, -1, 0, 1, 2);

@@ -162,6 +162,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
             s.put("jumps", l);
             s.put("slope", finite(fit[0]));
             s.put("slope_ci", Double.isFinite(fit[2]) ? List.of(fit[0] - fit[2], fit[0] + fit[2]) : null);
+            s.put("slope_note", Fits.note(fitPts.getOrDefault(b, List.of())));
             s.put("predicted_slope", predicted);
             s.put("points_fitted", fitPts.getOrDefault(b, List.of()).size());
             slopes.add(s);

@@ -33,6 +33,16 @@ class TheoryHelpersTest {
         assertThat(Double.isNaN(Fits.fit(List.of(new double[] {0, 1}, new double[] {1, 2}))[2])).isTrue();
     }
 
+    /** Regression (issue 12): repeated etas (one distinct x) give no slope and say so, instead of a 0/0. */
+    @Test
+    void fitAtOneDistinctEtaHasNoSlopeAndSaysWhy() {
+        List<double[]> same = List.of(new double[] {2, 1}, new double[] {2, 3});
+        assertThat(Fits.fit(same)).containsOnly(Double.NaN);
+        assertThat(Fits.note(same)).contains("1 distinct eta").contains("no slope");
+        assertThat(Fits.note(List.of(new double[] {0, 1}, new double[] {1, 2}))).contains("no residuals");
+        assertThat(Fits.note(List.of(new double[] {0, 1}, new double[] {1, 2.4}, new double[] {2, 3.8}))).isNull();
+    }
+
     @Test
     void etasAcceptFractions() {
         assertThat(ReproduceOptions.parseEtaValue("1/200")).isEqualTo(0.005);
