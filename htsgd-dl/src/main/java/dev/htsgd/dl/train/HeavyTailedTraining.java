@@ -252,9 +252,9 @@ public final class HeavyTailedTraining {
     }
 
     private TrainingDivergedException diverged(String what) {
+        // what would help depends on the method (only the truncated ones have a b to lower): the caller advises
         return new TrainingDivergedException("the " + what + " became " + lastBatchLoss + " at step " + (k + 1) + " of "
-                + cfg.iterations() + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta()
-                + "); try a smaller --eta or a --clip");
+                + cfg.iterations() + " (method " + cfg.method().cliName() + ", eta " + cfg.eta() + ")", k + 1);
     }
 
     /** Evaluates now and records a metrics row. */
@@ -269,8 +269,8 @@ public final class HeavyTailedTraining {
                 step.learningRate(Math.max(0, k - 1)), k == 0 ? 0 : step.lastPreClipNorm(), frac,
                 (gradientNanos + updateNanos) * 1e-9);
         if (!Double.isFinite(tr.loss())) {
-            throw new TrainingDivergedException("the training loss became " + tr.loss() + " at step " + k
-                    + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta() + "); try a smaller --eta or a --clip");
+            throw new TrainingDivergedException("the training loss became " + tr.loss() + " at step " + k + " of "
+                    + cfg.iterations() + " (method " + cfg.method().cliName() + ", eta " + cfg.eta() + ")", k);
         }
         rows.add(row);
         listener.evaluated(this, row);

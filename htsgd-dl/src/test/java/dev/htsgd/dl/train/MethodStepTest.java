@@ -247,7 +247,8 @@ class MethodStepTest {
         try (Network net = tiny(1)) {
             HeavyTailedTraining run = HeavyTailedTraining.create(c, net, d, null, Streams.of(1));
             assertThatThrownBy(run::stepOnce).isInstanceOf(TrainingDivergedException.class)
-                    .hasMessageContaining("at step 1 of 4").hasMessageContaining("--method lb");
+                    .hasMessageContaining("at step 1 of 4").hasMessageContaining("method lb")
+                    .extracting(e -> ((TrainingDivergedException) e).step()).isEqualTo(1L);
         }
     }
 
