@@ -238,22 +238,22 @@ public final class HeavyTailedTraining {
         long t1 = System.nanoTime();
         lastBatchLoss = loss;
         if (!Float.isFinite(loss)) {
-            throw diverged("loss");
+            throw diverged("loss", loss);
         }
         boolean truncate = cfg.method().truncated() && phase != LossWeights.Phase.LARGE;
         double norm = step.update(net.parameters(), k, truncate);
         long t2 = System.nanoTime();
         if (!Double.isFinite(norm)) {
-            throw diverged("update norm");
+            throw diverged("update norm", norm);
         }
         gradientNanos += t1 - t0;
         updateNanos += t2 - t1;
         k++;
     }
 
-    private TrainingDivergedException diverged(String what) {
+    private TrainingDivergedException diverged(String what, double value) {
         // what would help depends on the method (only the truncated ones have a b to lower): the caller advises
-        return new TrainingDivergedException("the " + what + " became " + lastBatchLoss + " at step " + (k + 1) + " of "
+        return new TrainingDivergedException("the " + what + " became " + value + " at step " + (k + 1) + " of "
                 + cfg.iterations() + " (method " + cfg.method().cliName() + ", eta " + cfg.eta() + ")", k + 1);
     }
 
