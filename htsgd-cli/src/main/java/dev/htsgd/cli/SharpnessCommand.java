@@ -136,28 +136,31 @@ public final class SharpnessCommand implements Callable<Integer> {
             case "ball" -> WorstCaseSharpness.Region.BALL;
             default -> throw new IllegalArgumentException("--region must be box or ball, got " + region);
         };
+        // the options are checked here, in their own names, before the libraries see them (whose messages
+        // name their parameters: maxIterations, not --lanczos-iterations) and before any data is read
+        OptionChecks.positive("--delta", delta);
+        OptionChecks.atLeast("--draws", draws, 2);
+        OptionChecks.atLeast("--top-k", topK, 1);
+        OptionChecks.atLeast("--lanczos-iterations", lanczosIterations, 1);
+        OptionChecks.require(tolerance > 0 && tolerance < 1, "--tolerance", "in (0, 1)", tolerance);
+        OptionChecks.atLeast("--trace-samples", traceSamples, 2);
+        OptionChecks.require(confidence > 0 && confidence < 1, "--confidence", "in (0, 1)", confidence);
+        OptionChecks.atLeast("--slq-vectors", slqVectors, 1);
+        OptionChecks.atLeast("--slq-steps", slqSteps, 2);
+        OptionChecks.positive("--epsilon", epsilon);
+        DlRun.checkSubset(subset, corrupt);
+        int threads = common.effectiveThreads();
         ExpectedSharpness es = ExpectedSharpness.of(delta, draws, common.seed);
-        if (topK < 1) {
-            throw new IllegalArgumentException("--top-k must be >= 1, got " + topK);
-        }
         HessianSpectrum.Options lanczos = new HessianSpectrum.Options(lanczosIterations, tolerance, common.seed);
-        if (traceSamples < 2) {
-            throw new IllegalArgumentException("--trace-samples must be >= 2, got " + traceSamples);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("--confidence must be in (0, 1), got " + confidence);
-        }
-        if (slqVectors < 1 || slqSteps < 2) {
-            throw new IllegalArgumentException("--slq-vectors must be >= 1 and --slq-steps >= 2, got " + slqVectors + " and " + slqSteps);
-        }
         WorstCaseSharpness wc = WorstCaseSharpness.of(reg, epsilon, common.seed);
         if (!Files.isRegularFile(weights)) {
             throw new IllegalArgumentException("--weights: no such file " + weights);
         }
         RunFiles.checkNoResume(run);
 
-        DlRun.threads(common.effectiveThreads());
+        DlRun.threads(threads);
         DlRun.Data d = DlRun.load(ds, data);
+        DlRun.checkSubset(d.train(), subset, corrupt);
         Streams streams = Streams.of(common.seed);
         ImageSet train = DlRun.subset(d.train(), subset, corrupt, streams);
         Map<String, Npz.Array> arrays = Npz.read(weights);
@@ -167,6 +170,10 @@ public final class SharpnessCommand implements Callable<Integer> {
             checkWeights(arrays, net);
             net.setNamedWeights(arrays, "--weights " + weights);
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
+                if (metrics.contains(Metric.hessian_top)) {
+                    OptionChecks.require(topK <= loss.dimension(), "--top-k",
+                            "in [1, " + loss.dimension() + "] (the parameters of --model " + model + ")", topK);
+                }
                 double[] theta = loss.parameters();
                 HessianOperator h = HessianOperator.of(loss, theta, method);
                 res.put("model", arch.cliName());

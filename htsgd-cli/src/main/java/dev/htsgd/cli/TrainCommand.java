@@ -5,10 +5,12 @@ import dev.htsgd.cli.report.Provenance;
 import dev.htsgd.cli.report.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.dl.data.Dataset;
+import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.ParetoType;
 import dev.htsgd.dl.train.TrainConfig;
+import dev.htsgd.dl.train.TrainingDivergedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,27 +88,36 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // every option is checked before the data is read or a run directory exists: bad input leaves nothing
+        checkOptions();
+        Method m = Method.of(method);
         double b = switch (clipOn) {
             case "update" -> clip;
             case "gradient" -> clip * eta;
             default -> throw new IllegalArgumentException("--clip-on must be update or gradient, got " + clipOn);
         };
-        TrainConfig cfg = new TrainConfig(Method.of(method), iterations, eta, batch, largeBatch, b, alpha, c,
-                Method.of(method).noisy() ? (noiseOff != null ? noiseOff : iterations / 2) : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
+        TrainConfig cfg = new TrainConfig(m, iterations, eta, batch, largeBatch, b, alpha, c,
+                m.noisy() ? (noiseOff != null ? noiseOff : iterations / 2) : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
                 weightBound, evalEvery, common.seed);
         Architecture arch = Architecture.of(model);
         Dataset ds = Dataset.of(dataset);
         DlRun.threads(common.effectiveThreads());
-        if (download) {
-            dev.htsgd.dl.data.DatasetDownload.ensure(ds, data, System.getenv());
-        }
-        DlRun.Data d = DlRun.load(ds, data);
+        DlRun.Data d = DlRun.load(ds, data, download);
+        checkAgainstData(d.train(), m, arch);
         Provenance prov = Provenance.of(spec, common.seed);
         Map<String, Object> res;
         Path done;
         try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions, prov)) {
-            res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet || common.json(),
-                    "train " + cfg.method().cliName());
+            try {
+                res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet || common.json(),
+                        "train " + cfg.method().cliName());
+            } catch (TrainingDivergedException e) {
+                // the same settings diverge at the same step on --resume (runs are bit-identical), so the
+                // unfinished directory must not invite one: remove it, and report bad input (exit 2)
+                run.abandon();
+                throw new IllegalArgumentException(e.getMessage() + ": the settings diverge; " + advice(cfg, e.step())
+                        + " (the unfinished run directory was removed)", e);
+            }
             run.writeResults(res);
             done = run.commit();
         }
@@ -124,5 +135,53 @@ public final class TrainCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** What may stop a divergence at {@code step} (1-based): b only where the update was truncated. */
+    static String advice(TrainConfig cfg, long step) {
+        Method m = cfg.method();
+        boolean truncatedPhase = m.truncated() && (step < 1 || step <= cfg.noiseFreeFrom());
+        if (truncatedPhase) {
+            return "try a smaller --clip or --eta";
+        }
+        String why = m.truncated()
+                ? "step " + step + " is in the noise-free phase (the last --noise-off iterations), which is not truncated, so --clip cannot help"
+                : "--method " + m.cliName() + " has no truncation, so --clip cannot help";
+        String paper = m == Method.SB_NOISE ? " (the paper runs sb-noise with --eta 0.005 --weight-bound 1)" : "";
+        return why + ": try a smaller --eta" + paper;
+    }
+
+    /** Ranges of the options that need no data (the method, model, dataset and law names are parsed after). */
+    private void checkOptions() {
+        OptionChecks.atLeast("--iterations", iterations, 1);
+        EngineSupport.checkEta(eta);
+        OptionChecks.atLeast("--batch", batch, 1);
+        // g_SB* - g_LB compares a small batch with a larger one; a smaller "large" batch is a mistyped option
+        OptionChecks.require(largeBatch >= batch, "--large-batch", ">= --batch (" + batch + ")", largeBatch);
+        OptionChecks.require(clip > 0, "--clip", "in (0, inf]", clip);
+        OptionChecks.positive("--alpha", alpha);
+        OptionChecks.nonNegative("--c", c);
+        if (noiseOff != null) {
+            OptionChecks.require(noiseOff >= 0 && noiseOff <= iterations, "--noise-off",
+                    "in [0, --iterations = " + iterations + "]", noiseOff);
+        }
+        OptionChecks.require(momentum >= 0 && momentum < 1, "--momentum", "in [0, 1)", momentum);
+        OptionChecks.nonNegative("--weight-decay", weightDecay);
+        OptionChecks.require(lrStep >= 0, "--lr-step", ">= 0 (0 = constant eta)", lrStep);
+        OptionChecks.require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma", "in (0, 1]", lrGamma);
+        OptionChecks.require(weightBound > 0, "--weight-bound", "in (0, inf]", weightBound);
+        OptionChecks.atLeast("--eval-every", evalEvery, 1);
+        DlRun.checkSubset(subset, corrupt);
+        common.effectiveThreads();
+    }
+
+    /** The checks that need the training set: the subset recipe, the model's input shape, the batch size. */
+    private void checkAgainstData(ImageSet fullTrain, Method m, Architecture arch) {
+        DlRun.checkSubset(fullTrain, subset, corrupt);
+        arch.checkFits(fullTrain.imageShape(), fullTrain.classes(), fullTrain.name());
+        int n = subset == 0 && corrupt == 0 ? fullTrain.size() : subset + corrupt;
+        if (m.usesSmallBatch()) {
+            OptionChecks.require(batch <= n, "--batch", "in [1, " + n + "] (the training images: --subset + --corrupt)", batch);
+        }
     }
 }

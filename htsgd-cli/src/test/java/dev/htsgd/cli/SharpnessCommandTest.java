@@ -134,4 +134,35 @@ class SharpnessCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--weights: no such file");
     }
+
+    @Test
+    void numericOptionsAreCheckedUnderTheirOwnNames() {
+        Path w = write("weights.npz", weights);
+        // option as typed, value, and what the one line must say (the library would say maxIterations, k, ...)
+        String[][] cases = {
+            {"--lanczos-iterations", "0", "--lanczos-iterations must be >= 1, got 0"},
+            {"--top-k", "0", "--top-k must be >= 1, got 0"},
+            {"--top-k", "20000", "--top-k must be in [1, 11330] (the parameters of --model lenet), got 20000"},
+            {"--draws", "1", "--draws must be >= 2, got 1"},
+            {"--tolerance", "1", "--tolerance must be in (0, 1), got 1.0"},
+            {"--trace-samples", "1", "--trace-samples must be >= 2, got 1"},
+            {"--confidence", "1", "--confidence must be in (0, 1), got 1.0"},
+            {"--slq-vectors", "0", "--slq-vectors must be >= 1, got 0"},
+            {"--slq-steps", "1", "--slq-steps must be >= 2, got 1"},
+            {"--epsilon", "-1", "--epsilon must be in (0, inf), got -1.0"},
+            {"--delta", "NaN", "--delta must be in (0, inf), got NaN"},
+        };
+        for (String[] c : cases) {
+            String[] r = sharpness(w, "--metric", "hessian-top", c[0], c[1]);
+            assertThat(r[0]).as(c[0] + " " + c[1] + ": " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip()).as(c[0]).isEqualTo("htsgd sharpness: " + c[2]);
+        }
+        String[] r = run("sharpness", "--weights", w.toString(), "--data", data.toString(), "--subset", "-1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--subset must be >= 0");
+        // a --data that does not hold the set is an error, not a reason to read another copy
+        r = run("sharpness", "--weights", w.toString(), "--data", tmp.resolve("nowhere").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--data " + tmp.resolve("nowhere") + " does not hold fashion-mnist");
+    }
 }

@@ -89,7 +89,7 @@ class TrainCommandTest {
         String[] r = run("train", "--dataset", "mnist", "--data", tmp.resolve("nothing").toString(), "--iterations", "2",
                 "--out", tmp.resolve("none").toString());
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("mnist not found").contains(tmp.resolve("nothing").toString()).contains("--download");
+        assertThat(r[2]).contains("--data " + tmp.resolve("nothing") + " does not hold mnist").contains("--download");
         Path data = tmp.resolve("data");
         idx(data, 60, 20);
         r = run("train", "--data", data.toString(), "--model", "vgg11", "--subset", "40", "--corrupt", "0");
@@ -102,6 +102,112 @@ class TrainCommandTest {
                 "--out", tmp.resolve("bad").toString());
         assertThat(r[2]).contains("t10k-labels-idx1-ubyte.gz");
         assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
+    /** A tiny run's arguments (40 + 10 images, batches 8 and 16, two iterations) followed by {@code extra}. */
+    private String[] tiny(Path data, Path out, String... extra) {
+        String[] base = {"train", "--data", data.toString(), "--subset", "40", "--corrupt", "10", "--iterations", "2",
+            "--eval-every", "2", "--threads", "1", "--out", out.toString(), "--format", "json"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return run(all);
+    }
+
+    // all six methods are checked one step at a time against the README's table in MethodStepTest; this is the
+    // pair that was wrong end to end (sb truncated like sb-clip)
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"sb, 0", "sb-clip, 1"})
+    void truncationFractionFollowsTheReadmeTable(String method, double fraction) throws IOException {
+        // b = 1e-9 is far below every ||eta g||: each update of a truncated method is truncated (fraction 1), and
+        // plain SGD never is (fraction 0); sb once gave 1 here
+        Path data = tmp.resolve("data");
+        idx(data, 60, 20);
+        String[] r = tiny(data, tmp.resolve("run"), "--method", method, "--clip", "1e-9", "--noise-off", "0",
+                "--batch", "8", "--large-batch", "16");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(Json.MAPPER.readTree(r[1]).get("truncation_fraction").asDouble()).isEqualTo(fraction);
+    }
+
+    @Test
+    void nanLossIsBadInputWithAdviceForTheMethodAndLeavesNothingToResume() throws IOException {
+        Path data = tmp.resolve("data");
+        idx(data, 60, 20);
+        Path parent = Files.createDirectories(tmp.resolve("runs"));
+        // eta 1e30 overflows the weights at once: the loss of the next evaluation is NaN
+        String[] r = tiny(data, parent.resolve("lb"), "--method", "lb", "--eta", "1e30", "--batch", "8", "--large-batch", "16");
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2].strip()).doesNotContain("\n").contains("became NaN").contains("method lb")
+                .contains("--method lb has no truncation, so --clip cannot help: try a smaller --eta")
+                .doesNotContain("resume").doesNotContain("Exception");
+        // a truncated method with b too large to bound the update: lowering b (or eta) is the advice
+        r = tiny(data, parent.resolve("clip"), "--method", "sb-clip", "--eta", "1e30", "--clip", "1e35",
+                "--batch", "8", "--large-batch", "16");
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2]).contains("try a smaller --clip or --eta");
+        // neither NAME nor NAME.partial: nothing that looks finished or resumable
+        try (var files = Files.list(parent)) {
+            assertThat(files.toList()).isEmpty();
+        }
+        r = tiny(data, parent.resolve("lb"), "--method", "lb", "--eta", "1e30", "--batch", "8", "--large-batch", "16",
+                "--resume");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--resume: no unfinished run");
+    }
+
+    @Test
+    void badValuesAreRefusedBeforeAnythingIsCreated() throws IOException {
+        Path data = tmp.resolve("data");
+        idx(data, 60, 20);
+        Path parent = Files.createDirectories(tmp.resolve("runs"));
+        Path out = parent.resolve("run");
+        // the options after the defaults of tiny(), and what the one line must say
+        String[][] cases = {
+            {"--lr-step must be >= 0 (0 = constant eta), got -1", "--lr-step", "-1"},
+            {"--lr-gamma must be in (0, 1], got -1.0", "--lr-gamma", "-1"},
+            {"--large-batch must be >= --batch (100), got 50", "--large-batch", "50", "--batch", "100"},
+            {"--batch must be in [1, 50] (the training images: --subset + --corrupt), got 100", "--batch", "100"},
+            {"--clip must be in (0, inf], got 0.0", "--method", "sb", "--clip", "0"},
+            {"--alpha must be in (0, inf), got 0.0", "--method", "sb", "--alpha", "0"},
+            {"--noise-off must be in [0, --iterations = 2], got 3", "--noise-off", "3"},
+            {"--eta must be in (0, inf), got NaN", "--eta", "NaN"},
+            {"--momentum must be in [0, 1), got 1.0", "--momentum", "1"},
+            {"--weight-bound must be in (0, inf], got -1.0", "--weight-bound", "-1"},
+            {"--method must be one of", "--method", "adam"},
+        };
+        for (String[] c : cases) {
+            String[] r = tiny(data, out, java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertThat(r[0]).as(String.join(" ", c) + ": " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip()).as(c[1]).startsWith("htsgd train: " + c[0]).doesNotContain("\n");
+            try (var files = Files.list(parent)) {
+                assertThat(files.toList()).as(c[1]).isEmpty();
+            }
+        }
+        // --subset and --corrupt and --data cannot come after tiny()'s own, so these spell the run out
+        String[][] whole = {
+            {"--subset plus --corrupt must be at most the 60 training images of fashion-mnist/train, got --subset 70000 --corrupt 0",
+                "--data", data.toString(), "--subset", "70000", "--corrupt", "0"},
+            {"--subset must be >= 0 (0 with --corrupt 0 = the whole set), got -1", "--data", data.toString(), "--subset", "-1"},
+            {"--corrupt must be >= 0, got -5", "--data", data.toString(), "--corrupt", "-5"},
+            {"--subset must be >= 1 with --corrupt 5", "--data", data.toString(), "--subset", "0", "--corrupt", "5"},
+            {"--data " + tmp.resolve("nowhere") + " does not hold fashion-mnist: expected the files [train-images-idx3-ubyte[.gz]",
+                "--data", tmp.resolve("nowhere").toString()},
+            {"--model vgg11 does not fit --dataset", "--data", data.toString(), "--subset", "40", "--corrupt", "10",
+                "--model", "vgg11"},
+        };
+        for (String[] c : whole) {
+            String[] args = new String[c.length + 3];
+            args[0] = "train";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            args[c.length] = "--out";
+            args[c.length + 1] = out.toString();
+            args[c.length + 2] = "--quiet";
+            String[] r = run(args);
+            assertThat(r[0]).as(String.join(" ", c) + ": " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip()).as(c[1]).startsWith("htsgd train: " + c[0]).doesNotContain("\n");
+            try (var files = Files.list(parent)) {
+                assertThat(files.toList()).as(String.join(" ", c)).isEmpty();
+            }
+        }
     }
 
     @Test

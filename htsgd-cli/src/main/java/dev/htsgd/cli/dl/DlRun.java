@@ -53,8 +53,57 @@ public final class DlRun {
 
     /** Loads full train and test splits. */
     public static Data load(Dataset dataset, Path data) {
-        Path dir = dataset.locate(data, System.getenv());
+        return load(dataset, data, false);
+    }
+
+    /**
+     * Loads full train and test splits from {@code --data DIR} (only there when given), else the lookup order;
+     * with {@code download}, a missing set is first downloaded (into {@code --data} when given) and read from
+     * where it was put.
+     */
+    public static Data load(Dataset dataset, Path data, boolean download) {
+        Path dir;
+        if (download) {
+            dir = dev.htsgd.dl.data.DatasetDownload.ensure(dataset, data, System.getenv());
+        } else {
+            try {
+                dir = dataset.locate(data, System.getenv());
+            } catch (dev.htsgd.dl.data.DatasetNotFoundException e) {
+                if (data == null) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("--data " + data + " does not hold " + dataset.cliName()
+                        + ": expected the files " + java.util.Arrays.toString(dataset.files()) + " in one of "
+                        + dataset.candidates(data, Map.of()) + " (add --download to fetch them there)", e);
+            }
+        }
         return new Data(dataset.load(dir, true), dataset.load(dir, false));
+    }
+
+    /**
+     * Checks {@code --subset} and {@code --corrupt} against the training set, before anything is written: the
+     * same rules as {@link ImageSet#subset} applies later, so a run never fails on them after its directory exists.
+     */
+    public static void checkSubset(ImageSet fullTrain, int subset, int corrupt) {
+        checkSubset(subset, corrupt);
+        if ((long) subset + corrupt > fullTrain.size()) {
+            throw new IllegalArgumentException("--subset plus --corrupt must be at most the " + fullTrain.size()
+                    + " training images of " + fullTrain.name() + ", got --subset " + subset + " --corrupt " + corrupt);
+        }
+    }
+
+    /** The checks of {@code --subset} and {@code --corrupt} that need no data. */
+    public static void checkSubset(int subset, int corrupt) {
+        if (subset < 0) {
+            throw new IllegalArgumentException("--subset must be >= 0 (0 with --corrupt 0 = the whole set), got " + subset);
+        }
+        if (corrupt < 0) {
+            throw new IllegalArgumentException("--corrupt must be >= 0, got " + corrupt);
+        }
+        if (subset == 0 && corrupt > 0) {
+            throw new IllegalArgumentException("--subset must be >= 1 with --corrupt " + corrupt
+                    + " (--subset 0 needs --corrupt 0: the whole set), got 0");
+        }
     }
 
     /** Applies the subset recipe with the seed's label stream (subset 0 = the whole training set). */

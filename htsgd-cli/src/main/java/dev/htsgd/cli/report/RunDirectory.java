@@ -68,6 +68,7 @@ public final class RunDirectory implements AutoCloseable {
     private final Writer log;
     private Checkpoint checkpoint;
     private boolean committed;
+    private boolean abandoned;
 
     private RunDirectory(Path target, Path work, boolean force, boolean resumed, Provenance provenance,
             FileChannel lockChannel, FileLock lock, Writer log) {
@@ -457,6 +458,9 @@ public final class RunDirectory implements AutoCloseable {
         if (committed) {
             return target;
         }
+        if (abandoned) {
+            throw new IllegalStateException("the run at " + work + " was abandoned and removed");
+        }
         try {
             log("finished");
             log.close();
@@ -490,10 +494,31 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the run up for good: deletes {@code NAME.partial} (checkpoint included), so that nothing is left
+     * that looks finished or resumable. For runs that cannot finish whatever is tried again, such as a
+     * training run whose loss became NaN: {@code --resume} would replay the same steps bit for bit and diverge
+     * at the same one. Afterwards {@link #close()} does nothing. A committed run is left alone.
+     */
+    public synchronized void abandon() {
+        if (committed || abandoned) {
+            return;
+        }
+        abandoned = true;
+        try {
+            log.close();
+            lock.release();
+            lockChannel.close();
+            deleteRecursively(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the abandoned run directory " + work + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Leaves an unfinished run as {@code NAME.partial} (with its checkpoint) so {@code --resume} can go on. */
     @Override
     public synchronized void close() {
-        if (committed) {
+        if (committed || abandoned) {
             return;
         }
         try {

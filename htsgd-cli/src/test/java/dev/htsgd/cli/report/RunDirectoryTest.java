@@ -189,6 +189,26 @@ class RunDirectoryTest {
     }
 
     @Test
+    void abandonedRunLeavesNothingToResume() throws Exception {
+        Path out = tmp.resolve("run");
+        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
+        run.checkpoint().put("rep=0", 1.0);
+        run.checkpoint().flush();
+        run.abandon();
+        run.close(); // as at the end of try-with-resources: must not recreate anything
+        assertThat(out).doesNotExist();
+        assertThat(tmp.resolve("run.partial")).doesNotExist();
+        assertThatThrownBy(run::commit).isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
+        assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, true), prov(0.1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--resume: no unfinished run");
+        // the directory is free for a fresh run
+        try (RunDirectory fresh = RunDirectory.open(out, "test", opts(false, false), prov(0.1))) {
+            fresh.commit();
+        }
+        assertThat(out).isDirectory();
+    }
+
+    @Test
     void resumeWithoutPartialIsBadInput() {
         assertThatThrownBy(() -> RunDirectory.open(tmp.resolve("none"), "test", opts(false, true), prov(0.1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--resume");

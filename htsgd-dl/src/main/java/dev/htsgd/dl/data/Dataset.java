@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The image datasets of the paper's Table 2 (and MNIST), with their on-disk formats and where htsgd looks
- * for them: {@code --data DIR}, then {@code $HTSGD_DATA}, then {@code /usr/share/datasets/NAME} (the Debian
- * package {@code dataset-fashion-mnist} installs FashionMNIST there). In each root both {@code ROOT} and
- * {@code ROOT/NAME} are tried.
+ * for them: a directory given by the caller ({@code --data DIR}) and nowhere else, or else {@code $HTSGD_DATA},
+ * then {@code /usr/share/datasets/NAME} (the Debian package {@code dataset-fashion-mnist} installs
+ * FashionMNIST there). In each root both {@code ROOT} and {@code ROOT/NAME} are tried.
  */
 public enum Dataset {
     /** FashionMNIST, IDX files (gzip or raw), 60,000 + 10,000 images 1x28x28. */
@@ -64,17 +64,22 @@ public enum Dataset {
         };
     }
 
-    /** Candidate directories in lookup order. */
+    /**
+     * Candidate directories in lookup order: only under {@code dataOption} when it is given (a directory named
+     * explicitly that does not hold the set is an error, not a reason to train on another copy found elsewhere),
+     * else under {@code $HTSGD_DATA} and then the system root.
+     */
     public List<Path> candidates(Path dataOption, Map<String, String> env) {
         List<Path> roots = new ArrayList<>();
         if (dataOption != null) {
             roots.add(dataOption);
+        } else {
+            String e = env.get(ENV);
+            if (e != null && !e.isBlank()) {
+                roots.add(Path.of(e));
+            }
+            roots.add(SYSTEM_ROOT);
         }
-        String e = env.get(ENV);
-        if (e != null && !e.isBlank()) {
-            roots.add(Path.of(e));
-        }
-        roots.add(SYSTEM_ROOT);
         List<Path> out = new ArrayList<>();
         for (Path r : roots) {
             out.add(r.resolve(cliName));
@@ -90,7 +95,7 @@ public enum Dataset {
     }
 
     /**
-     * Finds the directory holding this dataset.
+     * Finds the directory holding this dataset ({@link #candidates}: only under {@code dataOption} when given).
      *
      * @throws DatasetNotFoundException naming every place looked at and how to get the data
      */
@@ -100,6 +105,10 @@ public enum Dataset {
             if (presentIn(p)) {
                 return p;
             }
+        }
+        if (dataOption != null) {
+            throw new DatasetNotFoundException(cliName + " not found in the data directory " + dataOption + ": looked in "
+                    + c + " for " + Arrays.toString(files()));
         }
         throw new DatasetNotFoundException(cliName + " not found; looked in " + c + " for " + Arrays.toString(files())
                 + ". Get it with: " + howToGet + ", or point --data DIR (or $" + ENV + ") at a directory holding those files");

@@ -238,23 +238,23 @@ public final class HeavyTailedTraining {
         long t1 = System.nanoTime();
         lastBatchLoss = loss;
         if (!Float.isFinite(loss)) {
-            throw diverged("loss");
+            throw diverged("loss", loss);
         }
         boolean truncate = cfg.method().truncated() && phase != LossWeights.Phase.LARGE;
         double norm = step.update(net.parameters(), k, truncate);
         long t2 = System.nanoTime();
         if (!Double.isFinite(norm)) {
-            throw diverged("update norm");
+            throw diverged("update norm", norm);
         }
         gradientNanos += t1 - t0;
         updateNanos += t2 - t1;
         k++;
     }
 
-    private TrainingDivergedException diverged(String what) {
-        return new TrainingDivergedException("the " + what + " became " + lastBatchLoss + " at step " + (k + 1) + " of "
-                + cfg.iterations() + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta()
-                + "); try a smaller --eta or a --clip");
+    private TrainingDivergedException diverged(String what, double value) {
+        // what would help depends on the method (only the truncated ones have a b to lower): the caller advises
+        return new TrainingDivergedException("the " + what + " became " + value + " at step " + (k + 1) + " of "
+                + cfg.iterations() + " (method " + cfg.method().cliName() + ", eta " + cfg.eta() + ")", k + 1);
     }
 
     /** Evaluates now and records a metrics row. */
@@ -269,8 +269,8 @@ public final class HeavyTailedTraining {
                 step.learningRate(Math.max(0, k - 1)), k == 0 ? 0 : step.lastPreClipNorm(), frac,
                 (gradientNanos + updateNanos) * 1e-9);
         if (!Double.isFinite(tr.loss())) {
-            throw new TrainingDivergedException("the training loss became " + tr.loss() + " at step " + k
-                    + " (--method " + cfg.method().cliName() + ", --eta " + cfg.eta() + "); try a smaller --eta or a --clip");
+            throw new TrainingDivergedException("the training loss became " + tr.loss() + " at step " + k + " of "
+                    + cfg.iterations() + " (method " + cfg.method().cliName() + ", eta " + cfg.eta() + ")", k);
         }
         rows.add(row);
         listener.evaluated(this, row);

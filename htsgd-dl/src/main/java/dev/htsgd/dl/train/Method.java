@@ -20,8 +20,8 @@ import java.util.Locale;
 public enum Method {
     /** Large batch. */
     LB("lb", false, false, false),
-    /** Small batch. */
-    SB("sb", false, true, false),
+    /** Small batch, plain SGD: no truncation (the baseline that SB+Clip adds phi_b to). */
+    SB("sb", false, false, false),
     /** Small batch with update truncation phi_b. */
     SB_CLIP("sb-clip", false, true, false),
     /** Heavy-tailed noise without truncation (weights kept in [-1, 1]). */

@@ -101,11 +101,17 @@ class IdxDatasetTest {
         Path opt = tmp.resolve("opt");
         Path env = tmp.resolve("env");
         TestFiles.writeIdx(env.resolve("fashion-mnist"), 2, 2, true);
-        assertThat(Dataset.FASHION_MNIST.locate(opt, Map.of(Dataset.ENV, env.toString())))
+        assertThat(Dataset.FASHION_MNIST.locate(null, Map.of(Dataset.ENV, env.toString())))
                 .isEqualTo(env.resolve("fashion-mnist"));
+        // a directory given explicitly is the only place looked at: no silent fallback to $HTSGD_DATA
+        assertThatThrownBy(() -> Dataset.FASHION_MNIST.locate(opt, Map.of(Dataset.ENV, env.toString())))
+                .isInstanceOf(DatasetNotFoundException.class)
+                .hasMessageContaining("fashion-mnist not found in the data directory " + opt)
+                .hasMessageContaining("train-images-idx3-ubyte[.gz]")
+                .hasMessageNotContaining(env.toString());
         TestFiles.writeIdx(opt, 2, 2, false);
         assertThat(Dataset.FASHION_MNIST.locate(opt, Map.of(Dataset.ENV, env.toString()))).isEqualTo(opt);
-        assertThatThrownBy(() -> Dataset.MNIST.locate(tmp.resolve("none"), Map.of()))
+        assertThatThrownBy(() -> Dataset.MNIST.locate(null, Map.of(Dataset.ENV, tmp.resolve("none").toString())))
                 .isInstanceOf(DatasetNotFoundException.class)
                 .hasMessageContaining("mnist not found").hasMessageContaining(tmp.resolve("none").toString())
                 .hasMessageContaining("/usr/share/datasets").hasMessageContaining("--download");

@@ -23,6 +23,31 @@ class MethodStepTest {
     static final int[] Y = {0, 2, 1, 1, 0, 2};
     static final ImageSet DATA = new ImageSet("tiny", 1, 1, 2, 3, X, Y);
 
+    /**
+     * The README's table of updates, written out here independently of {@link Method}'s flags so that a wrong
+     * flag cannot make the hand computation agree with the code (SB was once declared truncated, and this test,
+     * reading the flag, truncated its expected update too).
+     *
+     * @param small     the first phase draws a small batch g_SB
+     * @param star      g_SB* comes from an independent small batch (Our 1)
+     * @param large     a large batch g_LB is drawn (LB itself, and the noise direction g_SB* - g_LB)
+     * @param noise     the update adds c W (g_SB* - g_LB)
+     * @param truncated the update is truncated by phi_b
+     */
+    record Update(boolean small, boolean star, boolean large, boolean noise, boolean truncated) {
+    }
+
+    static Update readme(Method m) {
+        return switch (m) {
+            case LB -> new Update(false, false, true, false, false);       // theta -= eta g_LB
+            case SB -> new Update(true, false, false, false, false);       // theta -= eta g_SB
+            case SB_CLIP -> new Update(true, false, false, false, true);   // theta -= phi_b(eta g_SB)
+            case SB_NOISE -> new Update(true, false, true, true, false);   // theta -= eta (g_SB + c W (g_SB - g_LB))
+            case OUR1 -> new Update(true, true, true, true, true);         // phi_b(eta (g_SB + c W (g_SB* - g_LB)))
+            case OUR2 -> new Update(true, false, true, true, true);        // phi_b(eta (g_SB + c W (g_SB - g_LB)))
+        };
+    }
+
     static Network tiny(long seed) {
         return Network.create(Architecture.MLP, Models.mlp(3), new Shape(1, 1, 2), 3, Streams.of(seed).init());
     }
@@ -79,28 +104,29 @@ class MethodStepTest {
     /** The expected theta after one step, replaying the run's streams (batches and W) by hand. */
     static double[] expected(TrainConfig cfg, double[] theta) {
         Streams s = Streams.of(cfg.seed());
-        Method m = cfg.method();
+        Update m = readme(cfg.method());
         int[] sb = new int[2];
         int[] star = new int[2];
         int[] lb = new int[4];
-        if (m.usesSmallBatch()) {
+        if (m.small()) {
             new BatchSampler(s.small(), 6, 2).next(sb, 0);
         }
-        if (m.independentStar()) {
+        if (m.star()) {
             new BatchSampler(s.star(), 6, 2).next(star, 0);
         }
-        if (m.usesLargeBatch()) {
+        if (m.large()) {
             new BatchSampler(s.large(), 6, 4).next(lb, 0);
         }
         double eta = cfg.eta();
         double[] u = new double[9];
-        boolean noiseFree = 0 >= cfg.noiseFreeFrom();
-        if (m == Method.LB || noiseFree) {
+        // the noise-free phase (K - K_off onwards) exists for the noisy methods only
+        boolean noiseFree = m.noise() && cfg.iterations() - cfg.noiseOff() <= 0;
+        if (!m.small() || noiseFree) {
             double[] g = grad(theta, lb, 0, 4);
             for (int i = 0; i < 9; i++) {
                 u[i] = eta * g[i];
             }
-        } else if (!m.noisy()) {
+        } else if (!m.noise()) {
             double[] g = grad(theta, sb, 0, 2);
             for (int i = 0; i < 9; i++) {
                 u[i] = eta * g[i];
@@ -108,7 +134,7 @@ class MethodStepTest {
         } else {
             double w = ParetoType.TYPE_I.sampler(s.noise(), cfg.alpha()).sample();
             double[] gs = grad(theta, sb, 0, 2);
-            double[] gstar = m.independentStar() ? grad(theta, star, 0, 2) : gs;
+            double[] gstar = m.star() ? grad(theta, star, 0, 2) : gs;
             double[] gl = grad(theta, lb, 0, 4);
             for (int i = 0; i < 9; i++) {
                 u[i] = eta * (gs[i] + cfg.c() * w * (gstar[i] - gl[i]));
@@ -151,6 +177,41 @@ class MethodStepTest {
         checkOneStep(cfg(m, 0.05, 0, m == Method.SB_NOISE ? 1.0 : Double.POSITIVE_INFINITY));
     }
 
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void declaredPropertiesMatchTheReadmeTable(Method m) {
+        Update u = readme(m);
+        assertThat(m.usesSmallBatch()).as(m + " small batch").isEqualTo(u.small());
+        assertThat(m.independentStar()).as(m + " independent SB*").isEqualTo(u.star());
+        assertThat(m.usesLargeBatch()).as(m + " large batch").isEqualTo(u.large());
+        assertThat(m.noisy()).as(m + " noise").isEqualTo(u.noise());
+        assertThat(m.truncated()).as(m + " truncated").isEqualTo(u.truncated());
+        // the step a configuration builds carries b only for the truncated methods (infinite otherwise)
+        assertThat(cfg(m, 0.05, 0, Double.POSITIVE_INFINITY).newStep().clip())
+                .isEqualTo(u.truncated() ? 0.05 : Double.POSITIVE_INFINITY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Method.class, names = {"LB", "SB", "SB_NOISE"})
+    void untruncatedMethodsTakeTheWholeStepBeyondB(Method m) {
+        // b = 1e-6 is far below ||eta g|| (checked): a truncated method would move by exactly b
+        TrainConfig c = cfg(m, 1e-6, 0, Double.POSITIVE_INFINITY);
+        try (Network net = tiny(c.seed())) {
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null, Streams.of(c.seed()));
+            double[] before = flat(net.weights());
+            run.stepOnce();
+            double[] d = new double[9];
+            double[] after = flat(net.weights());
+            for (int i = 0; i < 9; i++) {
+                d[i] = before[i] - after[i];
+            }
+            assertThat(run.step().lastPreClipNorm()).isGreaterThan(1e-3);
+            assertThat(run.step().lastTruncated()).isFalse();
+            assertThat(run.step().truncations()).isZero();
+            assertThat(norm(d)).isCloseTo(run.step().lastPreClipNorm(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
     @Test
     void truncationFiresAndRecordsThePreClipNorm() {
         TrainConfig c = cfg(Method.OUR2, 0.05, 0, Double.POSITIVE_INFINITY);
@@ -186,7 +247,8 @@ class MethodStepTest {
         try (Network net = tiny(1)) {
             HeavyTailedTraining run = HeavyTailedTraining.create(c, net, d, null, Streams.of(1));
             assertThatThrownBy(run::stepOnce).isInstanceOf(TrainingDivergedException.class)
-                    .hasMessageContaining("at step 1 of 4").hasMessageContaining("--method lb");
+                    .hasMessageContaining("at step 1 of 4").hasMessageContaining("method lb")
+                    .extracting(e -> ((TrainingDivergedException) e).step()).isEqualTo(1L);
         }
     }
 

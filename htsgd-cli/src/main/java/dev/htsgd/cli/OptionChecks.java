@@ -1,0 +1,42 @@
+package dev.htsgd.cli;
+
+/**
+ * Range checks of option values for the commands, each failing with the one line of the CLI contract: the
+ * option as typed, its allowed range and the value given. Commands run them first, before anything is read or
+ * written, so that bad input never leaves a run directory behind. (The libraries validate too, in their own
+ * parameter names; these checks name the options instead, and cover values the libraries would ignore, such as
+ * {@code --clip} for a method without truncation.)
+ */
+final class OptionChecks {
+
+    private OptionChecks() {
+    }
+
+    /** {@code value >= min}. */
+    static void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    /** {@code value} in (0, inf). */
+    static void positive(String option, double value) {
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(option + " must be in (0, inf), got " + value);
+        }
+    }
+
+    /** {@code value} in [0, inf). */
+    static void nonNegative(String option, double value) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(option + " must be in [0, inf), got " + value);
+        }
+    }
+
+    /** {@code ok}, else "{@code option} must be {@code range}, got {@code value}". */
+    static void require(boolean ok, String option, String range, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(option + " must be " + range + ", got " + value);
+        }
+    }
+}
