@@ -90,8 +90,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (eta != null) {
             EngineSupport.checkEta(eta);
         }
-        Numbers.inRange("--grid", grid, 101, 100_000_000);
-        Numbers.inRange("--directions", directions, 4, 100_000);
+        OptionChecks.inRange("--grid", grid, 101, 100_000_000);
+        OptionChecks.inRange("--directions", directions, 4, 100_000);
         if (mcSamples != 0 && mcSamples < 2) {
             // a standard error needs two samples; 0 is the documented "off"
             throw new IllegalArgumentException("--mc-samples must be 0 (off) or >= 2, got " + mcSamples);

@@ -59,7 +59,7 @@ final class EngineSupport {
     }
 
     static void checkEta(double eta) {
-        Numbers.positive("--eta", eta);
+        OptionChecks.positive("--eta", eta);
     }
 
     /** NaN and infinities become null so the JSON stays valid. */

@@ -42,28 +42,4 @@ final class Numbers {
         cl.registerConverter(Long.class, longs).registerConverter(long.class, longs)
                 .registerConverter(Integer.class, ints).registerConverter(int.class, ints);
     }
-
-    /** The value of a real option that must be in (0, inf); NaN and infinities are refused. */
-    static double positive(String option, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException(option + " must be in (0, inf), got " + v);
-        }
-        return v;
-    }
-
-    /** The value of a whole-number option that must be at least {@code min}. */
-    static long atLeast(String option, long v, long min) {
-        if (v < min) {
-            throw new IllegalArgumentException(option + " must be >= " + min + ", got " + v);
-        }
-        return v;
-    }
-
-    /** The value of a whole-number option that must be in [min, max]. */
-    static long inRange(String option, long v, long min, long max) {
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(option + " must be in [" + min + ", " + max + "], got " + v);
-        }
-        return v;
-    }
 }

@@ -13,17 +13,27 @@ final class OptionChecks {
     }
 
     /** {@code value >= min}. */
-    static void atLeast(String option, long value, long min) {
+    static long atLeast(String option, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
         }
+        return value;
+    }
+
+    /** {@code value} in [min, max]. */
+    static long inRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
     }
 
     /** {@code value} in (0, inf). */
-    static void positive(String option, double value) {
+    static double positive(String option, double value) {
         if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException(option + " must be in (0, inf), got " + value);
         }
+        return value;
     }
 
     /** {@code value} in [0, inf). */

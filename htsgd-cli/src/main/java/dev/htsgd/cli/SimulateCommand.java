@@ -81,9 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         EngineSupport.checkEta(eta);
         if (epsilon != null) {
-            Numbers.positive("--epsilon", epsilon);
+            OptionChecks.positive("--epsilon", epsilon);
         }
-        Numbers.atLeast("--thin", thin, 0);
+        OptionChecks.atLeast("--thin", thin, 0);
         if (steps <= 0) {
             throw new IllegalArgumentException("--steps must be > 0, got " + steps);
         }

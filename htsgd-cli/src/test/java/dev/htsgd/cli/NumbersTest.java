@@ -22,15 +22,15 @@ class NumbersTest {
 
     @Test
     void rangeChecksNameTheOptionAndRefuseNaN() {
-        assertThat(Numbers.positive("--epsilon", 0.1)).isEqualTo(0.1);
+        assertThat(OptionChecks.positive("--epsilon", 0.1)).isEqualTo(0.1);
         for (double bad : new double[] {Double.NaN, 0, -1, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> Numbers.positive("--epsilon", bad))
+            assertThatThrownBy(() -> OptionChecks.positive("--epsilon", bad))
                     .hasMessage("--epsilon must be in (0, inf), got " + bad);
         }
-        assertThat(Numbers.atLeast("--thin", 0, 0)).isZero();
-        assertThatThrownBy(() -> Numbers.atLeast("--thin", -1, 0)).hasMessage("--thin must be >= 0, got -1");
-        assertThat(Numbers.inRange("--grid", 101, 101, 1000)).isEqualTo(101);
-        assertThatThrownBy(() -> Numbers.inRange("--grid", 5, 101, 1000)).hasMessage("--grid must be in [101, 1000], got 5");
-        assertThatThrownBy(() -> Numbers.inRange("--grid", 1001, 101, 1000)).hasMessageContaining("got 1001");
+        assertThat(OptionChecks.atLeast("--thin", 0, 0)).isZero();
+        assertThatThrownBy(() -> OptionChecks.atLeast("--thin", -1, 0)).hasMessage("--thin must be >= 0, got -1");
+        assertThat(OptionChecks.inRange("--grid", 101, 101, 1000)).isEqualTo(101);
+        assertThatThrownBy(() -> OptionChecks.inRange("--grid", 5, 101, 1000)).hasMessage("--grid must be in [101, 1000], got 5");
+        assertThatThrownBy(() -> OptionChecks.inRange("--grid", 1001, 101, 1000)).hasMessageContaining("got 1001");
     }
 }
