@@ -85,7 +85,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunFiles.checkNoResume(run);
         long t0 = System.nanoTime();
         Objective f = landscape.objective();
         NoiseModel z = noise.model();

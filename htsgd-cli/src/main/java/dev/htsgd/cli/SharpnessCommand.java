@@ -154,7 +154,6 @@ public final class SharpnessCommand implements Callable<Integer> {
         if (!Files.isRegularFile(weights)) {
             throw new IllegalArgumentException("--weights: no such file " + weights);
         }
-        RunFiles.checkNoResume(run);
 
         DlRun.threads(common.effectiveThreads());
         DlRun.Data d = DlRun.load(ds, data);
