@@ -85,7 +85,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunFiles.checkNoResume(run);
         // every numeric option is checked before any work (the library's own checks name its parameters, not these)
         if (eta != null) {
             EngineSupport.checkEta(eta);

@@ -65,7 +65,6 @@ public final class ControlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunFiles.checkNoResume(run);
         double[] range = parseRange(bRange);
         Objective o = landscape.objective();
         if (o.dimension() != 1) {

@@ -4,7 +4,7 @@ import dev.htsgd.cli.reproduce.ReproduceOptions;
 import dev.htsgd.cli.reproduce.ReproduceRunner;
 import dev.htsgd.cli.reproduce.ReproduceTargets;
 import dev.htsgd.cli.reproduce.Scale;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.report.ResumableRunOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    RunOptions run;
+    ResumableRunOptions run;
 
     @Option(names = "--scale", paramLabel = "quick|tiny|full", defaultValue = "quick",
             description = "Size: quick (the demo, about two minutes), tiny (seconds), full (the paper's sizes, long) (default: ${DEFAULT-VALUE}).")

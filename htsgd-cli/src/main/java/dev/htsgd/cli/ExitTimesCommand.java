@@ -80,7 +80,6 @@ public final class ExitTimesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunFiles.checkNoResume(run);
         double[] grid = grid();
         if (samples <= 0) {
             throw new IllegalArgumentException("--samples must be > 0, got " + samples);
@@ -224,7 +223,8 @@ public final class ExitTimesCommand implements Callable<Integer> {
         }
         if (common.out != null) {
             RunFiles.write(spec, common, run, "exit-times", out, rows,
-                    List.of("eta", "replication", "steps", "censored", "diverged", "exit_location"));
+                    List.of("eta", "replication", "steps", "censored", "diverged", "exit_location"),
+                    firstDiv == null ? null : firstDiv.getMessage() + " (those runs are excluded and counted as diverged)");
         }
         if (firstDiv != null) {
             err.println("exit-times: " + firstDiv.getMessage() + " (those runs are excluded and counted as diverged)");

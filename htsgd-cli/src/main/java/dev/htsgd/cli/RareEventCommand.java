@@ -4,7 +4,7 @@ import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Progress;
 import dev.htsgd.cli.report.Provenance;
 import dev.htsgd.cli.report.RunDirectory;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.report.ResumableRunOptions;
 import dev.htsgd.cli.reproduce.RareEventTarget;
 import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rare-event", mixinStandardHelpOptions = true,
         description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default "
-            + "floor(1/eta)), with a 95% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
+            + "floor(1/eta)), with a 95%% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
             "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5). "
             + "With --out DIR it also writes a run directory."})
 public final class RareEventCommand implements Callable<Integer> {
@@ -43,7 +43,7 @@ public final class RareEventCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    RunOptions run;
+    ResumableRunOptions run;
 
     @Option(names = "--landscape", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:<formula in x> (default: ${DEFAULT-VALUE}).")
     String landscape;

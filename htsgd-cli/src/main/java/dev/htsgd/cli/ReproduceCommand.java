@@ -4,7 +4,7 @@ import dev.htsgd.cli.reproduce.ReproduceOptions;
 import dev.htsgd.cli.reproduce.ReproduceRunner;
 import dev.htsgd.cli.reproduce.ReproduceTarget;
 import dev.htsgd.cli.reproduce.ReproduceTargets;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.report.ResumableRunOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    RunOptions run;
+    ResumableRunOptions run;
 
     @Mixin
     ReproduceOptions settings;

@@ -13,22 +13,24 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    /** The engine commands run in one go: --resume has nothing to continue. */
-    static void checkNoResume(RunOptions options) {
-        if (options != null && options.resume) {
-            throw new IllegalArgumentException("--resume is not supported here: the run is not checkpointed; rerun it (same seed, same results)");
-        }
-    }
-
     static void write(CommandSpec spec, CommonOptions common, RunOptions options, String name, Map<String, Object> results,
             List<List<?>> rows, List<String> header) {
+        write(spec, common, options, name, results, rows, header, null);
+    }
+
+    /**
+     * @param divergence the first divergence of the run, or null; when set, log.txt ends with it (step and
+     *     state) instead of "finished", so the directory of a diverged run does not read as a clean one
+     */
+    static void write(CommandSpec spec, CommonOptions common, RunOptions options, String name, Map<String, Object> results,
+            List<List<?>> rows, List<String> header, String divergence) {
         Provenance prov = Provenance.of(spec, common.seed);
         try (RunDirectory run = RunDirectory.open(common.out, name, options, prov)) {
             run.writeResults(results);
             if (rows != null && !rows.isEmpty()) {
                 run.writeCsv(name.equals("simulate") ? "trajectory.csv" : "exit-times.csv", header, rows);
             }
-            run.commit();
+            run.commit(divergence == null ? "finished" : "diverged: " + divergence);
         }
     }
 }

@@ -156,7 +156,6 @@ public final class SharpnessCommand implements Callable<Integer> {
         if (!Files.isRegularFile(weights)) {
             throw new IllegalArgumentException("--weights: no such file " + weights);
         }
-        RunFiles.checkNoResume(run);
 
         DlRun.threads(threads);
         DlRun.Data d = DlRun.load(ds, data);

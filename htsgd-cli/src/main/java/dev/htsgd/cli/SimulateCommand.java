@@ -90,7 +90,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (paths <= 0) {
             throw new IllegalArgumentException("--paths must be > 0, got " + paths);
         }
-        RunFiles.checkNoResume(run);
         int threads = common.effectiveThreads();
         Objective f = landscape.objective();
         NoiseModel z = noise.model();
@@ -114,18 +113,24 @@ public final class SimulateCommand implements Callable<Integer> {
                 printTable(pw, f, map, exp, sgd, r);
             }
             if (common.out != null) {
-                RunFiles.write(spec, common, run, "simulate", out, trajectoryRows(r, f.dimension()), trajectoryHeader(f.dimension()));
+                RunFiles.write(spec, common, run, "simulate", out, trajectoryRows(r, f.dimension()), trajectoryHeader(f.dimension()),
+                        divergence(r));
             }
         }
-        DivergenceException d = r.firstDivergence();
+        String d = divergence(r);
         if (d != null) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("simulate: " + d.getMessage() + " (path " + firstDivergedPath(r)
-                    + "; results above are up to the divergence, flagged diverged)");
+            err.println("simulate: " + d + "; results above are up to the divergence, flagged diverged");
             err.flush();
             return Errors.BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The first divergence with its path, as the one line for stderr and log.txt; null when none. */
+    private static String divergence(OccupationExperiment.Result r) {
+        DivergenceException d = r.firstDivergence();
+        return d == null ? null : d.getMessage() + " (path " + firstDivergedPath(r) + ")";
     }
 
     private static int firstDivergedPath(OccupationExperiment.Result r) {

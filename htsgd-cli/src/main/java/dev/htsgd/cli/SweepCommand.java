@@ -1,6 +1,6 @@
 package dev.htsgd.cli;
 
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.report.ResumableRunOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -172,7 +172,7 @@ public final class SweepCommand implements Callable<Integer> {
     public List<String> target;
 
     @Mixin
-    public RunOptions run;
+    public ResumableRunOptions run;
 
     /** The seeds of the grid: {@code --seeds}, or {@code --seed} alone. */
     public List<Long> seedList() {

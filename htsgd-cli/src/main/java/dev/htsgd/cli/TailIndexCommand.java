@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.stats.BlockTailIndex;
 import dev.htsgd.stats.HillTailIndex;
 import dev.htsgd.stats.SampleFiles;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Estimate the tail index alpha of a sample (e.g. gradient noise) with the block estimator of",
             "Mohammadi et al. (median over block sizes 4, 8, ..., as Simsekli et al. 2019) and the Hill",
-            "estimator (k = n^(2/3)); each with a standard error and a 95% interval.",
+            "estimator (k = n^(2/3)); each with a standard error and a 95%% interval.",
             "Input: one number per line, a CSV column (--column NAME or 0-based index; header optional),",
             "or a .npy array of little-endian float64/float32 (1-D, or 2-D with --column).",
             "Block is exact for stable laws (biased for Pareto, Lomax or Student data); Hill for",
@@ -36,6 +37,9 @@ public final class TailIndexCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -74,29 +78,34 @@ public final class TailIndexCommand implements Callable<Integer> {
         }
         TailIndexEstimate block = BlockTailIndex.estimate(x, rows.dim());
         TailIndexEstimate hill = HillTailIndex.estimateVectors(x, rows.dim(), hillK);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("n", n);
+        r.put("dimension", rows.dim());
+        Map<String, Object> estimates = new LinkedHashMap<>();
+        estimates.put("block", block.alpha());
+        estimates.put("hill", hill.alpha());
+        r.put("estimates", estimates);
+        Map<String, Object> intervals = new LinkedHashMap<>();
+        intervals.put("block", List.of(block.low(), block.high()));
+        intervals.put("hill", List.of(hill.low(), hill.high()));
+        r.put("intervals", intervals);
+        Map<String, Object> se = new LinkedHashMap<>();
+        se.put("block", block.standardError());
+        se.put("hill", hill.standardError());
+        r.put("standard_errors", se);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("block_size", block.parameter());
+        p.put("block_sizes", BlockTailIndex.blockSizes(n));
+        p.put("hill_k", hill.parameter());
+        r.put("parameters", p);
+        r.put("input", input.toString());
+        // --out is a CommonOptions option: honour it like the other engine commands (config.yaml and
+        // results.json in a run directory) rather than accept it and write nothing.
+        if (common.out != null) {
+            RunFiles.write(spec, common, run, "tail-index", r, null, null);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("n", n);
-            r.put("dimension", rows.dim());
-            Map<String, Object> estimates = new LinkedHashMap<>();
-            estimates.put("block", block.alpha());
-            estimates.put("hill", hill.alpha());
-            r.put("estimates", estimates);
-            Map<String, Object> intervals = new LinkedHashMap<>();
-            intervals.put("block", List.of(block.low(), block.high()));
-            intervals.put("hill", List.of(hill.low(), hill.high()));
-            r.put("intervals", intervals);
-            Map<String, Object> se = new LinkedHashMap<>();
-            se.put("block", block.standardError());
-            se.put("hill", hill.standardError());
-            r.put("standard_errors", se);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("block_size", block.parameter());
-            p.put("block_sizes", BlockTailIndex.blockSizes(n));
-            p.put("hill_k", hill.parameter());
-            r.put("parameters", p);
-            r.put("input", input.toString());
             Json.print(out, r);
         } else {
             out.printf("tail index of %s (n = %d%s)%n", input, n, rows.dim() > 1 ? ", vectors of dimension " + rows.dim() + ", norms" : "");

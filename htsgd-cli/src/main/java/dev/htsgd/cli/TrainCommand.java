@@ -3,7 +3,7 @@ package dev.htsgd.cli;
 import dev.htsgd.cli.dl.DlRun;
 import dev.htsgd.cli.report.Provenance;
 import dev.htsgd.cli.report.RunDirectory;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.report.ResumableRunOptions;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
@@ -35,7 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
     @Mixin
-    RunOptions runOptions;
+    ResumableRunOptions runOptions;
     @Spec
     CommandSpec spec;
 

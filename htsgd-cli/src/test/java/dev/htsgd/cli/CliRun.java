@@ -16,7 +16,7 @@ final class CliRun {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = Main.run(cl, args); // as the htsgd command runs: --config applied
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 }

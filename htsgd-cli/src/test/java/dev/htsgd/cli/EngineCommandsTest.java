@@ -173,6 +173,20 @@ class EngineCommandsTest {
     }
 
     @Test
+    void aDivergedRunDirectorySaysSoInItsLog(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("diverged");
+        String[] r = run("simulate", "--landscape", "expr:x^4", "--domain", "-1,1", "--no-project", "--noise", "gaussian",
+                "--scale", "1", "--eta", "1", "--x0", "0.5", "--steps", "1000", "--paths", "1", "--out", out.toString(), "--quiet");
+        assertThat(r[0]).isEqualTo("2");
+        // the numbers up to the divergence are kept, and the log ends with the step and the state, not "finished"
+        assertThat(Json.MAPPER.readTree(out.resolve("results.json").toFile()).get("diverged").asBoolean()).isTrue();
+        java.util.List<String> log = Files.readAllLines(out.resolve("log.txt"));
+        assertThat(log.get(log.size() - 1)).contains("diverged: the recursion diverged at step").contains("state x =")
+                .contains("(path 0)");
+        assertThat(log).noneMatch(l -> l.endsWith(" finished"));
+    }
+
+    @Test
     void outWritesTheRunDirectory(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sim");
         String[] r = run("simulate", "--steps", "1000", "--paths", "2", "--thin", "100", "--x0", "0.3", "--out", out.toString(), "--quiet");

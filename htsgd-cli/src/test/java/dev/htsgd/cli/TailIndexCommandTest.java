@@ -149,4 +149,33 @@ class TailIndexCommandTest {
         badInput("--hill-k must be", "tail-index", "--input", write("k.txt", "1\n2\n3\n").toString(), "--hill-k", "5");
         badInput("--input", "tail-index");
     }
+
+    @Test
+    void binaryOrTruncatedInputIsRefusedNamingTheFile() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        badInput("png.txt line 1: not a text file", "tail-index", "--input", Files.write(dir.resolve("png.txt"), png).toString());
+        // a zip archive starts with ASCII "PK": refused for its control bytes, with what we do read
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        badInput("(save one array with numpy.save as .npy)", "tail-index", "--input", Files.write(dir.resolve("w.npz"), zip).toString());
+        Path whole = npy("whole.npy", "<f8", 8, 1000, 1);
+        byte[] b = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.npy"), java.util.Arrays.copyOf(b, b.length - 3));
+        badInput("cut.npy: truncated .npy data", "tail-index", "--input", cut.toString());
+        String damaged = new String(b, StandardCharsets.ISO_8859_1).replace("(1000,)", "(10x0,)");
+        badInput("corrupt .npy header", "tail-index", "--input",
+                Files.write(dir.resolve("damaged.npy"), damaged.getBytes(StandardCharsets.ISO_8859_1)).toString());
+    }
+
+    @Test
+    void outWritesARunDirectoryWithTheResults() throws IOException {
+        Path text = write("o.txt", DoubleStream.of(x).mapToObj(Double::toString).collect(Collectors.joining("\n")));
+        Path out = dir.resolve("run");
+        String[] r = run("tail-index", "--input", text.toString(), "--out", out.toString(), "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode printed = Json.MAPPER.readTree(r[1]);
+        JsonNode saved = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertThat(saved.get("estimates")).isEqualTo(printed.get("estimates"));
+        assertThat(out.resolve("config.yaml")).exists();
+        assertThat(out.resolve("log.txt")).content().contains("finished");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.io.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -65,6 +66,11 @@ public final class SampleFiles {
                 return readNpy(file, column, all);
             }
             return readText(file, column, all);
+        } catch (TextFiles.NotTextException e) {
+            // Binary data read as text would fail on its first "number" with a message about that
+            // number; say what the file is instead, and what we do read.
+            throw new IllegalArgumentException(e.getMessage() + "; expected one number a line, CSV, or a .npy array"
+                    + (name.toLowerCase(Locale.ROOT).endsWith(".npz") ? " (save one array with numpy.save as .npy)" : ""));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--input " + name + ": no such file");
         } catch (IOException e) {
@@ -79,7 +85,7 @@ public final class SampleFiles {
         int col = -1;
         int columns = -1;
         boolean first = true;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = TextFiles.open(file)) {
             String line;
             int lineNo = 0;
             while ((line = r.readLine()) != null) {
@@ -219,7 +225,19 @@ public final class SampleFiles {
         }
         boolean fortran = f.find() && f.group(1).equals("True");
         String[] dims = s.group(1).split(",");
-        long[] shape = Arrays.stream(dims).map(String::strip).filter(t -> !t.isEmpty()).mapToLong(Long::parseLong).toArray();
+        long[] shape;
+        try {
+            shape = Arrays.stream(dims).map(String::strip).filter(t -> !t.isEmpty()).mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": corrupt .npy header: 'shape' is (" + s.group(1) + ")");
+        }
+        // Negative or huge dimensions come only from a damaged header; refuse them before they overflow
+        // the size check against the data below.
+        for (long dim : shape) {
+            if (dim < 0 || dim > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + ": corrupt .npy header: 'shape' is (" + s.group(1) + ")");
+            }
+        }
         long rows;
         long cols;
         if (shape.length == 1) {
@@ -245,7 +263,8 @@ public final class SampleFiles {
                 throw new IllegalArgumentException("--column must be in [0, " + (cols - 1) + "] for " + name + ", got " + c);
             }
         }
-        long need = rows * cols * width;
+        // Both dimensions are below 2^31, so the product fits in a long; times 8 it might not.
+        long need = rows * cols > Long.MAX_VALUE / width ? Long.MAX_VALUE : rows * cols * width;
         int data = start + headerLen;
         if (bytes.length - data < need) {
             throw new IllegalArgumentException(name + ": truncated .npy data (" + (bytes.length - data) + " bytes, expected " + need + ")");

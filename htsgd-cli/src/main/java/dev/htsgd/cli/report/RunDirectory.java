@@ -455,6 +455,14 @@ public final class RunDirectory implements AutoCloseable {
      * (replacing an existing {@code NAME} only with {@code --force}). Returns the final directory.
      */
     public synchronized Path commit() {
+        return commit("finished");
+    }
+
+    /**
+     * {@link #commit()} with {@code outcome} as the last line of {@code log.txt} instead of "finished": a run
+     * that completed but whose numbers are not the whole story (a diverged path) says so where people look.
+     */
+    public synchronized Path commit(String outcome) {
         if (committed) {
             return target;
         }
@@ -462,7 +470,7 @@ public final class RunDirectory implements AutoCloseable {
             throw new IllegalStateException("the run at " + work + " was abandoned and removed");
         }
         try {
-            log("finished");
+            log(outcome);
             log.close();
             if (checkpoint != null) {
                 checkpoint.flush();

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -91,20 +91,34 @@ public final class Npz {
     private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
-    /** Reads a {@code .npz} of float32 C-order arrays (as written by {@link #write} or numpy). */
+    /**
+     * Reads a {@code .npz} of float32 C-order arrays (as written by {@link #write} or numpy).
+     *
+     * <p>The archive is opened through its central directory (as numpy's {@code zipfile} does) and every
+     * entry is read to its end, so that the CRC is checked: streaming the local headers alone would accept
+     * an archive cut after its last entry, or read a damaged entry as plausible weights.
+     */
     public static Map<String, Array> read(Path file) {
         Map<String, Array> out = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
-                out.put(name, readNpy(file, name, zip));
+                try (InputStream in = zip.getInputStream(e)) {
+                    out.put(name, readNpy(file, name, in));
+                    if (in.read() >= 0) {
+                        throw new IllegalArgumentException(file + ": entry " + name + " holds more data than its shape");
+                    }
+                } catch (IOException ex) {
+                    throw new IllegalArgumentException(file + ": entry " + name + " is damaged (" + ex.getMessage() + ")", ex);
+                }
             }
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException ex) {
+            throw new IllegalArgumentException(file + ": no such file", ex);
         } catch (IOException ex) {
-            throw new IllegalArgumentException(file + ": not a readable .npz archive (" + ex.getMessage() + ")", ex);
+            throw new IllegalArgumentException(file + ": not a complete .npz archive (" + ex.getMessage() + ")", ex);
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty or not a .npz archive");
+            throw new IllegalArgumentException(file + ": empty .npz archive");
         }
         return out;
     }
@@ -116,9 +130,16 @@ public final class Npz {
         }
         int major = magic[6];
         byte[] lenBytes = in.readNBytes(major == 1 ? 2 : 4);
+        if (lenBytes.length < (major == 1 ? 2 : 4)) {
+            throw new IllegalArgumentException(file + ": entry " + name + " is truncated (in its NPY header)");
+        }
         ByteBuffer lb = ByteBuffer.wrap(lenBytes).order(ByteOrder.LITTLE_ENDIAN);
         int hlen = major == 1 ? lb.getShort() & 0xffff : lb.getInt();
-        String header = new String(in.readNBytes(hlen), StandardCharsets.US_ASCII);
+        byte[] head = hlen < 0 ? new byte[0] : in.readNBytes(hlen);
+        if (hlen < 0 || head.length < hlen) {
+            throw new IllegalArgumentException(file + ": entry " + name + " is truncated (in its NPY header)");
+        }
+        String header = new String(head, StandardCharsets.US_ASCII);
         Matcher d = DESCR.matcher(header);
         Matcher o = ORDER.matcher(header);
         Matcher s = SHAPE.matcher(header);
@@ -126,14 +147,24 @@ public final class Npz {
             throw new IllegalArgumentException(file + ": entry " + name + " is not a C-order float32 array (" + header.trim() + ")");
         }
         String[] dims = s.group(1).split(",");
-        long[] shape = java.util.Arrays.stream(dims).map(String::trim).filter(x -> !x.isEmpty()).mapToLong(Long::parseLong).toArray();
+        long[] shape;
+        try {
+            shape = java.util.Arrays.stream(dims).map(String::trim).filter(x -> !x.isEmpty()).mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": entry " + name + " has a corrupt NPY header (shape (" + s.group(1) + "))");
+        }
         long n = 1;
         for (long v : shape) {
+            // a damaged header must not overflow the size below into a small positive number
+            if (v < 0 || (v > 0 && n > (Integer.MAX_VALUE / 4) / v)) {
+                throw new IllegalArgumentException(file + ": entry " + name + " has a corrupt NPY header (shape (" + s.group(1) + "))");
+            }
             n *= v;
         }
         byte[] body = in.readNBytes((int) (4 * n));
         if (body.length != 4 * n) {
-            throw new IllegalArgumentException(file + ": entry " + name + " is truncated");
+            throw new IllegalArgumentException(file + ": entry " + name + " is truncated (" + body.length + " bytes of data, its shape needs "
+                    + 4 * n + ")");
         }
         float[] data = new float[(int) n];
         ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);

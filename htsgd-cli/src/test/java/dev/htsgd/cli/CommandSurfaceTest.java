@@ -1,0 +1,95 @@
+package dev.htsgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What every command shows and accepts: help that renders cleanly, and only the options it honours. */
+class CommandSurfaceTest {
+
+    /** The commands whose runs checkpoint into their unfinished directory and continue from it. */
+    private static final Set<String> RESUMABLE = Set.of("train", "reproduce", "demo", "rare-event", "sweep");
+
+    /** Every command path under htsgd, the root included ([] is htsgd itself). */
+    static List<List<String>> commandPaths() {
+        List<List<String>> out = new ArrayList<>();
+        collect(Main.newCommandLine(), new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
+        out.add(List.copyOf(path));
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandName().equals(name)) { // aliases would repeat the same command
+                List<String> p = new ArrayList<>(path);
+                p.add(name);
+                collect(sub, p, out);
+            }
+        });
+    }
+
+    /** Prints the help of every command, through Main as the htsgd command does. */
+    static final class HelpDump {
+        public static void main(String[] args) {
+            for (List<String> path : commandPaths()) {
+                List<String> a = new ArrayList<>(path);
+                a.add("--help");
+                int code = Main.run(a.toArray(new String[0]));
+                System.out.println("== " + String.join(" ", path) + " exit " + code);
+            }
+        }
+    }
+
+    @Test
+    void everyHelpRendersWithoutFormatWarnings() throws IOException, InterruptedException {
+        // picocli's warnings go to the System.err it saw when it was loaded, so render in a fresh JVM and
+        // read that JVM's stderr: an unescaped % in a description shows only there.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), HelpDump.class.getName())
+                .redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(all).isZero();
+        List<List<String>> paths = commandPaths();
+        assertThat(paths).hasSizeGreaterThan(10);
+        for (List<String> path : paths) {
+            assertThat(all).contains("== " + String.join(" ", path) + " exit 0");
+        }
+        assertThat(all).contains("Usage: htsgd rare-event").contains("Usage: htsgd tail-index");
+        assertThat(all).doesNotContain("picocli WARN").doesNotContain("Could not format");
+    }
+
+    @Test
+    void resumeIsOfferedExactlyByTheCommandsThatCheckpoint() {
+        List<String> offered = new ArrayList<>();
+        for (List<String> path : commandPaths()) {
+            CommandLine cl = Main.newCommandLine();
+            for (String name : path) {
+                cl = cl.getSubcommands().get(name);
+            }
+            if (cl.getCommandSpec().findOption("--resume") != null) {
+                offered.add(String.join(" ", path));
+            }
+            String help = cl.getUsageMessage();
+            assertThat(help.contains("--resume")).as(String.join(" ", path) + " help mentions --resume")
+                    .isEqualTo(RESUMABLE.contains(String.join(" ", path)));
+        }
+        assertThat(offered).containsExactlyInAnyOrderElementsOf(RESUMABLE);
+        // with their required options, so that --resume is the only thing wrong
+        for (String c : List.of("simulate", "exit-times", "analyze", "control", "sharpness --weights w.npz",
+                "tail-index --input x.txt")) {
+            String[] r = CliRun.run((c + " --resume").split(" "));
+            assertThat(r[0]).as(c + ": " + r[2]).isEqualTo("2");
+            assertThat(r[2].strip().lines()).hasSize(1);
+            assertThat(r[2]).contains("Unknown option: '--resume'");
+        }
+    }
+}
