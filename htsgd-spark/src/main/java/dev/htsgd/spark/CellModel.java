@@ -1,5 +1,6 @@
 package dev.htsgd.spark;
 
+import dev.htsgd.cli.LandscapeOptions;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.landscape.Domain;
@@ -80,28 +81,10 @@ final class CellModel {
 
     /** {@code --domain a,b} (1-D) or {@code --ball R} (centred at the origin), or null for the default. */
     static Domain domain(SweepSettings s) {
-        if (s.domain() != null && s.ball() != null) {
-            throw new IllegalArgumentException("--domain and --ball exclude each other; give one");
-        }
-        if (s.domain() != null) {
-            String[] p = s.domain().split(",");
-            try {
-                if (p.length == 2) {
-                    double lo = Double.parseDouble(p[0].strip());
-                    double hi = Double.parseDouble(p[1].strip());
-                    if (lo < hi) {
-                        return Domain.interval(lo, hi);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the message
-            }
-            throw new IllegalArgumentException("--domain must be a,b with a < b, got '" + s.domain() + "'");
-        }
-        if (s.ball() != null) {
-            return Domain.ball(new double[2], s.ball());
-        }
-        return null;
+        LandscapeOptions o = new LandscapeOptions(); // the local commands' parsing and messages
+        o.domain = s.domain();
+        o.ball = s.ball();
+        return o.domainOverride();
     }
 
     /** {@code --x0}: {@code min} (the minimum of field {@code basin}) or coordinates x or x,y. */

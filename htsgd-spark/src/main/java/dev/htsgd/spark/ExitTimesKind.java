@@ -37,6 +37,7 @@ final class ExitTimesKind implements SweepKind {
 
     @Override
     public void validate(SweepSpec spec) {
+        KindSupport.noTargets(spec);
         for (Cell cell : distinctModels(spec)) {
             experiment(cell, etaIndex(spec, cell), spec.settings()); // every distinct model once: bad input fails here
         }

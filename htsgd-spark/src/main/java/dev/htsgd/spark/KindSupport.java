@@ -18,6 +18,15 @@ final class KindSupport {
     private KindSupport() {
     }
 
+    /** Refuses {@code --target} outside {@code --experiment reproduce}, where it would silently multiply the grid. */
+    static void noTargets(SweepSpec spec) {
+        List<String> t = spec.grid().targets();
+        if (!(t.size() == 1 && t.get(0).isEmpty())) {
+            throw new IllegalArgumentException("--target is for --experiment reproduce only, got --target "
+                    + String.join(",", t) + " with --experiment " + spec.experiment());
+        }
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -46,6 +46,7 @@ final class RareEventKind implements SweepKind {
 
     @Override
     public void validate(SweepSpec spec) {
+        KindSupport.noTargets(spec);
         for (Cell cell : ExitTimesKind.distinctModels(spec)) {
             experiment(cell, spec.settings());
         }

@@ -2,6 +2,7 @@ package dev.htsgd.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.cli.Main;
+import dev.htsgd.cli.reproduce.ReproduceTargets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,6 +55,11 @@ final class ReproduceKind implements SweepKind {
         if (g.targets().size() == 1 && g.targets().get(0).isEmpty()) {
             throw new IllegalArgumentException("--target must name at least one reproduce target for --experiment reproduce");
         }
+        for (String t : g.targets()) { // refused here, not by a failing task on an executor
+            if (!ReproduceTargets.all().containsKey(t)) {
+                throw new IllegalArgumentException("--target must be among " + ReproduceTargets.names() + ", got '" + t + "'");
+            }
+        }
         if (g.landscapes().size() * g.noises().size() * g.alphas().size() * g.scales().size() * g.clips().size()
                 * g.etas().size() > 1) {
             throw new IllegalArgumentException("--experiment reproduce sweeps --target and --seeds only; "
@@ -89,9 +95,10 @@ final class ReproduceKind implements SweepKind {
                         spec.settings().size(), "--out", dir.toString(), "--force", "--quiet", "--format", "json");
                 err = errs.toString().strip();
             }
-            if (code != 0) {
-                throw new IllegalStateException("htsgd reproduce " + cell.target() + " --seed " + cell.seed()
-                        + " exited with " + code + ": " + err.lines().findFirst().orElse(""));
+            if (code != 0) { // its own one-line error, without the "htsgd reproduce: " of its command line
+                String line = err.lines().findFirst().orElse("").replaceFirst("^htsgd reproduce: (error: )?", "");
+                String m = "htsgd reproduce " + cell.target() + " --seed " + cell.seed() + " exited with " + code + ": " + line;
+                throw code == 2 ? new IllegalArgumentException(m) : new IllegalStateException(m);
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", cell.target());

@@ -31,6 +31,7 @@ final class SimulateKind implements SweepKind {
 
     @Override
     public void validate(SweepSpec spec) {
+        KindSupport.noTargets(spec);
         for (Cell cell : ExitTimesKind.distinctModels(spec)) {
             experiment(cell, spec.settings());
         }

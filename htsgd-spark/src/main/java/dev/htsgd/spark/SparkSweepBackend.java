@@ -8,6 +8,8 @@ import dev.htsgd.cli.report.Provenance;
 import dev.htsgd.cli.report.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -45,20 +50,41 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
     /** The master used when neither --master nor spark-submit names one. */
     public static final String DEFAULT_MASTER = "local[*]";
 
+    /** Where the experiments come from by name; tests add their own (see {@link #kinds}). */
+    private static volatile Function<String, SweepKind> kinds = SweepKinds::of;
+
+    /** Tests: look experiments up with {@code lookup} instead of {@link SweepKinds#of}; null restores it. */
+    static void kinds(Function<String, SweepKind> lookup) {
+        kinds = lookup == null ? SweepKinds::of : lookup;
+    }
+
+    /** The master URLs a sweep accepts, as the error message lists them. */
+    static final String MASTERS = "local, local[N], local[*], local[N,M] (M = attempts per task), "
+            + "spark://HOST:PORT[,HOST:PORT...], yarn or k8s://URL";
+
+    private static final Pattern LOCAL = Pattern.compile("local\\[\\s*(\\d{1,9}|\\*)\\s*(?:,\\s*(\\d{1,9})\\s*)?]");
+    private static final Pattern LOCAL_CLUSTER =
+            Pattern.compile("local-cluster\\[\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*]");
+    private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
+
     @Override
     public int run(SweepCommand cmd) throws Exception {
+        // every option is checked here, before the run directory or a Spark context exists
         SweepSpec spec = specOf(cmd);
-        SweepKind kind = SweepKinds.of(spec.experiment());
+        SweepKind kind = kinds.apply(spec.experiment());
         kind.validate(spec);
         if (cmd.partitions < 0) {
             throw new IllegalArgumentException("--partitions must be >= 0 (0 = one per task), got " + cmd.partitions);
         }
+        checkTaskCount(spec, kind);
         cmd.common.effectiveThreads(); // validates --threads
         SparkConf conf = new SparkConf();
-        String master = cmd.master != null ? cmd.master
-                : conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.threads + "]" : DEFAULT_MASTER);
+        String master = cmd.master != null ? checkMaster(cmd.master, "--master")
+                : checkMaster(conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.threads + "]"
+                        : DEFAULT_MASTER), "spark.master");
+        boolean local = master.startsWith("local");
         defaults(conf, master, "htsgd sweep " + spec.experiment());
-        if (!master.startsWith("local") && !conf.contains("spark.jars")) {
+        if (!local && !conf.contains("spark.jars")) {
             Path app = appJar();
             if (app != null) {
                 conf.set("spark.jars", app.toUri().toString()); // executors of a cluster need the htsgd classes
@@ -86,7 +112,7 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
 
             JavaSparkContext given = shared;
             boolean created = given == null || given.sc().isStopped();
-            JavaSparkContext sc = created ? new JavaSparkContext(conf) : given;
+            JavaSparkContext sc = created ? start(conf, master) : given;
             String used = sc.master();
             run.log("Spark " + SPARK_VERSION + " master " + used + ", " + all.size() + " tasks in " + spec.grid().size()
                     + " cells");
@@ -97,12 +123,14 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
                     progress.advance(seen[0] < 0 ? done : done - seen[0]);
                     seen[0] = done;
                 });
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a failed job is a SparkException (checked), whose message is a stack trace
                 int stored = store.load().size();
-                run.log("failed after storing " + stored + " of " + all.size() + " tasks: " + rootMessage(e));
-                throw new IllegalStateException("sweep failed after storing " + stored + " of " + all.size()
-                        + " tasks in " + run.path() + "; add --resume (same options and --out "
-                        + run.target() + ") to continue (" + rootMessage(e) + ")", e);
+                SweepFailure.TaskError error = SweepFailure.of(e, used.startsWith("local"));
+                run.log("failed after storing " + stored + " of " + all.size() + " tasks: " + error.message());
+                String message = error.message() + (stored == 0 ? " (no task completed)"
+                        : "; stored " + stored + " of " + all.size() + " tasks in " + run.path()
+                        + ", add --resume (same options and --out " + run.target() + ") to continue");
+                throw error.badInput() ? new IllegalArgumentException(message, e) : new IllegalStateException(message, e);
             } finally {
                 if (created) {
                     sc.stop();
@@ -200,12 +228,86 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         return conf;
     }
 
-    static String rootMessage(Throwable t) {
-        Throwable r = t;
-        while (r.getCause() != null && r.getCause() != r) {
-            r = r.getCause();
+    /** A Spark context on {@code master}; a failure to start is one line (bad input when Spark says so). */
+    static JavaSparkContext start(SparkConf conf, String master) {
+        try {
+            return new JavaSparkContext(conf);
+        } catch (Exception e) { // SparkException (checked) or Spark's IllegalArgumentException, often several lines
+            String m = "cannot start Spark on " + master + ": " + SweepFailure.oneLine(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e instanceof IllegalArgumentException ? new IllegalArgumentException(m, e) : new IllegalStateException(m, e);
         }
-        String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
-        return m.lines().findFirst().orElse(m);
+    }
+
+    /**
+     * The master URL, stripped, when it has a form Spark 4 accepts (local, local[N], local[*], local[N,M],
+     * local-cluster[N,C,M], spark://HOST:PORT,..., yarn, k8s://URL); else bad input naming {@code option}.
+     * Nothing is contacted: an unreachable cluster shows when the job runs.
+     */
+    static String checkMaster(String master, String option) {
+        String m = master == null ? "" : master.strip();
+        if (!validMaster(m)) {
+            throw new IllegalArgumentException(option + " must be " + MASTERS + ", got '" + master + "'");
+        }
+        return m;
+    }
+
+    static boolean validMaster(String m) {
+        if (m.equals("local") || m.equals("yarn")) {
+            return true;
+        }
+        Matcher local = LOCAL.matcher(m);
+        if (local.matches()) {
+            return (local.group(1).equals("*") || Integer.parseInt(local.group(1)) >= 1)
+                    && (local.group(2) == null || Integer.parseInt(local.group(2)) >= 1);
+        }
+        Matcher cluster = LOCAL_CLUSTER.matcher(m);
+        if (cluster.matches()) {
+            return Integer.parseInt(cluster.group(1)) >= 1 && Integer.parseInt(cluster.group(2)) >= 1
+                    && Integer.parseInt(cluster.group(3)) >= 1;
+        }
+        if (m.startsWith("spark://")) {
+            String[] hosts = m.substring("spark://".length()).split(",", -1);
+            for (String h : hosts) {
+                Matcher hp = HOST_PORT.matcher(h.strip());
+                if (!hp.matches() || Integer.parseInt(hp.group(1)) < 1 || Integer.parseInt(hp.group(1)) > 65535) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (m.startsWith("k8s://")) {
+            String rest = m.substring("k8s://".length());
+            try {
+                URI uri = new URI(rest.contains("://") ? rest : "https://" + rest);
+                return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                        && !uri.getHost().isEmpty();
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a sweep of more than {@link SparkSweepRunner#MAX_TASKS} tasks before listing them (the driver
+     * holds one key per task), naming the options that multiply them.
+     */
+    static void checkTaskCount(SweepSpec spec, SweepKind kind) {
+        long n = 0;
+        for (Cell cell : spec.cells()) {
+            n += kind.tasks(cell, spec.settings());
+        }
+        if (n > SparkSweepRunner.MAX_TASKS) {
+            String per = switch (kind.name()) {
+                case "exit-times" -> "--samples";
+                case "simulate" -> "--paths";
+                case "rare-event" -> "--samples / --batch";
+                default -> null;
+            };
+            throw new IllegalArgumentException("the sweep must have at most " + SparkSweepRunner.MAX_TASKS
+                    + " tasks, got " + n + " (" + spec.grid().size() + " cells x " + (per == null ? "tasks per cell" : per)
+                    + "); lower " + (per == null ? "" : per + " or ") + "the grid");
+        }
     }
 }

@@ -30,6 +30,9 @@ public final class SparkSweepRunner {
     /** Upper bound on the number of partitions when one task per partition would be more. */
     public static final int MAX_PARTITIONS = 20_000;
 
+    /** Upper bound on the tasks of one sweep: the driver lists and tracks every task. */
+    public static final int MAX_TASKS = 10_000_000;
+
     /** Progress of a running sweep, called on the driver after each stored partition. */
     public interface Listener {
         void progress(int done, int total);

@@ -20,6 +20,8 @@ class CountingKind implements SweepKind {
 
     static final AtomicInteger EXECUTIONS = new AtomicInteger();
     static final Set<String> ALWAYS_FAIL = ConcurrentHashMap.newKeySet();
+    /** Tasks that always fail as bad input (IllegalArgumentException). */
+    static final Set<String> BAD_INPUT = ConcurrentHashMap.newKeySet();
     static volatile boolean failFirstAttempt;
 
     private final int replications;
@@ -63,6 +65,9 @@ class CountingKind implements SweepKind {
             TaskKey key = TaskKey.of(cell.index(), r);
             if (ALWAYS_FAIL.contains(key.id())) {
                 throw new IllegalStateException("injected failure of " + key.id());
+            }
+            if (BAD_INPUT.contains(key.id())) {
+                throw new IllegalArgumentException("--level injected bad input of " + key.id());
             }
             if (failFirstAttempt && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
                 throw new IllegalStateException("injected first-attempt failure of " + key.id());

@@ -1,0 +1,231 @@
+package dev.htsgd.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.SparkException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The error contract of {@code htsgd sweep} (architecture.md, CLI contract): every bad option is one line naming
+ * the option and its allowed range, exit code 2, refused before the run directory exists; a failed Spark job is
+ * one line with the task's own error (not Spark's stack trace), exit 2 when that error is bad input and 1
+ * otherwise, with the "stored N of M tasks, add --resume" hint when tasks were stored.
+ */
+class SweepErrorsTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void shareContext() {
+        SparkSweepBackend.share(TestSpark.context());
+    }
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        SparkSweepBackend.kinds(null);
+        CountingKind.ALWAYS_FAIL.clear();
+        CountingKind.BAD_INPUT.clear();
+        CountingKind.failFirstAttempt = false;
+    }
+
+    /** Runs {@code htsgd sweep ARGS --out PARENT/run} in a fresh PARENT; returns {code, stdout, stderr}. */
+    private String[] sweep(Path parent, String... args) throws IOException {
+        Files.createDirectories(parent);
+        String[] all = Stream.concat(Stream.of("sweep"),
+                Stream.concat(Stream.of(args), Stream.of("--quiet", "--out", parent.resolve("run").toString())))
+                .toArray(String[]::new);
+        return SweepCommandSparkTest.run(all);
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    private static void assertOneLine(String[] r, String code) {
+        assertThat(r[0]).as(r[2]).isEqualTo(code);
+        assertThat(r[2].strip().lines()).as(r[2]).hasSize(1);
+        assertThat(r[2]).doesNotContain("\tat ", "Driver stacktrace", "Job aborted", "SparkException");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bogus://x", "local[0]", "local[x]", "local[2,0]", "local[", "locale", "spark://host",
+        "spark://host:0", "spark://host:70000", "spark://h1:7077,", "spark://", "yarn-client", "k8s://", "k8s://https://",
+        "mesos://host:5050", " "})
+    void aBadMasterIsOneLineAndCreatesNothing(String master) throws IOException {
+        Path parent = tmp.resolve("p");
+        String[] r = sweep(parent, "--master", master, "--samples", "1", "--max-steps", "100");
+        assertOneLine(r, "2");
+        assertThat(r[2]).contains("--master must be local, local[N], local[*], local[N,M]")
+                .contains("spark://HOST:PORT").contains("got '" + master + "'");
+        assertThat(entries(parent)).as("created under the output parent").isEmpty();
+    }
+
+    @Test
+    void theMastersSparkAcceptsPassTheCheck() {
+        for (String m : List.of("local", "local[1]", "local[16]", "local[*]", "local[2,3]", "local[*, 4]",
+                "local-cluster[2,1,1024]", "spark://host:7077", "spark://10.0.0.1:7077,10.0.0.2:7077", "spark://[::1]:7077",
+                "yarn", "k8s://https://host:443", "k8s://host:6443", "k8s://http://127.0.0.1:8001")) {
+            assertThat(SparkSweepBackend.checkMaster(" " + m + " ", "--master")).as(m).isEqualTo(m);
+        }
+        assertThatThrownBy(() -> SparkSweepBackend.checkMaster("bogus", "spark.master"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spark.master must be");
+    }
+
+    /** Each bad option: the option as typed, then the words its message must contain. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--partitions|-1|--partitions must be >= 0",
+        "--threads|-1|--threads must be >= 0",
+        "--samples|0|--samples must be in [1, 2147483647]",
+        "--samples|2147483647|the sweep must have at most 10000000 tasks, got 2147483647 (1 cells x --samples)",
+        "--max-steps|0|--max-steps must be >= 1",
+        "--steps|0|--steps must be >= 1",
+        "--paths|0|--paths must be >= 1",
+        "--batch|0|--batch must be >= 1",
+        "--horizon|-1|--horizon must be >= 0",
+        "--level|NaN|--level must be finite",
+        "--alpha|NaN|--alpha must be in (0, inf]",
+        "--alpha|0.1,-1|--alpha must be in (0, inf]",
+        "--scale|NaN|--scale must be in (0, inf)",
+        "--scale|Infinity|--scale must be in (0, inf)",
+        "--eta|NaN|--eta must be in (0, inf)",
+        "--eta|0.1,,0.2|--eta must be numbers",
+        "--eta|1/0|--eta must be in (0, inf)",
+        "--clip|NaN|--clip must be in (0, inf) or none",
+        "--clip||--clip must be in (0, inf) or none",
+        "--landscape||--landscape must name a landscape",
+        "--noise||--noise must be one of",
+        "--domain|-Infinity,2|--domain must be a,b with finite a < b",
+        "--domain|2,1|--domain must be a,b",
+        "--ball|NaN|--ball must be in (0, inf)",
+        "--normal-scale|NaN|--normal-scale must be in [0, inf)",
+        "--normal-scale|-1|--normal-scale must be in [0, inf)",
+        "--basin|-1|--basin must be >= 0",
+        "--basin|9|--basin must be in [0, 3], got 9",
+        "--x0|NaN|--x0 must lie inside the domain",
+        "--method|x|--method must be is or mc",
+        "--size|x|--size must be full, quick or tiny",
+        "--clip-mode|x|--clip-mode",
+        "--experiment|x|--experiment must be one of",
+        "--target|b-map|--target is for --experiment reproduce only",
+        "--master|bogus://x|--master must be"})
+    void aBadOptionIsOneLineNamingItAndCreatesNothing(String spec) throws IOException {
+        String[] p = spec.split("\\|", -1);
+        Path parent = tmp.resolve("p");
+        List<String> args = new java.util.ArrayList<>(List.of(p[0], p[1]));
+        for (String[] small : new String[][] {{"--samples", "1"}, {"--max-steps", "100"}}) {
+            if (!p[0].equals(small[0])) { // a quick sweep, should the bad option be accepted
+                args.addAll(List.of(small));
+            }
+        }
+        String[] r = sweep(parent, args.toArray(String[]::new));
+        assertOneLine(r, "2");
+        assertThat(r[2]).startsWith("htsgd sweep: ").contains(p[2]);
+        assertThat(entries(parent)).as("created under the output parent").isEmpty();
+    }
+
+    @Test
+    void anUnknownReproduceTargetIsRefusedBeforeSparkRuns() throws IOException {
+        Path parent = tmp.resolve("p");
+        String[] r = sweep(parent, "--experiment", "reproduce", "--target", "b-map,nope", "--size", "tiny");
+        assertOneLine(r, "2");
+        assertThat(r[2]).contains("--target must be among exit-times, global-dynamics").contains("got 'nope'");
+        assertThat(entries(parent)).isEmpty();
+    }
+
+    @Test
+    void aFailingTaskIsOneLineWithItsOwnErrorAndTheResumeHint() throws IOException {
+        SparkSweepBackend.kinds(name -> name.equals("counting") ? new CountingKind(3) : SweepKinds.of(name));
+        CountingKind.ALWAYS_FAIL.add(TaskKey.of(3, 2).id()); // the last task of 4 cells x 3: the others are stored first
+        Path parent = tmp.resolve("p");
+        String[] r = sweep(parent, "--experiment", "counting", "--eta", "0.1,0.01", "--clip", "0.5,none");
+        assertOneLine(r, "1");
+        assertThat(r[2]).startsWith("htsgd sweep: error: injected failure of c00003-r000002; stored ")
+                .contains(" of 12 tasks in ").contains("add --resume (same options and --out " + parent.resolve("run"));
+        assertThat(entries(parent)).containsExactly("run.partial");
+        assertThat(Files.readString(parent.resolve("run.partial/log.txt"))).contains("injected failure of c00003-r000002")
+                .doesNotContain("\tat ");
+
+        CountingKind.ALWAYS_FAIL.clear();
+        String[] resumed = sweep(parent, "--experiment", "counting", "--eta", "0.1,0.01", "--clip", "0.5,none", "--resume");
+        assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
+        assertThat(entries(parent)).containsExactly("run");
+    }
+
+    @Test
+    void aTaskFailingOnBadInputExitsTwo() throws IOException {
+        SparkSweepBackend.kinds(name -> name.equals("counting") ? new CountingKind(1) : SweepKinds.of(name));
+        CountingKind.BAD_INPUT.add(TaskKey.of(0, 0).id());
+        String[] r = sweep(tmp.resolve("p"), "--experiment", "counting");
+        assertOneLine(r, "2");
+        assertThat(r[2]).isEqualToIgnoringNewLines(
+                "htsgd sweep: --level injected bad input of c00000-r000000 (no task completed)");
+    }
+
+    @Test
+    void aFailedReproduceRunIsBadInputWhenItExitedWithTwo() {
+        SweepSpec spec = SweepSpec.of("reproduce", SweepGrid.of(List.of("nope"), List.of("iclr1d"), List.of("pareto"),
+                List.of(1.2), List.of(0.1), List.of(0.5), List.of(0.01), List.of(7L)), SweepSettings.defaults());
+        SweepKind.Worker w = new ReproduceKind().in(tmp).worker(spec);
+        assertThatThrownBy(() -> w.run(spec.grid().cell(0), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("htsgd reproduce nope --seed 7 exited with 2: unknown reproduce target 'nope'; valid: "
+                        + dev.htsgd.cli.reproduce.ReproduceTargets.names());
+    }
+
+    /** What Spark 4.0 threw on a standalone cluster whose executors lacked htsgd-spark-app.jar (abridged). */
+    static final String LOST_CLASS = "Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 times, most recent "
+            + "failure: Lost task 0.3 in stage 0.0 (TID 6) (127.0.0.1 executor 0): java.io.IOException: "
+            + "java.lang.ClassNotFoundException: dev.htsgd.spark.TaskKey\n"
+            + "\tat org.apache.spark.util.SparkErrorUtils.tryOrIOException(SparkErrorUtils.scala:42)\n"
+            + "\tat org.apache.spark.rdd.ParallelCollectionPartition.readObject(ParallelCollectionRDD.scala:70)\n"
+            + "Caused by: java.lang.ClassNotFoundException: dev.htsgd.spark.TaskKey\n"
+            + "\tat java.base/java.net.URLClassLoader.findClass(URLClassLoader.java:445)\n\nDriver stacktrace:";
+
+    @Test
+    void aClassMissingOnTheExecutorsSaysHowToShipTheHtsgdClasses() {
+        String want = "the executors lack class dev.htsgd.spark.TaskKey; give them the htsgd classes: build "
+                + "htsgd-spark/target/htsgd-spark-app.jar (./mvnw -Papp -pl htsgd-spark -am package -DskipTests) or set spark.jars";
+        SweepFailure.TaskError shipped = SweepFailure.of(new SparkException(LOST_CLASS,
+                new IOException(new ClassNotFoundException("dev.htsgd.spark.TaskKey"))), false);
+        assertThat(shipped.message()).isEqualTo(want);
+        assertThat(shipped.badInput()).isFalse();
+        SweepFailure.TaskError parsed = SweepFailure.of(new SparkException(LOST_CLASS), false); // nothing shipped back
+        assertThat(parsed.message()).isEqualTo(want);
+        assertThat(SweepFailure.of(new NoClassDefFoundError("dev/htsgd/spark/Cell"), true).message())
+                .isEqualTo("class dev.htsgd.spark.Cell is missing from the class path");
+    }
+
+    @Test
+    void sparksMessageIsReadWhenTheTasksExceptionDidNotComeBack() {
+        SweepFailure.TaskError bad = SweepFailure.of(new SparkException("Job aborted due to stage failure: Task 1 in "
+                + "stage 2.0 failed 4 times, most recent failure: Lost task 1.3 in stage 2.0 (TID 9) (10.0.0.5 executor 3): "
+                + "java.lang.IllegalArgumentException: --x0 must lie inside the domain\n\tat dev.htsgd.X.y(X.java:1)\n"), false);
+        assertThat(bad.message()).isEqualTo("--x0 must lie inside the domain");
+        assertThat(bad.badInput()).isTrue();
+        SweepFailure.TaskError other = SweepFailure.of(new SparkException("Job aborted due to stage failure: Task "
+                + "serialization failed: java.lang.InterruptedException\njava.lang.InterruptedException\n\tat a.b(C.java:1)",
+                new InterruptedException()), false);
+        assertThat(other.message()).isEqualTo(
+                "Job aborted due to stage failure: Task serialization failed: java.lang.InterruptedException");
+        assertThat(other.badInput()).isFalse();
+        assertThat(SweepFailure.oneLine("[INVALID_EXECUTOR_MEMORY] Executor memory 1 must be at least 2.\n"
+                + "Please increase executor memory. SQLSTATE: F0000")).isEqualTo(
+                "[INVALID_EXECUTOR_MEMORY] Executor memory 1 must be at least 2. Please increase executor memory. SQLSTATE: F0000");
+    }
+}
