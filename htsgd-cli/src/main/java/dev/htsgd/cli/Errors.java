@@ -66,6 +66,8 @@ public final class Errors {
                 throw new ParameterException(last.commandSpec().commandLine(), e.getMessage(), e);
             }
         }
+        // only the runs this command opens may be discarded if it fails on bad input
+        RunDirectory.keepUnfinished();
         return new CommandLine.RunLast().execute(parsed);
     }
 

@@ -110,7 +110,7 @@ class BadInputTest {
     @Test
     void errorsNameTheOptionAsTyped() {
         String[] grid = CliRun.run("analyze", "--grid", "0", "--quiet");
-        assertOneLineBadInput(grid, "--grid must be in [101, 1e8], got 0");
+        assertOneLineBadInput(grid, "--grid must be in [101, 100000000], got 0");
         assertThat(grid[2]).doesNotContain("gridPoints");
         String[] window = CliRun.run("analyze", "--landscape", "expr:x^4-x^2", "--window", "5,-5", "--quiet");
         assertOneLineBadInput(window, "--window must be a,b");

@@ -147,16 +147,19 @@ final class ExitTimesKind implements SweepKind {
         return p;
     }
 
-    /** 1 + l*(alpha - 1) with l* = ceil(r/b) (1 without truncation); null off 1-D or for light tails. */
+    /**
+     * 1 + l*(alpha - 1) with l* = ceil(r/b) (1 without truncation); null off 1-D, for light tails and for
+     * alpha &lt;= 1, where the theory predicts no slope (as {@code htsgd exit-times}).
+     */
     static Double predictedSlope(Cell cell, SweepSettings s) {
         CellModel m = CellModel.of(cell, s);
         if (!(m.basins instanceof BasinMap.OneD one) || !Double.isFinite(cell.alpha())
-                || cell.noise().equalsIgnoreCase("gaussian")) {
+                || cell.noise().equalsIgnoreCase("gaussian") || !(cell.alpha() > 1)) {
             return null;
         }
         double r = one.radius(s.basin());
-        long l = cell.unclipped() ? 1 : (long) Math.ceil(r / cell.clip());
-        return 1 + l * (cell.alpha() - 1);
+        int l = cell.unclipped() ? 1 : (int) Math.ceil(r / cell.clip());
+        return dev.htsgd.theory.TimeScales.slope(cell.alpha(), l);
     }
 
     @Override

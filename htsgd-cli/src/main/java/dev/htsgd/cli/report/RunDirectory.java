@@ -312,7 +312,7 @@ public final class RunDirectory implements AutoCloseable {
         return removed;
     }
 
-    /** Forgets this thread's open runs without touching them (a failure that resuming may fix). */
+    /** Forgets this thread's open runs without touching them: at the start of a command, and after a failure that resuming may fix. */
     public static void keepUnfinished() {
         OPENED_HERE.get().clear();
     }
