@@ -13,6 +13,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,10 @@ def listing(d):
 
 
 def one_line(err):
+    # the PyTorch native library writes its own warnings ("[W1201 09:08:25.6 LegacyTypeDispatch.h:74] Warning:
+    # ...") straight to file descriptor 2 when DJL loads it; they are not htsgd's output and are not counted
     lines = [l for l in err.splitlines() if l.strip() and not l.startswith("htsgd: building")
-             and "NNPACK" not in l and "WARNING" not in l]
+             and not re.match(r"^\[W\d{4} [^\]]*\] Warning:", l)]
     return len(lines) <= 1 and "Exception" not in err and "\tat " not in err
 
 
@@ -129,8 +132,8 @@ for out in ["", ".", "..", "/"]:
     case("simulate --out '%s' --force" % out, SIM + ["--out", out, "--force"], contains=["--out"], stdout_empty=True)
 case("simulate --out existing-non-run --force", SIM + ["--out", "existing", "--force"], setup=make_existing,
      contains=["not a finished htsgd run"])
-case("train --method sb --eta 1e6: no truncation", TRAIN + ["--method", "sb", "--eta", "1e6", "--format", "json"],
-     code=None, check=truncation_zero, leaves_nothing=False)
+case("train --method sb --eta 1e6: no truncation", TRAIN[:1] + TRAIN[3:] + ["--method", "sb", "--eta", "1e6",
+     "--format", "json", "--iterations", "1", "--noise-off", "0"], code=0, check=truncation_zero, leaves_nothing=False)
 case("analyze iclr1d --clip none: q(3,0)", ["analyze", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2",
      "--scale", "0.1", "--clip", "none", "--format", "json"], code=0, check=rate_q30)
 case("exit-times with a zero-stderr point", ["exit-times", "--samples", "2", "--max-steps", "1000", "--etas",
@@ -155,7 +158,7 @@ case("rerun of a killed run without --resume", ["reproduce", "b-map", "--out", "
      setup=make_killed_run, contains=["--resume", "--force"], leaves_nothing=False)
 # config files
 case("--config with a misspelt key", SIM + ["--config", "c.yaml"], setup=make_config("stpes: 1000\n"),
-     contains=["stpes", "--steps"])
+     contains=["stpes", "steps"])
 case("--config with a duplicate key", SIM + ["--config", "c.yaml"], setup=make_config("eta: 0.1\neta: 0.2\n"),
      contains=["eta"])
 case("--config clip: {a: 1}", SIM + ["--config", "c.yaml"], setup=make_config("clip: {a: 1}\n"), contains=["clip"])
@@ -177,7 +180,7 @@ case("exit-times --noise stable --alpha 0.8", ["exit-times", "--noise", "stable"
 case("reproduce exit-times --max-steps -1", ["reproduce", "exit-times", "--max-steps", "-1", "--out", "r"],
      contains=["--max-steps"])
 case("reproduce b-map --steps 1000", ["reproduce", "b-map", "--steps", "1000", "--out", "r"], contains=["--steps"])
-case("tail-index truncated .npz", ["tail-index", "cut.npz"], setup=make_truncated_npz, contains=["cut.npz"])
+case("tail-index truncated .npz", ["tail-index", "--input", "cut.npz"], setup=make_truncated_npz, contains=["cut.npz"])
 case("resume from a truncated checkpoint.json", ["reproduce", "b-map", "--out", "killed", "--resume", "--quiet"],
      setup=make_truncated_checkpoint, contains=["checkpoint"], leaves_nothing=False)
 # messages
@@ -189,7 +192,7 @@ case("sharpness --lanczos-iterations 0", ["sharpness", "--weights", "w.npz", "--
      contains=["--lanczos-iterations"], absent=["maxIterations"])
 case("analyze expr:exp(x^4) on -3,3", ["analyze", "--landscape", "expr:exp(x^4)", "--domain", "-3,3"],
      contains=["overflow"], absent=["flat"])
-case("tail-index on binary input", ["tail-index", "bin.txt"], setup=make_binary, contains=["not text"])
+case("tail-index on binary input", ["tail-index", "--input", "bin.txt"], setup=make_binary, contains=["not a text file"])
 for cmd in ([], ["tail-index"], ["rare-event"]):
     case("htsgd %s --help: no picocli warning" % " ".join(cmd), cmd + ["--help"], code=0,
          absent=["picocli WARN", "Could not format"])
