@@ -54,6 +54,8 @@ public final class RecommendedTailIndex {
                 norms[i] = BlockTailIndex.norm(x, i * dim, dim);
             }
         }
+        // first, so that a sample too short for the recommendation is refused with its own message
+        AdaptiveHill.Result hill = AdaptiveHill.analyse(norms);
         List<TailIndexEstimate> all = new ArrayList<>();
         if (n >= BlockTailIndex.MIN_BLOCK * BlockTailIndex.MIN_BLOCKS) {
             all.add(BlockTailIndex.estimate(x, dim));
@@ -61,7 +63,6 @@ public final class RecommendedTailIndex {
         if (n >= 3) {
             all.add(HillTailIndex.estimate(norms, HillTailIndex.defaultK(n)));
         }
-        AdaptiveHill.Result hill = AdaptiveHill.analyse(norms);
         all.add(hill.estimate());
         StableQuantileFit stable = null;
         if (dim == 1) {
