@@ -1,10 +1,14 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.report.Provenance;
+import dev.htsgd.cli.report.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.stats.BlockTailIndex;
 import dev.htsgd.stats.HillTailIndex;
+import dev.htsgd.stats.RecommendedTailIndex;
 import dev.htsgd.stats.SampleFiles;
 import dev.htsgd.stats.TailIndexEstimate;
+import dev.htsgd.stats.TailIndexRecommendation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +36,11 @@ import picocli.CommandLine.Spec;
             "Input: one number per line, a CSV column (--column NAME or 0-based index; header optional),",
             "or a .npy array of little-endian float64/float32 (1-D, or 2-D with --column).",
             "Block is exact for stable laws (biased for Pareto, Lomax or Student data); Hill for",
-            "Pareto-type tails (it overestimates alpha for stable laws with alpha near 2). Read both."})
+            "Pareto-type tails (it overestimates alpha for stable laws with alpha near 2).",
+            "The recommended estimate (shown first; JSON keys estimate, interval, estimator, reason) is the",
+            "McCulloch stable fit when a symmetric stable law with alpha < 2 fits the quantiles, else Hill",
+            "with k chosen where the Hill plot is flat. With --out DIR: plots/tail-index-hill.png|svg",
+            "(alpha against k)."})
 public final class TailIndexCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,47 +86,79 @@ public final class TailIndexCommand implements Callable<Integer> {
         }
         TailIndexEstimate block = BlockTailIndex.estimate(x, rows.dim());
         TailIndexEstimate hill = HillTailIndex.estimateVectors(x, rows.dim(), hillK);
+        TailIndexRecommendation rec = RecommendedTailIndex.estimate(x, rows.dim());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("n", n);
         r.put("dimension", rows.dim());
+        r.put("estimate", rec.estimate());
+        r.put("interval", List.of(rec.low(), rec.high()));
+        r.put("estimator", rec.estimator());
+        r.put("reason", rec.reason());
         Map<String, Object> estimates = new LinkedHashMap<>();
         estimates.put("block", block.alpha());
         estimates.put("hill", hill.alpha());
-        r.put("estimates", estimates);
         Map<String, Object> intervals = new LinkedHashMap<>();
         intervals.put("block", List.of(block.low(), block.high()));
         intervals.put("hill", List.of(hill.low(), hill.high()));
-        r.put("intervals", intervals);
         Map<String, Object> se = new LinkedHashMap<>();
         se.put("block", block.standardError());
         se.put("hill", hill.standardError());
+        for (TailIndexEstimate e : rec.estimates()) {
+            if (!estimates.containsKey(e.method())) {
+                estimates.put(e.method(), e.alpha());
+                intervals.put(e.method(), List.of(e.low(), e.high()));
+                se.put(e.method(), e.standardError());
+            }
+        }
+        r.put("estimates", estimates);
+        r.put("intervals", intervals);
         r.put("standard_errors", se);
+        Map<String, Object> plot = new LinkedHashMap<>();
+        plot.put("k", rec.ks());
+        plot.put("alpha", rec.hillAlphas());
+        plot.put("chosen_k", rec.hillK());
+        r.put("hill_plot", plot);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("block_size", block.parameter());
         p.put("block_sizes", BlockTailIndex.blockSizes(n));
         p.put("hill_k", hill.parameter());
+        p.put("hill_adaptive_k", rec.hillK());
         r.put("parameters", p);
         r.put("input", input.toString());
-        // --out is a CommonOptions option: honour it like the other engine commands (config.yaml and
-        // results.json in a run directory) rather than accept it and write nothing.
+        // --out is a CommonOptions option: honour it like the other engine commands (config.yaml, results.json
+        // and the Hill plot in a run directory) rather than accept it and write nothing
         if (common.out != null) {
-            RunFiles.write(spec, common, run, "tail-index", r, null, null);
+            try (RunDirectory dir = RunDirectory.open(common.out, "tail-index", run, Provenance.of(spec, common.seed))) {
+                TailIndexPlot.save(dir.plotsDir(), rec);
+                dir.writeResults(r);
+                dir.commit();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             Json.print(out, r);
         } else {
             out.printf("tail index of %s (n = %d%s)%n", input, n, rows.dim() > 1 ? ", vectors of dimension " + rows.dim() + ", norms" : "");
-            out.printf("  %-6s %8s %8s   %-20s %s%n", "method", "alpha", "stderr", "95% interval", "tuning");
+            out.printf("  recommended alpha = %.4f, 95%% interval [%.4f, %.4f] (%s)%n", rec.estimate(), rec.low(),
+                    rec.high(), rec.estimator());
+            out.printf("  why: %s%n", rec.reason());
+            out.printf("  %-13s %8s %8s   %-20s %s%n", "method", "alpha", "stderr", "95% interval", "tuning");
             print(out, block, "median block size m = " + block.parameter());
             print(out, hill, "k = " + hill.parameter());
+            for (TailIndexEstimate e : rec.estimates()) {
+                if (e.method().equals("hill-adaptive")) {
+                    print(out, e, "k = " + e.parameter() + " (flat Hill plot)");
+                } else if (e.method().equals("stable")) {
+                    print(out, e, "McCulloch quantiles" + (rec.stableFit().fits() ? "" : " (the stable law does not fit)"));
+                }
+            }
             out.flush();
         }
         return 0;
     }
 
     private static void print(PrintWriter out, TailIndexEstimate e, String tuning) {
-        out.printf("  %-6s %8.4f %8.4f   [%.4f, %.4f]     %s%n", e.method(), e.alpha(), e.standardError(), e.low(),
+        out.printf("  %-13s %8.4f %8.4f   [%.4f, %.4f]     %s%n", e.method(), e.alpha(), e.standardError(), e.low(),
                 e.high(), tuning);
     }
 }

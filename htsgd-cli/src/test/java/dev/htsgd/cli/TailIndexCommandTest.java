@@ -178,4 +178,32 @@ class TailIndexCommandTest {
         assertThat(out.resolve("config.yaml")).exists();
         assertThat(out.resolve("log.txt")).content().contains("finished");
     }
+
+    /**
+     * Issue 18: the recommendation at the top level of the JSON (estimate, a two-number interval, estimator,
+     * reason) beside estimates; first in the table; the alpha-against-k plot under --out. Pareto alpha = 1.5,
+     * n = 20,000: Hill on its exact Pareto tail at k ~ n/2 has SE 1.5/100 = 0.015; tolerance 0.1.
+     */
+    @Test
+    void recommendedEstimateIsAtTheTopWithAPlot() throws IOException {
+        Path text = write("rec.txt", DoubleStream.of(x).mapToObj(Double::toString).collect(Collectors.joining("\n")));
+        Path out = dir.resolve("rec-out");
+        String[] r = run("tail-index", "--input", text.toString(), "--format", "json", "--out", out.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        assertThat(j.get("estimate").asDouble()).isCloseTo(1.5, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(j.get("interval").size()).isEqualTo(2);
+        assertThat(j.get("interval").get(0).asDouble()).isLessThan(j.get("estimate").asDouble());
+        assertThat(j.get("interval").get(1).asDouble()).isGreaterThan(j.get("estimate").asDouble());
+        assertThat(j.get("estimator").asText()).isEqualTo("hill-adaptive");
+        assertThat(j.get("reason").asText()).startsWith("no stable law fits");
+        assertThat(j.get("estimates").get("hill-adaptive").asDouble()).isEqualTo(j.get("estimate").asDouble());
+        assertThat(j.get("estimates").has("block")).isTrue();
+        assertThat(j.get("estimates").has("stable")).isTrue();
+        assertThat(j.get("hill_plot").get("k").size()).isEqualTo(j.get("hill_plot").get("alpha").size());
+        assertThat(out.resolve("plots/tail-index-hill.png")).isNotEmptyFile();
+        assertThat(out.resolve("plots/tail-index-hill.svg")).isNotEmptyFile();
+        String[] t = run("tail-index", "--input", text.toString());
+        assertThat(t[1].lines().skip(1).findFirst().orElse("")).contains("recommended alpha =");
+    }
 }
