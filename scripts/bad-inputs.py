@@ -181,6 +181,8 @@ case("reproduce exit-times --max-steps -1", ["reproduce", "exit-times", "--max-s
      contains=["--max-steps"])
 case("reproduce b-map --steps 1000", ["reproduce", "b-map", "--steps", "1000", "--out", "r"], contains=["--steps"])
 case("tail-index truncated .npz", ["tail-index", "--input", "cut.npz"], setup=make_truncated_npz, contains=["cut.npz"])
+case("sharpness --weights truncated .npz", ["sharpness", "--weights", "cut.npz"], setup=make_truncated_npz,
+     contains=["cut.npz"])
 case("resume from a truncated checkpoint.json", ["reproduce", "b-map", "--out", "killed", "--resume", "--quiet"],
      setup=make_truncated_checkpoint, contains=["checkpoint"], leaves_nothing=False)
 # messages
