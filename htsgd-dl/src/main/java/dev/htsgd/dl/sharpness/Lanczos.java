@@ -64,11 +64,21 @@ final class Lanczos {
         return steps == 0 ? 0 : beta[steps - 1];
     }
 
-    /** One Lanczos step: one operator product. */
+    /**
+     * One Lanczos step: one operator product. Fails with an {@link IllegalStateException} when the product has a
+     * NaN or infinite entry (it would poison T and surface only as a failed eigen-decomposition).
+     */
     void step() {
         int j = steps;
         double[] q = basis[j];
         op.apply(q, w);
+        for (int i = 0; i < d; i++) {
+            if (!Double.isFinite(w[i])) {
+                throw new IllegalStateException("Lanczos step " + (j + 1) + ": the Hessian-vector product has a non-finite"
+                        + " value (" + w[i] + ") at index " + i + " of " + d + "; the operator (H v) is broken, not the"
+                        + " eigenvalue solver");
+            }
+        }
         double a = dot(q, w);
         alpha[j] = a;
         for (int pass = 0; pass < 2; pass++) {

@@ -28,8 +28,16 @@ import java.util.List;
  * {@code create_graph} builds the graph of g = grad L, and a second backward pass of g . v gives H v.
  *
  * <p>The data are processed in chunks of {@code batchSize} examples (memory only: the result is the full-data
- * loss). The network's arithmetic is the block's data type: float32 as trained, or float64 after
- * {@code block.cast(DataType.FLOAT64)} (then {@link HvpMethod#FINITE_DIFFERENCE} is accurate to about 1e-11).
+ * loss). The arithmetic is always float64, whatever the block's data type (float32 as trained, or float64): theta
+ * is a vector of doubles, the leaf tensors that carry it into the block are float64 and each chunk of examples is
+ * cast to float64 just before its forward pass (the examples are kept in the model's data type, to save memory).
+ * So values, gradients and Hessian-vector products are those of the loss in double precision
+ * ({@link HvpMethod#FINITE_DIFFERENCE} is accurate to about 1e-11), and, above all, PyTorch never runs the block
+ * on its float32 CPU convolution backend (oneDNN): on some machines (seen on an AMD Zen 5 CPU, family 26, in a
+ * virtual machine) its kernels give wrong and run-to-run varying results, NaN included, whenever a convolution's
+ * channel count is not a multiple of the SIMD block (8 or 16; LeNet has 10 channels): the gradient with respect
+ * to a convolution's input (so that of every layer before it) and all Hessian-vector products through it. In
+ * float64 PyTorch uses its own convolution (im2col and GEMM), which is right there.
  *
  * <p>Requires the PyTorch engine. Not thread-safe; it writes theta into the block's parameters and puts the
  * original weights back on {@link #close()}. It needs the engine's gradient mode, so do not call it inside an
@@ -49,7 +57,10 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     private final List<NDArray> targets = new ArrayList<>();
     private final int examples;
     private final int classes;
-    private final DataType dtype;
+    /** The block's parameter type: how the examples are stored. */
+    private final DataType storage;
+    /** The type of all arithmetic: float64. */
+    private final DataType dtype = DataType.FLOAT64;
     private final LeafStore store;
     private final double[] original;
 
@@ -85,7 +96,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
             throw new IllegalArgumentException("model: parameters must be float32 or float64, got " + type);
         }
-        this.dtype = type;
+        this.storage = type;
         this.layout = ParameterLayout.of(names, shapes);
         this.params = params.toArray(new Parameter[0]);
         this.arrays = new PtNDArray[params.size()];
@@ -126,10 +137,13 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             NDArray probe = features.get(new NDIndex("0:1")).toType(dtype, false);
             Shape out;
             try {
+                store.use(leaves(original, false));
                 out = block.forward(store, new NDList(probe), false).singletonOrThrow().getShape();
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("dataset: examples of shape " + features.getShape().slice(1)
                         + " do not fit the model (" + e.getMessage() + ")", e);
+            } finally {
+                store.use(null);
             }
             if (out.dimension() != 2 || out.get(0) != 1) {
                 throw new IllegalArgumentException("model: output must be one row of class scores per example, got shape " + out);
@@ -154,7 +168,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             }
             try (NDScope scope = new NDScope()) {
                 // duplicate(): toType may return an alias of memory that the caller (or the scope) frees
-                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(dtype, false).duplicate();
+                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(storage, false).duplicate();
                 NDArray t = manager.create(hot, new Shape(to - from, classes)).toType(dtype, false).duplicate();
                 NDScope.unregister(x, t);
                 x.attach(manager);
@@ -217,9 +231,10 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         return layout.dimension();
     }
 
+    /** Unit round-off of double precision, the arithmetic of this loss whatever the model's data type. */
     @Override
     public double unitRoundoff() {
-        return dtype == DataType.FLOAT64 ? 0x1p-53 : 0x1p-24;
+        return 0x1p-53;
     }
 
     @Override
@@ -259,6 +274,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             for (int i = 0; i < w.length; i++) {
                 add(w[i].getGradient(), gradient, layout.offsets()[i]);
             }
+            checkFinite(gradient, "gradient");
             return total;
         } finally {
             store.use(null);
@@ -304,6 +320,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                     release(w[i], g[i], hv);
                 }
             }
+            checkFinite(out, "Hessian-vector product");
         } finally {
             store.use(null);
             JniUtils.setGradMode(mode);
@@ -316,13 +333,18 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         manager.close();
     }
 
+    /** The loss of chunk c, in float64 (the examples are cast here, inside the caller's NDScope). */
     private NDArray chunkLoss(int c) {
-        NDArray logits = block.forward(store, new NDList(inputs.get(c)), false).singletonOrThrow();
+        NDArray x = inputs.get(c);
+        if (x.getDataType() != dtype) {
+            x = x.toType(dtype, false);
+        }
+        NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
         return logits.logSoftmax(1).mul(targets.get(c)).sum();
     }
 
-    private double scalar(NDArray x) {
-        return dtype == DataType.FLOAT64 ? x.getDouble() : x.getFloat();
+    private static double scalar(NDArray x) {
+        return x.getDataType() == DataType.FLOAT64 ? x.getDouble() : x.getFloat();
     }
 
     /** Fresh tensors holding theta in the model's shapes and data type, registered in the current NDScope. */
@@ -352,8 +374,8 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         return w;
     }
 
-    private void add(NDArray g, double[] out, int off) {
-        if (dtype == DataType.FLOAT64) {
+    private static void add(NDArray g, double[] out, int off) {
+        if (g.getDataType() == DataType.FLOAT64) {
             double[] x = g.toDoubleArray();
             for (int j = 0; j < x.length; j++) {
                 out[off + j] += x[j];
@@ -398,6 +420,24 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             add(arrays[i], theta, layout.offsets()[i]);
         }
         return theta;
+    }
+
+    /**
+     * Fails on a NaN or infinite entry of a result, naming the parameter tensor: from finite weights and data (both
+     * checked) a finite loss has finite derivatives, so such a value means the engine's arithmetic went wrong.
+     */
+    private void checkFinite(double[] x, String what) {
+        for (int j = 0; j < x.length; j++) {
+            if (!Double.isFinite(x[j])) {
+                int i = 0;
+                while (i + 1 < params.length && layout.offsets()[i + 1] <= j) {
+                    i++;
+                }
+                throw new IllegalStateException("the " + what + " of the loss has a non-finite value (" + x[j]
+                        + ") for parameter " + layout.names().get(i) + " at flat index " + (j - layout.offsets()[i])
+                        + " although the weights and the data are finite: the deep-learning engine computed garbage");
+            }
+        }
     }
 
     private void checkLength(double[] x, String name) {

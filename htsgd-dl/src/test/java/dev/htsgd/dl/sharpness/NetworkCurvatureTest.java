@@ -176,6 +176,63 @@ class NetworkCurvatureTest {
     }
 
     @Test
+    void aFloat32ConvNetIsDifferentiatedInDoublePrecisionRightAndRepeatably() {
+        // regression: a float32 network ran on PyTorch's float32 CPU convolution (oneDNN), whose input gradient is
+        // wrong, varies from run to run and can be NaN on some machines (AMD Zen 5 in a VM) when a convolution
+        // has 10 output channels; Lanczos then failed in EJML with a size m that changed between runs
+        NDArray x = TinyNets.features(manager, 5, 40, 1, 8, 8);
+        NDArray y = TinyNets.labels(manager, 6, 40, 3);
+        try (NetworkLoss f32 = NetworkLoss.of(TinyNets.twoConvs(manager, DataType.FLOAT32), x, y, 16);
+             NetworkLoss f64 = NetworkLoss.of(TinyNets.twoConvs(manager, DataType.FLOAT64), x, y, 16)) {
+            double[] theta = f32.parameters();
+            int d = theta.length;
+            double[] v = new double[d];
+            SplittableRandom r = new SplittableRandom(10);
+            for (int i = 0; i < d; i++) {
+                v[i] = r.nextGaussian();
+            }
+            double[] g64 = new double[d];
+            double[] hv64 = new double[d];
+            f64.valueAndGradient(theta, g64);
+            f64.hessianVector(theta, v, hv64);
+            double[] g0 = null;
+            double[] hv0 = null;
+            for (int k = 0; k < 4; k++) {
+                double[] g = new double[d];
+                double[] hv = new double[d];
+                f32.valueAndGradient(theta, g);
+                f32.hessianVector(theta, v, hv);
+                // at the same theta the float32 model's loss is the float64 model's, to double rounding
+                assertThat(relativeError(g, g64)).isLessThan(1e-12);
+                assertThat(relativeError(hv, hv64)).isLessThan(1e-12);
+                if (g0 == null) {
+                    g0 = g;
+                    hv0 = hv;
+                } else {
+                    assertThat(g).containsExactly(g0);
+                    assertThat(hv).containsExactly(hv0);
+                }
+            }
+            assertThat(f32.value(theta)).isCloseTo(f64.value(theta), within(1e-14));
+            assertThat(f32.unitRoundoff()).isEqualTo(0x1p-53);
+            var top = HessianSpectrum.top(HessianOperator.of(f32, theta, HvpMethod.EXACT), 1, HessianSpectrum.Options.defaults(1));
+            var again = HessianSpectrum.top(HessianOperator.of(f32, theta, HvpMethod.EXACT), 1, HessianSpectrum.Options.defaults(1));
+            assertThat(again.values()).containsExactly(top.values());
+            assertThat(again.products()).isEqualTo(top.products());
+        }
+    }
+
+    static double relativeError(double[] a, double[] ref) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += (a[i] - ref[i]) * (a[i] - ref[i]);
+            norm += ref[i] * ref[i];
+        }
+        return Double.isNaN(diff) ? Double.POSITIVE_INFINITY : Math.sqrt(diff / norm);
+    }
+
+    @Test
     void expectedSharpnessIsSmallAndCloseToHalfDeltaSquaredTraceForTinyDelta() {
         try (NetworkLoss f = mlpLoss(DataType.FLOAT64)) {
             double[] theta = f.parameters();

@@ -95,6 +95,33 @@ class QuadraticCurvatureTest {
     }
 
     @Test
+    void aNonFiniteProductIsNamedInsteadOfFailingInTheEigenSolver() {
+        double[] lambda = spectrum(30, 8);
+        HessianOperator good = HessianOperator.of(withEigenvalues(lambda, 9));
+        int[] calls = {0};
+        HessianOperator broken = new HessianOperator() {
+            @Override
+            public int dimension() {
+                return 30;
+            }
+
+            @Override
+            public void apply(double[] v, double[] out) {
+                good.apply(v, out);
+                if (++calls[0] == 4) {
+                    out[17] = Double.NaN;
+                }
+            }
+        };
+        assertThatThrownBy(() -> HessianSpectrum.top(broken, 1, HessianSpectrum.Options.defaults(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Lanczos step 4: the Hessian-vector product has a non-finite value (NaN) at index 17");
+        calls[0] = 0;
+        assertThatThrownBy(() -> HessianSpectrum.density(broken, 1, 10, 1))
+                .hasMessageContaining("non-finite value (NaN)");
+    }
+
+    @Test
     void exactTraceAndHutchinsonIntervalCoverTheTrace() {
         double[] lambda = spectrum(60, 7);
         double trace = Arrays.stream(lambda).sum();

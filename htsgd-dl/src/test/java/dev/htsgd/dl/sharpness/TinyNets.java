@@ -40,6 +40,23 @@ final class TinyNets {
         return seeded(b, 12);
     }
 
+    /**
+     * Two convolutions of 10 channels (conv 3x3 1->10, ReLU, conv 3x3 10->10, ReLU, flatten, linear -> 3; 1,223
+     * parameters) on 8x8 images: the second convolution's input gradient, which a product needs, sums over 10
+     * output channels, not a multiple of the SIMD block, like LeNet's.
+     */
+    static SequentialBlock twoConvs(NDManager manager, DataType type) {
+        SequentialBlock b = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(10).build())
+                .add(Activation::relu)
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(10).build())
+                .add(Activation::relu)
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(3).build());
+        b.initialize(manager, type, new Shape(1, 1, 8, 8));
+        return seeded(b, 13);
+    }
+
     /** Overwrites DJL's (unseeded) initial weights with seeded uniform values on [-0.6, 0.6]. */
     static SequentialBlock seeded(SequentialBlock b, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
