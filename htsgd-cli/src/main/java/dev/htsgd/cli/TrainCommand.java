@@ -104,6 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         DlRun.threads(common.effectiveThreads());
         DlRun.Data d = DlRun.load(ds, data, download);
         checkAgainstData(d.train(), m, arch);
+        dev.htsgd.dl.model.ConvolutionCheck.verify(); // before the run directory: resuming could not help
         Provenance prov = Provenance.of(spec, common.seed);
         Map<String, Object> res;
         Path done;

@@ -84,6 +84,11 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
                         : DEFAULT_MASTER), "spark.master");
         boolean local = master.startsWith("local");
         defaults(conf, master, "htsgd sweep " + spec.experiment());
+        String isa = System.getenv("ONEDNN_MAX_CPU_ISA");
+        if (isa != null && !conf.contains("spark.executorEnv.ONEDNN_MAX_CPU_ISA")) {
+            // executors train too: they need the launcher's cap on oneDNN kernels (dl.model.ConvolutionCheck)
+            conf.set("spark.executorEnv.ONEDNN_MAX_CPU_ISA", isa);
+        }
         if (!local && !conf.contains("spark.jars")) {
             Path app = appJar();
             if (app != null) {

@@ -107,6 +107,8 @@ public final class HeavyTailedTraining {
      * @param streams the run's streams
      */
     public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+        // refuse to train where the engine's float32 convolutions are wrong, rather than report garbage
+        dev.htsgd.dl.model.ConvolutionCheck.verify(net.manager());
         return new HeavyTailedTraining(cfg, net, train, test, streams);
     }
 
