@@ -2,6 +2,8 @@ package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -35,6 +37,7 @@ public final class OccupationExperiment {
     private final long seed;
     private final int maxVisits;
     private final LongConsumer progress;
+    private final Engine engine;
 
     private OccupationExperiment(Builder b) {
         this.sgd = b.sgd;
@@ -46,6 +49,12 @@ public final class OccupationExperiment {
         this.seed = b.seed;
         this.maxVisits = b.maxVisits;
         this.progress = b.progress;
+        this.engine = b.engineUsed;
+    }
+
+    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
+    public Engine engine() {
+        return engine;
     }
 
     public static Builder builder() {
@@ -82,7 +91,7 @@ public final class OccupationExperiment {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static long cpuNow() {
+    static long cpuNow() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
@@ -193,10 +202,40 @@ public final class OccupationExperiment {
         }
     }
 
+    /** The number of blocks of the vector engine (K paths each, the last one maybe partly idle); 0 on scalar. */
+    public int blocks() {
+        return engine == Engine.VECTOR ? (paths + LaneEngine.lanes() - 1) / LaneEngine.lanes() : 0;
+    }
+
+    /**
+     * Runs block {@code block} of the vector engine: paths {@code block K .. block K + K - 1} (those below the
+     * number of paths) in the lanes of one vector. Path p's result is the same whichever block or thread runs it.
+     *
+     * @throws IllegalStateException when this experiment runs on the scalar engine
+     */
+    public List<PathResult> runBlock(int block) {
+        if (engine != Engine.VECTOR) {
+            throw new IllegalStateException("runBlock needs the vector engine; this experiment runs on " + engine.cliName());
+        }
+        if (block < 0 || block >= blocks()) {
+            throw new IllegalArgumentException("block must be in [0, " + (blocks() - 1) + "], got " + block);
+        }
+        BasinMap.OneD map = (BasinMap.OneD) basins;
+        return List.of(VectorLoops.occupation(LaneEngine.spec(sgd), seed, block * LaneEngine.lanes(), paths, steps,
+                sgd.x0()[0], map.maxima(), map.minimaArray(), epsilon, thin, maxVisits, progress));
+    }
+
     /** Runs all paths on {@code threads} threads. */
     public Result run(int threads) {
         long t0 = System.nanoTime();
-        List<PathResult> res = Replications.run(paths, threads, this::runPath);
+        List<PathResult> res;
+        if (engine == Engine.VECTOR) {
+            List<List<PathResult>> blocks = Replications.run(blocks(), threads, this::runBlock);
+            res = new java.util.ArrayList<>(paths);
+            blocks.forEach(res::addAll);
+        } else {
+            res = Replications.run(paths, threads, this::runPath);
+        }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return Result.of(res, basins.size(), seconds, Math.min(threads, paths));
     }
@@ -298,6 +337,8 @@ public final class OccupationExperiment {
         private long seed = 20220201L;
         private int maxVisits = 100_000;
         private LongConsumer progress;
+        private Engine engineRequested = Engine.AUTO;
+        private Engine engineUsed;
 
         private Builder() {
         }
@@ -354,6 +395,15 @@ public final class OccupationExperiment {
             return this;
         }
 
+        /**
+         * The engine (default {@link Engine#AUTO}: the vector engine when available, supported and there are at
+         * least K paths, with at most 4 attraction fields).
+         */
+        public Builder engine(Engine e) {
+            this.engineRequested = e;
+            return this;
+        }
+
         public OccupationExperiment build() {
             if (sgd == null) {
                 throw new IllegalArgumentException("sgd must be set");
@@ -393,6 +443,14 @@ public final class OccupationExperiment {
             }
             if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
                 throw new IllegalArgumentException("epsilon must be in (0, inf), got " + epsilon);
+            }
+            engineUsed = LaneEngine.resolve(engineRequested, sgd, paths);
+            if (engineUsed == Engine.VECTOR && basins.size() > 4) {
+                if (engineRequested == Engine.VECTOR) {
+                    throw new IllegalArgumentException("engine vector: occupation supports at most 4 attraction fields, got "
+                            + basins.size());
+                }
+                engineUsed = Engine.SCALAR;
             }
             return new OccupationExperiment(this);
         }
