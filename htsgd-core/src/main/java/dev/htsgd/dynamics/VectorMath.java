@@ -80,26 +80,42 @@ public final class VectorMath {
         return res.blend(0.0, x.compare(VectorOperators.LT, EXP_MIN));
     }
 
+    private static final LongVector V_MANT = LongVector.broadcast(SL, MANT);
+    private static final LongVector V_ONE_BITS = LongVector.broadcast(SL, ONE_BITS);
+    private static final LongVector V_TWO52_BITS = LongVector.broadcast(SL, TWO52_BITS);
+    private static final DoubleVector V_SQRT2 = DoubleVector.broadcast(S, SQRT2);
+    private static final DoubleVector V_HALF = DoubleVector.broadcast(S, 0.5);
+    private static final DoubleVector V_ONE = DoubleVector.broadcast(S, 1.0);
+    private static final DoubleVector V_TWO = DoubleVector.broadcast(S, 2.0);
+    private static final DoubleVector V_BIAS = DoubleVector.broadcast(S, TWO52 + 1023.0);
+    private static final DoubleVector V_LG1 = DoubleVector.broadcast(S, LG1);
+    private static final DoubleVector V_LG2 = DoubleVector.broadcast(S, LG2);
+    private static final DoubleVector V_LG3 = DoubleVector.broadcast(S, LG3);
+    private static final DoubleVector V_LG4 = DoubleVector.broadcast(S, LG4);
+    private static final DoubleVector V_LG5 = DoubleVector.broadcast(S, LG5);
+    private static final DoubleVector V_LG6 = DoubleVector.broadcast(S, LG6);
+    private static final DoubleVector V_LG7 = DoubleVector.broadcast(S, LG7);
+    private static final DoubleVector V_LN2_HI = DoubleVector.broadcast(S, LN2_HI);
+    private static final DoubleVector V_LN2_LO = DoubleVector.broadcast(S, LN2_LO);
+
     /** log(x) lane by lane for positive, normal, finite x (no special cases: the fast path for uniforms). */
     public static DoubleVector logNormal(DoubleVector x) {
         LongVector bits = x.reinterpretAsLongs();
         LongVector e = bits.lanewise(VectorOperators.LSHR, 52);
-        DoubleVector m = bits.and(MANT).or(ONE_BITS).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        DoubleVector ed = e.or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52 + 1023.0);
-        ed = ed.add(1.0, big);
-        DoubleVector f = m.sub(1.0);
-        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector m = bits.and(V_MANT).or(V_ONE_BITS).reinterpretAsDoubles();
+        VectorMask<Double> big = m.compare(VectorOperators.GT, V_SQRT2);
+        DoubleVector ed = e.or(V_TWO52_BITS).reinterpretAsDoubles().sub(V_BIAS);
+        ed = ed.add(V_ONE.blend(0.0, big.not()));
+        DoubleVector f = m.mul(V_ONE.blend(V_HALF, big)).sub(V_ONE);
+        DoubleVector s = f.div(f.add(V_TWO));
         DoubleVector z = s.mul(s);
         DoubleVector w = z.mul(z);
-        DoubleVector t1 = w.fma(LG6, LG4).fma(w, bc(LG2)).mul(w);
-        DoubleVector t2 = w.fma(LG7, LG5).fma(w, bc(LG3)).fma(w, bc(LG1)).mul(z);
-        DoubleVector rr = t1.add(t2);
-        DoubleVector hfsq = f.mul(f).mul(0.5);
+        DoubleVector t1 = w.fma(V_LG6, V_LG4).fma(w, V_LG2).mul(w);
+        DoubleVector t2 = w.fma(V_LG7, V_LG5).fma(w, V_LG3).fma(w, V_LG1).mul(z);
+        DoubleVector hfsq = f.mul(f).mul(V_HALF);
         // log = ed ln2_hi - ((hfsq - (s (hfsq + R) + ed ln2_lo)) - f)
-        DoubleVector inner = s.fma(hfsq.add(rr), ed.mul(LN2_LO));
-        return ed.fma(bc(LN2_HI), f.sub(hfsq.sub(inner)));
+        DoubleVector inner = s.fma(hfsq.add(t1.add(t2)), ed.mul(V_LN2_LO));
+        return ed.fma(V_LN2_HI, f.sub(hfsq.sub(inner)));
     }
 
     /** log(x) lane by lane with the special cases: -inf at 0, NaN below 0 or for NaN, +inf at +inf. */

@@ -202,26 +202,39 @@ public final class OccupationExperiment {
         }
     }
 
-    /** The number of blocks of the vector engine (K paths each, the last one maybe partly idle); 0 on scalar. */
-    public int blocks() {
-        return engine == Engine.VECTOR ? (paths + LaneEngine.lanes() - 1) / LaneEngine.lanes() : 0;
+    /**
+     * The number of blocks of the vector engine for a run on {@code threads} threads (W paths each, W = K to
+     * 4 K, the last block maybe partly idle); 0 on the scalar engine. The split changes the speed only: path
+     * p's result does not depend on it.
+     */
+    public int blocks(int threads) {
+        return engine == Engine.VECTOR ? (paths + blockWidth(threads) - 1) / blockWidth(threads) : 0;
+    }
+
+    /** Paths per block of the vector engine on {@code threads} threads. */
+    public int blockWidth(int threads) {
+        return VectorLoops.width(paths, threads);
     }
 
     /**
-     * Runs block {@code block} of the vector engine: paths {@code block K .. block K + K - 1} (those below the
-     * number of paths) in the lanes of one vector. Path p's result is the same whichever block or thread runs it.
+     * Runs block {@code block} of the vector engine: paths {@code block W .. block W + W - 1} (those below the
+     * number of paths), W = {@code width} a multiple of K. Path p's result is the same whichever block, width
+     * or thread runs it.
      *
      * @throws IllegalStateException when this experiment runs on the scalar engine
      */
-    public List<PathResult> runBlock(int block) {
+    public List<PathResult> runBlock(int block, int width) {
         if (engine != Engine.VECTOR) {
             throw new IllegalStateException("runBlock needs the vector engine; this experiment runs on " + engine.cliName());
         }
-        if (block < 0 || block >= blocks()) {
-            throw new IllegalArgumentException("block must be in [0, " + (blocks() - 1) + "], got " + block);
+        if (width <= 0 || width % LaneEngine.lanes() != 0) {
+            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
+        }
+        if (block < 0 || (long) block * width >= paths) {
+            throw new IllegalArgumentException("block must be in [0, " + ((paths - 1) / width) + "], got " + block);
         }
         BasinMap.OneD map = (BasinMap.OneD) basins;
-        return List.of(VectorLoops.occupation(LaneEngine.spec(sgd), seed, block * LaneEngine.lanes(), paths, steps,
+        return List.of(VectorLoops.occupation(LaneEngine.spec(sgd), width, seed, block * width, paths, steps,
                 sgd.x0()[0], map.maxima(), map.minimaArray(), epsilon, thin, maxVisits, progress));
     }
 
@@ -230,7 +243,8 @@ public final class OccupationExperiment {
         long t0 = System.nanoTime();
         List<PathResult> res;
         if (engine == Engine.VECTOR) {
-            List<List<PathResult>> blocks = Replications.run(blocks(), threads, this::runBlock);
+            int w = blockWidth(threads);
+            List<List<PathResult>> blocks = Replications.run(blocks(threads), threads, b -> runBlock(b, w));
             res = new java.util.ArrayList<>(paths);
             blocks.forEach(res::addAll);
         } else {

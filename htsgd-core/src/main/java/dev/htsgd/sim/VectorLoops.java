@@ -2,197 +2,192 @@ package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.LaneEngine;
-import dev.htsgd.dynamics.LaneStep;
-import dev.htsgd.dynamics.VectorMath;
+import dev.htsgd.dynamics.LanePasses;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The experiments' inner loops on the vector engine: K paths in the lanes of one vector ({@link LaneEngine}).
- * Per step and lane: xoshiro256++, the noise, the gradient, truncation, projection, the divergence check and
- * the basin bookkeeping, all as lane operations; only rare events (a divergence, a move to another minimum, an
- * exit, a thinned state) leave the vector code, tested once per step by {@code anyTrue()} on a mask. The loop
- * allocates nothing: vectors live in locals, counters are vectors of doubles (exact below 2^53).
+ * The experiments' inner loops on the vector engine: W paths (W a multiple of the vector width K) advanced
+ * together, one step being a sequence of {@link LanePasses} over the lanes. Per step and lane: xoshiro256++,
+ * the noise, the gradient, truncation, projection, the divergence check and the basin bookkeeping, all lane
+ * operations; only rare events (a divergence, a move to another minimum, an exit, a thinned state) are
+ * handled lane by lane, found by one mask test per pass. The loop allocates nothing.
  *
  * <p>Only loaded when {@link LaneEngine#available()}.
  */
 final class VectorLoops {
 
-    static final VectorSpecies<Double> S = VectorMath.S;
-    static final VectorSpecies<Long> SL = VectorMath.SL;
-    static final int K = S.length();
+    static final int K = LanePasses.width();
     private static final long CHUNK = 1L << 20;
 
     private VectorLoops() {
     }
 
-    /** The xoshiro256++ state of lane for stream p: four outputs of the keyed stream (never all zero). */
-    static void seed(long seed, long p, long[][] st, int lane) {
-        UniformRandomProvider r = Streams.forReplication(seed, p);
-        long a = r.nextLong();
-        long b = r.nextLong();
-        long c = r.nextLong();
-        long d = r.nextLong();
-        if ((a | b | c | d) == 0) {
-            a = 0x9E3779B97F4A7C15L;
+    /** The lanes of one block: the state, the generator states and scratch arrays. */
+    static final class Lanes {
+        final LaneEngine.Spec sp;
+        final int w;
+        final long[] s0;
+        final long[] s1;
+        final long[] s2;
+        final long[] s3;
+        final long[] r;
+        final long[] r2;
+        final double[] t;
+        final double[] z;
+        final double[] g;
+        final double[] a;
+        final double[] b;
+        final double[] p;
+        final double[] dp;
+        double[] x;
+        double[] y;
+        final double mia;
+        final double minus1;
+
+        Lanes(LaneEngine.Spec sp, int w) {
+            this.sp = sp;
+            this.w = w;
+            s0 = new long[w];
+            s1 = new long[w];
+            s2 = new long[w];
+            s3 = new long[w];
+            r = new long[w];
+            r2 = sp.pPlus() == 0.5 ? null : new long[w];
+            t = new double[w];
+            z = new double[w];
+            g = new double[w];
+            a = new double[w];
+            b = new double[w];
+            p = new double[w];
+            dp = new double[w];
+            x = new double[w];
+            y = new double[w];
+            mia = -1.0 / sp.alpha();
+            minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
         }
-        st[0][lane] = a;
-        st[1][lane] = b;
-        st[2][lane] = c;
-        st[3][lane] = d;
+
+        /** Seeds lane i with the stream of index p: xoshiro256++ state = four outputs of the keyed stream. */
+        void seed(long seed, long p, int i) {
+            UniformRandomProvider rng = Streams.forReplication(seed, p);
+            long v0 = rng.nextLong();
+            long v1 = rng.nextLong();
+            long v2 = rng.nextLong();
+            long v3 = rng.nextLong();
+            if ((v0 | v1 | v2 | v3) == 0) {
+                v0 = 0x9E3779B97F4A7C15L;
+            }
+            s0[i] = v0;
+            s1[i] = v1;
+            s2[i] = v2;
+            s3[i] = v3;
+        }
+
+        /** One step from x into y; true when some live lane diverged. */
+        boolean step() {
+            int n = w;
+            LanePasses.next(s0, s1, s2, s3, r, n);
+            if (r2 != null) {
+                LanePasses.next(s0, s1, s2, s3, r2, n);
+            }
+            LanePasses.logUniform(r, mia, a, n);
+            LanePasses.expMul(a, 1.0, t, n);
+            LanePasses.signed(t, minus1, sp.scale(), r, r2, sp.pPlus(), sp.shift(), z, n);
+            if (sp.gradient() == LaneEngine.GRAD_ICLR) {
+                LanePasses.iclrLog(x, a, n);
+                LanePasses.expMul(a, 0.6, b, n);
+                LanePasses.iclrExp(x, a, n);
+                LanePasses.iclrPoly(x, p, dp, n);
+                LanePasses.iclrCombine(x, b, a, p, dp, g, n);
+            } else {
+                LanePasses.ldQuartic(x, g, n);
+            }
+            return LanePasses.update(x, g, z, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y, n);
+        }
+
+        void swap() {
+            double[] tmp = x;
+            x = y;
+            y = tmp;
+        }
+    }
+
+    /** The block width for {@code paths} paths on {@code threads} threads: K to 4 K lanes. */
+    static int width(long paths, int threads) {
+        long m = paths / ((long) K * Math.max(1, threads));
+        return K * (int) Math.max(1, Math.min(4, m));
     }
 
     /**
-     * Occupation of paths {@code first .. first + K - 1} (those below {@code paths}; the others are idle lanes).
-     * Fields: at most 4 (maxima padded with +inf, minima with NaN).
+     * Occupation of paths {@code first .. first + w - 1} (those below {@code paths}; the others are idle NaN
+     * lanes). At most 4 fields (maxima padded with +inf, minima with NaN).
      */
-    static OccupationExperiment.PathResult[] occupation(LaneEngine.Spec sp, long seed, int first, int paths,
+    static OccupationExperiment.PathResult[] occupation(LaneEngine.Spec sp, int w, long seed, int first, int paths,
             long steps, double x0, double[] maxima, double[] minima, double epsilon, long thin, int maxVisits,
             LongConsumer progress) {
         long cpu0 = OccupationExperiment.cpuNow();
         int n = minima.length;
-        int live = Math.min(K, paths - first);
-        long[][] st = new long[4][K];
-        double[] xs = new double[K];
-        double[] curs = new double[K];
+        int live = Math.min(w, paths - first);
+        Lanes L = new Lanes(sp, w);
         int start = 0;
         while (start < n - 1 && x0 >= maxima[start]) {
             start++;
         }
-        for (int i = 0; i < K; i++) {
-            seed(seed, first + i, st, i);
-            xs[i] = i < live ? x0 : Double.NaN;
-            curs[i] = start;
+        double[] cur = new double[w];
+        double[] fidx = new double[w];
+        double[][] c = new double[7][w];
+        for (int i = 0; i < w; i++) {
+            L.seed(seed, first + i, i);
+            L.x[i] = i < live ? x0 : Double.NaN;
+            cur[i] = start;
         }
-        long[][][] trans = new long[K][n][n];
-        int[][] visits = new int[K][Math.min(maxVisits, 1024)];
-        int[] nv = new int[K];
-        boolean[] truncated = new boolean[K];
-        for (int i = 0; i < K; i++) {
+        long[][][] trans = new long[w][n][n];
+        int[][] visits = new int[w][Math.min(maxVisits, 1024)];
+        int[] nv = new int[w];
+        boolean[] truncated = new boolean[w];
+        for (int i = 0; i < w; i++) {
             visits[i][nv[i]++] = start;
         }
-        long[] laneSteps = new long[K];
+        long[] laneSteps = new long[w];
         Arrays.fill(laneSteps, steps);
-        DivergenceException[] div = new DivergenceException[K];
-        double[][] traj = new double[K][thin > 0 ? (int) (steps / thin) : 0];
+        DivergenceException[] div = new DivergenceException[w];
+        double[][] traj = new double[w][thin > 0 && live > 0 ? (int) (steps / thin) : 0];
         int nt = 0;
-        double[] tmp = new double[K];
-        double[] tmpG = new double[K];
-        double[] tmpF = new double[K];
-        double[] tmpC = new double[K];
-
-        final int gk = sp.gradient();
-        final int nk = sp.noise();
-        final boolean half = sp.pPlus() == 0.5;
-        final double mia = -1.0 / sp.alpha();
-        final double scale = sp.scale();
-        final double pPlus = sp.pPlus();
-        final double shift = sp.shift();
-        final double meta = -sp.eta();
-        final double es = sp.etaSigma();
-        final double b = sp.clip();
-        final double lo = sp.lo();
-        final double hi = sp.hi();
-        final double eps2 = epsilon * epsilon;
         final double sA = n > 1 ? maxima[0] : Double.POSITIVE_INFINITY;
         final double sB = n > 2 ? maxima[1] : Double.POSITIVE_INFINITY;
         final double sC = n > 3 ? maxima[2] : Double.POSITIVE_INFINITY;
-        final DoubleVector m0 = VectorMath.bc(minima[0]);
-        final DoubleVector m1 = VectorMath.bc(n > 1 ? minima[1] : Double.NaN);
-        final DoubleVector m2 = VectorMath.bc(n > 2 ? minima[2] : Double.NaN);
-        final DoubleVector m3 = VectorMath.bc(n > 3 ? minima[3] : Double.NaN);
-        final DoubleVector zero = DoubleVector.zero(S);
-
-        LongVector s0 = LongVector.fromArray(SL, st[0], 0);
-        LongVector s1 = LongVector.fromArray(SL, st[1], 0);
-        LongVector s2 = LongVector.fromArray(SL, st[2], 0);
-        LongVector s3 = LongVector.fromArray(SL, st[3], 0);
-        DoubleVector x = DoubleVector.fromArray(S, xs, 0);
-        DoubleVector cur = DoubleVector.fromArray(S, curs, 0);
-        VectorMask<Double> dead = x.test(VectorOperators.IS_NAN);
-        DoubleVector cA = zero;
-        DoubleVector cB = zero;
-        DoubleVector cC = zero;
-        DoubleVector nAll = zero;
-        DoubleVector nA = zero;
-        DoubleVector nB = zero;
-        DoubleVector nC = zero;
+        final double m0 = minima[0];
+        final double m1 = n > 1 ? minima[1] : Double.NaN;
+        final double m2 = n > 2 ? minima[2] : Double.NaN;
+        final double m3 = n > 3 ? minima[3] : Double.NaN;
+        final double eps2 = epsilon * epsilon;
         int alive = live;
         long reported = 0;
         for (long j = 1; j <= steps; j++) {
-            // xoshiro256++ in every lane
-            LongVector r = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
-            s2 = s2.lanewise(VectorOperators.XOR, s0);
-            s3 = s3.lanewise(VectorOperators.XOR, s1);
-            s1 = s1.lanewise(VectorOperators.XOR, s2);
-            s0 = s0.lanewise(VectorOperators.XOR, s3);
-            s2 = s2.lanewise(VectorOperators.XOR, t);
-            s3 = s3.lanewise(VectorOperators.ROL, 45);
-            DoubleVector w = LaneStep.magnitude(nk, r, mia, scale);
-            DoubleVector z;
-            if (half) {
-                z = LaneStep.signFromBit(w, r);
-            } else {
-                LongVector r2 = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-                t = s1.lanewise(VectorOperators.LSHL, 17);
-                s2 = s2.lanewise(VectorOperators.XOR, s0);
-                s3 = s3.lanewise(VectorOperators.XOR, s1);
-                s1 = s1.lanewise(VectorOperators.XOR, s2);
-                s0 = s0.lanewise(VectorOperators.XOR, s3);
-                s2 = s2.lanewise(VectorOperators.XOR, t);
-                s3 = s3.lanewise(VectorOperators.ROL, 45);
-                z = LaneStep.signFromUniform(w, r2, pPlus).sub(shift);
-            }
-            DoubleVector g = LaneStep.gradient(gk, x);
-            DoubleVector u = g.mul(meta).add(z.mul(es)).max(-b).min(b);
-            DoubleVector y = x.add(u).max(lo).min(hi);
-            VectorMask<Double> bad = g.abs().add(y.abs()).compare(VectorOperators.LE, Double.MAX_VALUE).not()
-                    .andNot(dead);
-            if (bad.anyTrue()) {
-                x.intoArray(tmp, 0);
-                g.intoArray(tmpG, 0);
-                for (int i = 0; i < K; i++) {
-                    if (bad.laneIsSet(i)) {
-                        div[i] = new DivergenceException(j, new double[] {tmp[i]}, new double[] {tmpG[i]});
+            if (L.step()) {
+                double[] x = L.x;
+                double[] y = L.y;
+                for (int i = 0; i < w; i++) {
+                    if (!Double.isNaN(x[i]) && !(Math.abs(L.g[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
+                        div[i] = new DivergenceException(j, new double[] {x[i]}, new double[] {L.g[i]});
                         laneSteps[i] = j - 1;
+                        y[i] = Double.NaN;
                         alive--;
                     }
                 }
-                dead = dead.or(bad);
-                y = y.blend(Double.NaN, bad);
             }
-            x = y;
-            // bookkeeping: fields by the maxima passed, the nearest minimum of the field, moves between minima
-            VectorMask<Double> ga = x.compare(VectorOperators.GE, sA);
-            VectorMask<Double> gb = x.compare(VectorOperators.GE, sB);
-            VectorMask<Double> gc = x.compare(VectorOperators.GE, sC);
-            cA = cA.add(1.0, ga);
-            cB = cB.add(1.0, gb);
-            cC = cC.add(1.0, gc);
-            DoubleVector dx = x.sub(m0.blend(m1, ga).blend(m2, gb).blend(m3, gc));
-            VectorMask<Double> near = dx.mul(dx).compare(VectorOperators.LT, eps2);
-            nAll = nAll.add(1.0, near);
-            nA = nA.add(1.0, near.and(ga));
-            nB = nB.add(1.0, near.and(gb));
-            nC = nC.add(1.0, near.and(gc));
-            DoubleVector fidx = zero.blend(1.0, ga).blend(2.0, gb).blend(3.0, gc);
-            VectorMask<Double> moved = near.and(fidx.compare(VectorOperators.NE, cur));
-            if (moved.anyTrue()) {
-                fidx.intoArray(tmpF, 0);
-                cur.intoArray(tmpC, 0);
-                for (int i = 0; i < K; i++) {
-                    if (moved.laneIsSet(i)) {
-                        int f = (int) tmpF[i];
-                        trans[i][(int) tmpC[i]][f]++;
+            L.swap();
+            double[] x = L.x;
+            if (LanePasses.occupation(x, sA, sB, sC, m0, m1, m2, m3, eps2, c, cur, fidx, w)) {
+                for (int i = 0; i < w; i++) {
+                    double dx = x[i] - (fidx[i] == 0 ? m0 : fidx[i] == 1 ? m1 : fidx[i] == 2 ? m2 : m3);
+                    if (dx * dx < eps2 && fidx[i] != cur[i]) {
+                        int f = (int) fidx[i];
+                        trans[i][(int) cur[i]][f]++;
+                        cur[i] = f;
                         if (nv[i] < maxVisits) {
                             if (nv[i] == visits[i].length) {
                                 visits[i] = Arrays.copyOf(visits[i], Math.min(maxVisits, visits[i].length * 2));
@@ -203,12 +198,10 @@ final class VectorLoops {
                         }
                     }
                 }
-                cur = cur.blend(fidx, moved);
             }
             if (thin > 0 && j % thin == 0) {
-                x.intoArray(tmp, 0);
-                for (int i = 0; i < K; i++) {
-                    traj[i][nt] = tmp[i];
+                for (int i = 0; i < live; i++) {
+                    traj[i][nt] = x[i];
                 }
                 nt++;
             }
@@ -219,18 +212,11 @@ final class VectorLoops {
                 reported = j;
             }
         }
-        double[] ca = cA.toArray();
-        double[] cb = cB.toArray();
-        double[] cc = cC.toArray();
-        double[] na = nAll.toArray();
-        double[] nA0 = nA.toArray();
-        double[] nB0 = nB.toArray();
-        double[] nC0 = nC.toArray();
         long cpu = (OccupationExperiment.cpuNow() - cpu0) / Math.max(1, live);
-        OccupationExperiment.PathResult[] out = new OccupationExperiment.PathResult[live];
+        OccupationExperiment.PathResult[] out = new OccupationExperiment.PathResult[Math.max(0, live)];
         for (int i = 0; i < live; i++) {
-            long[] ge = {laneSteps[i], (long) ca[i], (long) cb[i], (long) cc[i], 0};
-            long[] nge = {(long) na[i], (long) nA0[i], (long) nB0[i], (long) nC0[i], 0};
+            long[] ge = {laneSteps[i], (long) c[0][i], (long) c[1][i], (long) c[2][i], 0};
+            long[] nge = {(long) c[3][i], (long) c[4][i], (long) c[5][i], (long) c[6][i], 0};
             long[] inField = new long[n];
             long[] nearMin = new long[n];
             for (int f = 0; f < n; f++) {
@@ -246,5 +232,90 @@ final class VectorLoops {
                     keep == traj[i].length ? traj[i] : Arrays.copyOf(traj[i], keep), div[i], cpu);
         }
         return out;
+    }
+
+    /**
+     * Exit times of replications {@code from .. to - 1} (stream {@code firstIndex + index} each) on w lanes: a
+     * lane whose path exits, is censored or diverges takes the next replication of the range. Each
+     * replication's result depends only on its own stream, not on the lane or block that ran it.
+     */
+    static List<ExitTimeExperiment.Replication> exitTimes(LaneEngine.Spec sp, int w, long seed, long firstIndex,
+            int from, int to, double start, Region field, long maxSteps, LongConsumer progress) {
+        Lanes L = new Lanes(sp, w);
+        int[] rep = new int[w];
+        long[] begin = new long[w];
+        int next = from;
+        int active = 0;
+        for (int i = 0; i < w; i++) {
+            L.x[i] = start;
+            if (next < to) {
+                rep[i] = next;
+                L.seed(seed, firstIndex + next, i);
+                next++;
+                active++;
+            } else {
+                rep[i] = -1;
+                L.seed(seed, 0, i);
+            }
+        }
+        // contains(x) as x > loX and x < hiX: x >= lo is x > nextDown(lo)
+        double loX = field.loOpen() ? field.lo() : Math.nextDown(field.lo());
+        double hiX = field.hiOpen() ? field.hi() : Math.nextUp(field.hi());
+        ExitTimeExperiment.Replication[] out = new ExitTimeExperiment.Replication[to - from];
+        long nextCap = maxSteps;
+        long j = 0;
+        long pending = 0;
+        while (active > 0) {
+            j++;
+            boolean bad = L.step();
+            double[] x = L.x;
+            double[] y = L.y;
+            boolean event = bad | LanePasses.outside(y, loX, hiX, w) | j == nextCap;
+            pending += active;
+            if (event) {
+                long cap = Long.MAX_VALUE;
+                for (int i = 0; i < w; i++) {
+                    long n = j - begin[i];
+                    ExitTimeExperiment.Replication res = null;
+                    if (!(Math.abs(L.g[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
+                        res = new ExitTimeExperiment.Replication(rep[i], n - 1, false, null,
+                                new DivergenceException(n, new double[] {x[i]}, new double[] {L.g[i]}));
+                    } else if (!(y[i] > loX && y[i] < hiX)) {
+                        res = new ExitTimeExperiment.Replication(rep[i], n, false, new double[] {y[i]}, null);
+                    } else if (n == maxSteps) {
+                        res = new ExitTimeExperiment.Replication(rep[i], n, true, null, null);
+                    }
+                    if (res != null) {
+                        if (rep[i] >= 0) {
+                            out[rep[i] - from] = res;
+                            active--;
+                        }
+                        begin[i] = j;
+                        y[i] = start;
+                        if (next < to) {
+                            rep[i] = next;
+                            L.seed(seed, firstIndex + next, i);
+                            next++;
+                            active++;
+                        } else {
+                            rep[i] = -1;
+                        }
+                    }
+                    if (rep[i] >= 0) {
+                        cap = Math.min(cap, begin[i] + maxSteps);
+                    }
+                }
+                nextCap = cap;
+            }
+            L.swap();
+            if ((j & (CHUNK - 1)) == 0 && progress != null) {
+                progress.accept(pending);
+                pending = 0;
+            }
+        }
+        if (progress != null && pending > 0) {
+            progress.accept(pending);
+        }
+        return new ArrayList<>(Arrays.asList(out));
     }
 }
