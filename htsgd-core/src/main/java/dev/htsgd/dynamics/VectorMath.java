@@ -52,29 +52,49 @@ public final class VectorMath {
         return DoubleVector.broadcast(S, v);
     }
 
+    private static final DoubleVector[] TAYLOR = new DoubleVector[14];
+
+    static {
+        double f = 1;
+        for (int i = 0; i < 14; i++) {
+            if (i > 0) {
+                f *= i;
+            }
+            TAYLOR[i] = DoubleVector.broadcast(S, 1.0 / f);
+        }
+    }
+
+    private static final DoubleVector C13 = TAYLOR[13];
+    private static final DoubleVector C12 = TAYLOR[12];
+    private static final DoubleVector C11 = TAYLOR[11];
+    private static final DoubleVector C10 = TAYLOR[10];
+    private static final DoubleVector C9 = TAYLOR[9];
+    private static final DoubleVector C8 = TAYLOR[8];
+    private static final DoubleVector C7 = TAYLOR[7];
+    private static final DoubleVector C6 = TAYLOR[6];
+    private static final DoubleVector C5 = TAYLOR[5];
+    private static final DoubleVector C4 = TAYLOR[4];
+    private static final DoubleVector C3 = TAYLOR[3];
+    private static final DoubleVector C2 = TAYLOR[2];
+    private static final DoubleVector C1 = TAYLOR[1];
+    private static final DoubleVector V_LOG2E = DoubleVector.broadcast(S, LOG2E);
+    private static final DoubleVector V_SHIFTER = DoubleVector.broadcast(S, SHIFTER);
+    private static final DoubleVector V_MLN2_HI = DoubleVector.broadcast(S, -LN2_HI);
+    private static final DoubleVector V_MLN2_LO = DoubleVector.broadcast(S, -LN2_LO);
+    private static final LongVector V_1022 = LongVector.broadcast(SL, 1022L);
+
     /** e^x lane by lane. */
     public static DoubleVector exp(DoubleVector x) {
         DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
-        DoubleVector kd = xc.fma(LOG2E, SHIFTER);
-        DoubleVector k = kd.sub(SHIFTER);
-        DoubleVector r = k.fma(bc(-LN2_HI), xc);
-        r = k.fma(bc(-LN2_LO), r);
+        DoubleVector kd = xc.fma(V_LOG2E, V_SHIFTER);
+        DoubleVector k = kd.sub(V_SHIFTER);
+        DoubleVector r = k.fma(V_MLN2_HI, xc);
+        r = k.fma(V_MLN2_LO, r);
         // e^r for |r| <= ln2/2: Taylor to degree 13 (truncation < 5e-18), Horner with fma
-        DoubleVector p = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0);
-        p = p.fma(r, bc(1.0 / 39916800.0));
-        p = p.fma(r, bc(1.0 / 3628800.0));
-        p = p.fma(r, bc(1.0 / 362880.0));
-        p = p.fma(r, bc(1.0 / 40320.0));
-        p = p.fma(r, bc(1.0 / 5040.0));
-        p = p.fma(r, bc(1.0 / 720.0));
-        p = p.fma(r, bc(1.0 / 120.0));
-        p = p.fma(r, bc(1.0 / 24.0));
-        p = p.fma(r, bc(1.0 / 6.0));
-        p = p.fma(r, bc(0.5));
-        p = p.fma(r, bc(1.0));
-        p = p.fma(r, bc(1.0));
+        DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
+                .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, C1).fma(r, C1);
         // 2^(k-1) from the low bits of kd (k - 1 in [-1022, 1023]); p * 2 * 2^(k-1) reaches the top of the range
-        LongVector kb = kd.reinterpretAsLongs().add(1022L).lanewise(VectorOperators.LSHL, 52);
+        LongVector kb = kd.reinterpretAsLongs().add(V_1022).lanewise(VectorOperators.LSHL, 52);
         DoubleVector res = p.add(p).mul(kb.reinterpretAsDoubles());
         res = res.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
         return res.blend(0.0, x.compare(VectorOperators.LT, EXP_MIN));
