@@ -26,6 +26,11 @@ echo "building..." >&2
 CBIN="$ROOT/bench/target/iclr_sgd"
 mkdir -p "$ROOT/bench/target"
 gcc -O3 -ffp-contract=off -o "$CBIN" "$ROOT/bench/iclr_sgd.c" -lm
+# issue 15 peers: the scalar single-path loop -O3 -march=native, and the 8-lane loop with glibc's vector math
+CNAT="$ROOT/bench/target/iclr_sgd_native"
+C8="$ROOT/bench/target/iclr_sgd8"
+gcc -O3 -march=native -o "$CNAT" "$ROOT/bench/iclr_sgd.c" -lm
+gcc -O3 -march=native -ffast-math -fopenmp-simd -o "$C8" "$ROOT/bench/iclr_sgd8.c" -lm -lmvec
 PY=python3
 $PY -c 'import numpy' 2>/dev/null || PY=/usr/bin/python3
 $PY -c 'import numpy' || { echo "numpy missing: apt-get install -y python3-numpy" >&2; exit 1; }
@@ -40,10 +45,10 @@ now() { date +%s.%N; }
 sim() { # threads paths steps [java opts]
   local t0 t1 j
   t0=$(now)
-  j=$("$JAVA" ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate --landscape iclr1d --noise pareto --alpha 1.2 \
+  j=$("$JAVA" --add-modules jdk.incubator.vector ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape iclr1d --noise pareto --alpha 1.2 \
       --scale 0.1 --clip 0.5 --eta 0.001 --x0 0.3 --steps "$3" --paths "$2" --threads "$1" --format json --quiet)
   t1=$(now)
-  echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions']} | {'process_seconds': $t1 - $t0}))"
+  echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
 }
 
 for r in $(seq 1 "$ROUNDS"); do
@@ -52,6 +57,11 @@ for r in $(seq 1 "$ROUNDS"); do
   record java1 "$(sim 1 2 "$STEPS")"
   record java2 "$(sim 2 2 "$STEPS")"
   record c2paths "$("$CBIN" "$STEPS" 2 0.5)"
+  record cnative "$("$CNAT" "$STEPS" 1 0.5)"
+  record c8lanes "$("$C8" "$STEPS" 16 0.5)"
+  record vec16t1 "$(sim 1 16 "$STEPS" "" "--engine vector")" 2>/dev/null
+  record vec16t2 "$(sim 2 16 "$STEPS" "" "--engine vector")" 2>/dev/null
+  record sca16t1 "$(sim 1 16 "$STEPS" "" "--engine scalar")" 2>/dev/null
   record numpy "$($PY "$ROOT/bench/iclr_numpy.py" "$NP_STEPS" 10 0.5)"
 done
 
@@ -86,6 +96,13 @@ s = {
   "java2_steps_per_cpu_second": best("java2", "steps_per_cpu_second"),
   "numpy_steps_per_cpu_second": best("numpy", "steps_per_cpu_second"),
   "numpy_steps_per_second": best("numpy", "steps_per_second"),
+  # issue 15: the vector engine (16 paths) against its peers, as ratios of per-CPU-second rates
+  "vector16_t1_steps_per_cpu_second": best("vec16t1", "steps_per_cpu_second"),
+  "vector16_t2_steps_per_second": best("vec16t2", "steps_per_second"),
+  "vector_vs_c_native_single_path": best("vec16t1", "steps_per_cpu_second") / best("cnative", "steps_per_cpu_second"),
+  "vector_vs_c_8lane_vector_math": best("vec16t1", "steps_per_cpu_second") / best("c8lanes", "steps_per_cpu_second"),
+  "vector_vs_scalar_engine": best("vec16t1", "steps_per_cpu_second") / best("sca16t1", "steps_per_cpu_second"),
+  "vector_speedup_1_to_2_threads": best("vec16t2", "steps_per_second") / best("vec16t1", "steps_per_second"),
 }
 s["ratio_java_vs_c_per_core_cpu"] = s["java1_steps_per_cpu_second"] / s["c_steps_per_cpu_second"]
 s["ratio_java_vs_c_wall"] = s["java1_steps_per_second"] / s["c_steps_per_second"]

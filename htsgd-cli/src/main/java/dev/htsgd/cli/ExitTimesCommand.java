@@ -45,6 +45,9 @@ public final class ExitTimesCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     LandscapeOptions landscape;
 
     @Mixin
@@ -122,18 +125,27 @@ public final class ExitTimesCommand implements Callable<Integer> {
             }
         }
         List<ExitTimeExperiment.Result> results = new ArrayList<>();
+        java.util.Set<String> enginesUsed = new java.util.TreeSet<>();
         DivergenceException firstDiv = null;
         try (Progress progress = Progress.start("exit-times", (long) samples * grid.length, common.quiet)) {
             for (int k = 0; k < grid.length; k++) {
                 ClippedSgd sgd = EngineSupport.recursion(f, z, clip, grid[k], start);
                 ExitTimeExperiment exp = ExitTimeExperiment.builder().sgd(sgd).field(field).start(start)
-                        .maxSteps(maxSteps).samples(samples).seed(common.seed).firstIndex((long) k * samples).build();
-                List<ExitTimeExperiment.Replication> reps = Replications.run(samples, threads, i -> {
-                    ExitTimeExperiment.Replication rep = exp.runReplication(i);
-                    progress.step();
-                    return rep;
-                });
-                ExitTimeExperiment.Result res = ExitTimeExperiment.Result.of(reps, maxSteps);
+                        .maxSteps(maxSteps).samples(samples).seed(common.seed).firstIndex((long) k * samples)
+                        .engine(engine.requested()).build();
+                enginesUsed.add(exp.engine().cliName());
+                ExitTimeExperiment.Result res;
+                if (exp.engine() == dev.htsgd.dynamics.Engine.VECTOR) {
+                    res = exp.run(threads);
+                    progress.advance(samples);
+                } else {
+                    List<ExitTimeExperiment.Replication> reps = Replications.run(samples, threads, i -> {
+                        ExitTimeExperiment.Replication rep = exp.runReplication(i);
+                        progress.step();
+                        return rep;
+                    });
+                    res = ExitTimeExperiment.Result.of(reps, maxSteps);
+                }
                 results.add(res);
                 if (firstDiv == null) {
                     firstDiv = res.firstDivergence();
@@ -158,6 +170,7 @@ public final class ExitTimesCommand implements Callable<Integer> {
         out.put("x0", EngineSupport.nums(start));
         out.put("radius", EngineSupport.num(radius));
         out.put("jumps", jumps);
+        out.put("engine", String.join(",", enginesUsed));
         List<Object> pts = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
         for (int k = 0; k < grid.length; k++) {

@@ -53,6 +53,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--eta", paramLabel = "E", defaultValue = "0.001", description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
     double eta;
 
@@ -97,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         double[] start = EngineSupport.startPoint(x0, f, map, basin);
         ClippedSgd sgd = EngineSupport.recursion(f, z, clip, eta, start);
         OccupationExperiment.Builder eb = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps)
-                .paths(paths).thin(thin).seed(common.seed);
+                .paths(paths).thin(thin).seed(common.seed).engine(engine.requested());
         if (epsilon != null) {
             eb.epsilon(epsilon);
         }
@@ -162,6 +165,8 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("total_steps", r.totalSteps());
         m.put("seconds", r.seconds());
         m.put("threads", r.threads());
+        m.put("engine", exp.engine().cliName());
+        m.put("lanes", exp.engine() == dev.htsgd.dynamics.Engine.VECTOR ? EngineOptions.lanes() : 1);
         m.put("steps_per_second", EngineSupport.num(r.stepsPerSecond()));
         m.put("steps_per_second_per_thread", EngineSupport.num(r.stepsPerSecond() / r.threads()));
         m.put("steps_per_cpu_second", EngineSupport.num(r.stepsPerCpuSecond()));

@@ -2,6 +2,8 @@ package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -29,6 +31,7 @@ public final class ExitTimeExperiment {
     private final long seed;
     private final long firstIndex;
     private final LongConsumer progress;
+    private final Engine engine;
 
     private ExitTimeExperiment(Builder b) {
         this.sgd = b.sgd;
@@ -39,6 +42,33 @@ public final class ExitTimeExperiment {
         this.seed = b.seed;
         this.firstIndex = b.firstIndex;
         this.progress = b.progress;
+        this.engine = b.engineUsed;
+    }
+
+    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * Replications {@code from .. to - 1} on the vector engine, on W lanes (W = {@code width}, a multiple of
+     * K): a lane whose path ends takes the next replication. Replication i's result depends only on its stream,
+     * not on the range, the width or the thread.
+     *
+     * @throws IllegalStateException when this experiment runs on the scalar engine
+     */
+    public List<Replication> runRange(int from, int to, int width) {
+        if (engine != Engine.VECTOR) {
+            throw new IllegalStateException("runRange needs the vector engine; this experiment runs on " + engine.cliName());
+        }
+        if (from < 0 || to > samples || from >= to) {
+            throw new IllegalArgumentException("range must satisfy 0 <= from < to <= " + samples + ", got [" + from + ", " + to + ")");
+        }
+        if (width <= 0 || width % LaneEngine.lanes() != 0) {
+            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
+        }
+        return VectorLoops.exitTimes(LaneEngine.spec(sgd), width, seed, firstIndex, from, to, start[0], field, maxSteps,
+                progress);
     }
 
     public static Builder builder() {
@@ -137,6 +167,17 @@ public final class ExitTimeExperiment {
 
     /** Runs all replications on {@code threads} threads and summarises them in index order. */
     public Result run(int threads) {
+        if (engine == Engine.VECTOR) {
+            // ranges of about 4 W replications, W lanes each: the split only changes the speed
+            int w = VectorLoops.width(samples, threads);
+            int size = Math.max(w, Math.min(4 * w, (samples + threads - 1) / threads));
+            int ranges = (samples + size - 1) / size;
+            List<List<Replication>> parts = Replications.run(ranges, threads,
+                    r -> runRange(r * size, Math.min(samples, (r + 1) * size), w));
+            List<Replication> all = new java.util.ArrayList<>(samples);
+            parts.forEach(all::addAll);
+            return Result.of(all, maxSteps);
+        }
         return Result.of(Replications.run(samples, threads, this::runReplication), maxSteps);
     }
 
@@ -220,6 +261,8 @@ public final class ExitTimeExperiment {
         private long seed = 20220201L;
         private long firstIndex;
         private LongConsumer progress;
+        private Engine engineRequested = Engine.AUTO;
+        private Engine engineUsed;
 
         private Builder() {
         }
@@ -269,6 +312,15 @@ public final class ExitTimeExperiment {
             return this;
         }
 
+        /**
+         * The engine (default {@link Engine#AUTO}: the vector engine when available, supported, the field an
+         * interval and at least K samples).
+         */
+        public Builder engine(Engine e) {
+            this.engineRequested = e;
+            return this;
+        }
+
         public ExitTimeExperiment build() {
             if (sgd == null || field == null) {
                 throw new IllegalArgumentException("sgd and field must be set");
@@ -291,6 +343,13 @@ public final class ExitTimeExperiment {
             if (!field.contains(start)) {
                 throw new IllegalArgumentException("--x0 " + (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
                         + " must lie inside the field " + field.describe());
+            }
+            engineUsed = LaneEngine.resolve(engineRequested, sgd, samples);
+            if (engineUsed == Engine.VECTOR && !field.isInterval()) {
+                if (engineRequested == Engine.VECTOR) {
+                    throw new IllegalArgumentException("engine vector: the field must be an interval, got " + field.describe());
+                }
+                engineUsed = Engine.SCALAR;
             }
             return new ExitTimeExperiment(this);
         }

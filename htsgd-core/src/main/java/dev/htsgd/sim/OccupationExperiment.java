@@ -2,6 +2,8 @@ package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -35,6 +37,7 @@ public final class OccupationExperiment {
     private final long seed;
     private final int maxVisits;
     private final LongConsumer progress;
+    private final Engine engine;
 
     private OccupationExperiment(Builder b) {
         this.sgd = b.sgd;
@@ -46,6 +49,12 @@ public final class OccupationExperiment {
         this.seed = b.seed;
         this.maxVisits = b.maxVisits;
         this.progress = b.progress;
+        this.engine = b.engineUsed;
+    }
+
+    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
+    public Engine engine() {
+        return engine;
     }
 
     public static Builder builder() {
@@ -82,7 +91,7 @@ public final class OccupationExperiment {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static long cpuNow() {
+    static long cpuNow() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
@@ -193,10 +202,54 @@ public final class OccupationExperiment {
         }
     }
 
+    /**
+     * The number of blocks of the vector engine for a run on {@code threads} threads (W paths each, W = K to
+     * 4 K, the last block maybe partly idle); 0 on the scalar engine. The split changes the speed only: path
+     * p's result does not depend on it.
+     */
+    public int blocks(int threads) {
+        return engine == Engine.VECTOR ? (paths + blockWidth(threads) - 1) / blockWidth(threads) : 0;
+    }
+
+    /** Paths per block of the vector engine on {@code threads} threads. */
+    public int blockWidth(int threads) {
+        return VectorLoops.width(paths, threads);
+    }
+
+    /**
+     * Runs block {@code block} of the vector engine: paths {@code block W .. block W + W - 1} (those below the
+     * number of paths), W = {@code width} a multiple of K. Path p's result is the same whichever block, width
+     * or thread runs it.
+     *
+     * @throws IllegalStateException when this experiment runs on the scalar engine
+     */
+    public List<PathResult> runBlock(int block, int width) {
+        if (engine != Engine.VECTOR) {
+            throw new IllegalStateException("runBlock needs the vector engine; this experiment runs on " + engine.cliName());
+        }
+        if (width <= 0 || width % LaneEngine.lanes() != 0) {
+            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
+        }
+        if (block < 0 || (long) block * width >= paths) {
+            throw new IllegalArgumentException("block must be in [0, " + ((paths - 1) / width) + "], got " + block);
+        }
+        BasinMap.OneD map = (BasinMap.OneD) basins;
+        return List.of(VectorLoops.occupation(LaneEngine.spec(sgd), width, seed, block * width, paths, steps,
+                sgd.x0()[0], map.maxima(), map.minimaArray(), epsilon, thin, maxVisits, progress));
+    }
+
     /** Runs all paths on {@code threads} threads. */
     public Result run(int threads) {
         long t0 = System.nanoTime();
-        List<PathResult> res = Replications.run(paths, threads, this::runPath);
+        List<PathResult> res;
+        if (engine == Engine.VECTOR) {
+            int w = blockWidth(threads);
+            List<List<PathResult>> blocks = Replications.run(blocks(threads), threads, b -> runBlock(b, w));
+            res = new java.util.ArrayList<>(paths);
+            blocks.forEach(res::addAll);
+        } else {
+            res = Replications.run(paths, threads, this::runPath);
+        }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return Result.of(res, basins.size(), seconds, Math.min(threads, paths));
     }
@@ -298,6 +351,8 @@ public final class OccupationExperiment {
         private long seed = 20220201L;
         private int maxVisits = 100_000;
         private LongConsumer progress;
+        private Engine engineRequested = Engine.AUTO;
+        private Engine engineUsed;
 
         private Builder() {
         }
@@ -354,6 +409,15 @@ public final class OccupationExperiment {
             return this;
         }
 
+        /**
+         * The engine (default {@link Engine#AUTO}: the vector engine when available, supported and there are at
+         * least K paths, with at most 4 attraction fields).
+         */
+        public Builder engine(Engine e) {
+            this.engineRequested = e;
+            return this;
+        }
+
         public OccupationExperiment build() {
             if (sgd == null) {
                 throw new IllegalArgumentException("sgd must be set");
@@ -393,6 +457,14 @@ public final class OccupationExperiment {
             }
             if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
                 throw new IllegalArgumentException("epsilon must be in (0, inf), got " + epsilon);
+            }
+            engineUsed = LaneEngine.resolve(engineRequested, sgd, paths);
+            if (engineUsed == Engine.VECTOR && basins.size() > 4) {
+                if (engineRequested == Engine.VECTOR) {
+                    throw new IllegalArgumentException("engine vector: occupation supports at most 4 attraction fields, got "
+                            + basins.size());
+                }
+                engineUsed = Engine.SCALAR;
             }
             return new OccupationExperiment(this);
         }

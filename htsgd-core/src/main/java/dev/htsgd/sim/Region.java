@@ -77,6 +77,16 @@ public final class Region {
         return p1 == null;
     }
 
+    /** True when the lower end of the interval is open (x &gt; lo). */
+    public boolean loOpen() {
+        return loOpen;
+    }
+
+    /** True when the upper end of the interval is open (x &lt; hi). */
+    public boolean hiOpen() {
+        return hiOpen;
+    }
+
     public double lo() {
         return lo;
     }

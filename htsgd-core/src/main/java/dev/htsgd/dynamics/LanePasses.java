@@ -1,0 +1,231 @@
+package dev.htsgd.dynamics;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * One step of the lane recursion as passes over arrays of W lanes (W a multiple of K, the vector width): each
+ * pass loads K lanes at a time, computes, and stores. Why passes and not one loop body with every vector in
+ * a register: C2 on Java 17 stops inlining the Vector API after a few dozen operations in one method
+ * ({@code NodeCountInliningCutoff}) and then boxes every vector that crosses a call, allocating hundreds of
+ * bytes per step. Each pass here stays under that budget, vectors never cross a call (arrays do), and the
+ * loop allocates nothing. Arrays stay in L1; the loads and stores are cheap beside exp and log.
+ */
+public final class LanePasses {
+
+    static final VectorSpecies<Double> S = VectorMath.S;
+    static final VectorSpecies<Long> SL = VectorMath.SL;
+    static final int K = S.length();
+    private static final long ONE_BITS = 0x3FF0000000000000L;
+
+    private LanePasses() {
+    }
+
+    /** K, the vector width in doubles. */
+    public static int width() {
+        return K;
+    }
+
+    /** xoshiro256++ in every lane: advances the states, writes the outputs to r. */
+    public static void next(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int w) {
+        for (int i = 0; i < w; i += K) {
+            LongVector s0 = LongVector.fromArray(SL, a0, i);
+            LongVector s1 = LongVector.fromArray(SL, a1, i);
+            LongVector s2 = LongVector.fromArray(SL, a2, i);
+            LongVector s3 = LongVector.fromArray(SL, a3, i);
+            LongVector q = s0.add(s3);
+            q.lanewise(VectorOperators.LSHL, 23).or(q.lanewise(VectorOperators.LSHR, 41)).add(s0).intoArray(r, i);
+            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+            s0.intoArray(a0, i);
+            s1.intoArray(a1, i);
+            s2.intoArray(a2, i);
+            s3.intoArray(a3, i);
+        }
+    }
+
+    static DoubleVector uniform(LongVector r) {
+        return VectorMath.bc(2.0).sub(r.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).reinterpretAsDoubles());
+    }
+
+    /** out = m log(u), u uniform on (0, 1] from the top 52 bits of r. */
+    public static void logUniform(long[] r, double m, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            VectorMath.logNormal(uniform(LongVector.fromArray(SL, r, i))).mul(m).intoArray(out, i);
+        }
+    }
+
+    /** out = exp(m in). */
+    public static void expMul(double[] in, double m, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            VectorMath.exp(DoubleVector.fromArray(S, in, i).mul(m)).intoArray(out, i);
+        }
+    }
+
+    /**
+     * z = +-(scale (t - minus1)) - shift, the sign + where the lowest bit of r is 0 (p+ = 1/2, r2 null) or
+     * where 1 - u2 &lt; p+ with u2 uniform from r2. minus1 = 1 for Lomax, 0 for Pareto.
+     */
+    public static void signed(double[] t, double minus1, double scale, long[] r, long[] r2, double pPlus,
+            double shift, double[] z, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector m = DoubleVector.fromArray(S, t, i).sub(minus1).mul(scale);
+            DoubleVector v;
+            if (r2 == null) {
+                LongVector bit = LongVector.fromArray(SL, r, i).lanewise(VectorOperators.LSHL, 63);
+                v = m.reinterpretAsLongs().lanewise(VectorOperators.XOR, bit).reinterpretAsDoubles();
+            } else {
+                VectorMask<Double> minus = VectorMath.bc(1.0).sub(uniform(LongVector.fromArray(SL, r2, i)))
+                        .compare(VectorOperators.GE, pPlus);
+                v = m.blend(m.neg(), minus);
+            }
+            v.sub(shift).intoArray(z, i);
+        }
+    }
+
+    /** out = log(0.05 |1.65 - x|) (iclr1d's power factor, before the power). */
+    public static void iclrLog(double[] x, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            VectorMath.log(v.neg().add(1.65).abs().mul(0.05)).intoArray(out, i);
+        }
+    }
+
+    /** out = exp(-5 (x + 0.8)^2) (iclr1d's Gaussian factor). */
+    public static void iclrExp(double[] x, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i).add(0.8);
+            VectorMath.exp(v.mul(v).mul(-5.0)).intoArray(out, i);
+        }
+    }
+
+    /** p = P(x) and dp = P'(x) of iclr1d: P = (x+1.6)(x-1.6) q^2, q = (x+1.3)(x-0.2)(x-0.7). */
+    public static void iclrPoly(double[] x, double[] p, double[] dp, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            DoubleVector a = v.add(1.3);
+            DoubleVector bq = v.sub(0.2);
+            DoubleVector c = v.sub(0.7);
+            DoubleVector q = a.mul(bq).mul(c);
+            DoubleVector dq = bq.mul(c).add(a.mul(c)).add(a.mul(bq));
+            DoubleVector e = v.add(1.6).mul(v.sub(1.6));
+            DoubleVector qq = q.mul(q);
+            e.mul(qq).intoArray(p, i);
+            v.mul(2.0).mul(qq).add(e.mul(2.0).mul(q).mul(dq)).intoArray(dp, i);
+        }
+    }
+
+    /**
+     * iclr1d's gradient from its parts: in: gp = (0.05|1.65-x|)^0.6, ew = exp(-5(x+0.8)^2), p, dp; out: g.
+     * f' = gp (P' S + 0.6 P S / (x - 1.65) + P S') with S = s7 s8 s9.
+     */
+    public static void iclrCombine(double[] x, double[] gp, double[] ew, double[] p, double[] dp, double[] g, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            DoubleVector e = DoubleVector.fromArray(S, ew, i);
+            DoubleVector u = v.sub(0.5);
+            DoubleVector du = u.mul(u).mul(4.0).add(0.01);
+            DoubleVector y = v.add(1.5);
+            DoubleVector dv = y.mul(y).mul(4.0).add(0.1);
+            DoubleVector s7 = VectorMath.bc(1.0).div(du).add(1.0);
+            DoubleVector s8 = VectorMath.bc(1.0).div(dv).add(1.0);
+            DoubleVector s9 = e.mul(-0.25).add(1.0);
+            DoubleVector ds7 = u.mul(-8.0).div(du.mul(du));
+            DoubleVector ds8 = y.mul(-8.0).div(dv.mul(dv));
+            DoubleVector ds9 = v.add(0.8).mul(2.5).mul(e);
+            DoubleVector s = s7.mul(s8).mul(s9);
+            DoubleVector ds = ds7.mul(s8).mul(s9).add(s7.mul(ds8).mul(s9)).add(s7.mul(s8).mul(ds9));
+            DoubleVector pp = DoubleVector.fromArray(S, p, i);
+            DoubleVector d = DoubleVector.fromArray(S, dp, i).mul(s).add(pp.mul(0.6).mul(s).div(v.sub(1.65)))
+                    .add(pp.mul(ds));
+            DoubleVector.fromArray(S, gp, i).mul(d).intoArray(g, i);
+        }
+    }
+
+    /** g = 0.4 x^3 - 2 x (ld-quartic). */
+    public static void ldQuartic(double[] x, double[] g, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            v.mul(0.4).mul(v).mul(v).sub(v.mul(2.0)).intoArray(g, i);
+        }
+    }
+
+    /**
+     * y = Proj(x + clamp(-eta g + eta sigma z, b)); returns true when a lane that was alive (x not NaN) got a
+     * NaN or infinite gradient or state (the caller then finds it lane by lane).
+     */
+    public static boolean update(double[] x, double[] g, double[] z, double meta, double es, double b, double lo,
+            double hi, double[] y, int w) {
+        VectorMask<Double> any = VectorMask.fromLong(S, 0);
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            DoubleVector gv = DoubleVector.fromArray(S, g, i);
+            DoubleVector u = gv.mul(meta).add(DoubleVector.fromArray(S, z, i).mul(es)).max(-b).min(b);
+            DoubleVector yv = v.add(u).max(lo).min(hi);
+            yv.intoArray(y, i);
+            any = any.or(gv.abs().add(yv.abs()).compare(VectorOperators.LE, Double.MAX_VALUE).not()
+                    .andNot(v.test(VectorOperators.IS_NAN)));
+        }
+        return any.anyTrue();
+    }
+
+    /**
+     * Occupation counts for up to four fields: c[0..2][lane] += (y &gt;= s_k), c[3][lane] += near,
+     * c[4..6][lane] += near and (y &gt;= s_k), with near = (y - m_field)^2 &lt; eps2; fidx = the field index.
+     * Returns true when some lane is near a minimum other than cur (a move: the caller books it).
+     */
+    public static boolean occupation(double[] y, double sA, double sB, double sC, double m0, double m1, double m2,
+            double m3, double eps2, double[][] c, double[] cur, double[] fidx, int w) {
+        VectorMask<Double> any = VectorMask.fromLong(S, 0);
+        double[] c0 = c[0];
+        double[] c1 = c[1];
+        double[] c2 = c[2];
+        double[] c3 = c[3];
+        double[] c4 = c[4];
+        double[] c5 = c[5];
+        double[] c6 = c[6];
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, y, i);
+            VectorMask<Double> ga = v.compare(VectorOperators.GE, sA);
+            VectorMask<Double> gb = v.compare(VectorOperators.GE, sB);
+            VectorMask<Double> gc = v.compare(VectorOperators.GE, sC);
+            DoubleVector.fromArray(S, c0, i).add(1.0, ga).intoArray(c0, i);
+            DoubleVector.fromArray(S, c1, i).add(1.0, gb).intoArray(c1, i);
+            DoubleVector.fromArray(S, c2, i).add(1.0, gc).intoArray(c2, i);
+            DoubleVector mf = VectorMath.bc(m0).blend(m1, ga).blend(m2, gb).blend(m3, gc);
+            DoubleVector dx = v.sub(mf);
+            VectorMask<Double> near = dx.mul(dx).compare(VectorOperators.LT, eps2);
+            DoubleVector.fromArray(S, c3, i).add(1.0, near).intoArray(c3, i);
+            DoubleVector.fromArray(S, c4, i).add(1.0, near.and(ga)).intoArray(c4, i);
+            DoubleVector.fromArray(S, c5, i).add(1.0, near.and(gb)).intoArray(c5, i);
+            DoubleVector.fromArray(S, c6, i).add(1.0, near.and(gc)).intoArray(c6, i);
+            DoubleVector f = zero.blend(1.0, ga).blend(2.0, gb).blend(3.0, gc);
+            f.intoArray(fidx, i);
+            any = any.or(near.and(f.compare(VectorOperators.NE, DoubleVector.fromArray(S, cur, i))));
+        }
+        return any.anyTrue();
+    }
+
+    /**
+     * Exit test: true when some lane with x in the block left [lo, hi] (strictly: x &lt;= loX or x &gt;= hiX
+     * with the bounds adjusted for open/closed ends by the caller) or is NaN (an idle lane is NaN: test with
+     * {@code active}).
+     */
+    public static boolean outside(double[] y, double loX, double hiX, int w) {
+        VectorMask<Double> any = VectorMask.fromLong(S, 0);
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, y, i);
+            any = any.or(v.compare(VectorOperators.GT, loX).and(v.compare(VectorOperators.LT, hiX)).not());
+        }
+        return any.anyTrue();
+    }
+}
