@@ -25,13 +25,31 @@ final class OptionNames {
             Map.entry("basin", List.of("--basin")),
             Map.entry("maxSteps", List.of("--max-steps")),
             Map.entry("paths", List.of("--paths")),
-            Map.entry("threads", List.of("--threads")));
+            Map.entry("threads", List.of("--threads")),
+            Map.entry("clip", List.of("--clip")),
+            Map.entry("c", List.of("--c", "--scale")),
+            Map.entry("momentum", List.of("--momentum")),
+            Map.entry("weightDecay", List.of("--weight-decay")),
+            Map.entry("lrStep", List.of("--lr-step")),
+            Map.entry("weightBound", List.of("--weight-bound")),
+            Map.entry("pareto", List.of("--pareto")),
+            Map.entry("batch", List.of("--batch")),
+            Map.entry("largeBatch", List.of("--large-batch")),
+            Map.entry("method", List.of("--method")),
+            Map.entry("iterations", List.of("--iterations")),
+            Map.entry("noiseOff", List.of("--noise-off")),
+            Map.entry("evalEvery", List.of("--eval-every")),
+            Map.entry("dataset", List.of("--dataset")),
+            Map.entry("model", List.of("--model")),
+            Map.entry("subset", List.of("--subset")),
+            Map.entry("corrupt", List.of("--corrupt")));
 
     private OptionNames() {
     }
 
     /**
-     * The message with its leading library parameter name replaced by the option of {@code spec} that
+     * The message with its leading library parameter name ({@code gridPoints must ...}, {@code model vgg11 does
+     * not fit ...}) replaced by the option of {@code spec} that
      * carries it; unchanged when the message does not start with such a name or the command has no such option.
      */
     static String translate(String message, CommandSpec spec) {
@@ -42,7 +60,7 @@ final class OptionNames {
         while (end < message.length() && Character.isJavaIdentifierPart(message.charAt(end))) {
             end++;
         }
-        if (end == 0 || !message.startsWith(" must", end)) {
+        if (end == 0 || !message.startsWith(" ", end)) {
             return message;
         }
         List<String> options = OPTIONS.get(message.substring(0, end));

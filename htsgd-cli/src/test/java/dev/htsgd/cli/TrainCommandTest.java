@@ -94,7 +94,7 @@ class TrainCommandTest {
         idx(data, 60, 20);
         r = run("train", "--data", data.toString(), "--model", "vgg11", "--subset", "40", "--corrupt", "0");
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("--model vgg11 does not fit --dataset");
+        assertThat(r[2]).contains("--model vgg11 does not fit dataset");
         r = run("train", "--data", data.toString(), "--method", "adam");
         assertThat(r[2]).contains("--method must be one of");
         Files.write(data.resolve("t10k-labels-idx1-ubyte.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
@@ -191,7 +191,7 @@ class TrainCommandTest {
             {"--subset must be >= 1 with --corrupt 5", "--data", data.toString(), "--subset", "0", "--corrupt", "5"},
             {"--data " + tmp.resolve("nowhere") + " does not hold fashion-mnist: expected the files [train-images-idx3-ubyte[.gz]",
                 "--data", tmp.resolve("nowhere").toString()},
-            {"--model vgg11 does not fit --dataset", "--data", data.toString(), "--subset", "40", "--corrupt", "10",
+            {"--model vgg11 does not fit dataset", "--data", data.toString(), "--subset", "40", "--corrupt", "10",
                 "--model", "vgg11"},
         };
         for (String[] c : whole) {

@@ -49,7 +49,7 @@ public enum Dataset {
                 return d;
             }
         }
-        throw new IllegalArgumentException("--dataset must be one of fashion-mnist, mnist, cifar10, svhn, got " + name);
+        throw new IllegalArgumentException("dataset must be one of fashion-mnist, mnist, cifar10, svhn, got " + name);
     }
 
     /** Whether {@code dir} holds this dataset's files. */

@@ -121,13 +121,13 @@ public record ImageSet(String name, int channels, int height, int width, int cla
      */
     public ImageSet subset(int n, int k, UniformRandomProvider rng) {
         if (n < 1) {
-            throw new IllegalArgumentException("--subset must be >= 1, got " + n);
+            throw new IllegalArgumentException("subset must be >= 1, got " + n);
         }
         if (k < 0) {
-            throw new IllegalArgumentException("--corrupt must be >= 0, got " + k);
+            throw new IllegalArgumentException("corrupt must be >= 0, got " + k);
         }
         if ((long) n + k > size()) {
-            throw new IllegalArgumentException("--subset " + n + " plus --corrupt " + k + " exceeds the "
+            throw new IllegalArgumentException("subset " + n + " plus corrupt " + k + " exceeds the "
                     + size() + " images of " + name);
         }
         int m = n + k;

@@ -32,7 +32,7 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("--model must be one of lenet, vgg11, mlp, got " + name);
+        throw new IllegalArgumentException("model must be one of lenet, vgg11, mlp, got " + name);
     }
 
     /**
@@ -52,7 +52,7 @@ public enum Architecture {
             case MLP -> null;
         };
         if (why != null) {
-            throw new IllegalArgumentException("--model " + cliName + " does not fit --dataset " + datasetName + " ("
+            throw new IllegalArgumentException("model " + cliName + " does not fit dataset " + datasetName + " ("
                     + c + "x" + h + "x" + w + ", " + classes + " classes): " + why);
         }
     }

@@ -28,16 +28,13 @@ import java.util.List;
  * {@code create_graph} builds the graph of g = grad L, and a second backward pass of g . v gives H v.
  *
  * <p>The data are processed in chunks of {@code batchSize} examples (memory only: the result is the full-data
- * loss). The arithmetic is always float64, whatever the block's data type (float32 as trained, or float64): theta
- * is a vector of doubles, the leaf tensors that carry it into the block are float64 and each chunk of examples is
- * cast to float64 just before its forward pass (the examples are kept in the model's data type, to save memory).
- * So values, gradients and Hessian-vector products are those of the loss in double precision
- * ({@link HvpMethod#FINITE_DIFFERENCE} is accurate to about 1e-11), and, above all, PyTorch never runs the block
- * on its float32 CPU convolution backend (oneDNN): on some machines (seen on an AMD Zen 5 CPU, family 26, in a
- * virtual machine) its kernels give wrong and run-to-run varying results, NaN included, whenever a convolution's
- * channel count is not a multiple of the SIMD block (8 or 16; LeNet has 10 channels): the gradient with respect
- * to a convolution's input (so that of every layer before it) and all Hessian-vector products through it. In
- * float64 PyTorch uses its own convolution (im2col and GEMM), which is right there.
+ * loss). The arithmetic is the block's data type: float32 as trained, or float64 after
+ * {@code block.cast(DataType.FLOAT64)} (then {@link HvpMethod#FINITE_DIFFERENCE} is accurate to about 1e-11).
+ * A float32 loss first runs {@link dev.htsgd.dl.model.ConvolutionCheck}: on some machines (an AMD Zen 5 CPU in a
+ * virtual machine) PyTorch's float32 oneDNN convolutions give wrong, run-to-run varying results, NaN included,
+ * for channel counts such as LeNet's 10, unless oneDNN is capped ({@code ONEDNN_MAX_CPU_ISA=SSE41}); the check
+ * refuses to go on there. (Computing in float64 avoids oneDNN too, but PyTorch's float64 double back-propagation
+ * through convolutions is over ten times slower: a reproduce grid went from minutes to over a quarter of an hour.)
  *
  * <p>Requires the PyTorch engine. Not thread-safe; it writes theta into the block's parameters and puts the
  * original weights back on {@link #close()}. It needs the engine's gradient mode, so do not call it inside an
@@ -59,8 +56,8 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     private final int classes;
     /** The block's parameter type: how the examples are stored. */
     private final DataType storage;
-    /** The type of all arithmetic: float64. */
-    private final DataType dtype = DataType.FLOAT64;
+    /** The type of all arithmetic: the block's (float32 as trained, or float64 after a cast). */
+    private final DataType dtype;
     private final LeafStore store;
     private final double[] original;
 
@@ -97,6 +94,11 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             throw new IllegalArgumentException("model: parameters must be float32 or float64, got " + type);
         }
         this.storage = type;
+        this.dtype = type;
+        if (type == DataType.FLOAT32) {
+            // float32 convolutions are wrong on some CPUs unless oneDNN is capped: refuse rather than return garbage
+            dev.htsgd.dl.model.ConvolutionCheck.verify();
+        }
         this.layout = ParameterLayout.of(names, shapes);
         this.params = params.toArray(new Parameter[0]);
         this.arrays = new PtNDArray[params.size()];
@@ -231,10 +233,10 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         return layout.dimension();
     }
 
-    /** Unit round-off of double precision, the arithmetic of this loss whatever the model's data type. */
+    /** Unit round-off of the model's data type, the arithmetic of this loss. */
     @Override
     public double unitRoundoff() {
-        return 0x1p-53;
+        return dtype == DataType.FLOAT64 ? 0x1p-53 : 0x1p-24;
     }
 
     @Override

@@ -278,32 +278,32 @@ public final class HeavyTailedStep {
         /** Validates and builds. */
         public HeavyTailedStep build() {
             if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
+                throw new IllegalArgumentException("eta must be in (0, inf), got " + eta);
             }
             if (!(clip > 0)) {
-                throw new IllegalArgumentException("--clip must be in (0, inf], got " + clip);
+                throw new IllegalArgumentException("clip must be in (0, inf], got " + clip);
             }
             if (c < 0 || Double.isNaN(c) || Double.isInfinite(c)) {
-                throw new IllegalArgumentException("--c must be in [0, inf), got " + c);
+                throw new IllegalArgumentException("c must be in [0, inf), got " + c);
             }
             if (c > 0 && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("--alpha must be in (0, inf), got " + alpha);
+                throw new IllegalArgumentException("alpha must be in (0, inf), got " + alpha);
             }
             if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
             }
             if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("--weight-decay must be in [0, inf), got " + weightDecay);
+                throw new IllegalArgumentException("weightDecay must be in [0, inf), got " + weightDecay);
             }
             if (lrEvery < 0 || (lrEvery > 0 && !(lrGamma > 0 && lrGamma <= 1))) {
-                throw new IllegalArgumentException("--lr-step must be >= 1 with --lr-gamma in (0, 1], got "
+                throw new IllegalArgumentException("lrStep must be >= 1 with lrGamma in (0, 1], got "
                         + lrEvery + ", " + lrGamma);
             }
             if (!(weightBound > 0)) {
-                throw new IllegalArgumentException("--weight-bound must be in (0, inf], got " + weightBound);
+                throw new IllegalArgumentException("weightBound must be in (0, inf], got " + weightBound);
             }
             if (paretoType == null) {
-                throw new IllegalArgumentException("--pareto must be type1 or lomax, got null");
+                throw new IllegalArgumentException("pareto must be type1 or lomax, got null");
             }
             return new HeavyTailedStep(this);
         }

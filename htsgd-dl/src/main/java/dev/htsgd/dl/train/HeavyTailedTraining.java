@@ -78,7 +78,7 @@ public final class HeavyTailedTraining {
         this.ns = cfg.method().usesSmallBatch() ? cfg.batch() : 0;
         this.nl = cfg.method().usesLargeBatch() ? Math.min(cfg.largeBatch(), train.size()) : 0;
         if (ns > train.size()) {
-            throw new IllegalArgumentException("--batch must be in [1, " + train.size() + "] (the training set size), got " + ns);
+            throw new IllegalArgumentException("batch must be in [1, " + train.size() + "] (the training set size), got " + ns);
         }
         this.small = ns > 0 ? new BatchSampler(streams.small(), train.size(), ns) : null;
         this.star = cfg.method().independentStar() ? new BatchSampler(streams.star(), train.size(), ns) : null;

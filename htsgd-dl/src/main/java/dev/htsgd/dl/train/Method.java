@@ -80,6 +80,6 @@ public enum Method {
                 return m;
             }
         }
-        throw new IllegalArgumentException("--method must be one of lb, sb, sb-clip, sb-noise, our1, our2, got " + name);
+        throw new IllegalArgumentException("method must be one of lb, sb, sb-clip, sb-noise, our1, our2, got " + name);
     }
 }

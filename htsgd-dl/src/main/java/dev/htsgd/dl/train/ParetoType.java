@@ -37,7 +37,7 @@ public enum ParetoType {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "type1", "type-i", "pareto", "i" -> TYPE_I;
             case "lomax", "type2", "type-ii", "ii" -> LOMAX;
-            default -> throw new IllegalArgumentException("--pareto must be type1 or lomax, got " + name);
+            default -> throw new IllegalArgumentException("pareto must be type1 or lomax, got " + name);
         };
     }
 }

@@ -30,22 +30,22 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
     /** Validates every option, naming it and its allowed range. */
     public TrainConfig {
         if (method == null) {
-            throw new IllegalArgumentException("--method must be one of lb, sb, sb-clip, sb-noise, our1, our2");
+            throw new IllegalArgumentException("method must be one of lb, sb, sb-clip, sb-noise, our1, our2");
         }
         if (iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
+            throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         }
         if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
         if (largeBatch < 1) {
-            throw new IllegalArgumentException("--large-batch must be >= 1, got " + largeBatch);
+            throw new IllegalArgumentException("largeBatch must be >= 1, got " + largeBatch);
         }
         if (noiseOff < 0 || noiseOff > iterations) {
-            throw new IllegalArgumentException("--noise-off must be in [0, --iterations = " + iterations + "], got " + noiseOff);
+            throw new IllegalArgumentException("noiseOff must be in [0, iterations = " + iterations + "], got " + noiseOff);
         }
         if (evalEvery < 1) {
-            throw new IllegalArgumentException("--eval-every must be >= 1, got " + evalEvery);
+            throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
         }
         // the rest is validated by the step's builder
         step(eta, clip, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);

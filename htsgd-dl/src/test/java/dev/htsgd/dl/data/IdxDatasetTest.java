@@ -93,7 +93,7 @@ class IdxDatasetTest {
         assertThat(Arrays.copyOfRange(a.labels(), 30, 40)).isNotEqualTo(Arrays.copyOfRange(c.labels(), 30, 40));
         assertThat(Arrays.equals(a.pixels(), Arrays.copyOf(all.pixels(), 40 * 784))).isTrue();
         assertThatThrownBy(() -> all.subset(45, 10, RandomSource.XO_RO_SHI_RO_128_PP.create(1L)))
-                .hasMessageContaining("--subset 45 plus --corrupt 10 exceeds the 50 images");
+                .hasMessageContaining("subset 45 plus corrupt 10 exceeds the 50 images");
     }
 
     @Test

@@ -53,9 +53,9 @@ class ModelsTest {
             assertThat(net.numWeights()).isEqualTo(192L * 512 + 512 + 512L * 256 + 256 + 256L * 10 + 10);
         }
         assertThatThrownBy(() -> Network.create(Architecture.LENET, blank(3, 32, 32, 1), RandomSource.XO_RO_SHI_RO_128_PP.create(1L)))
-                .hasMessageContaining("--model lenet does not fit").hasMessageContaining("3x32x32");
+                .hasMessageContaining("model lenet does not fit").hasMessageContaining("3x32x32");
         assertThatThrownBy(() -> Network.create(Architecture.VGG11, blank(1, 28, 28, 1), RandomSource.XO_RO_SHI_RO_128_PP.create(1L)))
-                .hasMessageContaining("--model vgg11 does not fit");
+                .hasMessageContaining("model vgg11 does not fit");
     }
 
     @Test

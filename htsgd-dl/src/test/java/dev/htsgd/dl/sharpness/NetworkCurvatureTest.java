@@ -176,10 +176,12 @@ class NetworkCurvatureTest {
     }
 
     @Test
-    void aFloat32ConvNetIsDifferentiatedInDoublePrecisionRightAndRepeatably() {
+    void aFloat32ConvNetMatchesItsFloat64TwinAndRepeats() {
         // regression: a float32 network ran on PyTorch's float32 CPU convolution (oneDNN), whose input gradient is
         // wrong, varies from run to run and can be NaN on some machines (AMD Zen 5 in a VM) when a convolution
-        // has 10 output channels; Lanczos then failed in EJML with a size m that changed between runs
+        // has 10 output channels; Lanczos then failed in EJML with a size m that changed between runs. The tests
+        // run with ONEDNN_MAX_CPU_ISA=SSE41 (root pom), where the kernels are right (relative error 0.17 without it
+        // on that machine; float32 rounding, about 1e-6 here, with it), and ConvolutionCheck refuses otherwise
         NDArray x = TinyNets.features(manager, 5, 40, 1, 8, 8);
         NDArray y = TinyNets.labels(manager, 6, 40, 3);
         try (NetworkLoss f32 = NetworkLoss.of(TinyNets.twoConvs(manager, DataType.FLOAT32), x, y, 16);
@@ -202,9 +204,9 @@ class NetworkCurvatureTest {
                 double[] hv = new double[d];
                 f32.valueAndGradient(theta, g);
                 f32.hessianVector(theta, v, hv);
-                // at the same theta the float32 model's loss is the float64 model's, to double rounding
-                assertThat(relativeError(g, g64)).isLessThan(1e-12);
-                assertThat(relativeError(hv, hv64)).isLessThan(1e-12);
+                // at the same theta the float32 model's derivatives are the float64 model's, to float32 rounding
+                assertThat(relativeError(g, g64)).isLessThan(1e-4);
+                assertThat(relativeError(hv, hv64)).isLessThan(1e-4);
                 if (g0 == null) {
                     g0 = g;
                     hv0 = hv;
@@ -213,8 +215,8 @@ class NetworkCurvatureTest {
                     assertThat(hv).containsExactly(hv0);
                 }
             }
-            assertThat(f32.value(theta)).isCloseTo(f64.value(theta), within(1e-14));
-            assertThat(f32.unitRoundoff()).isEqualTo(0x1p-53);
+            assertThat(f32.value(theta)).isCloseTo(f64.value(theta), within(1e-5));
+            assertThat(f32.unitRoundoff()).isEqualTo(0x1p-24);
             var top = HessianSpectrum.top(HessianOperator.of(f32, theta, HvpMethod.EXACT), 1, HessianSpectrum.Options.defaults(1));
             var again = HessianSpectrum.top(HessianOperator.of(f32, theta, HvpMethod.EXACT), 1, HessianSpectrum.Options.defaults(1));
             assertThat(again.values()).containsExactly(top.values());

@@ -254,15 +254,15 @@ class MethodStepTest {
 
     @Test
     void builderValidates() {
-        assertThatThrownBy(() -> HeavyTailedStep.builder().build()).hasMessageContaining("--eta must be in (0, inf)");
+        assertThatThrownBy(() -> HeavyTailedStep.builder().build()).hasMessageContaining("eta must be in (0, inf)");
         assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optClip(0).build())
-                .hasMessageContaining("--clip");
+                .hasMessageContaining("clip must");
         assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optNoise(-1, 0.5).build())
-                .hasMessageContaining("--alpha");
+                .hasMessageContaining("alpha must");
         assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optMomentum(1).build())
-                .hasMessageContaining("--momentum");
+                .hasMessageContaining("momentum must");
         assertThatThrownBy(() -> cfg(Method.OUR2, 5, 10, Double.POSITIVE_INFINITY))
-                .hasMessageContaining("--noise-off must be in [0, --iterations = 4]");
+                .hasMessageContaining("noiseOff must be in [0, iterations = 4]");
         assertThat(HeavyTailedStep.builder().setLearningRate(0.1).optLrSchedule(10, 0.5).build().learningRate(25))
                 .isEqualTo(0.025);
     }
