@@ -41,9 +41,10 @@ def listing(d):
 
 def one_line(err):
     # the PyTorch native library writes its own warnings ("[W1201 09:08:25.6 LegacyTypeDispatch.h:74] Warning:
-    # ...") straight to file descriptor 2 when DJL loads it; they are not htsgd's output and are not counted
+    # ...", "[W1201 ... NNPACK.cpp:57] Could not initialize NNPACK!") straight to file descriptor 2 when DJL loads
+    # it; they are not htsgd's output and are not counted
     lines = [l for l in err.splitlines() if l.strip() and not l.startswith("htsgd: building")
-             and not re.match(r"^\[W\d{4} [^\]]*\] Warning:", l)]
+             and not re.match(r"^\[W\d{4} [^\]]*\] ", l)]
     return len(lines) <= 1 and "Exception" not in err and "\tat " not in err
 
 
