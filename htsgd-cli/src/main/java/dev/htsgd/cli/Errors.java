@@ -92,7 +92,7 @@ public final class Errors {
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
             PrintWriter err = cl.getErr();
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName()
-                    : OptionNames.translate(ex.getMessage(), cl.getCommandSpec());
+                    : OptionNames.message(ex, cl.getCommandSpec());
             err.println(cl.getCommandSpec().qualifiedName() + ": " + (isBadInput(ex) ? "" : "error: ") + msg);
             if (isBadInput(ex)) {
                 // resuming cannot fix bad input: leave no NAME.partial that invites a --resume

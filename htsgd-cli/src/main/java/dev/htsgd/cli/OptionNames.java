@@ -1,8 +1,11 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.check.InvalidParameterException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where the library's parameter names meet the command line's option names. The libraries
@@ -10,6 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * in [101, 1e8], got 0}); a command that passes an option straight through gets that message with the
  * option the user typed instead ({@code --grid must be in [101, 1e8], got 0}), so no internal name reaches
  * the user and no range is written twice.
+ *
+ * <p>An {@link InvalidParameterException} names its parameter ({@link InvalidParameterException#parameter()}),
+ * so its message is translated by that name: through {@link #PARAMETERS} and {@link #OPTIONS}, or else by the naming rule
+ * {@code normalScale -> --normal-scale} when the command has that option. Other messages are translated by
+ * their first word, through {@link #OPTIONS} only. Where several options carry a parameter, the one given on
+ * the command line wins, else the first the command has ({@code domain} is {@code --domain} or {@code --ball}).
  */
 final class OptionNames {
 
@@ -42,9 +51,57 @@ final class OptionNames {
             Map.entry("dataset", List.of("--dataset")),
             Map.entry("model", List.of("--model")),
             Map.entry("subset", List.of("--subset")),
-            Map.entry("corrupt", List.of("--corrupt")));
+            Map.entry("corrupt", List.of("--corrupt")),
+            Map.entry("x0", List.of("--x0")),
+            Map.entry("level", List.of("--level")),
+            Map.entry("scale", List.of("--scale")),
+            Map.entry("normalScale", List.of("--normal-scale")),
+            Map.entry("pPlus", List.of("--p-plus")),
+            Map.entry("thin", List.of("--thin")),
+            Map.entry("epsilon", List.of("--epsilon")),
+            Map.entry("confidence", List.of("--confidence")));
+
+    /**
+     * Parameters translated only when an {@link InvalidParameterException} names them: their names also start
+     * ordinary sentences ({@code landscape f has no minimum}, {@code noise must be set}).
+     */
+    private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("landscape", List.of("--landscape")),
+            Map.entry("domain", List.of("--domain", "--ball")),
+            Map.entry("noise", List.of("--noise")),
+            Map.entry("start", List.of("--x0")),
+            Map.entry("b", List.of("--clip")),
+            Map.entry("clipping", List.of("--clip-mode")),
+            Map.entry("file", List.of("--input")),
+            Map.entry("bLow", List.of("--b-range")),
+            Map.entry("bHigh", List.of("--b-range")),
+            Map.entry("targetRadius", List.of("--target")),
+            Map.entry("threshold", List.of("--is-threshold")),
+            Map.entry("expectedJumps", List.of("--is-jumps")),
+            Map.entry("toward", List.of("--is-toward")),
+            Map.entry("tailRatio", List.of("--is-tail")));
 
     private OptionNames() {
+    }
+
+    /**
+     * The message of {@code t} in the command's words: by {@link InvalidParameterException#parameter()} when
+     * {@code t} is one, else by its first word ({@link #translate(String, CommandSpec)}).
+     */
+    static String message(Throwable t, CommandSpec spec) {
+        String message = t.getMessage();
+        if (t instanceof InvalidParameterException e && message != null && spec != null) {
+            String p = e.parameter();
+            int end = p == null ? -1 : p.length();
+            if (end > 0 && message.startsWith(p) && end < message.length()
+                    && (message.charAt(end) == ' ' || message.charAt(end) == ':')) {
+                List<String> options = PARAMETERS.getOrDefault(p, OPTIONS.getOrDefault(p, List.of(kebab(p))));
+                String o = option(options, spec);
+                return o == null ? message : o + message.substring(end);
+            }
+            return message;
+        }
+        return translate(message, spec);
     }
 
     /**
@@ -64,14 +121,40 @@ final class OptionNames {
             return message;
         }
         List<String> options = OPTIONS.get(message.substring(0, end));
-        if (options == null) {
-            return message;
+        String o = options == null ? null : option(options, spec);
+        return o == null ? message : o + message.substring(end);
+    }
+
+    /** The first of {@code options} given on the command line, else the first {@code spec} has; null if none. */
+    private static String option(List<String> options, CommandSpec spec) {
+        ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
+        if (parsed != null) {
+            for (String o : options) {
+                OptionSpec os = spec.findOption(o);
+                if (os != null && parsed.hasMatchedOption(os)) {
+                    return o;
+                }
+            }
         }
         for (String o : options) {
             if (spec.findOption(o) != null) {
-                return o + message.substring(end);
+                return o;
             }
         }
-        return message;
+        return null;
+    }
+
+    /** {@code normalScale -> --normal-scale}. */
+    static String kebab(String parameter) {
+        StringBuilder sb = new StringBuilder("--");
+        for (int i = 0; i < parameter.length(); i++) {
+            char c = parameter.charAt(i);
+            if (Character.isUpperCase(c)) {
+                sb.append('-').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

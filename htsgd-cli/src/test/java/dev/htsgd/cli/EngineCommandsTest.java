@@ -115,7 +115,14 @@ class EngineCommandsTest {
         "simulate --steps 10 --epsilon NaN; --epsilon must be in (0, inf), got NaN",
         "simulate --steps 10 --epsilon -0.1; --epsilon must be in (0, inf)",
         "simulate --steps 10 --epsilon Infinity; --epsilon must be in (0, inf)",
-        "simulate --steps 10 --thin -1; --thin must be >= 0"})
+        "simulate --steps 10 --thin -1; --thin must be >= 0",
+        // library parameter names (InvalidParameterException.parameter()) mapped to the options by OptionNames
+        "simulate --steps 10 --ball 2; --ball: a ball or a box is for 2-D landscapes; iclr1d is 1-D",
+        "simulate --steps 10 --landscape himmelblau2d --domain -1,1; --domain: an interval is for 1-D landscapes",
+        "simulate --steps 10 --noise cauchy; --noise must be one of",
+        "simulate --steps 10 --noise pareto --p-plus 2; --p-plus must be in [0, 1], got 2.0",
+        "simulate --steps 10 --noise mixture --normal-scale 0; --normal-scale must be in (0, inf)",
+        "simulate --steps 10 --scale 0; --scale must be in (0, inf)"})
     void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
         String[] r = run((args + " --quiet").split(" "));
         assertThat(r[0]).as(r[2]).isEqualTo("2");

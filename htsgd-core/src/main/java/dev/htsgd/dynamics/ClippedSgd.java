@@ -1,5 +1,6 @@
 package dev.htsgd.dynamics;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
@@ -338,14 +339,10 @@ public final class ClippedSgd {
             if (noise == null && vectorNoise == null) {
                 throw new IllegalArgumentException("noise must be set");
             }
-            if (!(eta > 0) || !Double.isFinite(eta)) {
-                throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
-            }
-            if (!(b > 0) || Double.isNaN(b)) {
-                throw new IllegalArgumentException("--clip must be in (0, inf) or none, got " + b);
-            }
+            Require.positive("eta", eta);
+            Require.positiveOrInfinite("clip", b);
             if (clipping == null) {
-                throw new IllegalArgumentException("--clip-mode must be one of l2, coordinate, none, gradient-only");
+                throw Require.fail("clipping", "must be one of l2, coordinate, none, gradient-only");
             }
             if (clipping == Clipping.NONE) {
                 b = Double.POSITIVE_INFINITY;
@@ -355,21 +352,21 @@ public final class ClippedSgd {
             }
             int d = objective.dimension();
             if (noise != null && d != 1) {
-                throw new IllegalArgumentException("--noise: a " + d + "-D landscape needs vector noise, got scalar " + noise.name());
+                throw Require.fail("noise", "must be vector noise for a " + d + "-D landscape, got scalar " + noise.name());
             }
             if (vectorNoise != null && vectorNoise.dimension() != d) {
-                throw new IllegalArgumentException("--noise dimension " + vectorNoise.dimension()
+                throw Require.fail("noise", "dimension " + vectorNoise.dimension()
                         + " does not match the landscape dimension " + d);
             }
             if (x0 == null) {
                 x0 = new double[d];
             }
             if (x0.length != d) {
-                throw new IllegalArgumentException("--x0 needs " + d + " coordinate(s), got " + x0.length);
+                throw Require.fail("x0", "needs " + d + " coordinate(s), got " + x0.length);
             }
             Domain dom = objective.domain();
             if (!dom.contains(x0)) {
-                throw new IllegalArgumentException("--x0 must lie inside the domain " + dom.describe() + ", got "
+                throw Require.fail("x0", "must lie inside the domain " + dom.describe() + ", got "
                         + (d == 1 ? Double.toString(x0[0]) : Arrays.toString(x0)));
             }
             return new ClippedSgd(this);

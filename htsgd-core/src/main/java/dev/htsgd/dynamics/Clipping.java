@@ -36,7 +36,7 @@ public enum Clipping {
                 return c;
             }
         }
-        throw new IllegalArgumentException("--clip-mode must be one of l2, coordinate, none, gradient-only, got '" + s + "'");
+        throw dev.htsgd.check.Require.fail("clipping", "must be one of l2, coordinate, none, gradient-only, got '" + s + "'");
     }
 
     /** 1-D phi_b: clamp w to [-b, b] (b may be +inf). */

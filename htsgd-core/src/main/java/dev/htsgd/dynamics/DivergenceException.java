@@ -26,7 +26,7 @@ public final class DivergenceException extends RuntimeException {
         String x = state.length == 1 ? Double.toString(state[0]) : Arrays.toString(state);
         String g = gradient.length == 1 ? Double.toString(gradient[0]) : Arrays.toString(gradient);
         return "the recursion diverged" + (step > 0 ? " at step " + step : "") + ": state x = " + x
-                + ", gradient = " + g + " (not finite; try a smaller --eta, a --clip or a --domain)";
+                + ", gradient = " + g + " (not finite; try a smaller step size eta, a clipping threshold b or a bounded domain)";
     }
 
     /** The same divergence with the step number filled in. */

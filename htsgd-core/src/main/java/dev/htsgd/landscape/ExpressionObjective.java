@@ -1,5 +1,6 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
 import java.util.Map;
 import java.util.Set;
 import net.objecthunter.exp4j.ExpressionBuilder;
@@ -92,12 +93,12 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
      *
      * @param formula the text after {@code expr:}
      * @param domain where the iterate lives; null means unbounded
-     * @throws IllegalArgumentException naming --landscape when the formula does not parse or uses unknown
+     * @throws dev.htsgd.check.InvalidParameterException naming {@code landscape} when the formula does not parse or uses unknown
      *     names
      */
     public static ExpressionObjective parse(String formula, Domain domain) {
         if (formula == null || formula.isBlank()) {
-            throw new IllegalArgumentException("--landscape expr: needs a formula in x (and y), e.g. expr:x^4/10-x^2");
+            throw Require.fail("landscape", "expr: needs a formula in x (and y), e.g. expr:x^4/10-x^2");
         }
         Domain d = domain == null ? Domain.unbounded() : domain;
         Token[] rpn;
@@ -110,7 +111,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
             rpn = ShuntingYard.convertToRPN(formula, Map.of(), Map.of(), Set.of("x", "y", "pi", "π", "e", "φ"), false);
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': " + msg);
+            throw Require.fail("landscape", "expr: cannot parse '" + formula + "': " + msg);
         }
         boolean usesY = false;
         for (Token t : rpn) {
@@ -120,10 +121,10 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
         }
         int dim = usesY ? 2 : 1;
         if (dim == 2 && d instanceof Domain.Interval) {
-            throw new IllegalArgumentException("--domain a,b is for 1-D landscapes; '" + formula + "' uses y: use --ball R");
+            throw Require.fail("domain", ": an interval is for 1-D landscapes; '" + formula + "' uses y: give a ball or a box");
         }
         if (dim == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
-            throw new IllegalArgumentException("--ball is for 2-D landscapes; '" + formula + "' is 1-D: use --domain a,b");
+            throw Require.fail("domain", ": a ball or a box is for 2-D landscapes; '" + formula + "' is 1-D: give an interval");
         }
         int n = rpn.length;
         int[] ops = new int[n];
@@ -146,8 +147,8 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
                     case "pi", "π" -> { ops[i] = CONST; consts[i] = Math.PI; }
                     case "e" -> { ops[i] = CONST; consts[i] = Math.E; }
                     case "φ" -> { ops[i] = CONST; consts[i] = 1.61803398874; }
-                    default -> throw new IllegalArgumentException(
-                            "--landscape expr: unknown name '" + v.getName() + "' in '" + formula + "'");
+                    default -> throw Require.fail(
+                            "landscape", "expr: unknown name '" + v.getName() + "' in '" + formula + "'");
                 }
                 depth++;
             } else if (t instanceof OperatorToken ot) {
@@ -162,8 +163,8 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
                         case "/" -> DIV;
                         case "^" -> POW;
                         case "%" -> MOD;
-                        default -> throw new IllegalArgumentException(
-                                "--landscape expr: unsupported operator '" + op.getSymbol() + "' in '" + formula + "'");
+                        default -> throw Require.fail(
+                                "landscape", "expr: unsupported operator '" + op.getSymbol() + "' in '" + formula + "'");
                     };
                     depth--;
                 }
@@ -176,15 +177,15 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
                 depth -= f.getNumArguments() - 1;
                 maxArity = Math.max(maxArity, f.getNumArguments());
             } else {
-                throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "'");
+                throw Require.fail("landscape", "expr: cannot parse '" + formula + "'");
             }
             if (depth < 1) {
-                throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': missing operand");
+                throw Require.fail("landscape", "expr: cannot parse '" + formula + "': missing operand");
             }
             maxDepth = Math.max(maxDepth, depth);
         }
         if (depth != 1) {
-            throw new IllegalArgumentException("--landscape expr: cannot parse '" + formula + "': too many operands");
+            throw Require.fail("landscape", "expr: cannot parse '" + formula + "': too many operands");
         }
         return dim == 1
                 ? new OneD(formula, d, ops, args, consts, fns, maxDepth, maxArity)

@@ -1,5 +1,7 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
+
 /**
  * The built-in landscapes by command-line name: {@code iclr1d} ({@link Iclr1d}), {@code ld-quartic}
  * ({@link LdQuartic}), {@code himmelblau2d} ({@link Himmelblau2d}) and {@code expr:FORMULA}
@@ -18,11 +20,11 @@ public final class Landscapes {
      *
      * @param name iclr1d | ld-quartic | himmelblau2d | expr:FORMULA
      * @param domainOverride a domain replacing the landscape's default; null keeps the default
-     * @throws IllegalArgumentException naming --landscape for unknown names or unparsable formulas
+     * @throws dev.htsgd.check.InvalidParameterException naming {@code landscape} for unknown names or unparsable formulas
      */
     public static Objective of(String name, Domain domainOverride) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("--landscape must be one of " + NAMES + ", got nothing");
+            throw Require.fail("landscape", "must be one of " + NAMES + ", got nothing");
         }
         String n = name.strip();
         if (n.startsWith("expr:")) {
@@ -32,7 +34,7 @@ public final class Landscapes {
             case "iclr1d" -> domainOverride == null ? Iclr1d.of() : Iclr1d.of(domainOverride);
             case "ld-quartic" -> domainOverride == null ? LdQuartic.of() : LdQuartic.of(domainOverride);
             case "himmelblau2d" -> domainOverride == null ? Himmelblau2d.of() : Himmelblau2d.of(domainOverride);
-            default -> throw new IllegalArgumentException("--landscape must be one of " + NAMES + ", got '" + n + "'");
+            default -> throw Require.fail("landscape", "must be one of " + NAMES + ", got '" + n + "'");
         };
         checkDomain(o, domainOverride);
         return o;
@@ -48,11 +50,11 @@ public final class Landscapes {
             return;
         }
         if (o.dimension() == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
-            throw new IllegalArgumentException("--ball is for 2-D landscapes; " + o.name() + " is 1-D: use --domain a,b");
+            throw Require.fail("domain", ": a ball or a box is for 2-D landscapes; " + o.name() + " is 1-D: give an interval");
         }
         if (o.dimension() > 1 && d instanceof Domain.Interval) {
-            throw new IllegalArgumentException("--domain a,b is for 1-D landscapes; " + o.name() + " is "
-                    + o.dimension() + "-D: use --ball R");
+            throw Require.fail("domain", ": an interval is for 1-D landscapes; " + o.name() + " is "
+                    + o.dimension() + "-D: give a ball or a box");
         }
     }
 }

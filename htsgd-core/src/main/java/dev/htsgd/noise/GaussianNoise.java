@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -12,7 +13,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public record GaussianNoise(double scale) implements NoiseModel {
 
     public GaussianNoise {
-        Checks.positive("scale", scale);
+        Require.positive("scale", scale);
     }
 
     public static GaussianNoise of(double scale) {

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -16,9 +17,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record LomaxNoise(double alpha, double scale, double pPlus) implements NoiseModel {
 
     public LomaxNoise {
-        Checks.alpha(alpha);
-        Checks.positive("scale", scale);
-        Checks.pPlus(pPlus);
+        Require.positive("alpha", alpha);
+        Require.positive("scale", scale);
+        Require.closed("pPlus", pPlus, 0, 1);
     }
 
     public static LomaxNoise of(double alpha, double scale) {

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.numerics.GaussKronrod;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -26,10 +27,10 @@ public record MixtureNoise(double alpha, double paretoScale, double normalScale,
     private static final double CUTOFF = 9.0;
 
     public MixtureNoise {
-        Checks.alpha(alpha);
-        Checks.positive("paretoScale", paretoScale);
-        Checks.positive("normalScale", normalScale);
-        Checks.pPlus(pPlus);
+        Require.positive("alpha", alpha);
+        Require.positive("paretoScale", paretoScale);
+        Require.positive("normalScale", normalScale);
+        Require.closed("pPlus", pPlus, 0, 1);
     }
 
     public static MixtureNoise of(double alpha, double paretoScale, double normalScale) {

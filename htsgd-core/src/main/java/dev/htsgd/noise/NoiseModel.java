@@ -35,11 +35,11 @@ public interface NoiseModel {
      * Checks that E|Z| is finite (alpha &gt; 1), as the theory of the paper needs; returns this.
      * Samplers accept alpha in (0, 1] (the law is well defined); commands that use the theory call this.
      *
-     * @throws IllegalArgumentException naming {@code --alpha} when alpha &lt;= 1
+     * @throws dev.htsgd.check.InvalidParameterException naming {@code alpha} when alpha &lt;= 1
      */
     default NoiseModel requireFiniteMean() {
         if (!(alpha() > 1)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf) for " + name()
+            throw dev.htsgd.check.Require.fail("alpha", "must be in (1, inf) for " + name()
                     + " noise here (the theory needs a finite mean E|Z|), got " + alpha());
         }
         return this;

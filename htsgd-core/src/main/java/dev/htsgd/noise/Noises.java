@@ -1,12 +1,13 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds a {@link NoiseModel} from the command-line names of architecture.md ({@code --noise pareto | lomax |
- * stable | student | gaussian | mixture} with {@code --alpha --scale --normal-scale --p-plus}). Bad values
- * give one-line messages naming the option and the allowed range.
+ * Builds a {@link NoiseModel} from a family name ({@code pareto | lomax | stable | student | gaussian | mixture})
+ * and its parameters ({@code alpha, scale, normalScale, pPlus}). Bad values give one-line messages naming the
+ * parameter and the allowed range ({@link dev.htsgd.check.InvalidParameterException}).
  *
  * <p>Families that allow unequal tail weights (pareto, lomax, mixture) take p+; when p+ != 1/2 the returned
  * law is {@linkplain NoiseModel#centered() centred} (E Z = 0, as the paper assumes), so alpha must then be
@@ -36,33 +37,29 @@ public final class Noises {
     public static NoiseModel of(String family, double alpha, double scale, double normalScale, double pPlus) {
         String f = family == null ? "" : family.strip().toLowerCase(Locale.ROOT);
         if (!FAMILIES.contains(f)) {
-            throw new IllegalArgumentException("--noise must be one of " + String.join(" | ", FAMILIES) + ", got '" + family + "'");
+            throw Require.fail("noise", "must be one of " + String.join(" | ", FAMILIES) + ", got '" + family + "'");
         }
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("--scale must be in (0, inf), got " + scale);
-        }
-        if (!(pPlus >= 0 && pPlus <= 1)) {
-            throw new IllegalArgumentException("--p-plus must be in [0, 1], got " + pPlus);
-        }
+        Require.positive("scale", scale);
+        Require.closed("pPlus", pPlus, 0, 1);
         boolean symmetricOnly = f.equals("stable") || f.equals("student") || f.equals("gaussian");
         if (symmetricOnly && pPlus != 0.5) {
-            throw new IllegalArgumentException("--p-plus must be 0.5 for " + f + " noise (symmetric family), got " + pPlus);
+            throw Require.fail("pPlus", "must be 0.5 for " + f + " noise (symmetric family), got " + pPlus);
         }
         if (!f.equals("gaussian")) {
             if (f.equals("stable")) {
                 if (!(alpha > 0 && alpha <= 2)) {
-                    throw new IllegalArgumentException("--alpha must be in (0, 2] for stable noise, got " + alpha);
+                    throw Require.fail("alpha", "must be in (0, 2] for stable noise, got " + alpha);
                 }
             } else if (!(alpha > 0) || Double.isInfinite(alpha)) {
-                throw new IllegalArgumentException("--alpha must be in (0, inf) for " + f + " noise, got " + alpha);
+                throw Require.fail("alpha", "must be in (0, inf) for " + f + " noise, got " + alpha);
             }
             if (pPlus != 0.5 && !(alpha > 1)) {
-                throw new IllegalArgumentException("--alpha must be in (1, inf) for " + f
-                        + " noise with --p-plus != 0.5 (it is centred, which needs a mean), got " + alpha);
+                throw Require.fail("alpha", "must be in (1, inf) for " + f
+                        + " noise with p+ != 0.5 (it is centred, which needs a mean), got " + alpha);
             }
         }
         if (f.equals("mixture") && (!(normalScale > 0) || Double.isInfinite(normalScale))) {
-            throw new IllegalArgumentException("--normal-scale must be in (0, inf) for mixture noise, got " + normalScale);
+            throw Require.fail("normalScale", "must be in (0, inf) for mixture noise, got " + normalScale);
         }
         NoiseModel m = switch (f) {
             case "pareto" -> ParetoNoise.of(alpha, scale, pPlus);

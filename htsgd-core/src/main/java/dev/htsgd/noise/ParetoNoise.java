@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -19,9 +20,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record ParetoNoise(double alpha, double scale, double pPlus) implements NoiseModel {
 
     public ParetoNoise {
-        Checks.alpha(alpha);
-        Checks.positive("scale", scale);
-        Checks.pPlus(pPlus);
+        Require.positive("alpha", alpha);
+        Require.positive("scale", scale);
+        Require.closed("pPlus", pPlus, 0, 1);
     }
 
     /** Symmetric Z = c U W (p+ = 1/2). */

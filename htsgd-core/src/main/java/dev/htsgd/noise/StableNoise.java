@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.numerics.GaussKronrod;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -53,7 +54,7 @@ public final class StableNoise implements NoiseModel {
         if (!(alpha > 0 && alpha <= 2)) {
             throw new IllegalArgumentException("alpha must be in (0, 2] for stable noise, got " + alpha);
         }
-        Checks.positive("scale", scale);
+        Require.positive("scale", scale);
         return new StableNoise(alpha, scale);
     }
 

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -16,7 +17,7 @@ public record StudentNoise(double nu, double scale) implements NoiseModel {
         if (!(nu > 0) || Double.isInfinite(nu)) {
             throw new IllegalArgumentException("nu (= alpha) must be in (0, inf), got " + nu);
         }
-        Checks.positive("scale", scale);
+        Require.positive("scale", scale);
     }
 
     public static StudentNoise of(double nu, double scale) {

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.Engine;
@@ -327,23 +328,17 @@ public final class ExitTimeExperiment {
             if (sgd == null || field == null) {
                 throw new IllegalArgumentException("sgd and field must be set");
             }
-            if (maxSteps <= 0) {
-                throw new IllegalArgumentException("--max-steps must be > 0, got " + maxSteps);
-            }
-            if (samples <= 0) {
-                throw new IllegalArgumentException("--samples must be > 0, got " + samples);
-            }
-            if (firstIndex < 0) {
-                throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
-            }
+            Require.positive("maxSteps", maxSteps);
+            Require.positive("samples", samples);
+            Require.atLeast("firstIndex", firstIndex, 0);
             if (start == null) {
                 start = sgd.x0();
             }
             if (start.length != sgd.objective().dimension()) {
-                throw new IllegalArgumentException("--x0 needs " + sgd.objective().dimension() + " coordinate(s)");
+                throw Require.fail("start", "needs " + sgd.objective().dimension() + " coordinate(s), got " + start.length);
             }
             if (!field.contains(start)) {
-                throw new IllegalArgumentException("--x0 " + (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
+                throw Require.fail("start", (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
                         + " must lie inside the field " + field.describe());
             }
             engineUsed = LaneEngine.resolve(engineRequested, sgd, samples);

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.Engine;
@@ -424,18 +425,10 @@ public final class OccupationExperiment {
             if (sgd == null) {
                 throw new IllegalArgumentException("sgd must be set");
             }
-            if (steps <= 0) {
-                throw new IllegalArgumentException("--steps must be > 0, got " + steps);
-            }
-            if (paths <= 0) {
-                throw new IllegalArgumentException("--paths must be > 0, got " + paths);
-            }
-            if (thin < 0) {
-                throw new IllegalArgumentException("--thin must be >= 0, got " + thin);
-            }
-            if (maxVisits < 1) {
-                throw new IllegalArgumentException("maxVisits must be >= 1, got " + maxVisits);
-            }
+            Require.positive("steps", steps);
+            Require.positive("paths", paths);
+            Require.atLeast("thin", thin, 0);
+            Require.atLeast("maxVisits", maxVisits, 1);
             if (basins == null) {
                 basins = BasinMap.of(sgd.objective());
             }
@@ -444,7 +437,7 @@ public final class OccupationExperiment {
             }
             int d = sgd.objective().dimension();
             if (thin > 0 && (steps / thin) * d > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("--thin " + thin + " keeps too many states; use a larger value");
+                throw Require.fail("thin", thin + " keeps too many states; use a larger value");
             }
             if (!epsilonSet) {
                 if (basins instanceof BasinMap.OneD o) {

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
 import java.util.List;
@@ -200,15 +201,9 @@ public final class RareEventMonteCarlo {
             if (sgd == null || target == null) {
                 throw new IllegalArgumentException("sgd and target must be set");
             }
-            if (horizon <= 0) {
-                throw new IllegalArgumentException("--horizon must be > 0, got " + horizon);
-            }
-            if (samples <= 0) {
-                throw new IllegalArgumentException("--samples must be > 0, got " + samples);
-            }
-            if (!(confidence > 0 && confidence < 1)) {
-                throw new IllegalArgumentException("--confidence must be in (0, 1), got " + confidence);
-            }
+            Require.positive("horizon", horizon);
+            Require.positive("samples", samples);
+            Require.open("confidence", confidence, 0, 1);
             if (start == null) {
                 start = sgd.x0();
             }

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.theory.AttractionField;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
@@ -63,9 +64,7 @@ public final class Region {
 
     /** Field i of a basin map (2-D: by its grid labelling). */
     public static Region basin(BasinMap map, int i) {
-        if (i < 0 || i >= map.size()) {
-            throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + i);
-        }
+        Require.closed("basin", i, 0, map.size() - 1);
         if (map instanceof BasinMap.OneD o) {
             return o.region(i);
         }

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.check.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -28,9 +29,7 @@ public final class Replications {
         if (n < 0) {
             throw new IllegalArgumentException("replications must be >= 0, got " + n);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
+        Require.atLeast("threads", threads, 1);
         Object[] out = new Object[n];
         int t = Math.min(threads, Math.max(1, n));
         if (t == 1) {

@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import java.util.Arrays;
 
 /**
@@ -56,7 +57,7 @@ public final class AdaptiveHill {
 
     /** The estimate together with the Hill plot alpha_hat(k) on the grid of k. */
     public static Result analyse(double[] x) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         return analyseDescendingLogs(descendingLogs(x));
     }
 

@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import java.util.Arrays;
 
 /**
@@ -132,7 +133,7 @@ public final class BlockTailIndex {
      * samples and of the block sums); dim = 1 is the scalar estimator.
      */
     public static TailIndexEstimate estimate(double[] x, int dim) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         if (dim < 1 || x.length % dim != 0) {
             throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
         }

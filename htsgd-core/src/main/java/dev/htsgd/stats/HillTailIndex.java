@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import java.util.Arrays;
 
 /**
@@ -34,7 +35,7 @@ public final class HillTailIndex {
 
     /** Hill on the Euclidean norms of n = x.length / dim vector samples stored row after row. */
     public static TailIndexEstimate estimateVectors(double[] x, int dim, int k) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         if (dim < 1 || x.length % dim != 0) {
             throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
         }
@@ -46,7 +47,7 @@ public final class HillTailIndex {
     }
 
     public static TailIndexEstimate estimate(double[] x, int k) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         if (x.length < 3) {
             throw new IllegalArgumentException("the Hill estimator needs at least 3 samples, got " + x.length);
         }

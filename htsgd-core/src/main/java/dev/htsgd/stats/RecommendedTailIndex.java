@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class RecommendedTailIndex {
      * dim &gt; 1 uses the Euclidean norms (and the block estimator their block sums' norms).
      */
     public static TailIndexRecommendation estimate(double[] x, int dim) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         if (dim < 1 || x.length % dim != 0) {
             throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
         }

@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.io.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * of little-endian float64 or float32 (1-D, or 2-D in C or Fortran order with a column index); or, with
  * {@link #readRows}, vector samples (every column, one sample a row). Blank lines and lines
  * starting with {@code #} are skipped. Every problem is an {@link IllegalArgumentException} with one line
- * naming the file and the line (or the .npy header field).
+ * naming the file and the line (or the .npy header field); a missing file and a bad {@code column} are
+ * {@link dev.htsgd.check.InvalidParameterException}s naming the parameter ({@code file}, {@code column}).
  */
 public final class SampleFiles {
 
@@ -72,9 +74,9 @@ public final class SampleFiles {
             throw new IllegalArgumentException(e.getMessage() + "; expected one number a line, CSV, or a .npy array"
                     + (name.toLowerCase(Locale.ROOT).endsWith(".npz") ? " (save one array with numpy.save as .npy)" : ""));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--input " + name + ": no such file");
+            throw Require.fail("file", name + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("--input " + name + ": cannot read (" + e.getMessage() + ")");
+            throw Require.fail("file", name + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -153,7 +155,7 @@ public final class SampleFiles {
     private static int columnIndex(String name, String column, String[] fields, boolean header, int lineNo) {
         if (column == null) {
             if (fields.length != 1) {
-                throw new IllegalArgumentException("--column is needed: " + name + " line " + lineNo + " has "
+                throw Require.fail("column", "is needed: " + name + " line " + lineNo + " has "
                         + fields.length + " columns");
             }
             return 0;
@@ -169,11 +171,11 @@ public final class SampleFiles {
         try {
             idx = Integer.parseInt(column.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--column '" + column + "' is not "
+            throw Require.fail("column", "'" + column + "' is not "
                     + (header ? "a header of " + name + " (line " + lineNo + ")" : "a column index (" + name + " has no header)"));
         }
         if (idx < 0 || idx >= fields.length) {
-            throw new IllegalArgumentException("--column must be in [0, " + (fields.length - 1) + "] for " + name + ", got " + idx);
+            throw Require.fail("column", "must be in [0, " + (fields.length - 1) + "] for " + name + ", got " + idx);
         }
         return idx;
     }
@@ -252,15 +254,15 @@ public final class SampleFiles {
         int c = 0;
         if (!all && (cols != 1 || column != null)) {
             if (column == null) {
-                throw new IllegalArgumentException("--column is needed: " + name + " has shape (" + rows + ", " + cols + ")");
+                throw Require.fail("column", "is needed: " + name + " has shape (" + rows + ", " + cols + ")");
             }
             try {
                 c = Integer.parseInt(column.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--column must be a 0-based index for .npy input, got '" + column + "'");
+                throw Require.fail("column", "must be a 0-based index for .npy input, got '" + column + "'");
             }
             if (c < 0 || c >= cols) {
-                throw new IllegalArgumentException("--column must be in [0, " + (cols - 1) + "] for " + name + ", got " + c);
+                throw Require.fail("column", "must be in [0, " + (cols - 1) + "] for " + name + ", got " + c);
             }
         }
         // Both dimensions are below 2^31, so the product fits in a long; times 8 it might not.

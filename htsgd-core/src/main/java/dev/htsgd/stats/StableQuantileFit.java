@@ -1,5 +1,6 @@
 package dev.htsgd.stats;
 
+import dev.htsgd.check.Require;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -57,7 +58,7 @@ public record StableQuantileFit(double alpha, double scale, double standardError
 
     /** Fit to the sample x (any order); {@code seed} drives the bootstrap. */
     public static StableQuantileFit fit(double[] x, long seed) {
-        Checks.finite(x);
+        Require.finite("samples", x);
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         return fitSorted(sorted, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));

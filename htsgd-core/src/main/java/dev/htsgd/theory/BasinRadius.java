@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective;
 import java.util.ArrayList;
@@ -58,9 +59,7 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
      * @param seed       seed of the direction sample
      */
     public static BasinRadius of(Objective f, double[] start, double b, int directions, double maxRadius, long seed) {
-        if (!(b > 0) || Double.isNaN(b)) {
-            throw new IllegalArgumentException("--clip b must be in (0, inf] (or none), got " + b);
-        }
+        Require.positiveOrInfinite("b", b);
         if (directions < 4 || directions > 100_000) {
             throw new IllegalArgumentException("directions must be in [4, 100000], got " + directions);
         }

@@ -73,7 +73,7 @@ public final class Basins {
             double x = all.get(0).isMaximum() ? all.get(0).x() : all.get(all.size() - 1).x();
             throw new IllegalArgumentException("landscape " + f.name() + " decreases without a minimum beyond the"
                     + " maximum at x = " + x + " " + where + ": the flow escapes there; restrict the domain"
-                    + " (--domain a,b) so that it is a projection interval");
+                    + " to an interval [a, b] so that it is a projection interval");
         }
         for (int k = 0; k + 1 < all.size(); k++) {
             if (all.get(k).kind() == all.get(k + 1).kind()) {

@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +43,8 @@ public final class ClipControl {
 
     /** Bands over [bLow, bHigh] (bHigh may be +infinity for "up to unclipped"). */
     public static List<Band> scan(Basins basins, double bLow, double bHigh) {
-        if (!(bLow > 0) || !(bHigh > bLow) || Double.isNaN(bHigh) || Double.isInfinite(bLow)) {
-            throw new IllegalArgumentException("--b-range LO:HI must satisfy 0 < LO < HI, got " + bLow + ":" + bHigh);
-        }
+        Require.positive("bLow", bLow);
+        Require.openClosed("bHigh", bHigh, bLow, Double.POSITIVE_INFINITY);
         int n = basins.size();
         TreeSet<Double> cuts = new TreeSet<>();
         for (int i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ public final class ClipControl {
                         cuts.add(d / k);
                     }
                     if (cuts.size() > MAX_BREAKPOINTS) {
-                        throw new IllegalArgumentException("--b-range lower end " + bLow + " is too small: more than "
+                        throw Require.fail("bLow", bLow + " is too small: more than "
                                 + MAX_BREAKPOINTS + " structure changes; raise it");
                     }
                 }
@@ -100,9 +100,7 @@ public final class ClipControl {
 
     /** The minima at least as wide as the target radius: { i : r_i &gt;= target }. */
     public static int[] atLeastAsWide(Basins basins, double targetRadius) {
-        if (!(targetRadius > 0) || !Double.isFinite(targetRadius)) {
-            throw new IllegalArgumentException("--target must be a radius in (0, inf), got " + targetRadius);
-        }
+        Require.positive("targetRadius", targetRadius);
         return IntStream.range(0, basins.size()).filter(i -> basins.field(i).radius() >= targetRadius).toArray();
     }
 
@@ -113,7 +111,7 @@ public final class ClipControl {
     public static List<Band> keeping(Basins basins, double bLow, double bHigh, double targetRadius) {
         int[] want = atLeastAsWide(basins, targetRadius);
         if (want.length == 0) {
-            throw new IllegalArgumentException("--target " + targetRadius + " exceeds every radius (largest "
+            throw Require.fail("targetRadius", targetRadius + " exceeds every radius (largest "
                     + Arrays.stream(basins.radii()).max().orElse(0) + "): no minimum is that wide");
         }
         return scan(basins, bLow, bHigh).stream().filter(band -> Arrays.equals(band.widest(), want)).toList();

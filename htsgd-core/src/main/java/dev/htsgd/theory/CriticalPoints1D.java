@@ -58,7 +58,7 @@ public record CriticalPoints1D(List<CriticalPoint> points, double lo, double hi,
         Domain d = f.domain();
         if (!(d instanceof Domain.Interval)) {
             throw new IllegalArgumentException("landscape " + f.name() + " has domain " + d.describe()
-                    + ": give a finite search window (--domain a,b) to locate its critical points");
+                    + ": give a finite search window (an interval domain [a, b]) to locate its critical points");
         }
         return find(f, d.lower(), d.upper(), DEFAULT_GRID);
     }

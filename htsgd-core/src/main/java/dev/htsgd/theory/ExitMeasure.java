@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.numerics.GaussKronrod;
 import dev.htsgd.noise.LevyMeasure;
 import java.util.ArrayList;
@@ -80,11 +81,9 @@ public final class ExitMeasure {
      */
     public static ExitMeasure of(Basins basins, LevyMeasure nu, double b) {
         if (!(nu.alpha() > 1)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
+            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
         }
-        if (!(b > 0) || Double.isNaN(b)) {
-            throw new IllegalArgumentException("--clip b must be in (0, inf] (or none), got " + b);
-        }
+        Require.positiveOrInfinite("b", b);
         return new ExitMeasure(basins, nu, b);
     }
 
@@ -115,7 +114,7 @@ public final class ExitMeasure {
         if (k > MAX_QUADRATURE_JUMPS) {
             throw new IllegalArgumentException("basin " + i + " needs l* = " + k + " jumps at b = " + b
                     + ": quadrature is limited to " + MAX_QUADRATURE_JUMPS + " (its cost grows like 100^(l*-1));"
-                    + " use a larger --clip or the Monte Carlo estimate");
+                    + " use a larger b or the Monte Carlo estimate");
         }
         double dist = basins.distance(i, j);
         if (TransitionGraph.jumps(dist, b) > k) {

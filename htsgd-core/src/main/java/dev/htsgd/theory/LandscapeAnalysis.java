@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.noise.LevyMeasure;
 import dev.htsgd.noise.NoiseModel;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class LandscapeAnalysis {
      */
     public static LandscapeAnalysis of(Basins basins, LevyMeasure nu, double b) {
         if (!(nu.alpha() > 1)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
+            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
         }
         return new LandscapeAnalysis(basins, nu, b);
     }
@@ -56,11 +57,11 @@ public final class LandscapeAnalysis {
     /** The Levy measure of a heavy-tailed noise with alpha &gt; 1; light tails and alpha &lt;= 1 are rejected. */
     public static LevyMeasure levyMeasureOf(NoiseModel noise) {
         if (!noise.isHeavyTailed()) {
-            throw new IllegalArgumentException("--noise " + noise.name() + " is light-tailed: the heavy-tailed theory"
+            throw Require.fail("noise", noise.name() + " is light-tailed: the heavy-tailed theory"
                     + " (jump numbers, rates, time scales) needs a regularly varying tail with alpha > 1");
         }
         if (!(noise.alpha() > 1)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf) for the heavy-tailed theory, got " + noise.alpha());
+            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + noise.alpha());
         }
         return noise.levyMeasure();
     }

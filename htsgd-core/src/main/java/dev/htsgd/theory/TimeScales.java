@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.noise.NoiseModel;
 
 /**
@@ -38,23 +39,17 @@ public final class TimeScales {
 
     /** Predicted mean first exit time in steps, 1 / (C* eta lambda(eta)^{l*}). */
     public static double meanExitSteps(NoiseModel noise, double eta, double exitRate, int l) {
-        if (!(exitRate > 0) || !Double.isFinite(exitRate)) {
-            throw new IllegalArgumentException("exit rate C* must be in (0, inf), got " + exitRate);
-        }
+        Require.positive("exitRate", exitRate);
         return 1.0 / (exitRate * scale(noise, eta, l));
     }
 
     /** Predicted log-log slope of the mean exit time against 1/eta: 1 + l*(alpha - 1). */
     public static double slope(double alpha, int l) {
-        if (!(alpha > 1) || !Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf), got " + alpha);
-        }
+        Require.open("alpha", alpha, 1, Double.POSITIVE_INFINITY);
         return 1 + l * (alpha - 1);
     }
 
     static void checkEta(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
-        }
+        Require.positive("eta", eta);
     }
 }

@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,9 +100,7 @@ public final class TransitionGraph {
      * @param b truncation threshold in (0, +infinity]; +infinity is the unclipped recursion
      */
     public static TransitionGraph of(Basins basins, double b) {
-        if (!(b > 0) || Double.isNaN(b)) {
-            throw new IllegalArgumentException("--clip b must be in (0, inf] (or none), got " + b);
-        }
+        Require.positiveOrInfinite("b", b);
         return new TransitionGraph(basins, b);
     }
 

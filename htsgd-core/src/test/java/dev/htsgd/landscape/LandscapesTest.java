@@ -20,19 +20,19 @@ class LandscapesTest {
     }
 
     @Test
-    void unknownNamesAndBadFormulasNameTheOption() {
+    void unknownNamesAndBadFormulasNameTheParameter() {
         assertThatThrownBy(() -> Landscapes.of("nope", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--landscape").hasMessageContaining("nope");
+                .hasMessageStartingWith("landscape ").hasMessageContaining("nope");
         assertThatThrownBy(() -> Landscapes.of("expr:x^", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--landscape");
+                .hasMessageStartingWith("landscape ");
         assertThatThrownBy(() -> Landscapes.of("expr:z*x", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--landscape").hasMessageContaining("z");
+                .hasMessageStartingWith("landscape ").hasMessageContaining("z");
         assertThatThrownBy(() -> Landscapes.of("expr:foo(x)", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--landscape");
+                .hasMessageStartingWith("landscape ");
         assertThatThrownBy(() -> Landscapes.of("expr:", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--landscape");
+                .hasMessageStartingWith("landscape ");
         assertThatThrownBy(() -> Landscapes.of("iclr1d", Domain.ball(new double[] {0, 0}, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ball");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("domain: a ball or a box is for 2-D");
     }
 
     @Test

@@ -23,18 +23,18 @@ class NoisesTest {
 
     @Test
     void badInputNamesTheOption() {
-        assertThatThrownBy(() -> Noises.of("pareto", 0, 0.1, 1)).hasMessageStartingWith("--alpha must be in (0, inf)");
-        assertThatThrownBy(() -> Noises.of("pareto", Double.NaN, 0.1, 1)).hasMessageStartingWith("--alpha");
-        assertThatThrownBy(() -> Noises.of("stable", 2.5, 0.1, 1)).hasMessageStartingWith("--alpha must be in (0, 2]");
-        assertThatThrownBy(() -> Noises.of("lomax", 1.2, -1, 1)).hasMessageStartingWith("--scale must be in (0, inf)");
-        assertThatThrownBy(() -> Noises.of("pareto", 1.2, Double.POSITIVE_INFINITY, 1)).hasMessageStartingWith("--scale");
-        assertThatThrownBy(() -> Noises.of("mixture", 1.2, 1, 0)).hasMessageStartingWith("--normal-scale must be in (0, inf)");
-        assertThatThrownBy(() -> Noises.of("cauchy", 1.2, 1, 1)).hasMessageStartingWith("--noise must be one of");
-        assertThatThrownBy(() -> Noises.of("pareto", 1.2, 1, 1, 1.5)).hasMessageStartingWith("--p-plus must be in [0, 1]");
-        assertThatThrownBy(() -> Noises.of("student", 1.2, 1, 1, 0.3)).hasMessageStartingWith("--p-plus must be 0.5");
-        assertThatThrownBy(() -> Noises.of("pareto", 0.8, 1, 1, 0.3)).hasMessageStartingWith("--alpha must be in (1, inf)");
+        assertThatThrownBy(() -> Noises.of("pareto", 0, 0.1, 1)).hasMessageStartingWith("alpha must be in (0, inf)");
+        assertThatThrownBy(() -> Noises.of("pareto", Double.NaN, 0.1, 1)).hasMessageStartingWith("alpha");
+        assertThatThrownBy(() -> Noises.of("stable", 2.5, 0.1, 1)).hasMessageStartingWith("alpha must be in (0, 2]");
+        assertThatThrownBy(() -> Noises.of("lomax", 1.2, -1, 1)).hasMessageStartingWith("scale must be in (0, inf)");
+        assertThatThrownBy(() -> Noises.of("pareto", 1.2, Double.POSITIVE_INFINITY, 1)).hasMessageStartingWith("scale");
+        assertThatThrownBy(() -> Noises.of("mixture", 1.2, 1, 0)).hasMessageStartingWith("normalScale must be in (0, inf)");
+        assertThatThrownBy(() -> Noises.of("cauchy", 1.2, 1, 1)).hasMessageStartingWith("noise must be one of");
+        assertThatThrownBy(() -> Noises.of("pareto", 1.2, 1, 1, 1.5)).hasMessageStartingWith("pPlus must be in [0, 1]");
+        assertThatThrownBy(() -> Noises.of("student", 1.2, 1, 1, 0.3)).hasMessageStartingWith("pPlus must be 0.5");
+        assertThatThrownBy(() -> Noises.of("pareto", 0.8, 1, 1, 0.3)).hasMessageStartingWith("alpha must be in (1, inf)");
         assertThatThrownBy(() -> Noises.of("pareto", 0.8, 1, 1).requireFiniteMean())
-                .hasMessageStartingWith("--alpha must be in (1, inf) for pareto");
+                .hasMessageStartingWith("alpha must be in (1, inf) for pareto");
         assertThat(Noises.of("gaussian", 0, 1, 1).requireFiniteMean()).isEqualTo(GaussianNoise.of(1));
         assertThatThrownBy(() -> ParetoNoise.of(-1, 1)).hasMessage("alpha must be in (0, inf), got -1.0");
         assertThatThrownBy(() -> StableNoise.of(0, 1)).hasMessage("alpha must be in (0, 2] for stable noise, got 0.0");

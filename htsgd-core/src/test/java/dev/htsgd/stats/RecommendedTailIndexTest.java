@@ -163,7 +163,7 @@ class RecommendedTailIndexTest {
 
     @Test
     void badInput() {
-        assertThatThrownBy(() -> RecommendedTailIndex.estimate(new double[0])).hasMessage("no samples");
+        assertThatThrownBy(() -> RecommendedTailIndex.estimate(new double[0])).hasMessage("samples must not be empty");
         assertThatThrownBy(() -> RecommendedTailIndex.estimate(draw(ParetoNoise.of(1.5, 1), 1, 30))).hasMessageContaining("at least 40 non-zero samples");
         assertThatThrownBy(() -> RecommendedTailIndex.estimate(new double[] {1, 2, 3}, 2)).hasMessageContaining("dimension");
     }

@@ -99,9 +99,9 @@ class TailIndexTest {
 
     @Test
     void badInput() {
-        assertThatThrownBy(() -> HillTailIndex.estimate(new double[0])).hasMessage("no samples");
+        assertThatThrownBy(() -> HillTailIndex.estimate(new double[0])).hasMessage("samples must not be empty");
         assertThatThrownBy(() -> BlockTailIndex.estimate(new double[] {1, 2, Double.NaN}))
-                .hasMessage("sample 3 is not finite: NaN");
+                .hasMessage("samples entry 3 is not finite: NaN");
         assertThatThrownBy(() -> BlockTailIndex.estimate(new double[20])).hasMessageContaining("at least 40 samples");
         assertThatThrownBy(() -> HillTailIndex.estimate(new double[] {1, 1, 1, 1})).hasMessageContaining("all equal");
     }

@@ -58,7 +58,7 @@ class BasinRadiusTest {
 
     @Test
     void rejectsBadInput() {
-        assertThatThrownBy(() -> BasinRadius.of(doubleWell(), new double[] {1, 0}, 0, 64, 3, 1)).hasMessageContaining("--clip");
+        assertThatThrownBy(() -> BasinRadius.of(doubleWell(), new double[] {1, 0}, 0, 64, 3, 1)).hasMessage("b must be in (0, inf], got 0.0");
         assertThatThrownBy(() -> BasinRadius.of(doubleWell(), new double[] {1, 0}, 0.5, 2, 3, 1)).hasMessageContaining("directions");
     }
 }

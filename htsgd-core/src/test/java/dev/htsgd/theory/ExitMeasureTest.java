@@ -251,8 +251,8 @@ class ExitMeasureTest {
     @Test
     void rejectsAlphaAtMostOneAndNonPositiveB() {
         Basins basins = fig2();
-        assertThatThrownBy(() -> ExitMeasure.of(basins, LevyMeasure.of(1.0, 0.5), 0.5)).hasMessageContaining("--alpha must be in (1, inf)");
-        assertThatThrownBy(() -> ExitMeasure.of(basins, NU, 0)).hasMessageContaining("--clip");
+        assertThatThrownBy(() -> ExitMeasure.of(basins, LevyMeasure.of(1.0, 0.5), 0.5)).hasMessageContaining("alpha must be in (1, inf)");
+        assertThatThrownBy(() -> ExitMeasure.of(basins, NU, 0)).hasMessage("b must be in (0, inf], got 0.0");
         assertThatThrownBy(() -> ExitMeasure.of(basins, NU, 0.5).rate(1, 1)).hasMessageContaining("distinct");
     }
 }

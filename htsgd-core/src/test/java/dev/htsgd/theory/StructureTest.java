@@ -128,7 +128,7 @@ class StructureTest {
 
     @Test
     void badInputHasClearMessages() {
-        assertThatThrownBy(() -> TransitionGraph.of(fig2(), 0)).hasMessageContaining("--clip b must be in (0, inf]");
+        assertThatThrownBy(() -> TransitionGraph.of(fig2(), 0)).hasMessage("b must be in (0, inf], got 0.0");
         assertThatThrownBy(() -> TransitionGraph.of(fig2(), -1)).hasMessageContaining("(0, inf]");
         assertThatThrownBy(() -> TransitionGraph.of(fig2(), Double.NaN)).hasMessageContaining("(0, inf]");
         Objective1D line = TestLandscapes.polynomial("line", Domain.unbounded(), 1.0);

@@ -1,5 +1,7 @@
 package dev.htsgd.sim.rare;
 
+import dev.htsgd.check.Require;
+
 /**
  * The large-jump importance sampler of {@link RareEventExperiment}: a defensive mixture on the heavy part of
  * each step's noise. At every step, with probability theta = {@code expectedJumps} / n (n the horizon),
@@ -23,18 +25,10 @@ package dev.htsgd.sim.rare;
 public record ImportanceSampling(double threshold, double expectedJumps, double toward, double tailRatio) {
 
     public ImportanceSampling {
-        if (!(threshold > 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("--is-threshold must be in (0, inf), got " + threshold);
-        }
-        if (!(expectedJumps > 0) || !Double.isFinite(expectedJumps)) {
-            throw new IllegalArgumentException("--is-jumps must be in (0, inf), got " + expectedJumps);
-        }
-        if (!(toward > 0 && toward < 1)) {
-            throw new IllegalArgumentException("--is-toward must be in (0, 1), got " + toward);
-        }
-        if (!(tailRatio > 0 && tailRatio <= 1)) {
-            throw new IllegalArgumentException("--is-tail must be in (0, 1], got " + tailRatio);
-        }
+        Require.positive("threshold", threshold);
+        Require.positive("expectedJumps", expectedJumps);
+        Require.open("toward", toward, 0, 1);
+        Require.openClosed("tailRatio", tailRatio, 0, 1);
     }
 
     public static ImportanceSampling of(double threshold, double expectedJumps, double toward, double tailRatio) {
@@ -49,9 +43,7 @@ public record ImportanceSampling(double threshold, double expectedJumps, double 
      * dwarfs the others (checked on LD Table 2.1 over several seeds; see the rare-event report).
      */
     public static ImportanceSampling defaults(double distance, double b) {
-        if (!(distance > 0)) {
-            throw new IllegalArgumentException("distance must be in (0, inf), got " + distance);
-        }
+        Require.positive("distance", distance);
         double jumps = Double.isInfinite(b) ? 1 : Math.ceil(distance / b);
         return new ImportanceSampling(Math.min(b, distance) / 30, jumps + 2, 0.8, 0.2);
     }

@@ -1,5 +1,7 @@
 package dev.htsgd.sim.rare;
 
+import dev.htsgd.check.Require;
+
 /**
  * The noise of a rare-event experiment split into the heavy-tailed jumps that importance sampling tilts and a
  * Gaussian part it leaves alone: Z = c U W + c_normal N(0, 1) (paper notes section 1; LD Table 2.1 uses
@@ -24,18 +26,10 @@ public record JumpNoise(Family family, double alpha, double scale, double pPlus,
         if (family == null) {
             throw new IllegalArgumentException("family must not be null");
         }
-        if (!(alpha > 1) || !Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("--alpha must be in (1, inf), got " + alpha);
-        }
-        if (!(scale > 0) || !Double.isFinite(scale)) {
-            throw new IllegalArgumentException("--scale must be in (0, inf), got " + scale);
-        }
-        if (!(pPlus >= 0 && pPlus <= 1)) {
-            throw new IllegalArgumentException("p+ must be in [0, 1], got " + pPlus);
-        }
-        if (!(normalScale >= 0) || !Double.isFinite(normalScale)) {
-            throw new IllegalArgumentException("--normal-scale must be in [0, inf), got " + normalScale);
-        }
+        Require.open("alpha", alpha, 1, Double.POSITIVE_INFINITY);
+        Require.positive("scale", scale);
+        Require.closed("pPlus", pPlus, 0, 1);
+        Require.nonNegative("normalScale", normalScale);
     }
 
     /** The LD noise: c_pareto times symmetric signed Lomax(alpha) plus c_normal N(0, 1). */
@@ -50,7 +44,7 @@ public record JumpNoise(Family family, double alpha, double scale, double pPlus,
 
     /**
      * The decomposition of a noise model: {@code mixture} (signed Lomax plus Gaussian), {@code lomax} and
-     * {@code pareto}; other families have no heavy part to tilt and are rejected naming {@code --noise}.
+     * {@code pareto}; other families have no heavy part to tilt and are rejected naming {@code noise}.
      */
     public static JumpNoise from(dev.htsgd.noise.NoiseModel noise) {
         if (noise instanceof dev.htsgd.noise.MixtureNoise m) {
@@ -62,7 +56,7 @@ public record JumpNoise(Family family, double alpha, double scale, double pPlus,
         if (noise instanceof dev.htsgd.noise.ParetoNoise p) {
             return new JumpNoise(Family.PARETO, p.alpha(), p.scale(), p.pPlus(), 0);
         }
-        throw new IllegalArgumentException("--noise " + noise.name() + ": rare-event estimation supports mixture, lomax "
+        throw Require.fail("noise", noise.name() + ": rare-event estimation supports mixture, lomax "
                 + "and pareto noise with p+ = 0.5 (" + noise.describe() + ")");
     }
 

@@ -1,5 +1,6 @@
 package dev.htsgd.sim.rare;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.sim.Streams;
@@ -86,17 +87,15 @@ public final class RareEventExperiment {
         if (f == null || noise == null) {
             throw new IllegalArgumentException("landscape and noise must not be null");
         }
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("--eta must be in (0, inf), got " + eta);
-        }
-        if (!(b > 0)) {
-            throw new IllegalArgumentException("--clip must be in (0, inf] (or none), got " + b);
-        }
-        if (!Double.isFinite(x0) || !Double.isFinite(level) || x0 == level) {
-            throw new IllegalArgumentException("--x0 and --level must be finite and differ, got " + x0 + " and " + level);
+        Require.positive("eta", eta);
+        Require.positiveOrInfinite("b", b);
+        Require.finite("x0", x0);
+        Require.finite("level", level);
+        if (x0 == level) {
+            throw Require.fail("level", "must differ from the start x0 = " + x0 + ", got " + level);
         }
         if (horizon < 1 || horizon > (1L << 40)) {
-            throw new IllegalArgumentException("--horizon must be in [1, 2^40], got " + horizon);
+            throw Require.fail("horizon", "must be in [1, 2^40], got " + horizon);
         }
         return new RareEventExperiment(f, noise, eta, b, x0, level, horizon);
     }
@@ -131,15 +130,11 @@ public final class RareEventExperiment {
      */
     public RareEventEstimate run(long samples, long seed, int threads, ImportanceSampling is, BlockStore store,
             LongConsumer progress) {
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
+        Require.atLeast("samples", samples, 1);
+        Require.atLeast("threads", threads, 1);
         long blocksL = (samples + BLOCK - 1) / BLOCK;
         if (blocksL > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--samples too large: " + samples);
+            throw Require.fail("samples", "must be at most " + (long) Integer.MAX_VALUE * BLOCK + ", got " + samples);
         }
         int blocks = (int) blocksL;
         double[][] sums = new double[blocks][];

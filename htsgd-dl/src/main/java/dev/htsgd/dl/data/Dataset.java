@@ -111,7 +111,7 @@ public enum Dataset {
                     + c + " for " + Arrays.toString(files()));
         }
         throw new DatasetNotFoundException(cliName + " not found; looked in " + c + " for " + Arrays.toString(files())
-                + ". Get it with: " + howToGet + ", or point --data DIR (or $" + ENV + ") at a directory holding those files");
+                + ". Get it with: " + howToGet + ", or give a directory holding those files (htsgd train --data DIR, or $" + ENV + ")");
     }
 
     /** The file names looked for. */
