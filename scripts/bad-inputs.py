@@ -175,6 +175,9 @@ case("train --large-batch 50 --batch 100", TRAIN + ["--large-batch", "50", "--ba
 case("train --data /nonexistent", TRAIN + ["--data", "/nonexistent", "--out", "t"], contains=["--data"])
 case("exit-times --etas 0.1,0.1", ["exit-times", "--etas", "0.1,0.1", "--samples", "2", "--max-steps", "1000"],
      contains=["--etas"])
+case("exit-times --etas 0.1,0.05,0.1 (a value twice)", ["exit-times", "--etas", "0.1,0.05,0.1", "--samples", "2"],
+     contains=["--etas lists 0.1 twice"])
+case("sweep --seeds 1,1 (a value twice)", ["sweep", "--seeds", "1,1", "--out", "s", "--quiet"], contains=["--seeds"])
 case("exit-times --noise stable --alpha 0.8", ["exit-times", "--noise", "stable", "--alpha", "0.8", "--etas",
      "0.2,0.1", "--samples", "2", "--max-steps", "1000", "--format", "json", "--quiet"], code=0,
      check=no_predicted_slope, contains=["alpha"])

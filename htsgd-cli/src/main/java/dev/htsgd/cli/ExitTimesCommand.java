@@ -260,6 +260,9 @@ public final class ExitTimesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--etas needs at least two distinct values to fit a slope, got "
                     + java.util.Arrays.toString(etas) + " (use --eta for a single learning rate)");
         }
+        if (etas != null) {
+            OptionChecks.distinct("--etas", etas);
+        }
         return g.clone();
     }
 

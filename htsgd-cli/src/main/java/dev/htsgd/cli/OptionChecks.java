@@ -7,9 +7,23 @@ package dev.htsgd.cli;
  * parameter names; these checks name the options instead, and cover values the libraries would ignore, such as
  * {@code --clip} for a method without truncation.)
  */
-final class OptionChecks {
+public final class OptionChecks {
 
     private OptionChecks() {
+    }
+
+    /**
+     * The values of a list option, each once: a grid that lists a value twice would run it twice and weigh it
+     * twice in a fit, without a word.
+     */
+    public static double[] distinct(String option, double[] values) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (double v : values) {
+            if (!seen.add(v)) {
+                throw new IllegalArgumentException(option + " lists " + v + " twice: give each value once");
+            }
+        }
+        return values;
     }
 
     /** {@code value >= min}. */

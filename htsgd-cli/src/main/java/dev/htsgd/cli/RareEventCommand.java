@@ -100,6 +100,7 @@ public final class RareEventCommand implements Callable<Integer> {
         for (int i = 0; i < e.length; i++) {
             e[i] = dev.htsgd.cli.reproduce.ReproduceOptions.parseEtaValue(etas.get(i).strip());
         }
+        OptionChecks.distinct("--etas", e);
         if (horizon != null && horizon < 1) {
             throw new IllegalArgumentException("--horizon must be >= 1, got " + horizon);
         }

@@ -119,6 +119,17 @@ class BadInputTest {
         assertOneLineBadInput(controlWindow, "--window must be a,b");
     }
 
+    /** A grid that lists a learning rate twice would run and weigh it twice: refused, naming the value. */
+    @Test
+    void aRepeatedLearningRateIsRefused() {
+        assertOneLineBadInput(CliRun.run("exit-times", "--etas", "0.1,0.05,0.1", "--samples", "2", "--quiet"),
+                "--etas lists 0.1 twice");
+        assertOneLineBadInput(CliRun.run("rare-event", "--etas", "1/200,0.005", "--quiet"), "--etas lists 0.005 twice");
+        assertOneLineBadInput(CliRun.run("reproduce", "exit-times", "--etas", "0.1,0.1", "--scale", "tiny", "--quiet",
+                "--out", tmp.resolve("r").toString()), "--etas lists 0.1 twice");
+        assertThat(tmp.resolve("r.partial")).doesNotExist();
+    }
+
     /** A killed run's checkpoint is never discarded silently: --resume continues it, --force discards it. */
     @Test
     void rerunningAKilledRunWithoutResumeIsRefused() throws Exception {

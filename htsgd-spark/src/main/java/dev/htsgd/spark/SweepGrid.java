@@ -20,6 +20,9 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
                                List<Double> alphas, List<Double> scales, List<Double> clips, List<Double> etas,
                                List<Long> seeds) {
         List<String> t = targets == null || targets.isEmpty() ? List.of("") : List.copyOf(targets);
+        if (targets != null && !targets.isEmpty()) {
+            nonEmpty("--target", targets);
+        }
         nonEmpty("--landscape", landscapes);
         nonEmpty("--noise", noises);
         nonEmpty("--alpha", alphas);
@@ -156,9 +159,14 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException(option + " must name at least one value");
         }
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (Object v : values) {
             if (v == null) {
                 throw new IllegalArgumentException(option + " has an empty value");
+            }
+            // a grid axis that lists a value twice runs its cells twice and weighs them twice in the fits
+            if (!seen.add(v)) {
+                throw new IllegalArgumentException(option + " lists " + v + " twice: give each value once");
             }
         }
     }

@@ -91,6 +91,8 @@ class SweepErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "--partitions|-1|--partitions must be >= 0",
+        "--seeds|1,1|--seeds lists 1 twice",
+        "--eta|0.1,0.1|--eta lists 0.1 twice",
         "--threads|-1|--threads must be >= 0",
         "--samples|0|--samples must be in [1, 2147483647]",
         "--samples|2147483647|the sweep must have at most 10000000 tasks, got 2147483647 (1 cells x --samples)",
