@@ -5,7 +5,7 @@ Each case runs the real launcher in a fresh scratch directory (the working direc
 checks what a user sees: the exit code, that stderr is one line with no stack trace, that nothing is left
 behind (no NAME.partial, the scratch directory unchanged unless the case writes a run), and for the three
 wrong results the number itself. Prints one line per case and 'N passed, N failed' at the end; writes the
-table as JSON with --json FILE.
+table as JSON with --json FILE (the committed one: docs/results/bad-inputs.json).
 
 Usage: scripts/bad-inputs.py [--only SUBSTRING] [--json FILE]
 """
