@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code htsgd demo}: the main job. A short global-dynamics run, the b-map and a small exit-time study on the
- * built-in ICLR landscape, in one run directory with one report; about two minutes on two cores.
+ * built-in ICLR landscape, in one run directory with one report; about 10 s on two idle cores (README).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A short reproduction on the built-in ICLR landscape: global dynamics (time per basin with "
@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     ResumableRunOptions run;
 
     @Option(names = "--scale", paramLabel = "quick|tiny|full", defaultValue = "quick",
-            description = "Size: quick (the demo, about two minutes), tiny (seconds), full (the paper's sizes, long) (default: ${DEFAULT-VALUE}).")
+            description = "Size: quick (the demo, about 10 s on two idle cores), tiny (seconds), full (the paper's sizes, long) (default: ${DEFAULT-VALUE}).")
     Scale scale = Scale.quick;
 
     @Spec
