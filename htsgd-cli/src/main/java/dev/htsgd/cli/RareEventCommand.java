@@ -119,7 +119,7 @@ public final class RareEventCommand implements Callable<Integer> {
         RunDirectory dir = common.out == null ? null : RunDirectory.open(common.out, "rare-event", run, Provenance.of(spec, common.seed));
         List<RareEventEstimate> est;
         long t0 = System.nanoTime();
-        try (Progress p = Progress.start("rare-event", blocks * RareEventExperiment.BLOCK * e.length, common.quiet || common.json())) {
+        try (Progress p = Progress.start("rare-event", blocks * RareEventExperiment.BLOCK * e.length, common.quiet)) {
             est = RareEventTarget.estimate(f, jn, new double[] {b}, e, x0, level, horizon, samples, method.equals("is"),
                     common.seed, threads, dir == null ? null : dir.checkpoint(), p, "rare-event");
         } catch (RuntimeException ex) {

@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path done;
         try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions, prov)) {
             try {
-                res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet || common.json(),
+                res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet,
                         "train " + cfg.method().cliName());
             } catch (TrainingDivergedException e) {
                 // the same settings diverge at the same step on --resume (runs are bit-identical), so the

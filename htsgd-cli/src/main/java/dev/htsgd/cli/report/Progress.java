@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A progress bar with an ETA on stderr for long runs. It stays silent for the first
  * {@link #QUIET_START_MILLIS} ms (short runs print nothing), when disabled ({@code --quiet}, or JSON output
  * with no terminal), and redraws at most every {@link #REDRAW_MILLIS} ms; on a terminal it redraws one line
- * with {@code \r}, otherwise (a log file) it prints a line every 10%. {@link #advance(long)} is thread-safe and
+ * with {@code \r}; otherwise (a log file, a script reading {@code --format json} from stdout) it prints a plain
+ * line (percentage, counts, elapsed, ETA) at most every {@link #PLAIN_MILLIS} ms and one when done, so a long
+ * run is never silent for minutes. {@code --quiet} silences both. {@link #advance(long)} is thread-safe and
  * cheap, so worker threads call it per completed unit. Closing prints a final line with the elapsed time if
  * anything was shown.
  */
@@ -16,6 +18,8 @@ public final class Progress implements AutoCloseable {
 
     static final long QUIET_START_MILLIS = 1_500;
     static final long REDRAW_MILLIS = 250;
+    /** Least time between two plain lines off a terminal. */
+    static final long PLAIN_MILLIS = 10_000;
     private static final int WIDTH = 30;
 
     private final String label;
@@ -23,13 +27,18 @@ public final class Progress implements AutoCloseable {
     private final boolean enabled;
     private final boolean terminal;
     private final PrintStream err;
-    private final long start = System.nanoTime();
+    private final java.util.function.LongSupplier nanos;
+    private final long start;
     private final AtomicLong done = new AtomicLong();
     private volatile long lastDraw;
-    private volatile int lastDecile = -1;
+    private volatile long lastPlain = -PLAIN_MILLIS;
+    private volatile boolean finished;
     private volatile boolean shown;
 
-    private Progress(String label, long total, boolean enabled, boolean terminal, PrintStream err) {
+    private Progress(String label, long total, boolean enabled, boolean terminal, PrintStream err,
+            java.util.function.LongSupplier nanos) {
+        this.nanos = nanos;
+        this.start = nanos.getAsLong();
         this.label = label;
         this.total = Math.max(1, total);
         this.enabled = enabled;
@@ -39,17 +48,23 @@ public final class Progress implements AutoCloseable {
 
     /** A bar over {@code total} units on stderr; {@code quiet} turns it off. */
     public static Progress start(String label, long total, boolean quiet) {
-        return new Progress(label, total, !quiet, System.console() != null, System.err);
+        return new Progress(label, total, !quiet, System.console() != null, System.err, System::nanoTime);
     }
 
     /** A bar that prints nothing. */
     public static Progress none() {
-        return new Progress("", 1, false, false, System.err);
+        return new Progress("", 1, false, false, System.err, System::nanoTime);
     }
 
     /** For tests: explicit stream and terminal mode. */
     static Progress start(String label, long total, boolean enabled, boolean terminal, PrintStream err) {
-        return new Progress(label, total, enabled, terminal, err);
+        return new Progress(label, total, enabled, terminal, err, System::nanoTime);
+    }
+
+    /** For tests: explicit stream, terminal mode and clock (nanoseconds). */
+    static Progress start(String label, long total, boolean enabled, boolean terminal, PrintStream err,
+            java.util.function.LongSupplier nanos) {
+        return new Progress(label, total, enabled, terminal, err, nanos);
     }
 
     /** Units done so far. */
@@ -67,7 +82,7 @@ public final class Progress implements AutoCloseable {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         long elapsedMs = (now - start) / 1_000_000;
         if (elapsedMs < QUIET_START_MILLIS && d < total) {
             return;
@@ -81,18 +96,14 @@ public final class Progress implements AutoCloseable {
                     shown = true;
                 }
             }
-        } else {
-            int decile = (int) Math.min(10, 10 * d / total);
-            if (decile > lastDecile) {
-                synchronized (this) {
-                    if (decile > lastDecile) {
-                        lastDecile = decile;
-                        if (elapsedMs >= QUIET_START_MILLIS) {
-                            err.println(line(d, elapsedMs));
-                            err.flush();
-                            shown = true;
-                        }
-                    }
+        } else if (elapsedMs >= QUIET_START_MILLIS && (elapsedMs - lastPlain >= PLAIN_MILLIS || (d >= total && !finished))) {
+            synchronized (this) {
+                if (elapsedMs - lastPlain >= PLAIN_MILLIS || (d >= total && !finished)) {
+                    lastPlain = elapsedMs;
+                    finished |= d >= total;
+                    err.println(plainLine(d, elapsedMs));
+                    err.flush();
+                    shown = true;
                 }
             }
         }
@@ -113,6 +124,14 @@ public final class Progress implements AutoCloseable {
                 label, bar, 100 * f, d, total, formatDuration(elapsedMs), eta);
     }
 
+    /** The line off a terminal: label, percentage, counts, elapsed and ETA, without the bar. */
+    String plainLine(long d, long elapsedMs) {
+        double f = Math.min(1.0, (double) d / total);
+        String eta = d == 0 ? "?" : formatDuration((long) (elapsedMs * (total - d) / (double) d));
+        return String.format(Locale.ROOT, "%s: %.0f%% (%d/%d), elapsed %s, ETA %s", label, 100 * f, d, total,
+                formatDuration(elapsedMs), eta);
+    }
+
     /** 0:05, 1:23, 1:02:03. */
     static String formatDuration(long ms) {
         long s = Math.max(0, ms / 1000);
@@ -125,7 +144,7 @@ public final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (shown) {
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            long elapsedMs = (nanos.getAsLong() - start) / 1_000_000;
             if (terminal) {
                 err.print("\r" + line(done.get(), elapsedMs));
                 err.println();

@@ -46,7 +46,7 @@ public final class ReproduceRunner {
                 err.flush();
             }
             HtmlReport report = HtmlReport.titled(title).paragraph(intro);
-            ReproduceContext ctx = new ReproduceContext(run, report, common.seed, threads, common.quiet || common.json(), settings);
+            ReproduceContext ctx = new ReproduceContext(run, report, common.seed, threads, common.quiet, settings);
             Map<String, Object> all = new LinkedHashMap<>();
             List<String> lines = new java.util.ArrayList<>();
             for (ReproduceTarget t : targets) {
