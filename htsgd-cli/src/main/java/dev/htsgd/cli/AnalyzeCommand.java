@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code --eta} the time scales and predicted exit times. 2-D landscapes get the multi-d first version
  * (J = ceil(r / b) per basin).
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze", header = "Characterise a landscape: minima, fields, widths, jump numbers, rates and the limiting jump process.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Characterise a landscape by the theory of heavy-tailed SGD with truncation: minima and maxima,",
             "attraction fields I_i, radii r_i, jump numbers l*_i = ceil(r_i/b), the typical transition graph G_b",

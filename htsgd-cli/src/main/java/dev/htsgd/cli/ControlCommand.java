@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * control): for b over a range, the widest minima V*_b and whether G_b is irreducible, as bands of b; with
  * {@code --target R}, the bands that keep exactly the minima with r_i &gt;= R, reducible ones flagged.
  */
-@Command(name = "control", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "control", header = "Which minima survive as the truncation threshold b varies, and the recommended b intervals.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Which minima survive as the truncation threshold b varies: for b in --b-range, the widest minima",
             "V*_b (where clipped heavy-tailed SGD spends almost all its time) and whether the transition graph",

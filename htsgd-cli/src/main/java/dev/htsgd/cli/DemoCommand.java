@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code htsgd demo}: the main job. A short global-dynamics run, the b-map and a small exit-time study on the
  * built-in ICLR landscape, in one run directory with one report; about 10 s on two idle cores (README).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "A short reproduction on the built-in ICLR landscape, writing a report.", mixinStandardHelpOptions = true,
         description = {"A short reproduction on the built-in ICLR landscape: global dynamics (time per basin with "
             + "and without clipping, heavy-tailed vs Gaussian noise), the b-map (which minima survive as b varies) and a "
             + "small exit-time study (slopes against 1.2 / 1.4 / 1.6). About two minutes on two cores.",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * ({@link ExitTimeExperiment}), the fitted log-log slope of mean exit time against 1/eta with its interval,
  * and the predicted slope 1 + l* (alpha - 1) with l* = ceil(r / b) (paper notes section 3).
  */
-@Command(name = "exit-times", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "exit-times", header = "First exit times from one basin over a grid of eta, with the fitted and the predicted slope.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "First exit times of the truncated recursion from one attraction field, over a grid of eta. Censored runs (still inside after --max-steps) are counted and reported, never dropped. Fits the slope of log mean exit time against log(1/eta) and sets it beside the prediction 1 + l*(alpha - 1), l* = ceil(r/b).",
             "",

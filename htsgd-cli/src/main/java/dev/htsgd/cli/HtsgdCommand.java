@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Heavy-tailed SGD with truncation: characterise landscapes, simulate the clipped recursion,",
-            "train networks with truncated heavy-tailed noise, and set simulation beside theory.",
+            "Heavy-tailed SGD with truncation: characterise landscapes, simulate the clipped recursion, "
+                + "train networks with truncated heavy-tailed noise, and set simulation beside theory.",
             "",
             "Run 'htsgd COMMAND --help' for the options of a command."},
         subcommands = {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * confidence interval, by large-jump importance sampling (default) or plain Monte Carlo. Defaults are LD
  * Table 2.1 (U(x) = x^4/10 - x^2, X_0 = 2.5, level 0, horizon floor(1/eta), Z = 0.2 W + 5 N(0,1), alpha 1.5).
  */
-@Command(name = "rare-event", mixinStandardHelpOptions = true,
+@Command(name = "rare-event", header = "Probability of a rare event within a horizon, by importance sampling or plain Monte Carlo.", mixinStandardHelpOptions = true,
         description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default "
             + "floor(1/eta)), with a 95%% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
             "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5). "

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code htsgd reproduce NAME}: a paper experiment end to end, with a run directory and report.html. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true,
+@Command(name = "reproduce", header = "Run a paper experiment end to end into a run directory with a report.", mixinStandardHelpOptions = true,
         description = {"Run a paper experiment end to end and write its run directory: config.yaml, results.json, CSV "
             + "tables, plots (PNG and SVG) and a self-contained report.html that sets the measured numbers beside the "
             + "theory and the published values.",

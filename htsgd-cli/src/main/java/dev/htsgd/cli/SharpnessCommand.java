@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * with the subset recipe and the seed of the training run, so give the same {@code --seed}, {@code --subset} and
  * {@code --corrupt} as {@code htsgd train}.
  */
-@Command(name = "sharpness", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sharpness", header = "Curvature of saved weights: expected sharpness, top Hessian eigenvalues, trace and spectrum.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Curvature of saved weights: expected sharpness E|L(theta+v)-L(theta)| (v ~ N(0, delta^2 I)), top Hessian",
             "eigenvalues (Lanczos on exact Hessian-vector products), Hutchinson trace with a CI, spectral density (SLQ),",
             "worst-case epsilon-sharpness and per-layer values. L is the training loss on the subset of the training run",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * ({@link OccupationExperiment}). JSON keys: steps_per_second, fractions, near_minimum_fractions,
  * transitions, visits (architecture.md), plus the minima, the configuration and divergence flags.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "simulate", header = "Simulate paths of the truncated recursion: time per basin, transitions and visits.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Simulate paths of X <- Proj(X + phi_b(-eta grad f(X) + eta Z)) and report the fraction of steps in each attraction field (aligned with the minima), within epsilon of each minimum, the transitions between minima and the sequence of visited minima. Results do not depend on --threads.",
             "",

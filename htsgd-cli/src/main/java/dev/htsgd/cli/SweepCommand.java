@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * cartesian product. Each replication draws from its own stream split from the cell's seed, so the
  * results are those of the local command with the same seed, whatever the cluster does.
  */
-@Command(name = "sweep",
+@Command(name = "sweep", header = "Run a grid of an experiment as independent tasks on Apache Spark.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

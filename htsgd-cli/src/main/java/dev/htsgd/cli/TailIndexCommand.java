@@ -26,21 +26,19 @@ import picocli.CommandLine.Spec;
  * block estimator of Mohammadi et al. (median over block sizes) and the Hill estimator, each with a standard
  * error and a 95% interval.
  */
-@Command(name = "tail-index",
+@Command(name = "tail-index", header = "Estimate the tail index alpha of a sample, with a recommended estimate and its 95%% interval.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Estimate the tail index alpha of a sample (e.g. gradient noise) with the block estimator of",
-            "Mohammadi et al. (median over block sizes 4, 8, ..., as Simsekli et al. 2019) and the Hill",
-            "estimator (k = n^(2/3)); each with a standard error and a 95%% interval.",
-            "Input: one number per line, a CSV column (--column NAME or 0-based index; header optional),",
-            "or a .npy array of little-endian float64/float32 (1-D, or 2-D with --column).",
-            "Block is exact for stable laws (biased for Pareto, Lomax or Student data); Hill for",
-            "Pareto-type tails (it overestimates alpha for stable laws with alpha near 2).",
-            "The recommended estimate (shown first; JSON keys estimate, interval, estimator, reason) is the",
-            "McCulloch stable fit when a symmetric stable law with alpha < 2 fits the quantiles, else Hill",
-            "with k chosen where the Hill plot is flat. With --out DIR: plots/tail-index-hill.png|svg",
-            "(alpha against k)."})
+            "The recommended estimate (shown first; JSON keys estimate, interval, estimator, reason) is the "
+                + "McCulloch stable fit when a symmetric stable law with alpha < 2 fits the quantiles, else Hill "
+                + "with k chosen where the Hill plot is flat. Also reported: the block estimator of Mohammadi et al. "
+                + "(median over block sizes 4, 8, ..., as Simsekli et al. 2019), exact for stable laws and biased for "
+                + "Pareto, Lomax or Student data, and the Hill estimator at k = n^(2/3), for Pareto-type tails (it "
+                + "overestimates alpha for stable laws with alpha near 2); each with a standard error and a 95%% interval.",
+            "Input: one number per line, a CSV column (--column NAME or 0-based index; header optional), or a .npy "
+                + "array of little-endian float64/float32 (1-D, or 2-D with --column). With --out DIR: a run directory "
+                + "with results.json and plots/tail-index-hill.png|svg (alpha against k)."})
 public final class TailIndexCommand implements Callable<Integer> {
 
     @Mixin

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * {@code htsgd train}: one DL training run with truncated heavy-tailed noise (paper-notes section 6). Defaults
  * are Table 1's FashionMNIST/LeNet column on the paper's 1,000 + 200-corrupted subset.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", header = "Train a network with a Table 2 method (lb, sb, sb-clip, sb-noise, our1, our2).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network with a Table 2 method (lb, sb, sb-clip, sb-noise, our1, our2).",
             "Writes metrics.csv (evaluation every --eval-every steps), weights.npz (numpy-loadable, one array",
             "per parameter), learning-curve plots and results.json; checkpoints so --resume continues a killed run",

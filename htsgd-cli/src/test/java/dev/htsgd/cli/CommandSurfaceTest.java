@@ -92,4 +92,18 @@ class CommandSurfaceTest {
             assertThat(r[2]).contains("Unknown option: '--resume'");
         }
     }
+
+    /** The list of commands shows one sentence per command, ending where the sentence ends (its header). */
+    @Test
+    void everyCommandHasAOneSentenceSummary() {
+        CommandLine root = Main.newCommandLine();
+        for (var e : root.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) {
+                continue;
+            }
+            String[] header = e.getValue().getCommandSpec().usageMessage().header();
+            org.assertj.core.api.Assertions.assertThat(header).as(e.getKey()).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(header[0]).as(e.getKey()).endsWith(".").doesNotContain("\n");
+        }
+    }
 }
