@@ -70,7 +70,9 @@ public final class DlRun {
                 dir = dataset.locate(data, System.getenv());
             } catch (dev.htsgd.dl.data.DatasetNotFoundException e) {
                 if (data == null) {
-                    throw e;
+                    // the library says how to get the set in its own words; here is how from the command line
+                    throw new dev.htsgd.dl.data.DatasetNotFoundException(e.getMessage() + "; from the command line: "
+                            + "add --download to fetch it, or --data DIR to point at it");
                 }
                 throw new IllegalArgumentException("--data " + data + " does not hold " + dataset.cliName()
                         + ": expected the files " + java.util.Arrays.toString(dataset.files()) + " in one of "

@@ -16,13 +16,13 @@ import java.util.Map;
  */
 public enum Dataset {
     /** FashionMNIST, IDX files (gzip or raw), 60,000 + 10,000 images 1x28x28. */
-    FASHION_MNIST("fashion-mnist", "apt-get install dataset-fashion-mnist (Debian/Ubuntu), or htsgd train --download"),
+    FASHION_MNIST("fashion-mnist", "apt-get install dataset-fashion-mnist (Debian/Ubuntu), or DatasetDownload.ensure"),
     /** MNIST, IDX files (gzip or raw). */
-    MNIST("mnist", "htsgd train --dataset mnist --download"),
+    MNIST("mnist", "DatasetDownload.ensure"),
     /** CIFAR-10 binary version: data_batch_1..5.bin and test_batch.bin (optionally in cifar-10-batches-bin/). */
-    CIFAR10("cifar10", "htsgd train --dataset cifar10 --download"),
+    CIFAR10("cifar10", "DatasetDownload.ensure"),
     /** SVHN cropped digits: train_32x32.mat and test_32x32.mat (MATLAB v5). */
-    SVHN("svhn", "htsgd train --dataset svhn --download");
+    SVHN("svhn", "DatasetDownload.ensure");
 
     /** Environment variable naming a data root. */
     public static final String ENV = "HTSGD_DATA";
@@ -111,7 +111,7 @@ public enum Dataset {
                     + c + " for " + Arrays.toString(files()));
         }
         throw new DatasetNotFoundException(cliName + " not found; looked in " + c + " for " + Arrays.toString(files())
-                + ". Get it with: " + howToGet + ", or give a directory holding those files (htsgd train --data DIR, or $" + ENV + ")");
+                + ". Get it with: " + howToGet + ", or give a directory holding those files (the data directory, or $" + ENV + ")");
     }
 
     /** The file names looked for. */

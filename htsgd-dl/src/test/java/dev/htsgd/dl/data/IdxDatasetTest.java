@@ -114,6 +114,6 @@ class IdxDatasetTest {
         assertThatThrownBy(() -> Dataset.MNIST.locate(null, Map.of(Dataset.ENV, tmp.resolve("none").toString())))
                 .isInstanceOf(DatasetNotFoundException.class)
                 .hasMessageContaining("mnist not found").hasMessageContaining(tmp.resolve("none").toString())
-                .hasMessageContaining("/usr/share/datasets").hasMessageContaining("--download");
+                .hasMessageContaining("/usr/share/datasets").hasMessageContaining("DatasetDownload");
     }
 }
