@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;

@@ -1,6 +1,6 @@
 package dev.htsgd.cli;
 
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -61,9 +61,9 @@ public final class Errors {
                 || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
         if (!help && common != null && common.out != null) {
             try {
-                RunDirectory.checkTarget(common.out, run);
+                RunDirectory.checkTarget(common.out, run.mode());
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(last.commandSpec().commandLine(), e.getMessage(), e);
+                throw new ParameterException(last.commandSpec().commandLine(), OptionNames.message(e, last.commandSpec()), e);
             }
         }
         // only the runs this command opens may be discarded if it fails on bad input

@@ -1,6 +1,7 @@
 package dev.htsgd.cli;
 
-import dev.htsgd.cli.report.Progress;
+import dev.htsgd.run.Json;
+import dev.htsgd.run.Progress;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;

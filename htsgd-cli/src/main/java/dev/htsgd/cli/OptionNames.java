@@ -89,6 +89,27 @@ final class OptionNames {
      * {@code t} is one, else by its first word ({@link #translate(String, CommandSpec)}).
      */
     static String message(Throwable t, CommandSpec spec) {
+        return mentions(leading(t, spec), spec);
+    }
+
+    /** Every other parameter a library message names in backquotes ({@code `force`}) as the command's option. */
+    static String mentions(String message, CommandSpec spec) {
+        if (message == null || message.indexOf('`') < 0) {
+            return message;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`").matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String p = m.group(1);
+            List<String> options = PARAMETERS.getOrDefault(p, OPTIONS.getOrDefault(p, List.of(kebab(p))));
+            String o = spec == null ? null : option(options, spec);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(o == null ? kebab(p) : o));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String leading(Throwable t, CommandSpec spec) {
         String message = t.getMessage();
         if (t instanceof InvalidParameterException e && message != null && spec != null) {
             String p = e.parameter();

@@ -1,9 +1,10 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
-import dev.htsgd.cli.report.Progress;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Progress;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.ResumableRunOptions;
 import dev.htsgd.cli.reproduce.RareEventTarget;
 import dev.htsgd.landscape.Landscapes;
@@ -116,7 +117,7 @@ public final class RareEventCommand implements Callable<Integer> {
         int threads = common.effectiveThreads();
         PrintWriter out = spec.commandLine().getOut();
         long blocks = (samples + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK;
-        RunDirectory dir = common.out == null ? null : RunDirectory.open(common.out, "rare-event", run, Provenance.of(spec, common.seed));
+        RunDirectory dir = common.out == null ? null : RunDirectory.open(common.out, "rare-event", run.mode(), CommandProvenance.of(spec, common.seed));
         List<RareEventEstimate> est;
         long t0 = System.nanoTime();
         try (Progress p = Progress.start("rare-event", blocks * RareEventExperiment.BLOCK * e.length, common.quiet)) {

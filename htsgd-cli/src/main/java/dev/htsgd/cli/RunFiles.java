@@ -1,7 +1,7 @@
 package dev.htsgd.cli;
 
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ final class RunFiles {
      */
     static void write(CommandSpec spec, CommonOptions common, RunOptions options, String name, Map<String, Object> results,
             List<List<?>> rows, List<String> header, String divergence) {
-        Provenance prov = Provenance.of(spec, common.seed);
-        try (RunDirectory run = RunDirectory.open(common.out, name, options, prov)) {
+        Provenance prov = CommandProvenance.of(spec, common.seed);
+        try (RunDirectory run = RunDirectory.open(common.out, name, options.mode(), prov)) {
             run.writeResults(results);
             if (rows != null && !rows.isEmpty()) {
                 run.writeCsv(name.equals("simulate") ? "trajectory.csv" : "exit-times.csv", header, rows);

@@ -1,9 +1,10 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.dl.DlRun;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
@@ -260,8 +261,8 @@ public final class SharpnessCommand implements Callable<Integer> {
     }
 
     private void writeRun(Map<String, Object> res, SpectralDensity density) {
-        Provenance prov = Provenance.of(spec, common.seed);
-        try (RunDirectory dir = RunDirectory.open(common.out, "sharpness", run, prov)) {
+        Provenance prov = CommandProvenance.of(spec, common.seed);
+        try (RunDirectory dir = RunDirectory.open(common.out, "sharpness", run.mode(), prov)) {
             dir.writeResults(res);
             if (density != null) {
                 double lo = density.min();

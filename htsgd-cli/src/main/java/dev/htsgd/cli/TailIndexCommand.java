@@ -1,7 +1,8 @@
 package dev.htsgd.cli;
 
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Json;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import dev.htsgd.stats.BlockTailIndex;
 import dev.htsgd.stats.HillTailIndex;
@@ -126,7 +127,7 @@ public final class TailIndexCommand implements Callable<Integer> {
         // --out is a CommonOptions option: honour it like the other engine commands (config.yaml, results.json
         // and the Hill plot in a run directory) rather than accept it and write nothing
         if (common.out != null) {
-            try (RunDirectory dir = RunDirectory.open(common.out, "tail-index", run, Provenance.of(spec, common.seed))) {
+            try (RunDirectory dir = RunDirectory.open(common.out, "tail-index", run.mode(), CommandProvenance.of(spec, common.seed))) {
                 TailIndexPlot.save(dir.plotsDir(), rec);
                 dir.writeResults(r);
                 dir.commit();

@@ -1,8 +1,9 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.dl.DlRun;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.ResumableRunOptions;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
@@ -105,10 +106,10 @@ public final class TrainCommand implements Callable<Integer> {
         DlRun.Data d = DlRun.load(ds, data, download);
         checkAgainstData(d.train(), m, arch);
         dev.htsgd.dl.model.ConvolutionCheck.verify(); // before the run directory: resuming could not help
-        Provenance prov = Provenance.of(spec, common.seed);
+        Provenance prov = CommandProvenance.of(spec, common.seed);
         Map<String, Object> res;
         Path done;
-        try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions, prov)) {
+        try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions.mode(), prov)) {
             try {
                 res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet,
                         "train " + cfg.method().cliName());

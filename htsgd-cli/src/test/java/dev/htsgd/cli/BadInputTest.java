@@ -2,7 +2,7 @@ package dev.htsgd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

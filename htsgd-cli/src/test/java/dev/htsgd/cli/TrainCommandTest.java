@@ -1,10 +1,11 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.cli.dl.DlFashion;
 import dev.htsgd.cli.report.HtmlReport;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.dl.io.Npz;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package dev.htsgd.spark;
 
-import dev.htsgd.cli.Json;
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.SweepCommand;
-import dev.htsgd.cli.report.Checkpoint;
-import dev.htsgd.cli.report.Progress;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Checkpoint;
+import dev.htsgd.run.Progress;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -108,7 +108,7 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         Provenance provenance = Provenance.of("sweep", spec.config(kind.settingKeys()), spec.grid().seeds().get(0));
         List<TaskKey> all = SparkSweepRunner.tasks(spec, kind);
         PrintWriter stdout = cmd.spec.commandLine().getOut();
-        try (RunDirectory run = RunDirectory.open(out, name, options, provenance)) {
+        try (RunDirectory run = RunDirectory.open(out, name, options.mode(), provenance)) {
             Checkpoint cp = run.checkpoint(); // records the fingerprint, so --resume refuses other options
             cp.put("sweep", Map.of("fingerprint", spec.fingerprint(kind.settingKeys()), "tasks", all.size()));
             cp.flush();

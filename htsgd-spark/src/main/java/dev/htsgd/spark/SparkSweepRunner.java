@@ -1,5 +1,6 @@
 package dev.htsgd.spark;
 
+import dev.htsgd.run.Progress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package dev.htsgd.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.htsgd.cli.Json;
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.Main;
 import dev.htsgd.sim.RareEventMonteCarlo;
 import java.io.PrintWriter;

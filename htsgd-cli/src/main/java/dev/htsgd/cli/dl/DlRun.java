@@ -2,8 +2,8 @@ package dev.htsgd.cli.dl;
 
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Progress;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Progress;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.io.Npz;

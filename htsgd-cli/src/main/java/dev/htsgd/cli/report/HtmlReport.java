@@ -1,5 +1,6 @@
 package dev.htsgd.cli.report;
 
+import dev.htsgd.run.Provenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.htsgd.cli.report;
 
+import dev.htsgd.run.RunDirectory;
 import picocli.CommandLine.Option;
 
 /**

@@ -18,4 +18,9 @@ public class RunOptions {
      * {@link ResumableRunOptions}; a plain field here so that {@link RunDirectory} reads one type.
      */
     public boolean resume;
+
+    /** The library's view of these options. */
+    public dev.htsgd.run.RunMode mode() {
+        return new dev.htsgd.run.RunMode(force, resume);
+    }
 }

@@ -1,9 +1,9 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.report.Checkpoint;
+import dev.htsgd.run.Checkpoint;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Progress;
+import dev.htsgd.run.Progress;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;

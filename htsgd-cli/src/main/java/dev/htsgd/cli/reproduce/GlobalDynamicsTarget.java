@@ -2,7 +2,7 @@ package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Progress;
+import dev.htsgd.run.Progress;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.GaussianNoise;

@@ -1,7 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.report.Checkpoint;
-import dev.htsgd.cli.report.Progress;
+import dev.htsgd.run.Checkpoint;
+import dev.htsgd.run.Progress;
 import dev.htsgd.sim.OccupationExperiment;
 import dev.htsgd.sim.Replications;
 import java.util.List;

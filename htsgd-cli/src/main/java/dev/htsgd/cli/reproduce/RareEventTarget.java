@@ -1,9 +1,9 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.report.Checkpoint;
+import dev.htsgd.run.Checkpoint;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Progress;
+import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.LdQuartic;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.sim.rare.ImportanceSampling;

@@ -3,8 +3,8 @@ package dev.htsgd.cli.reproduce;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.report.Progress;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Progress;
+import dev.htsgd.run.RunDirectory;
 import java.util.List;
 
 /**

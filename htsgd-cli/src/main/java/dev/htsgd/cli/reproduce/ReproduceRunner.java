@@ -1,10 +1,10 @@
 package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.CommonOptions;
-import dev.htsgd.cli.Json;
+import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
-import dev.htsgd.cli.report.Provenance;
-import dev.htsgd.cli.report.RunDirectory;
+import dev.htsgd.run.Provenance;
+import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,11 +34,11 @@ public final class ReproduceRunner {
             String runName, String title, String intro, List<ReproduceTarget> targets) throws Exception {
         int threads = common.effectiveThreads();
         settings.validate(targets);
-        Provenance prov = Provenance.of(spec, common.seed);
+        Provenance prov = dev.htsgd.cli.CommandProvenance.of(spec, common.seed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        try (RunDirectory run = RunDirectory.open(common.out, runName, runOptions, prov)) {
+        try (RunDirectory run = RunDirectory.open(common.out, runName, runOptions.mode(), prov)) {
             Thread hook = new Thread(run::close, "htsgd-run-close");
             Runtime.getRuntime().addShutdownHook(hook);
             if (!common.quiet && !common.json()) {

@@ -1,5 +1,6 @@
 package dev.htsgd.cli.report;
 
+import dev.htsgd.run.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -44,45 +45,4 @@ class ReportTest {
         assertThat(Plots.counts(new double[] {-5, 0.05, 0.5, 0.99, 7}, 2, 0, 1)).containsExactly(2, 3);
     }
 
-    @Test
-    void progressLineShowsPercentageAndEta() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Progress p = Progress.start("run", 200, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8));
-        assertThat(p.line(50, 10_000)).contains(" 25%").contains("50/200").contains("elapsed 0:10").contains("ETA 0:30");
-        assertThat(Progress.formatDuration(3_723_000)).isEqualTo("1:02:03");
-        p.advance(200); // finishing before the quiet start prints nothing
-        p.close();
-        assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
-    }
-
-    /** Off a terminal (a log, a script reading JSON): a plain line at most every 10 s, and one when done. */
-    @Test
-    void offATerminalAPlainLineAtMostEveryTenSeconds() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        long[] now = {0};
-        Progress p = Progress.start("train", 100, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8),
-                () -> now[0]);
-        long[] at = {1_000, 2_000, 5_000, 11_900, 12_500, 30_000, 31_000};
-        for (long ms : at) {
-            now[0] = ms * 1_000_000L;
-            p.advance(ms == 31_000 ? 100 - 6 : 1);
-        }
-        p.close();
-        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
-        // 2 s (first after the quiet start), 12.5 s, 30 s (10 s apart at least), 31 s (done)
-        assertThat(lines).hasSize(4);
-        assertThat(lines[0]).isEqualTo("train: 2% (2/100), elapsed 0:02, ETA 1:38");
-        assertThat(lines[3]).startsWith("train: 100% (100/100), elapsed 0:31");
-    }
-
-    @Test
-    void checkpointRoundTripsDoublesExactly() {
-        Checkpoint c = Checkpoint.open(tmp, "f", 0);
-        double v = Math.nextUp(1.0 / 3.0);
-        c.put("k", v);
-        Checkpoint d = Checkpoint.open(tmp, "f");
-        assertThat(d.get("k", Double.class)).isEqualTo(v);
-        assertThat(d.size()).isEqualTo(1);
-        assertThat(Checkpoint.open(tmp, "g").fingerprintMatches()).isFalse();
-    }
 }

@@ -1,4 +1,4 @@
-package dev.htsgd.cli;
+package dev.htsgd.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

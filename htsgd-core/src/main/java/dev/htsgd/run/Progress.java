@@ -1,4 +1,4 @@
-package dev.htsgd.cli.report;
+package dev.htsgd.run;
 
 import java.io.PrintStream;
 import java.util.Locale;

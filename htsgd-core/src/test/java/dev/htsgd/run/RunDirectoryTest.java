@@ -1,4 +1,4 @@
-package dev.htsgd.cli.report;
+package dev.htsgd.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,11 +22,8 @@ class RunDirectoryTest {
         return Provenance.of("test", Map.of("eta", eta), 7L);
     }
 
-    private static RunOptions opts(boolean force, boolean resume) {
-        RunOptions o = new RunOptions();
-        o.force = force;
-        o.resume = resume;
-        return o;
+    private static RunMode opts(boolean force, boolean resume) {
+        return new RunMode(force, resume);
     }
 
     @Test
@@ -63,7 +60,7 @@ class RunDirectoryTest {
         assertThat(out.resolve(RunDirectory.MARKER)).exists();
         Files.writeString(out.resolve("keep.txt"), "old");
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, false), prov(0.1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists").hasMessageContaining("--force");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists").hasMessageContaining("`force`");
         assertThat(out.resolve("keep.txt")).exists();
         try (RunDirectory run = RunDirectory.open(out, "test", opts(true, false), prov(0.1))) {
             run.writeResults(Map.of());
@@ -84,7 +81,7 @@ class RunDirectoryTest {
         Set<String> cwdBefore = listing(cwd);
         for (Path out : refused) {
             assertThatThrownBy(() -> RunDirectory.checkTarget(out, opts(true, false)))
-                    .as("--out '%s' --force", out).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--out: ");
+                    .as("--out '%s' --force", out).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("out: ");
             assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(true, false), prov(0.1)))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -98,7 +95,7 @@ class RunDirectoryTest {
     @Test
     void unwritableParentIsBadInputBeforeAnythingIsCreated() throws Exception {
         assertThatThrownBy(() -> RunDirectory.checkTarget(Path.of("/proc/htsgd-x"), opts(false, false)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("--out: cannot create /proc/htsgd-x: /proc is not writable");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("out: cannot create /proc/htsgd-x: /proc is not writable");
         Path file = tmp.resolve("f");
         Files.writeString(file, "x");
         assertThatThrownBy(() -> RunDirectory.checkTarget(file.resolve("a/b"), opts(false, false)))
@@ -146,7 +143,7 @@ class RunDirectoryTest {
         String full = Files.readString(cp);
         Files.writeString(cp, full.substring(0, full.length() / 2));
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, true), prov(0.1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is damaged").hasMessageContaining("--force");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is damaged").hasMessageContaining("`force`");
         assertThat(cp).content().isEqualTo(full.substring(0, full.length() / 2));
     }
 
@@ -183,7 +180,7 @@ class RunDirectoryTest {
         run.close();
         RunDirectory.keepUnfinished();
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, false), prov(0.1)))
-                .hasMessageContaining("add --resume to continue it, or --force to discard it");
+                .hasMessageContaining("add `resume` to continue it, or `force` to discard it");
         try (RunDirectory fresh = RunDirectory.open(out, "test", opts(true, false), prov(0.1))) {
             assertThat(fresh.checkpoint().has("rep=0")).isFalse();
         }
@@ -201,7 +198,7 @@ class RunDirectoryTest {
         assertThat(tmp.resolve("run.partial")).doesNotExist();
         assertThatThrownBy(run::commit).isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, true), prov(0.1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--resume: no unfinished run");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume: no unfinished run");
         // the directory is free for a fresh run
         try (RunDirectory fresh = RunDirectory.open(out, "test", opts(false, false), prov(0.1))) {
             fresh.commit();
@@ -212,7 +209,7 @@ class RunDirectoryTest {
     @Test
     void resumeWithoutPartialIsBadInput() {
         assertThatThrownBy(() -> RunDirectory.open(tmp.resolve("none"), "test", opts(false, true), prov(0.1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--resume");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("resume: ");
     }
 
     @Test

@@ -1,9 +1,9 @@
-package dev.htsgd.cli.report;
+package dev.htsgd.run;
 
+import dev.htsgd.check.InvalidParameterException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.htsgd.cli.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -94,17 +94,17 @@ public final class RunDirectory implements AutoCloseable {
      * @throws IllegalArgumentException when {@code out} exists and {@code --force} is off, when
      *     {@code --resume} finds nothing to resume, or when the unfinished run was made with other options
      */
-    public static RunDirectory open(Path out, String name, RunOptions options, Provenance provenance) {
-        boolean force = options != null && options.force;
-        boolean resume = options != null && options.resume;
+    public static RunDirectory open(Path out, String name, RunMode options, Provenance provenance) {
+        boolean force = options != null && options.force();
+        boolean resume = options != null && options.resume();
         Path target;
         if (out != null) {
             target = out;
         } else if (resume) {
             target = latestPartial(DEFAULT_PARENT, name);
             if (target == null) {
-                throw new IllegalArgumentException("--resume: no unfinished '" + name + "' run under " + DEFAULT_PARENT
-                        + "; give its directory with --out");
+                throw new InvalidParameterException("resume", "resume: no unfinished '" + name + "' run under " + DEFAULT_PARENT
+                        + "; give its directory with `out`");
             }
         } else {
             target = defaultTarget(name);
@@ -142,46 +142,46 @@ public final class RunDirectory implements AutoCloseable {
      * @return the absolute, normalised target
      * @throws IllegalArgumentException naming {@code --out} (or {@code --resume}) and why
      */
-    public static Path checkTarget(Path out, RunOptions options) {
-        return checkTarget(out, options != null && options.force, options != null && options.resume);
+    public static Path checkTarget(Path out, RunMode options) {
+        return checkTarget(out, options != null && options.force(), options != null && options.resume());
     }
 
     static Path checkTarget(Path out, boolean force, boolean resume) {
         if (out.toString().isBlank()) {
-            throw new IllegalArgumentException("--out: an empty path is not a run directory; give the name of a new directory");
+            throw new InvalidParameterException("out", "out: an empty path is not a run directory; give the name of a new directory");
         }
         Path target = out.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         if (target.getParent() == null || cwd.startsWith(target)) {
-            throw new IllegalArgumentException("--out: " + out + " is " + (target.getParent() == null ? "the root directory"
+            throw new InvalidParameterException("out", "out: " + out + " is " + (target.getParent() == null ? "the root directory"
                     : "the working directory or one of its parents") + ", never a run directory; give the name of a new directory");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IllegalArgumentException("--out: " + target + " exists and is not a directory");
+                throw new InvalidParameterException("out", "out: " + target + " exists and is not a directory");
             }
             if (!force) {
-                throw new IllegalArgumentException("--out: " + target + " exists; add --force to replace it"
+                throw new InvalidParameterException("out", "out: " + target + " exists; add `force` to replace it"
                         + (resume ? " (it is a finished run: nothing to resume)" : ""));
             }
             if (!isFinishedRun(target)) {
-                throw new IllegalArgumentException("--out: " + target + " exists and is not a finished htsgd run (no "
-                        + MARKER + " file): --force replaces only htsgd's own runs; give a new directory");
+                throw new InvalidParameterException("out", "out: " + target + " exists and is not a finished htsgd run (no "
+                        + MARKER + " file): `force` replaces only htsgd's own runs; give a new directory");
             }
         }
         Path work = partialOf(target);
         if (resume) {
             if (!Files.isDirectory(work)) {
-                throw new IllegalArgumentException("--resume: no unfinished run at " + work);
+                throw new InvalidParameterException("resume", "resume: no unfinished run at " + work);
             }
         } else if (Files.exists(work, LinkOption.NOFOLLOW_LINKS)) {
             if (!isUnfinishedRun(work)) {
-                throw new IllegalArgumentException("--out: " + work + " exists and was not made by htsgd; move it away or "
-                        + "give another --out");
+                throw new InvalidParameterException("out", "out: " + work + " exists and was not made by htsgd; move it away or "
+                        + "give another `out`");
             }
             if (Files.exists(work.resolve(Checkpoint.FILE)) && !force) {
-                throw new IllegalArgumentException("--out: an unfinished run with a checkpoint is in " + work
-                        + "; add --resume to continue it, or --force to discard it");
+                throw new InvalidParameterException("out", "out: an unfinished run with a checkpoint is in " + work
+                        + "; add `resume` to continue it, or `force` to discard it");
             }
         }
         checkWritableParent(out, target.getParent());
@@ -195,17 +195,17 @@ public final class RunDirectory implements AutoCloseable {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalArgumentException("--out: " + out + " has no existing parent directory");
+            throw new InvalidParameterException("out", "out: " + out + " has no existing parent directory");
         }
         if (!Files.isDirectory(p)) {
-            throw new IllegalArgumentException("--out: cannot create " + out + ": " + p + " is not a directory");
+            throw new InvalidParameterException("out", "out: cannot create " + out + ": " + p + " is not a directory");
         }
         try {
             // isWritable answers from permission bits, which are wrong for root and for /proc-like file systems
             Path probe = Files.createTempFile(p, ".htsgd-probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new IllegalArgumentException("--out: cannot create " + out + ": " + p + " is not writable");
+            throw new InvalidParameterException("out", "out: cannot create " + out + ": " + p + " is not writable");
         }
     }
 
@@ -235,10 +235,10 @@ public final class RunDirectory implements AutoCloseable {
                 resumed = true;
             } else if (Files.exists(work)) {
                 if (lockedByOther(work)) {
-                    throw new IllegalArgumentException("--out: another htsgd run is writing " + work);
+                    throw new InvalidParameterException("out", "out: another htsgd run is writing " + work);
                 }
                 discarded = Files.exists(work.resolve(Checkpoint.FILE))
-                        ? "discarded the unfinished run and its checkpoint in " + work + " (--force)"
+                        ? "discarded the unfinished run and its checkpoint in " + work + " (`force`)"
                         : "discarded the unfinished run in " + work + " (it had no checkpoint)";
                 System.err.println("htsgd: " + discarded);
                 deleteRecursively(work);
@@ -248,7 +248,7 @@ public final class RunDirectory implements AutoCloseable {
             FileLock lock = ch.tryLock();
             if (lock == null) {
                 ch.close();
-                throw new IllegalArgumentException("--out: another htsgd run is writing " + work);
+                throw new InvalidParameterException("out", "out: another htsgd run is writing " + work);
             }
             if (resumed) {
                 Path cfg = work.resolve("config.yaml");
@@ -263,8 +263,8 @@ public final class RunDirectory implements AutoCloseable {
                 if (!cp.fingerprintMatches()) {
                     lock.release();
                     ch.close();
-                    throw new IllegalArgumentException("--resume: the unfinished run at " + work
-                            + " was made with other options (see " + cfg + "); give the same options or drop --resume");
+                    throw new InvalidParameterException("resume", "resume: the unfinished run at " + work
+                            + " was made with other options (see " + cfg + "); give the same options or drop `resume`");
                 }
             }
             Writer log = Files.newBufferedWriter(work.resolve("log.txt"), StandardCharsets.UTF_8,
@@ -282,7 +282,7 @@ public final class RunDirectory implements AutoCloseable {
             }
             return run;
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out: cannot create the run directory " + work + ": " + e.getMessage(), e);
+            throw new InvalidParameterException("out", "out: cannot create the run directory " + work + ": " + e.getMessage(), e);
         }
     }
 
@@ -452,7 +452,7 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * Finishes the run: removes the checkpoint and lock, then renames {@code NAME.partial} to {@code NAME}
-     * (replacing an existing {@code NAME} only with {@code --force}). Returns the final directory.
+     * (replacing an existing {@code NAME} only with {@code force}). Returns the final directory.
      */
     public synchronized Path commit() {
         return commit("finished");
@@ -484,7 +484,7 @@ public final class RunDirectory implements AutoCloseable {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (!force || !isFinishedRun(target)) {
                     OPENED_HERE.get().remove(this);  // the finished results stay in work: never discard them
-                    throw new IllegalArgumentException("--out: " + target + " appeared while the run was going; "
+                    throw new InvalidParameterException("out", "out: " + target + " appeared while the run was going; "
                             + "the finished run is in " + work + (force ? "" : " (add --force to replace)"));
                 }
                 Path old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
@@ -505,7 +505,7 @@ public final class RunDirectory implements AutoCloseable {
     /**
      * Gives the run up for good: deletes {@code NAME.partial} (checkpoint included), so that nothing is left
      * that looks finished or resumable. For runs that cannot finish whatever is tried again, such as a
-     * training run whose loss became NaN: {@code --resume} would replay the same steps bit for bit and diverge
+     * training run whose loss became NaN: {@code resume} would replay the same steps bit for bit and diverge
      * at the same one. Afterwards {@link #close()} does nothing. A committed run is left alone.
      */
     public synchronized void abandon() {
@@ -523,7 +523,7 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Leaves an unfinished run as {@code NAME.partial} (with its checkpoint) so {@code --resume} can go on. */
+    /** Leaves an unfinished run as {@code NAME.partial} (with its checkpoint) so {@code resume} can go on. */
     @Override
     public synchronized void close() {
         if (committed || abandoned) {

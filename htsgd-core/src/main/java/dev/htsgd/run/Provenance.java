@@ -1,6 +1,5 @@
-package dev.htsgd.cli.report;
+package dev.htsgd.run;
 
-import dev.htsgd.cli.VersionProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Where a run came from (Tribuo-style provenance, architecture.md "Output directory of a run"): the resolved
@@ -32,11 +29,6 @@ public record Provenance(String command, Map<String, Object> options, long seed,
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
-    /** Provenance of a command: its resolved options (from picocli, defaults and --config included). */
-    public static Provenance of(CommandSpec spec, long seed) {
-        return of(spec.qualifiedName(" "), optionsOf(spec), seed);
-    }
-
     /** Provenance from an explicit option map. */
     public static Provenance of(String command, Map<String, ?> options, long seed) {
         Map<String, Object> o = new LinkedHashMap<>(options);
@@ -44,53 +36,10 @@ public record Provenance(String command, Map<String, Object> options, long seed,
         return new Provenance(command, o, seed, currentEnvironment());
     }
 
-    /** The options of a parsed command, names without dashes, values as given or defaulted. */
-    public static Map<String, Object> optionsOf(CommandSpec spec) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (OptionSpec o : spec.options()) {
-            String name = o.longestName().replaceFirst("^-+", "");
-            if (NOT_CONFIGURATION.contains(name) || o.usageHelp() || o.versionHelp()) {
-                continue;
-            }
-            Object v = o.getValue();
-            if (v == null) {
-                continue;
-            }
-            m.put(name, yamlValue(v));
-        }
-        for (var p : spec.positionalParameters()) {
-            Object v = p.getValue();
-            if (v != null) {
-                m.put(p.paramLabel().replaceAll("[<>]", "").toLowerCase(java.util.Locale.ROOT), yamlValue(v));
-            }
-        }
-        return m;
-    }
-
-    private static Object yamlValue(Object v) {
-        if (v instanceof Number || v instanceof Boolean || v instanceof String) {
-            return v;
-        }
-        if (v instanceof double[] d) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < d.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(d[i]);
-            }
-            return sb.toString();
-        }
-        if (v instanceof java.util.Collection<?> c) {
-            return String.join(",", c.stream().map(String::valueOf).toList());
-        }
-        if (v.getClass().isArray()) {
-            return java.util.Arrays.deepToString(new Object[] {v}).replaceAll("[\\[\\] ]", "");
-        }
-        return String.valueOf(v);
-    }
-
     /** Versions of htsgd, Java, the engines on the class path, the OS and the git commit (when available). */
     public static Map<String, Object> currentEnvironment() {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("htsgd_version", VersionProvider.version());
+        e.put("htsgd_version", Version.version());
         e.put("java_version", System.getProperty("java.version"));
         e.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         e.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

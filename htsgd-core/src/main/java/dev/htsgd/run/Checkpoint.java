@@ -1,8 +1,8 @@
-package dev.htsgd.cli.report;
+package dev.htsgd.run;
 
+import dev.htsgd.check.InvalidParameterException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.htsgd.cli.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +77,8 @@ public final class Checkpoint {
     }
 
     private static IllegalArgumentException damaged(Path f, String why) {
-        return new IllegalArgumentException("--resume: the checkpoint " + f + " is damaged (" + why
-                + "); rerun with --force instead of --resume to start the run again");
+        return new InvalidParameterException("resume", "resume: the checkpoint " + f + " is damaged (" + why
+                + "); rerun with `force` instead of `resume` to start the run again");
     }
 
     private static String firstLine(String s) {
