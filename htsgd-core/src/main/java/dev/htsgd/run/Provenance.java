@@ -113,7 +113,7 @@ public record Provenance(String command, Map<String, Object> options, long seed,
             if (head == null || head.isBlank()) {
                 return "unknown";
             }
-            String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+            String status = git(dir, "status", "-s", "-uno");
             return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
         } catch (Exception e) {
             return "unknown";

@@ -485,7 +485,7 @@ public final class RunDirectory implements AutoCloseable {
                 if (!force || !isFinishedRun(target)) {
                     OPENED_HERE.get().remove(this);  // the finished results stay in work: never discard them
                     throw new InvalidParameterException("out", "out: " + target + " appeared while the run was going; "
-                            + "the finished run is in " + work + (force ? "" : " (add --force to replace)"));
+                            + "the finished run is in " + work + (force ? "" : " (add `force` to replace)"));
                 }
                 Path old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
                 moveAtomically(target, old);
@@ -533,7 +533,7 @@ public final class RunDirectory implements AutoCloseable {
             if (checkpoint != null) {
                 checkpoint.flush();
             }
-            log("stopped before finishing; continue with --resume");
+            log("stopped before finishing; continue with `resume`");
             log.close();
             lock.release();
             lockChannel.close();
