@@ -2,15 +2,14 @@ package dev.htsgd.cli;
 
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.RunOptions;
-import dev.htsgd.landscape.Objective;
-import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.landscape.Domain;
+import dev.htsgd.run.StudyRunner;
+import dev.htsgd.study.ControlStudy;
 import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.ClipControl;
-import dev.htsgd.theory.CriticalPoints1D;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,62 +63,54 @@ public final class ControlCommand implements Callable<Integer> {
             description = "Grid points of the critical-point scan (default: ${DEFAULT-VALUE}).")
     int grid;
 
+    @Option(names = "--b-grid", paramLabel = "N", defaultValue = "0",
+            description = "Also list every minimum's l*_i = ceil(r_i / b) at the midpoints of N equal cells of a finite --b-range (default: ${DEFAULT-VALUE}, none).")
+    int bGrid;
+
+    /** The study's settings from the options. */
+    ControlStudy.Settings settings() {
+        double[] range = parseRange(bRange);
+        Domain.Interval w = window == null ? null : LandscapeOptions.parseInterval("--window", window);
+        Domain d = landscape.domainOverride();
+        if (d != null && !(d instanceof Domain.Interval)) {
+            throw new IllegalArgumentException("--ball is for 2-D landscapes: control of b needs a 1-D landscape");
+        }
+        return ControlStudy.Settings.of(landscape.landscape, (Domain.Interval) d, w, grid, range[0], range[1], target, bGrid);
+    }
+
     @Override
     public Integer call() {
-        double[] range = parseRange(bRange);
-        Objective o = landscape.objective();
-        if (o.dimension() != 1) {
-            throw new IllegalArgumentException("--landscape " + o.name() + " is " + o.dimension()
-                    + "-D: control of b needs the 1-D transition graph (use analyze for the multi-d jump numbers)");
-        }
-        Objective1D f = (Objective1D) o;
-        CriticalPoints1D cps;
-        if (f.domain() instanceof dev.htsgd.landscape.Domain.Interval) {
-            cps = CriticalPoints1D.find(f, f.domain().lower(), f.domain().upper(), grid);
-        } else {
-            dev.htsgd.landscape.Domain.Interval w = LandscapeOptions.parseInterval("--window", window == null ? "-10,10" : window);
-            cps = CriticalPoints1D.find(f, w.lower(), w.upper(), grid);
-        }
-        Basins basins = Basins.of(f, cps, x -> 1.0);
-        List<ClipControl.Band> bands = ClipControl.scan(basins, range[0], range[1]);
+        ControlStudy.Result r = StudyRunner.of(common.effectiveThreads()).run(new ControlStudy(), settings(), common.seed);
+        Basins basins = r.basins();
         Map<String, Object> out = EngineSupport.map();
         out.put("command", "control");
-        out.put("landscape", f.name());
-        out.put("b_range", EngineSupport.nums(range));
-        out.put("minima", EngineSupport.nums(basins.minima()));
-        out.put("radii", EngineSupport.nums(basins.radii()));
-        out.put("bands", bands.stream().map(b -> band(b, basins)).toList());
-        List<ClipControl.Band> keep = null;
-        if (target != null) {
-            int[] want = ClipControl.atLeastAsWide(basins, target);
-            keep = ClipControl.keeping(basins, range[0], range[1], target);
-            out.put("target", target);
-            out.put("target_minima", AnalyzeCommand.ints(want));
-            out.put("keeping", keep.stream().map(b -> band(b, basins)).toList());
-            out.put("recommended", keep.stream().filter(ClipControl.Band::irreducible).map(b -> band(b, basins)).toList());
-        }
+        out.putAll(ControlLine.json(r));
         out.put("seed", common.seed);
         PrintWriter pw = spec.commandLine().getOut();
         if (common.json()) {
             Json.print(pw, out);
         } else {
-            pw.printf(Locale.ROOT, "%s: minima %s, radii %s%n", f.name(), fmt(basins.minima()), fmt(basins.radii()));
+            pw.printf(Locale.ROOT, "%s: minima %s, radii %s%n", basins.objective().name(), fmt(basins.minima()), fmt(basins.radii()));
             pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "b in", "widest minima", "G_b", "max l*");
-            for (ClipControl.Band b : bands) {
+            for (ClipControl.Band b : r.bands()) {
                 pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "(" + EngineSupport.fmt(b.bLow()) + ", " + EngineSupport.fmt(b.bHigh()) + ")",
                         Arrays.toString(b.widest()), b.irreducible() ? "irreducible" : "REDUCIBLE",
                         b.minJumps() == b.maxJumps() ? Integer.toString(b.minJumps()) : b.minJumps() + "-" + b.maxJumps());
             }
-            if (keep != null) {
+            if (target != null) {
                 pw.printf(Locale.ROOT, "%ntarget r >= %s keeps minima %s:%n", EngineSupport.fmt(target),
-                        Arrays.toString(ClipControl.atLeastAsWide(basins, target)));
-                if (keep.isEmpty()) {
+                        Arrays.toString(r.targetMinima()));
+                if (r.keeping().isEmpty()) {
                     pw.println("  no b in the range makes exactly these minima the widest");
                 }
-                for (ClipControl.Band b : keep) {
+                for (ClipControl.Band b : r.keeping()) {
                     pw.printf(Locale.ROOT, "  b in (%s, %s)%s%n", EngineSupport.fmt(b.bLow()), EngineSupport.fmt(b.bHigh()),
                             b.irreducible() ? "  recommended (irreducible)" : "  REDUCIBLE: the process can be trapped");
                 }
+            }
+            for (ControlStudy.GridPoint g : r.grid()) {
+                pw.printf(Locale.ROOT, "b = %-10s l* %s%s%n", EngineSupport.fmt(g.b()), Arrays.toString(g.jumps()),
+                        g.irreducible() ? "" : "  REDUCIBLE");
             }
             pw.flush();
         }
@@ -127,17 +118,6 @@ public final class ControlCommand implements Callable<Integer> {
             RunFiles.write(spec, common, run, "control", out, null, null);
         }
         return 0;
-    }
-
-    private static Map<String, Object> band(ClipControl.Band b, Basins basins) {
-        Map<String, Object> m = EngineSupport.map();
-        m.put("b_low", b.bLow());
-        m.put("b_high", EngineSupport.num(b.bHigh()));
-        m.put("widest", AnalyzeCommand.ints(b.widest()));
-        m.put("widest_minima", Arrays.stream(b.widest()).mapToObj(i -> (Object) basins.minimum(i)).toList());
-        m.put("irreducible", b.irreducible());
-        m.put("max_jumps", List.of(b.minJumps(), b.maxJumps()));
-        return m;
     }
 
     private static String fmt(double[] v) {

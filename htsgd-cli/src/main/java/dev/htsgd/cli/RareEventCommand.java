@@ -6,15 +6,12 @@ import dev.htsgd.run.Progress;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.report.ResumableRunOptions;
-import dev.htsgd.cli.reproduce.RareEventTarget;
-import dev.htsgd.landscape.Landscapes;
-import dev.htsgd.landscape.Objective;
-import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.sim.rare.ImportanceSampling;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
-import dev.htsgd.sim.rare.RareEventExperiment;
+import dev.htsgd.run.StudyRunner;
+import dev.htsgd.study.RareEventStudy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rare-event", header = "Probability of a rare event within a horizon, by importance sampling or plain Monte Carlo.", mixinStandardHelpOptions = true,
         description = {"Probability that the 1-D SGD started at --x0 reaches --level within --horizon steps (default "
             + "floor(1/eta)), with a 95%% confidence interval; large-jump importance sampling reaches 1e-6 in seconds.",
+            "Path r of a setting draws from a stream keyed by the seed and the setting's content (not its position in --etas), "
+            + "so one eta alone gives the same numbers as in a list, a reproduce target or a sweep.",
             "Defaults: LD Table 2.1 (ld-quartic, x0 2.5, level 0, mixture noise 0.2 W + 5 N(0,1), alpha 1.5, b 1.5). "
             + "With --out DIR it also writes a run directory."})
 public final class RareEventCommand implements Callable<Integer> {
@@ -77,25 +76,35 @@ public final class RareEventCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "N", description = "Steps (default floor(1/eta)).")
     Long horizon;
 
-    @Option(names = "--samples", defaultValue = "100000", description = "Paths per eta, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "100000", description = "Paths per eta (default: ${DEFAULT-VALUE}).")
     long samples;
+
+    @Option(names = "--batch", defaultValue = "" + RareEventStudy.BATCH, paramLabel = "N",
+            description = "Paths per task: the unit of work, checkpoint and summation (default: ${DEFAULT-VALUE}).")
+    int batch;
 
     @Option(names = "--method", defaultValue = "is", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: ${DEFAULT-VALUE}).")
     String method;
 
+    @Option(names = "--is-threshold", paramLabel = "U", description = "Importance sampling: update size counted as a large jump (default min(b, |x0 - level|) / 30).")
+    Double isThreshold;
+
+    @Option(names = "--is-jumps", paramLabel = "K", description = "Importance sampling: mean proposed large jumps per path (default l* + 2).")
+    Double isJumps;
+
+    @Option(names = "--is-toward", paramLabel = "P", description = "Importance sampling: probability a proposed jump points towards the level (default 0.8).")
+    Double isToward;
+
+    @Option(names = "--is-tail", paramLabel = "R", description = "Importance sampling: proposal tail index over alpha, in (0, 1] (default 0.2).")
+    Double isTail;
+
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
-        Objective obj = Landscapes.of(landscape);
-        if (!(obj instanceof Objective1D f)) {
-            throw new IllegalArgumentException("--landscape must be one-dimensional for rare-event, got " + landscape);
-        }
+    /** The settings of every eta, in the order given. */
+    List<RareEventStudy.Settings> settings() {
         double b = parseClip(clip);
-        if (!method.equals("is") && !method.equals("mc")) {
-            throw new IllegalArgumentException("--method must be is or mc, got " + method);
-        }
+        RareEventStudy.Method m = RareEventStudy.Method.of(method);
         JumpNoise jn = JumpNoise.from(Noises.of(noise, alpha, scale, normalScale));
         double[] e = new double[etas.size()];
         for (int i = 0; i < e.length; i++) {
@@ -105,24 +114,41 @@ public final class RareEventCommand implements Callable<Integer> {
         if (horizon != null && horizon < 1) {
             throw new IllegalArgumentException("--horizon must be >= 1, got " + horizon);
         }
-        for (int i = 0; i < e.length && horizon == null; i++) {
-            if (Math.floor(1 / e[i]) < 1) {
-                throw new IllegalArgumentException("--etas " + etas.get(i).strip() + " gives the default horizon floor(1/eta) = 0 "
-                        + "steps: give learning rates below 1, or --horizon N");
+        boolean tuned = isThreshold != null || isJumps != null || isToward != null || isTail != null;
+        if (tuned && m == RareEventStudy.Method.MC) {
+            throw new IllegalArgumentException("--is-threshold, --is-jumps, --is-toward and --is-tail need --method is");
+        }
+        List<RareEventStudy.Settings> out = new ArrayList<>();
+        for (double eta : e) {
+            ImportanceSampling is = null;
+            if (tuned) {
+                ImportanceSampling d = ImportanceSampling.defaults(Math.abs(x0 - level), b);
+                is = ImportanceSampling.of(isThreshold != null ? isThreshold : d.threshold(),
+                        isJumps != null ? isJumps : d.expectedJumps(), isToward != null ? isToward : d.toward(),
+                        isTail != null ? isTail : d.tailRatio());
             }
+            out.add(RareEventStudy.Settings.of(landscape, jn, b, eta, x0, level, horizon == null ? 0 : horizon, m, is,
+                    samples, batch));
         }
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
-        }
+        return out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<RareEventStudy.Settings> settings = settings();
+        JumpNoise jn = settings.get(0).noise();
         int threads = common.effectiveThreads();
         PrintWriter out = spec.commandLine().getOut();
-        long blocks = (samples + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK;
+        RareEventStudy study = new RareEventStudy();
+        long tasks = settings.stream().mapToLong(study::tasks).sum();
         RunDirectory dir = common.out == null ? null : RunDirectory.open(common.out, "rare-event", run.mode(), CommandProvenance.of(spec, common.seed));
-        List<RareEventEstimate> est;
+        List<RareEventStudy.Result> est = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (Progress p = Progress.start("rare-event", blocks * RareEventExperiment.BLOCK * e.length, common.quiet)) {
-            est = RareEventTarget.estimate(f, jn, new double[] {b}, e, x0, level, horizon, samples, method.equals("is"),
-                    common.seed, threads, dir == null ? null : dir.checkpoint(), p, "rare-event");
+        try (Progress p = Progress.start("rare-event", tasks, common.quiet)) {
+            StudyRunner runner = new StudyRunner(threads, dir == null ? null : dir.checkpoint(), p::advance);
+            for (RareEventStudy.Settings s : settings) {
+                est.add(runner.run(study, s, common.seed));
+            }
         } catch (RuntimeException ex) {
             if (dir != null) {
                 dir.close();
@@ -131,8 +157,8 @@ public final class RareEventCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         List<Map<String, Object>> points = new ArrayList<>();
-        for (RareEventEstimate x : est) {
-            points.add(RareEventTarget.point(x));
+        for (RareEventStudy.Result x : est) {
+            points.add(x.point());
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("points", points);
@@ -143,7 +169,8 @@ public final class RareEventCommand implements Callable<Integer> {
                 results.put("run_dir", dir.target().toString());
                 dir.writeResults(results);
                 List<List<?>> rows = new ArrayList<>();
-                for (RareEventEstimate x : est) {
+                for (RareEventStudy.Result r : est) {
+                    RareEventEstimate x = r.estimate();
                     rows.add(List.of(x.eta(), x.estimate(), x.ciLow(), x.ciHigh(), x.relativeError(), x.samples(), x.method()));
                 }
                 List<String> header = List.of("eta", "estimate", "ci_low", "ci_high", "rel_error", "samples", "method");
@@ -157,7 +184,8 @@ public final class RareEventCommand implements Callable<Integer> {
             Json.print(out, results);
         } else {
             out.println("eta          estimate     95% CI                        rel.err  method  samples");
-            for (RareEventEstimate x : est) {
+            for (RareEventStudy.Result r : est) {
+                RareEventEstimate x = r.estimate();
                 out.printf(Locale.ROOT, "%-12.6g %-12.4e [%.4e, %.4e]  %6.3f   %-6s  %d%n", x.eta(), x.estimate(), x.ciLow(),
                         x.ciHigh(), x.relativeError(), x.method(), x.samples());
             }

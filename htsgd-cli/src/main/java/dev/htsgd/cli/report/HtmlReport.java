@@ -46,6 +46,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** The command line that computes what precedes (a table's setting) alone: a paragraph in code style. */
+    public HtmlReport command(String line) {
+        body.add("<p class=\"command\"><code>" + escape(line) + "</code></p>");
+        return this;
+    }
+
     /** A paragraph in a highlighted box, e.g. a verdict or a warning. */
     public HtmlReport note(String text) {
         body.add("<p class=\"note\">" + escape(text) + "</p>");
@@ -140,6 +146,7 @@ public final class HtmlReport {
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eef}td.num{text-align:right;font-family:monospace}")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.9em;color:#555}")
                 .append(".files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
+                .append(".command code{background:#f4f4f4;padding:.1em .3em;font-size:90%}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String b : body) {
             sb.append(b).append('\n');

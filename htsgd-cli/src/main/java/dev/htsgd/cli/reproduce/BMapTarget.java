@@ -2,10 +2,11 @@ package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.landscape.Iclr1d;
+import dev.htsgd.cli.ControlLine;
+import dev.htsgd.run.StudyRunner;
+import dev.htsgd.study.ControlStudy;
 import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.ClipControl;
-import dev.htsgd.theory.TransitionGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,12 +17,15 @@ import java.util.Map;
 /**
  * Which minima survive as the truncation threshold b varies (paper notes section 4, "Control"): on the ICLR
  * test function, the bands of b with the same widest minima V*_b and irreducibility of G_b
- * ({@link ClipControl}), and the jump numbers l*_i = ceil(r_i / b) of every minimum across b.
+ * ({@link ClipControl}), and the jump numbers l*_i = ceil(r_i / b) of every minimum across b: one
+ * {@link ControlStudy} setting, one {@code htsgd control} line.
  */
 public final class BMapTarget implements ReproduceTarget {
 
     static final double B_LOW = 0.1;
     static final double B_HIGH = 1.0;
+    /** Points of the b grid of the l* plot. */
+    static final int B_POINTS = 400;
 
     @Override
     public String name() {
@@ -36,10 +40,14 @@ public final class BMapTarget implements ReproduceTarget {
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        Basins basins = Basins.of(Iclr1d.of());
+        ControlStudy.Settings settings = ControlStudy.Settings.iclr(B_LOW, B_HIGH, B_POINTS);
+        ControlStudy.Result result = new StudyRunner(ctx.threads(), ctx.run().checkpoint(), null)
+                .run(new ControlStudy(), settings, ctx.seed());
+        String command = ControlLine.of(settings, ctx.seed());
+        Basins basins = result.basins();
         double[] minima = basins.minima();
         int n = minima.length;
-        List<ClipControl.Band> bands = ClipControl.scan(basins, B_LOW, B_HIGH);
+        List<ClipControl.Band> bands = result.bands();
 
         List<Map<String, Object>> out = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
@@ -58,23 +66,14 @@ public final class BMapTarget implements ReproduceTarget {
         List<String> header = List.of("b_low", "b_high", "widest minima V*_b", "G_b irreducible", "max l*", "reading");
         ctx.run().writeCsv("b-map.csv", header, rows);
 
-        int grid = 400;
-        double[] bs = new double[grid];
-        double[][] l = new double[n][grid];
-        double[] irr = new double[grid];
-        for (int k = 0; k < grid; k++) {
-            double b = B_LOW + (B_HIGH - B_LOW) * (k + 0.5) / grid;
-            bs[k] = b;
-            TransitionGraph g = TransitionGraph.of(basins, b);
-            for (int i = 0; i < n; i++) {
-                l[i][k] = g.jumpNumber(i);
-            }
-            irr[k] = g.irreducible() ? 0.5 : 0;
-        }
+        List<ControlStudy.GridPoint> grid = result.grid();
+        double[] bs = grid.stream().mapToDouble(ControlStudy.GridPoint::b).toArray();
+        double[] irr = grid.stream().mapToDouble(g -> g.irreducible() ? 0.5 : 0).toArray();
         List<Plots.Series> series = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            int basin = i;
             series.add(new Plots.Series(String.format(Locale.ROOT, "l* of m%d = %.3f (r = %.3f)", i + 1, minima[i],
-                    basins.field(i).radius()), bs, l[i], Plots.Style.STEP));
+                    basins.field(i).radius()), bs, grid.stream().mapToDouble(g -> g.jumps()[basin]).toArray(), Plots.Style.STEP));
         }
         series.add(new Plots.Series("G_b irreducible (0.5) or not (0)", bs, irr, Plots.Style.STEP));
         Plot plot = ctx.plot("b-map", Plots.Axes.linear("Jump numbers and irreducibility against b (ICLR test function)",
@@ -92,13 +91,20 @@ public final class BMapTarget implements ReproduceTarget {
                         + "(ICLR section 3). Bands from ClipControl (breakpoints r/k and dist/k excluded).")
                 .table("Minima of the ICLR test function (computed from the formula)",
                         List.of("minimum", "x", "field left", "field right", "radius r", "kind"), basinRows)
+                .command(command)
                 .table("Bands of b", header, rows)
-                .plot(plot, "l*_i against b; the widest minima are those with the largest l*.");
+                .command(command)
+                .plot(plot, "l*_i against b; the widest minima are those with the largest l*.")
+                .command(command);
 
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("command", command);
+        entry.putAll(ControlLine.json(result));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("minima", minima);
         r.put("radii", basins.radii());
         r.put("bands", out);
+        r.put("settings", List.of(entry));
         return r;
     }
 

@@ -1,15 +1,15 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.run.Checkpoint;
+import dev.htsgd.cli.RareEventLine;
+import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.run.Progress;
-import dev.htsgd.landscape.LdQuartic;
-import dev.htsgd.landscape.Objective1D;
-import dev.htsgd.sim.rare.ImportanceSampling;
+import dev.htsgd.run.StudyRunner;
+import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
-import dev.htsgd.sim.rare.RareEventExperiment;
+import dev.htsgd.study.RareEventStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +20,10 @@ import java.util.Map;
  * Experiment C (paper notes section 5.C, LD Table 2.1): P(X reaches &lt;= 0 within floor(1/eta) steps) from
  * X_0 = 2.5 on U(x) = x^4/10 - x^2 with Z = 0.2 W + 5 N(0, 1), W signed Lomax(1.5), unclipped (one jump
  * needed, P ~ eta^{alpha-1} = eta^0.5) and b = 1.5 (two jumps, P ~ eta^{2(alpha-1)} = eta), estimated by
- * large-jump importance sampling with 95% confidence intervals beside the published values.
+ * large-jump importance sampling with 95% confidence intervals beside the published values. Every (b, eta) is one
+ * {@link RareEventStudy} setting ({@link RareEventStudy.Settings#ldTable21}), and one {@code htsgd rare-event} line.
  */
 public final class RareEventTarget implements ReproduceTarget {
-
-    /** The study's name in its keyed streams ({@link dev.htsgd.sim.Streams#key}), shared with the Spark task. */
-    public static final String STUDY = "rare-event";
 
     /** The learning rates of LD Table 2.1 (1/200 ... 1/1000; read from the published values' eta^0.5 trend). */
     public static final double[] PAPER_ETAS = {1.0 / 200, 1.0 / 400, 1.0 / 600, 1.0 / 800, 1.0 / 1000};
@@ -48,38 +46,6 @@ public final class RareEventTarget implements ReproduceTarget {
                 + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.";
     }
 
-    /** Estimates for every (b, eta), checkpointed per block of paths. */
-    public static List<RareEventEstimate> estimate(Objective1D f, JumpNoise noise, double[] bs, double[] etas, double x0,
-            double level, Long horizon, long samples, boolean importance, long seed, int threads, Checkpoint cp,
-            Progress progress, String keyPrefix) {
-        List<RareEventEstimate> out = new ArrayList<>();
-        int setting = 0;
-        for (double b : bs) {
-            for (double eta : etas) {
-                long n = horizon != null ? horizon : RareEventExperiment.horizonOf(eta);
-                RareEventExperiment e = RareEventExperiment.of(f, noise, eta, b, x0, level, n);
-                ImportanceSampling is = importance ? e.defaultSampler() : null;
-                String key = keyPrefix + "/b=" + b + "/eta=" + eta + "/" + (importance ? "is" : "mc") + "/block=";
-                RareEventExperiment.BlockStore store = cp == null ? RareEventExperiment.BlockStore.none()
-                        : new RareEventExperiment.BlockStore() {
-                            @Override
-                            public double[] get(int index) {
-                                return cp.get(key + index, double[].class);
-                            }
-
-                            @Override
-                            public void put(int index, double[] sums) {
-                                cp.put(key + index, sums);
-                            }
-                        };
-                // a keyed seed per setting keeps the settings' paths independent
-                long s = dev.htsgd.sim.Streams.key(seed, STUDY, setting++);
-                out.add(e.run(samples, s, threads, is, store, progress::advance));
-            }
-        }
-        return out;
-    }
-
     @Override
     public java.util.Set<String> options() {
         return java.util.Set.of("--etas", "--samples");
@@ -91,26 +57,40 @@ public final class RareEventTarget implements ReproduceTarget {
         double[] etas = o.etaValues() != null ? o.etaValues()
                 : ctx.scale().pick(PAPER_ETAS, PAPER_ETAS, new double[] {1.0 / 50, 1.0 / 100});
         long samples = o.samples != null ? o.samples : ctx.scale().pick(200_000L, 20_000L, 2_000L);
-        JumpNoise noise = JumpNoise.ldMixture(1.5, 0.2, 5);
         double[] bs = {Double.POSITIVE_INFINITY, B};
-        long blocks = (samples + RareEventExperiment.BLOCK - 1) / RareEventExperiment.BLOCK;
-        List<RareEventEstimate> est;
+        RareEventStudy study = new RareEventStudy();
+        List<RareEventStudy.Settings> settings = new ArrayList<>();
+        for (double b : bs) {
+            for (double eta : etas) {
+                settings.add(RareEventStudy.Settings.ldTable21(b, eta, samples));
+            }
+        }
+        JumpNoise noise = settings.get(0).noise();
+        List<RareEventStudy.Result> est = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (Progress p = ctx.progress("rare-event", blocks * RareEventExperiment.BLOCK * bs.length * etas.length)) {
-            est = estimate(LdQuartic.of(), noise, bs, etas, X0, LEVEL, null, samples, true, ctx.seed(), ctx.threads(),
-                    ctx.run().checkpoint(), p, "rare-event");
+        try (Progress p = ctx.progress("rare-event", settings.stream().mapToLong(study::tasks).sum())) {
+            StudyRunner runner = new StudyRunner(ctx.threads(), ctx.run().checkpoint(), p::advance);
+            for (RareEventStudy.Settings s : settings) {
+                est.add(runner.run(study, s, ctx.seed()));
+            }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
 
         List<Map<String, Object>> points = new ArrayList<>();
+        List<Map<String, Object>> commands = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
-        for (RareEventEstimate e : est) {
+        for (RareEventStudy.Result r : est) {
+            RareEventEstimate e = r.estimate();
             Double published = published(e.b(), e.eta());
-            Map<String, Object> m = point(e);
+            Map<String, Object> m = r.point();
             if (published != null) {
                 m.put("published", published);
             }
             points.add(m);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("command", RareEventLine.of(r.settings(), ctx.seed()));
+            one.put("points", List.of(r.point()));
+            commands.add(one);
             rows.add(List.of(Double.isInfinite(e.b()) ? "none" : Double.toString(e.b()), "1/" + Math.round(1 / e.eta()),
                     e.estimate(), e.ciLow(), e.ciHigh(), e.relativeError(), e.hits(), e.samples(),
                     published == null ? "" : published, published == null ? "" : e.estimate() / published));
@@ -119,18 +99,19 @@ public final class RareEventTarget implements ReproduceTarget {
                 "samples", "published", "ratio_to_published");
         ctx.run().writeCsv("rare-event.csv", header, rows);
 
-        double slopeUnclipped = slope(est, Double.POSITIVE_INFINITY);
-        double slopeClipped = slope(est, B);
+        Decay unclipped = Decay.of(est, Double.POSITIVE_INFINITY);
+        Decay clipped = Decay.of(est, B);
         List<Plots.Series> series = new ArrayList<>();
         for (double b : bs) {
             String lab = Double.isInfinite(b) ? "b = inf" : "b = " + b;
-            List<RareEventEstimate> sel = est.stream().filter(e -> e.b() == b).toList();
-            series.add(new Plots.Series(lab + " (IS estimate)", sel.stream().mapToDouble(e -> 1 / e.eta()).toArray(),
-                    sel.stream().mapToDouble(RareEventEstimate::estimate).toArray(), Plots.Style.LINE_MARKERS));
-            series.add(new Plots.Series(lab + " 95% CI low", sel.stream().mapToDouble(e -> 1 / e.eta()).toArray(),
-                    sel.stream().mapToDouble(RareEventEstimate::ciLow).toArray(), Plots.Style.MARKERS));
-            series.add(new Plots.Series(lab + " 95% CI high", sel.stream().mapToDouble(e -> 1 / e.eta()).toArray(),
-                    sel.stream().mapToDouble(RareEventEstimate::ciHigh).toArray(), Plots.Style.MARKERS));
+            List<RareEventEstimate> sel = est.stream().map(RareEventStudy.Result::estimate).filter(e -> e.b() == b).toList();
+            double[] x = sel.stream().mapToDouble(e -> 1 / e.eta()).toArray();
+            series.add(new Plots.Series(lab + " (IS estimate)", x, sel.stream().mapToDouble(RareEventEstimate::estimate).toArray(),
+                    Plots.Style.LINE_MARKERS));
+            series.add(new Plots.Series(lab + " 95% CI low", x, sel.stream().mapToDouble(RareEventEstimate::ciLow).toArray(),
+                    Plots.Style.MARKERS));
+            series.add(new Plots.Series(lab + " 95% CI high", x, sel.stream().mapToDouble(RareEventEstimate::ciHigh).toArray(),
+                    Plots.Style.MARKERS));
             double[] pub = Double.isInfinite(b) ? PUBLISHED_UNCLIPPED : PUBLISHED_CLIPPED;
             double[] px = new double[PAPER_ETAS.length];
             for (int i = 0; i < px.length; i++) {
@@ -141,27 +122,63 @@ public final class RareEventTarget implements ReproduceTarget {
         Plot plot = ctx.plot("rare-event", Plots.Axes.logLog("LD Table 2.1: P(reach 0 within 1/eta steps)", "1/eta",
                 "probability"), series);
 
-        ctx.report().heading("C. Rare event (LD Table 2.1)")
+        HtmlReport report = ctx.report().heading("C. Rare event (LD Table 2.1)")
                 .paragraph("U(x) = x^4/10 - x^2, X_0 = 2.5, event: X_j <= 0 for some j <= floor(1/eta); noise "
                         + noise.describe() + ". Without clipping one large jump suffices (P ~ eta^(alpha-1) = eta^0.5); "
                         + "with b = 1.5 two are needed (P ~ eta^(2(alpha-1)) = eta). Estimator: large-jump importance "
                         + "sampling (a defensive mixture proposing heavier-tailed jumps, l*+2 per path on average), "
                         + samples + " paths per point; intervals are normal 95% intervals of the i.i.d. weights. "
                         + "The learning rates of the published table are read as 1/200, 1/400, 1/600, 1/800, 1/1000.")
-                .table("Estimates beside LD Table 2.1", header, rows)
-                .table("Decay in eta: fitted slope of log P against log eta", List.of("b", "fitted slope", "theory l*(alpha-1)"),
-                        List.of(List.of("none", slopeUnclipped, 0.5), List.of("1.5", slopeClipped, 1.0)))
+                .table("Estimates beside LD Table 2.1", header, rows);
+        for (Map<String, Object> c : commands) {
+            report.command((String) c.get("command"));
+        }
+        report.table("Decay in eta: weighted log-log fit of log P against log eta (sim.LogLogFit, 95% interval)",
+                        List.of("b", "fitted slope", "ci_low", "ci_high", "theory l*(alpha-1)"),
+                        List.of(unclipped.row("none"), clipped.row("1.5")))
                 .plot(plot, "Estimates with 95% intervals and the published values (log-log).")
                 .paragraph(String.format(Locale.ROOT, "Time for the %d estimates: %.1f s.", est.size(), seconds));
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("points", points);
-        r.put("slope_unclipped", finite(slopeUnclipped));
-        r.put("slope_clipped", finite(slopeClipped));
-        r.put("predicted_slopes", Map.of("unclipped", 0.5, "clipped", 1.0));
+        r.put("slope_unclipped", finite(unclipped.slope()));
+        r.put("slope_clipped", finite(clipped.slope()));
+        r.put("slope_unclipped_ci", unclipped.ci());
+        r.put("slope_clipped_ci", clipped.ci());
+        r.put("predicted_slopes", Map.of("unclipped", unclipped.predicted(), "clipped", clipped.predicted()));
         r.put("samples", samples);
         r.put("seconds", seconds);
+        r.put("settings", commands);
         return r;
+    }
+
+    /**
+     * The decay of P in eta at one b: the slope of log P against log eta by {@link LogLogFit} (which fits against
+     * log(1/eta), hence the sign), and the large-jump prediction l* (alpha - 1) of the study.
+     */
+    record Decay(LogLogFit fit, double predicted) {
+
+        static Decay of(List<RareEventStudy.Result> est, double b) {
+            List<RareEventStudy.Result> sel = est.stream().filter(r -> r.settings().b() == b).toList();
+            double[] etas = sel.stream().mapToDouble(r -> r.estimate().eta()).toArray();
+            double[] p = sel.stream().mapToDouble(r -> r.estimate().estimate()).toArray();
+            double[] se = sel.stream().mapToDouble(r -> r.estimate().stderr()).toArray();
+            return new Decay(LogLogFit.of(etas, p, se, 0.95), sel.isEmpty() ? Double.NaN : sel.get(0).predictedExponent());
+        }
+
+        double slope() {
+            return fit == null ? Double.NaN : -fit.slope();
+        }
+
+        List<Object> ci() {
+            return fit == null || !fit.hasInterval() ? null : List.of(-fit.ciHigh(), -fit.ciLow());
+        }
+
+        List<Object> row(String b) {
+            List<Object> ci = ci();
+            return java.util.Arrays.asList(b, finite(slope()), ci == null ? null : ci.get(0), ci == null ? null : ci.get(1),
+                    predicted);
+        }
     }
 
     @Override
@@ -178,24 +195,6 @@ public final class RareEventTarget implements ReproduceTarget {
         return lines;
     }
 
-    /** The JSON point of the CLI contract: {eta, b, estimate, ci_low, ci_high, method, ...}. */
-    public static Map<String, Object> point(RareEventEstimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eta", e.eta());
-        m.put("b", Double.isInfinite(e.b()) ? "none" : (Object) e.b());
-        m.put("estimate", e.estimate());
-        m.put("ci_low", e.ciLow());
-        m.put("ci_high", e.ciHigh());
-        m.put("stderr", e.stderr());
-        m.put("relative_error", finite(e.relativeError()));
-        m.put("method", e.method());
-        m.put("samples", e.samples());
-        m.put("hits", e.hits());
-        m.put("steps", e.steps());
-        m.put("largest_weight_share", e.largestShare());
-        return m;
-    }
-
     static Double published(double b, double eta) {
         for (int i = 0; i < PAPER_ETAS.length; i++) {
             if (Math.abs(PAPER_ETAS[i] - eta) < 1e-12) {
@@ -203,17 +202,6 @@ public final class RareEventTarget implements ReproduceTarget {
             }
         }
         return null;
-    }
-
-    /** Least-squares slope of log estimate against log eta, over positive estimates with threshold b. */
-    static double slope(List<RareEventEstimate> est, double b) {
-        List<double[]> pts = new ArrayList<>();
-        for (RareEventEstimate e : est) {
-            if (e.b() == b && e.estimate() > 0) {
-                pts.add(new double[] {Math.log(e.eta()), Math.log(e.estimate())});
-            }
-        }
-        return Fits.slope(pts);
     }
 
     static Object finite(double v) {

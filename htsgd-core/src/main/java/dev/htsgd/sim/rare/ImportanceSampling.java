@@ -43,8 +43,12 @@ public record ImportanceSampling(double threshold, double expectedJumps, double 
      * dwarfs the others (checked on LD Table 2.1 over several seeds; see the rare-event report).
      */
     public static ImportanceSampling defaults(double distance, double b) {
+        return new ImportanceSampling(Math.min(b, distance) / 30, jumpsNeeded(distance, b) + 2, 0.8, 0.2);
+    }
+
+    /** l* = ceil(distance / b) large jumps to cover {@code distance} with updates clipped at b (1 when b is infinite). */
+    public static int jumpsNeeded(double distance, double b) {
         Require.positive("distance", distance);
-        double jumps = Double.isInfinite(b) ? 1 : Math.ceil(distance / b);
-        return new ImportanceSampling(Math.min(b, distance) / 30, jumps + 2, 0.8, 0.2);
+        return Double.isInfinite(b) ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(distance / b));
     }
 }

@@ -29,7 +29,7 @@ public record RareEventEstimate(double eta, double b, double estimate, double st
     }
 
     /** From the sums of the weights and of their squares. */
-    static RareEventEstimate of(double eta, double b, double sum, double sumSq, double max, long samples, long hits,
+    public static RareEventEstimate of(double eta, double b, double sum, double sumSq, double max, long samples, long hits,
             long steps, String method) {
         double mean = sum / samples;
         double var = samples > 1 ? Math.max(0, (sumSq - samples * mean * mean) / (samples - 1)) : 0;

@@ -4,11 +4,6 @@ import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.sim.Streams;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -17,41 +12,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * LD Table 2.1): started at x0, does X_j = Proj(X_{j-1} + phi_b(-eta f'(X_{j-1}) + eta Z_j)) reach
  * {@code level} (from above when x0 &gt; level, from below otherwise) for some j &lt;= n?
  *
- * <p>Two estimators of p: plain Monte Carlo ({@link #monteCarlo}) and large-jump importance sampling
- * ({@link #importanceSampling}, see {@link ImportanceSampling}), which reaches p near 1e-6 with a few percent
- * relative error in seconds. Both average i.i.d. path weights, so the confidence interval is the normal one.
- *
- * <p>Determinism: path r uses stream r of the seed ({@link Streams}), and paths are summed in blocks of
- * {@link #BLOCK} in block order, so results are bit-identical whatever the thread count; completed blocks can
- * be stored (a {@link BlockStore}) so a killed run resumes to the same result.
+ * <p>Two estimators of p: plain Monte Carlo and large-jump importance sampling (see {@link ImportanceSampling}),
+ * which reaches p near 1e-6 with a few percent relative error in seconds. Both average i.i.d. path weights, so
+ * the confidence interval is the normal one. This class simulates groups of paths ({@link #paths}); the study
+ * {@link dev.htsgd.study.RareEventStudy} splits a run into such groups, keys their streams and reduces them.
  */
 public final class RareEventExperiment {
-
-    /** Paths per block: the unit of work, of progress and of checkpointing. */
-    public static final int BLOCK = 1000;
-
-    /** Stores completed blocks' sums {sum of weights, sum of squares, hits, steps, largest weight}; for resuming. */
-    public interface BlockStore {
-        /** The sums of block {@code index} if it has completed before, else null. */
-        double[] get(int index);
-
-        /** Records the sums of a completed block. */
-        void put(int index, double[] sums);
-
-        /** No storage. */
-        static BlockStore none() {
-            return new BlockStore() {
-                @Override
-                public double[] get(int index) {
-                    return null;
-                }
-
-                @Override
-                public void put(int index, double[] sums) {
-                }
-            };
-        }
-    }
 
     private final Objective1D f;
     private final JumpNoise noise;
@@ -114,98 +80,30 @@ public final class RareEventExperiment {
         return ImportanceSampling.defaults(Math.abs(x0 - level), b);
     }
 
-    /** Plain Monte Carlo with {@code samples} paths. */
-    public RareEventEstimate monteCarlo(long samples, long seed, int threads) {
-        return run(samples, seed, threads, null, BlockStore.none(), n -> { });
-    }
-
-    /** Importance sampling with {@code samples} paths. */
-    public RareEventEstimate importanceSampling(long samples, long seed, int threads, ImportanceSampling is) {
-        return run(samples, seed, threads, is, BlockStore.none(), n -> { });
+    /**
+     * The number l* of large jumps the event needs: ceil(distance / b) for the distance |x0 - level| (one without
+     * clipping), so that P ~ eta^{l* (alpha - 1)} as eta -&gt; 0 (paper notes section 5.C).
+     */
+    public int jumpsNeeded() {
+        return ImportanceSampling.jumpsNeeded(Math.abs(x0 - level), b);
     }
 
     /**
-     * Runs {@code samples} paths (rounded up to whole blocks) with importance sampler {@code is}, or plain Monte
-     * Carlo when it is null; {@code progress} receives the number of paths of each completed block.
+     * Paths {@code from .. from + paths - 1} with importance sampler {@code is} (plain Monte Carlo when null): path
+     * r draws from {@code Streams.forReplication(key, r)}, so a path's weight does not depend on how paths are
+     * grouped; the sums are taken in path order.
      */
-    public RareEventEstimate run(long samples, long seed, int threads, ImportanceSampling is, BlockStore store,
-            LongConsumer progress) {
-        Require.atLeast("samples", samples, 1);
-        Require.atLeast("threads", threads, 1);
-        long blocksL = (samples + BLOCK - 1) / BLOCK;
-        if (blocksL > Integer.MAX_VALUE) {
-            throw Require.fail("samples", "must be at most " + (long) Integer.MAX_VALUE * BLOCK + ", got " + samples);
-        }
-        int blocks = (int) blocksL;
-        double[][] sums = new double[blocks][];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int k; (k = next.getAndIncrement()) < blocks; ) {
-                double[] s = store.get(k);
-                if (s == null) {
-                    s = block(k, seed, is);
-                    store.put(k, s);
-                }
-                sums[k] = s;
-                progress.accept(BLOCK);
-            }
-        };
-        int t = Math.min(threads, blocks);
-        if (t == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "rare-event");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                Future<?>[] fs = new Future<?>[t];
-                for (int i = 0; i < t; i++) {
-                    fs[i] = pool.submit(worker);
-                }
-                for (Future<?> fu : fs) {
-                    fu.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-        double sum = 0;
-        double sumSq = 0;
-        double max = 0;
-        long hits = 0;
-        long steps = 0;
-        for (double[] s : sums) {
-            sum += s[0];
-            sumSq += s[1];
-            hits += (long) s[2];
-            steps += (long) s[3];
-            max = Math.max(max, s[4]);
-        }
-        return RareEventEstimate.of(eta, b, sum, sumSq, max, (long) blocks * BLOCK, hits, steps, is == null ? "mc" : "is");
-    }
-
-    /** One block of paths: {sum of weights, sum of squared weights, hits, steps, largest weight}. */
-    double[] block(int k, long seed, ImportanceSampling is) {
+    public PathSums paths(long key, long from, int paths, ImportanceSampling is) {
+        Require.atLeast("from", from, 0);
+        Require.atLeast("paths", paths, 0);
         double sum = 0;
         double sumSq = 0;
         double max = 0;
         long hits = 0;
         long steps = 0;
         double[] out = new double[2];
-        for (int i = 0; i < BLOCK; i++) {
-            long rep = (long) k * BLOCK + i;
-            UniformRandomProvider rng = Streams.forReplication(seed, rep);
+        for (int i = 0; i < paths; i++) {
+            UniformRandomProvider rng = Streams.forReplication(key, from + i);
             path(rng, is, out);
             double w = out[0];
             if (w > 0) {
@@ -216,7 +114,29 @@ public final class RareEventExperiment {
             }
             steps += (long) out[1];
         }
-        return new double[] {sum, sumSq, hits, steps, max};
+        return new PathSums(paths, sum, sumSq, hits, steps, max);
+    }
+
+    /**
+     * The sums of a group of paths, all an estimate needs: the paths, the sum of their weights and of the squared
+     * weights, the paths with the event, the steps simulated and the largest weight.
+     */
+    public record PathSums(long paths, double sum, double sumSq, long hits, long steps, double max) {
+
+        /** No paths. */
+        public static final PathSums EMPTY = new PathSums(0, 0, 0, 0, 0, 0);
+
+        /** These sums followed by {@code o}'s (the order of the additions is this, then o). */
+        public PathSums plus(PathSums o) {
+            return new PathSums(paths + o.paths, sum + o.sum, sumSq + o.sumSq, hits + o.hits, steps + o.steps,
+                    Math.max(max, o.max));
+        }
+    }
+
+    /** The estimate from the sums of all paths. */
+    public RareEventEstimate estimate(PathSums all, ImportanceSampling is) {
+        return RareEventEstimate.of(eta, b, all.sum(), all.sumSq(), all.max(), all.paths(), all.hits(), all.steps(),
+                is == null ? "mc" : "is");
     }
 
     /** Simulates one path; out[0] = weight (0 when the event does not happen), out[1] = steps taken. */
