@@ -116,14 +116,6 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
             return of("ld-quartic", JumpNoise.ldMixture(1.5, 0.2, 5), b, eta, 2.5, 0, 0, Method.IS, null, samples, BATCH);
         }
 
-        /** These settings with another learning rate (the horizon floor(1/eta) follows when it was the default). */
-        public Settings withEta(double e) {
-            boolean byDefault = horizon == RareEventExperiment.horizonOf(eta);
-            ImportanceSampling dflt = method == Method.IS ? experiment().defaultSampler() : null;
-            return of(landscape, noise, b, e, x0, level, byDefault ? 0 : horizon, method,
-                    sampler != null && sampler.equals(dflt) ? null : sampler, samples, batch);
-        }
-
         /** The recursion and event of these settings. */
         public RareEventExperiment experiment() {
             return RareEventExperiment.of(objective(landscape), noise, eta, b, x0, level, horizon);

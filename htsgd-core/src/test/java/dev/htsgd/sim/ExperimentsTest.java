@@ -97,20 +97,6 @@ class ExperimentsTest {
     }
 
     @Test
-    void rareEventProbabilityOfARandomWalk() {
-        // P(SRW with steps 1/8 reaches >= 3/8 within 3 steps) = 1/8; n = 20000, se = 0.0023
-        RareEventMonteCarlo mc = RareEventMonteCarlo.builder().sgd(walk(0))
-                .target(Region.interval(0.375, Double.POSITIVE_INFINITY)).horizon(3).samples(20_000).seed(9).build();
-        RareEventMonteCarlo.Result r = mc.run(2);
-        assertThat(r.estimate()).isCloseTo(0.125, within(4 * Math.sqrt(0.125 * 0.875 / 20_000)));
-        assertThat(r.ciLow()).isLessThan(r.estimate());
-        assertThat(r.ciHigh()).isGreaterThan(r.estimate());
-        // Wilson interval, reference values from the closed form: k = 0, n = 100, 95%: [0, 0.0370]
-        assertThat(RareEventMonteCarlo.wilson(0, 100, 0.95)[1]).isCloseTo(0.03699, within(1e-4));
-        assertThat(RareEventMonteCarlo.wilson(50, 100, 0.95)).containsExactly(new double[] {0.4038, 0.5962}, within(1e-4));
-    }
-
-    @Test
     void noiselessPathStaysInItsBasin() {
         ClippedSgd still = ClippedSgd.builder().objective(Iclr1d.of()).noise(new Rademacher(0.0)).eta(0.001).clip(0.5)
                 .x0(0.3).build();

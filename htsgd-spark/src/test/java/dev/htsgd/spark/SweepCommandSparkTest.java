@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.Main;
-import dev.htsgd.sim.RareEventMonteCarlo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
