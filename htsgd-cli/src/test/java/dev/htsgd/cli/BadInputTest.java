@@ -94,7 +94,7 @@ class BadInputTest {
                 {"rare-event", "--etas", "5", "--samples", "1000"},
                 {"rare-event", "--etas", "1/0", "--samples", "1000"}};
         String[] expect = {"--steps must be >= 1", "--paths must be >= 1", "--max-steps must be >= 1", "--etas",
-                "--steps is not used by b-map", "--etas 5 gives the default horizon", "--etas"};
+                "--steps is not used by b-map", "--etas 5.0 gives the default horizon", "--etas"};
         for (int i = 0; i < bad.length; i++) {
             Path out = tmp.resolve("r" + i);
             String[] r = CliRun.run(concat(bad[i], "--out", out.toString(), "--quiet", "--scale", "tiny"));
