@@ -134,16 +134,6 @@ public final class ControlStudy implements Study<ControlStudy.Settings, ControlS
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int tasks(Settings s) {
-        return s.bPoints();
-    }
-
-    @Override
     public GridPoint task(Settings s, long seed, int index) {
         return tasks(s, seed, index, index + 1).get(0);
     }
@@ -174,6 +164,16 @@ public final class ControlStudy implements Study<ControlStudy.Settings, ControlS
             keep = ClipControl.keeping(basins, s.bLow(), s.bHigh(), s.targetRadius());
         }
         return new Result(s, basins, bands, want, keep, List.copyOf(grid));
+    }
+
+    @Override
+    public int tasks(Settings s) {
+        return s.bPoints(); // one task per point of the b grid
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
