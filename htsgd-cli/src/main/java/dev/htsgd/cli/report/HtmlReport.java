@@ -52,6 +52,15 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * The command line that recomputes what the table above shows (a reproduce setting), as a paragraph in code
+     * style, so a reader can rerun one setting alone.
+     */
+    public HtmlReport command(String commandLine) {
+        body.add("<p class=\"command\"><code>" + escape(commandLine) + "</code></p>");
+        return this;
+    }
+
     /** A table; doubles are shown with 4 significant digits, null as an empty cell. */
     public HtmlReport table(String caption, List<String> header, List<? extends List<?>> rows) {
         StringBuilder sb = new StringBuilder("<table>");
@@ -139,6 +148,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;padding:.3em 0}")
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eef}td.num{text-align:right;font-family:monospace}")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.9em;color:#555}")
+                .append(".command code{background:#f3f3f7;padding:.2em .4em;font-size:.85em;word-break:break-all}")
                 .append(".files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String b : body) {
