@@ -93,28 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         double b = clip.b();
         return OccupationStudy.Settings.of(landscape.landscape, landscape.domainOverride(), noise.family, noise.alpha,
                 noise.scale, noise.normalScale, noise.pPlus, b, Double.isInfinite(b) ? Clipping.NONE : Clipping.parse(clip.clipMode),
-                clip.project, eta, start(x0), basin, steps, paths, epsilon, thin, engine.requested());
-    }
-
-    /** {@code --x0}: null for {@code min}, else the coordinates (their number is checked against the landscape). */
-    private static double[] start(String x0) {
-        String s = x0 == null ? "min" : x0.strip().toLowerCase(Locale.ROOT);
-        if (s.equals("min")) {
-            return null;
-        }
-        String[] p = s.split(",");
-        double[] x = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            try {
-                x[i] = Double.parseDouble(p[i].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--x0 must be a number, x,y or min, got '" + x0 + "'");
-            }
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("--x0 must be finite, got '" + x0 + "'");
-            }
-        }
-        return x;
+                clip.project, eta, OccupationStudy.Settings.parseX0(x0), basin, steps, paths, epsilon, thin, engine.requested());
     }
 
     /**

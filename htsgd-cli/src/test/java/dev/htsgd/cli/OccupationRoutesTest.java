@@ -27,7 +27,7 @@ class OccupationRoutesTest {
             "limiting_over_horizon", "stationary_distance", "over_horizon_distance");
 
     @ParameterizedTest
-    @CsvSource({"global-dynamics, 4, 3000", "two-d, 2, 2000"})
+    @CsvSource({"global-dynamics, 4, 2000", "two-d, 2, 2000"})
     void eachSettingIsOneSimulateCommandAway(String target, int settings, String steps) throws Exception {
         Path out = tmp.resolve(target);
         String[] r = CliRun.run("reproduce", target, "--scale", "tiny", "--steps", steps, "--paths", "2", "--seed", "17",

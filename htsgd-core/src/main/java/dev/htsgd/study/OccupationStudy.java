@@ -125,6 +125,27 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
             return x0 == null ? null : x0.clone();
         }
 
+        /**
+         * A start point as text: {@code min} (null: the minimum of field {@code basin}) or its coordinates
+         * {@code x} or {@code x,y}; their number is checked against the landscape by {@link #of}.
+         */
+        public static double[] parseX0(String text) {
+            String t = text == null ? "min" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("min")) {
+                return null;
+            }
+            String[] p = t.split(",");
+            double[] x = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                try {
+                    x[i] = Double.parseDouble(p[i].strip());
+                } catch (NumberFormatException e) {
+                    throw Require.fail("x0", "must be a number, x,y or min, got '" + text + "'");
+                }
+            }
+            return Require.finite("x0", x);
+        }
+
         /** True when the run starts at the minimum of field {@link #basin()} rather than at x0. */
         public boolean startsAtMinimum() {
             return x0 == null;

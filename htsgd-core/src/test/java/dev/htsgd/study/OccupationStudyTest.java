@@ -55,7 +55,7 @@ class OccupationStudyTest {
     @Test
     void theVectorEngineIsThreadCountInvariantToo() {
         Assumptions.assumeTrue(LaneEngine.available(), "vector engine unavailable");
-        OccupationStudy.Settings s = iclr().paths(3 * LaneEngine.lanes()).engine(Engine.VECTOR).build();
+        OccupationStudy.Settings s = iclr().paths(3 * LaneEngine.lanes()).steps(2000).engine(Engine.VECTOR).build();
         assertSame(StudyRunner.of(1).run(STUDY, s, 7), StudyRunner.of(2).run(STUDY, s, 7));
         assertThat(STUDY.task(s, 7, 5).inField()).containsExactly(StudyRunner.of(2).run(STUDY, s, 7).paths().get(5).inField());
     }
