@@ -90,9 +90,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (epsilon != null) {
             OptionChecks.positive("--epsilon", epsilon);
         }
-        double b = clip.b();
         return OccupationStudy.Settings.of(landscape.landscape, landscape.domainOverride(), noise.family, noise.alpha,
-                noise.scale, noise.normalScale, noise.pPlus, b, Double.isInfinite(b) ? Clipping.NONE : Clipping.parse(clip.clipMode),
+                noise.scale, noise.normalScale, noise.pPlus, clip.b(), clip.mode(),
                 clip.project, eta, OccupationStudy.Settings.parseX0(x0), basin, steps, paths, epsilon, thin, engine.requested());
     }
 

@@ -115,11 +115,6 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
             return s;
         }
 
-        /** Settings with {@code simulate}'s defaults: iclr1d, Pareto(1.2, 0.1), no truncation, eta 0.001, the minimum of field 0. */
-        public static Builder builder() {
-            return new Builder();
-        }
-
         @Override
         public double[] x0() {
             return x0 == null ? null : x0.clone();
@@ -195,124 +190,6 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
                 return "box(" + Arrays.toString(box.lo()) + "," + Arrays.toString(box.hi()) + ")";
             }
             return d.describe();
-        }
-    }
-
-    /** Builds {@link Settings}; {@link #build()} validates through {@link Settings#of}. */
-    public static final class Builder {
-        private String landscape = "iclr1d";
-        private Domain domain;
-        private String noise = "pareto";
-        private double alpha = 1.2;
-        private double scale = 0.1;
-        private double normalScale = 1.0;
-        private double pPlus = 0.5;
-        private double b = Double.POSITIVE_INFINITY;
-        private Clipping clipping = Clipping.L2;
-        private boolean project = true;
-        private double eta = 0.001;
-        private double[] x0;
-        private int basin;
-        private long steps = 10_000_000L;
-        private int paths = 10;
-        private Double epsilon;
-        private long thin;
-        private Engine engine = Engine.SCALAR;
-
-        private Builder() {
-        }
-
-        public Builder landscape(String name) {
-            this.landscape = name;
-            return this;
-        }
-
-        /** A domain replacing the landscape's default (null: keep it). */
-        public Builder domain(Domain d) {
-            this.domain = d;
-            return this;
-        }
-
-        /** The scalar noise law: family, tail index alpha, scale c. */
-        public Builder noise(String family, double tailIndex, double c) {
-            this.noise = family;
-            this.alpha = tailIndex;
-            this.scale = c;
-            return this;
-        }
-
-        public Builder normalScale(double c) {
-            this.normalScale = c;
-            return this;
-        }
-
-        public Builder pPlus(double p) {
-            this.pPlus = p;
-            return this;
-        }
-
-        /** Truncation threshold b in (0, inf]; +infinity for none. */
-        public Builder b(double threshold) {
-            this.b = threshold;
-            return this;
-        }
-
-        public Builder clipping(Clipping c) {
-            this.clipping = c;
-            return this;
-        }
-
-        public Builder project(boolean p) {
-            this.project = p;
-            return this;
-        }
-
-        public Builder eta(double e) {
-            this.eta = e;
-            return this;
-        }
-
-        /** Start at x0 (null: at the minimum of {@link #basin}). */
-        public Builder x0(double... x) {
-            this.x0 = x == null ? null : x.clone();
-            return this;
-        }
-
-        /** Start at the minimum of field {@code i} (when no x0 is given). */
-        public Builder basin(int i) {
-            this.basin = i;
-            return this;
-        }
-
-        public Builder steps(long n) {
-            this.steps = n;
-            return this;
-        }
-
-        public Builder paths(int n) {
-            this.paths = n;
-            return this;
-        }
-
-        /** Radius of the neighbourhoods of the minima (null: the default). */
-        public Builder epsilon(Double e) {
-            this.epsilon = e;
-            return this;
-        }
-
-        public Builder thin(long k) {
-            this.thin = k;
-            return this;
-        }
-
-        public Builder engine(Engine e) {
-            this.engine = e;
-            return this;
-        }
-
-        public Settings build() {
-            return Settings.of(landscape, domain, noise, alpha, scale, normalScale, pPlus, b, clipping, project, eta,
-                    x0, basin, steps, paths, epsilon, thin, engine);
         }
     }
 

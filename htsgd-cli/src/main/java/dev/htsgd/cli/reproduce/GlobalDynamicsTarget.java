@@ -4,6 +4,8 @@ import dev.htsgd.cli.SimulateCommand;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
@@ -40,8 +42,8 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         }
 
         OccupationStudy.Settings settings(long steps, int paths, long thin) {
-            return OccupationStudy.Settings.builder().landscape("iclr1d").noise(family, 1.2, scale).b(b).eta(ETA).x0(X0)
-                    .steps(steps).paths(paths).thin(thin).build();
+            return OccupationStudy.Settings.of("iclr1d", null, family, 1.2, scale, 1.0, 0.5, b, Clipping.L2, true, ETA,
+                    new double[] {X0}, 0, steps, paths, null, thin, Engine.SCALAR);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.htsgd.cli.reproduce;
 import dev.htsgd.cli.SimulateCommand;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Himmelblau2d;
 import dev.htsgd.study.OccupationStudy;
@@ -136,8 +138,8 @@ public final class TwoDTarget implements ReproduceTarget {
      * isotropic, eta = 5e-4, the start in the narrow basin, and b.
      */
     static OccupationStudy.Settings settings(double b, long steps, int paths, long thin) {
-        return OccupationStudy.Settings.builder().landscape("himmelblau2d").noise("pareto", 1.2, 0.75).b(b).eta(ETA)
-                .x0(START).steps(steps).paths(paths).thin(thin).build();
+        return OccupationStudy.Settings.of("himmelblau2d", null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
+                START, 0, steps, paths, null, thin, Engine.SCALAR);
     }
 
     static boolean isNarrow(double[] m) {
