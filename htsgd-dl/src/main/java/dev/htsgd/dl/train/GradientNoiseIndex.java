@@ -6,8 +6,9 @@ import dev.htsgd.check.Require;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.sharpness.NetworkLoss;
+import dev.htsgd.stats.AdaptiveHill;
 import dev.htsgd.stats.RecommendedTailIndex;
-import dev.htsgd.stats.TailIndexRecommendation;
+import dev.htsgd.stats.TailIndexEstimate;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -20,8 +21,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <li>of each coordinate from its M values (the recommended estimator, {@link RecommendedTailIndex}), summarised by
  *     the median over coordinates with a distribution-free 95% interval for that median (order statistics: the
  *     ranks of a Binomial(d, 1/2) interval), as the papers' code reports the median over coordinates;</li>
- * <li>of the Euclidean norm |U_j| (the recommended estimate for vector samples: adaptive Hill on the M norms,
- *     a Pareto-type tail). Hill reads the body of stable-type tails at a few hundred draws and overestimates
+ * <li>of the Euclidean norm |U_j| (adaptive Hill on the M norms, a Pareto-type tail, as the recommended
+ *     estimate for vector samples). Hill reads the body of stable-type tails at a few hundred draws and overestimates
  *     there (2.02 on a norm of exactly 1.5-stable coordinates from 400 draws): the coordinates' median is the
  *     figure to read.</li>
  * </ul>
@@ -36,22 +37,36 @@ public final class GradientNoiseIndex {
     /** The least number of minibatch draws: the recommended estimator needs 40 samples per coordinate. */
     public static final int MIN_DRAWS = 40;
 
+    /** Default of the most coordinates whose index is estimated (an even spread over all of them beyond it). */
+    public static final int DEFAULT_COORDINATES = 20_000;
+
     private final int batch;
     private final int draws;
+    private final int coordinates;
 
-    private GradientNoiseIndex(int batch, int draws) {
+    private GradientNoiseIndex(int batch, int draws, int coordinates) {
         this.batch = batch;
         this.draws = draws;
+        this.coordinates = coordinates;
+    }
+
+    /** With at most {@value #DEFAULT_COORDINATES} coordinates estimated. */
+    public static GradientNoiseIndex of(int batch, int draws) {
+        return of(batch, draws, DEFAULT_COORDINATES);
     }
 
     /**
      * @param batch minibatch size B, at least 1
      * @param draws number of minibatches M, at least {@value #MIN_DRAWS}
+     * @param coordinates the most coordinates whose index is estimated, at least 1: a network with more parameters
+     *     has every (d / coordinates)-th one estimated (evenly spread over the layers in their order), which keeps
+     *     memory at draws x coordinates values; the norm always uses all of them
      */
-    public static GradientNoiseIndex of(int batch, int draws) {
+    public static GradientNoiseIndex of(int batch, int draws, int coordinates) {
         Require.atLeast("batch", batch, 1);
         Require.atLeast("draws", draws, MIN_DRAWS);
-        return new GradientNoiseIndex(batch, draws);
+        Require.atLeast("coordinates", coordinates, 1);
+        return new GradientNoiseIndex(batch, draws, coordinates);
     }
 
     /**
@@ -61,9 +76,11 @@ public final class GradientNoiseIndex {
      * @param low lower end of the distribution-free 95% interval of that median
      * @param high upper end of that interval
      * @param quartiles the 25% and 75% quantiles of the per-coordinate estimates
-     * @param coordinates the per-coordinate estimates (NaN for a coordinate without spread)
+     * @param coordinates the per-coordinate estimates (NaN for a coordinate without spread), of the coordinates
+     *     {@code index[k]}
+     * @param index the parameter index (in the network's flattened order) of each estimated coordinate
      * @param usedCoordinates coordinates with an estimate
-     * @param norm the recommended tail index of the noise norms |U_j|
+     * @param norm the tail index of the noise norms |U_j| (adaptive Hill)
      * @param meanNoiseNorm the mean of |U_j|
      * @param fullGradientNorm |grad L(theta)|
      * @param examples N, the training examples of the full gradient
@@ -71,8 +88,8 @@ public final class GradientNoiseIndex {
      * @param draws M
      */
     public record Result(double estimate, double low, double high, double[] quartiles, double[] coordinates,
-            int usedCoordinates, TailIndexRecommendation norm, double meanNoiseNorm, double fullGradientNorm,
-            int examples, int batch, int draws) {
+            int[] index, int usedCoordinates, TailIndexEstimate norm, double meanNoiseNorm, double fullGradientNorm,
+            int parameters, int examples, int batch, int draws) {
     }
 
     /**
@@ -89,8 +106,13 @@ public final class GradientNoiseIndex {
             full = new double[dim];
             loss.valueAndGradient(loss.parameters(), full);
         }
-        double[][] noise = new double[dim][draws];
-        double[] rows = new double[draws * dim];
+        int stride = (dim + coordinates - 1) / coordinates;
+        int[] chosen = new int[(dim + stride - 1) / stride];
+        for (int k = 0; k < chosen.length; k++) {
+            chosen[k] = k * stride;
+        }
+        double[][] noise = new double[chosen.length][draws];
+        double[] norms = new double[draws];
         double[] g = new double[dim];
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
@@ -114,15 +136,19 @@ public final class GradientNoiseIndex {
                     loss.valueAndGradient(loss.parameters(), g);
                 }
             }
+            double sq = 0;
             for (int c = 0; c < dim; c++) {
                 double u = g[c] - full[c];
-                noise[c][j] = u;
-                rows[j * dim + c] = u;
+                sq += u * u;
+            }
+            norms[j] = Math.sqrt(sq);
+            for (int k = 0; k < chosen.length; k++) {
+                noise[k][j] = g[chosen[k]] - full[chosen[k]];
             }
         }
-        double[] alphas = new double[dim];
+        double[] alphas = new double[chosen.length];
         int used = 0;
-        for (int c = 0; c < dim; c++) {
+        for (int c = 0; c < chosen.length; c++) {
             alphas[c] = coordinateIndex(noise[c]);
             if (!Double.isNaN(alphas[c])) {
                 used++;
@@ -139,21 +165,8 @@ public final class GradientNoiseIndex {
             fullNorm += v * v;
         }
         return new Result(quantile(sorted, 0.5), ci[0], ci[1], new double[] {quantile(sorted, 0.25), quantile(sorted, 0.75)},
-                alphas, used, RecommendedTailIndex.estimate(rows, dim), meanNorm(rows, dim),
-                Math.sqrt(fullNorm), data.size(), batch, draws);
-    }
-
-    private static double meanNorm(double[] rows, int dim) {
-        double sum = 0;
-        int n = rows.length / dim;
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int c = j * dim; c < (j + 1) * dim; c++) {
-                s += rows[c] * rows[c];
-            }
-            sum += Math.sqrt(s);
-        }
-        return sum / n;
+                alphas, chosen, used, AdaptiveHill.estimate(norms), Arrays.stream(norms).average().orElse(Double.NaN),
+                Math.sqrt(fullNorm), dim, data.size(), batch, draws);
     }
 
     /** The recommended tail index of one coordinate's draws, or NaN when they have no spread to read it from. */

@@ -60,8 +60,12 @@ class GradientNoiseIndexTest {
             assertThat(r.high()).isGreaterThanOrEqualTo(r.estimate());
             // the norm's index is adaptive Hill on 400 norms, biased upward on stable-type tails at this size
             // (2.02 here; 1.79 on |S_1.5| itself over 20 samples of 400): only its presence is checked
-            assertThat(r.norm().estimate()).isFinite();
+            assertThat(r.norm().alpha()).isFinite();
             assertThat(r.examples()).isEqualTo(n);
+            // at most 4 coordinates: every third of the 10
+            GradientNoiseIndex.Result few = GradientNoiseIndex.of(1, 40, 4).measure(net, data, rng);
+            assertThat(few.index()).containsExactly(0, 3, 6, 9);
+            assertThat(few.parameters()).isEqualTo(2 * pixels + 2);
         }
     }
 
