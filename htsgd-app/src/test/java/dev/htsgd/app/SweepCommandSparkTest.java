@@ -1,4 +1,4 @@
-package dev.htsgd.spark;
+package dev.htsgd.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.Main;
 import dev.htsgd.sim.RareEventMonteCarlo;
+import dev.htsgd.spark.SparkSweep;
+import dev.htsgd.spark.TestSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ class SweepCommandSparkTest {
 
     @BeforeAll
     static void shareContext() {
-        SparkSweepBackend.share(TestSpark.context());
+        SparkSweep.share(TestSpark.context());
     }
 
     static String[] run(String... args) {
@@ -89,7 +91,7 @@ class SweepCommandSparkTest {
         assertThat(out.resolve("config.yaml")).exists();
         assertThat(out.resolve("exit_times.csv")).exists();
         assertThat(Files.readString(out.resolve("config.yaml"))).contains("experiment: exit-times").contains("provenance");
-        assertThat(out.resolve(SparkSweepBackend.TASKS_DIR)).isDirectory();
+        assertThat(out.resolve(SparkSweep.TASKS_DIR)).isDirectory();
     }
 
     @Test
@@ -98,10 +100,10 @@ class SweepCommandSparkTest {
         JsonNode a = json(run(with(EXIT_TIMES, "--out", full.toString())));
         // an interrupted run: its partial directory holds some of the completed-task files
         Path cut = tmp.resolve("cut");
-        Path partialTasks = tmp.resolve("cut.partial").resolve(SparkSweepBackend.TASKS_DIR);
+        Path partialTasks = tmp.resolve("cut.partial").resolve(SparkSweep.TASKS_DIR);
         Files.createDirectories(partialTasks);
         List<Path> parts;
-        try (Stream<Path> st = Files.list(full.resolve(SparkSweepBackend.TASKS_DIR))) {
+        try (Stream<Path> st = Files.list(full.resolve(SparkSweep.TASKS_DIR))) {
             parts = st.sorted().toList();
         }
         int kept = 0;
