@@ -121,7 +121,7 @@ class SparkSweepTest {
     @Test
     void aClassMissingOnTheExecutorsSaysHowToShipTheHtsgdClasses() {
         String want = "the executors lack class dev.htsgd.spark.TaskKey; give them the htsgd classes: build "
-                + "htsgd-spark/target/htsgd-spark-app.jar (./mvnw -Papp -pl htsgd-spark -am package -DskipTests) or set spark.jars";
+                + "htsgd-app/target/htsgd-spark-app.jar (./mvnw -Papp -pl htsgd-app -am package -DskipTests) or set spark.jars";
         SweepFailure.TaskError shipped = SweepFailure.of(new SparkException(LOST_CLASS,
                 new IOException(new ClassNotFoundException("dev.htsgd.spark.TaskKey"))), false);
         assertThat(shipped.message()).isEqualTo(want);
