@@ -4,44 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.run.Json;
+import dev.htsgd.cli.CliRun;
 import dev.htsgd.cli.Main;
 import dev.htsgd.sim.RareEventMonteCarlo;
+import dev.htsgd.spark.SharedSpark;
 import dev.htsgd.spark.SparkSweep;
-import dev.htsgd.spark.TestSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code htsgd sweep} end to end on local[2]: the results equal those of the local commands
  * ({@code htsgd exit-times}, {@code htsgd simulate}) and of the engine on one thread with the same seed, a resumed sweep computes only the missing tasks, and bad input is one line
  * with exit code 2.
  */
+@ExtendWith(SharedSpark.class)
 class SweepCommandSparkTest {
 
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void shareContext() {
-        SparkSweep.share(TestSpark.context());
-    }
-
     static String[] run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return CliRun.run(args);
     }
 
     static JsonNode json(String[] r) throws Exception {

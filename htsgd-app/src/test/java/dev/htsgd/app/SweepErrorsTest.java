@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.htsgd.cli.reproduce.ReproduceTargets;
 import dev.htsgd.spark.CountingKind;
-import dev.htsgd.spark.SparkSweep;
+import dev.htsgd.spark.SharedSpark;
 import dev.htsgd.spark.SweepGrid;
 import dev.htsgd.spark.SweepKind;
-import dev.htsgd.spark.SweepKinds;
 import dev.htsgd.spark.SweepSettings;
 import dev.htsgd.spark.SweepSpec;
 import dev.htsgd.spark.TaskKey;
-import dev.htsgd.spark.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,24 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one line with the task's own error (not Spark's stack trace), exit 2 when that error is bad input and 1
  * otherwise, with the "stored N of M tasks, add --resume" hint when tasks were stored.
  */
+@ExtendWith(SharedSpark.class)
 class SweepErrorsTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void shareContext() {
-        SparkSweep.share(TestSpark.context());
-    }
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        SparkSweep.kinds(null);
-        CountingKind.ALWAYS_FAIL.clear();
-        CountingKind.BAD_INPUT.clear();
-        CountingKind.failFirstAttempt = false;
-    }
 
     /** Runs {@code htsgd sweep ARGS --out PARENT/run} in a fresh PARENT; returns {code, stdout, stderr}. */
     private String[] sweep(Path parent, String... args) throws IOException {
@@ -151,7 +134,7 @@ class SweepErrorsTest {
 
     @Test
     void aFailingTaskIsOneLineWithItsOwnErrorAndTheResumeHint() throws IOException {
-        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(3) : SweepKinds.of(name));
+        CountingKind.register(3);
         CountingKind.ALWAYS_FAIL.add(TaskKey.of(3, 2).id()); // the last task of 4 cells x 3: the others are stored first
         Path parent = tmp.resolve("p");
         String[] r = sweep(parent, "--experiment", "counting", "--eta", "0.1,0.01", "--clip", "0.5,none");
@@ -170,7 +153,7 @@ class SweepErrorsTest {
 
     @Test
     void aTaskFailingOnBadInputExitsTwo() throws IOException {
-        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(1) : SweepKinds.of(name));
+        CountingKind.register(1);
         CountingKind.BAD_INPUT.add(TaskKey.of(0, 0).id());
         String[] r = sweep(tmp.resolve("p"), "--experiment", "counting");
         assertOneLine(r, "2");

@@ -30,6 +30,20 @@ public class CountingKind implements SweepKind {
         this.replications = replications;
     }
 
+    /** Makes sweeps of this JVM find this experiment as {@code --experiment counting}. */
+    public static void register(int replications) {
+        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(replications) : SweepKinds.of(name));
+    }
+
+    /** Forgets the registration, the injected failures and the execution count. */
+    public static void reset() {
+        SparkSweep.kinds(null);
+        EXECUTIONS.set(0);
+        ALWAYS_FAIL.clear();
+        BAD_INPUT.clear();
+        failFirstAttempt = false;
+    }
+
     static double value(Cell cell, int r) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {cell.seed(), r});
         double s = 0;

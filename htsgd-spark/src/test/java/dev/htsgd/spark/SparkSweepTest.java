@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * bad input); the masters Spark accepts pass the check; a class missing on the executors says how to ship them.
  * The command's error contract (exit codes, option names) is tested in htsgd-app (SweepErrorsTest).
  */
+@ExtendWith(SharedSpark.class)
 class SparkSweepTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void shareContext() {
-        SparkSweep.share(TestSpark.context());
-    }
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        SparkSweep.kinds(null);
-        CountingKind.ALWAYS_FAIL.clear();
-        CountingKind.BAD_INPUT.clear();
-    }
 
     private static SweepSpec counting() {
         return SweepSpec.of("counting", SweepGrid.of(null, List.of("iclr1d"), List.of("pareto"), List.of(1.2),
@@ -48,7 +34,7 @@ class SparkSweepTest {
 
     @Test
     void aSweepWritesItsRunDirectoryAndAResumedOneReusesEveryTask() throws Exception {
-        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(3) : SweepKinds.of(name));
+        CountingKind.register(3);
         Path out = tmp.resolve("run");
         SweepResult r = SparkSweep.run(SweepRequest.of(counting(), out));
         assertThat(r.stats().total()).isEqualTo(12);
@@ -76,7 +62,7 @@ class SparkSweepTest {
 
     @Test
     void aTaskFailingOnBadInputIsAnIllegalArgument() {
-        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(1) : SweepKinds.of(name));
+        CountingKind.register(1);
         CountingKind.BAD_INPUT.add(TaskKey.of(0, 0).id());
         assertThatThrownBy(() -> SparkSweep.run(SweepRequest.of(counting(), tmp.resolve("bad"))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -85,7 +71,7 @@ class SparkSweepTest {
 
     @Test
     void badRequestsAreRefusedBeforeTheRunDirectoryExists() throws IOException {
-        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(1) : SweepKinds.of(name));
+        CountingKind.register(1);
         Path out = tmp.resolve("none");
         assertThatThrownBy(() -> SparkSweep.run(new SweepRequest(counting(), out, RunMode.FRESH, null, 0, -1, true, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--partitions must be >= 0");
