@@ -77,7 +77,7 @@ public final class ControlCommand implements Callable<Integer> {
         if (f.domain() instanceof dev.htsgd.landscape.Domain.Interval) {
             cps = CriticalPoints1D.find(f, f.domain().lower(), f.domain().upper(), grid);
         } else {
-            dev.htsgd.landscape.Domain.Interval w = LandscapeOptions.parseInterval("--window", window == null ? "-10,10" : window);
+            dev.htsgd.landscape.Domain.Interval w = dev.htsgd.landscape.Domain.parseInterval("window", window == null ? "-10,10" : window);
             cps = CriticalPoints1D.find(f, w.lower(), w.upper(), grid);
         }
         Basins basins = Basins.of(f, cps, x -> 1.0);

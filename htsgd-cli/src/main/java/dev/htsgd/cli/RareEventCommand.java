@@ -132,7 +132,7 @@ public final class RareEventCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         List<Map<String, Object>> points = new ArrayList<>();
         for (RareEventEstimate x : est) {
-            points.add(RareEventTarget.point(x));
+            points.add(x.asMap());
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("points", points);

@@ -1,7 +1,6 @@
 package dev.htsgd.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.htsgd.cli.reproduce.RareEventTarget;
 import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
@@ -93,7 +92,7 @@ final class RareEventKind implements SweepKind {
     /** The seed of a cell's paths, as the local command derives it for its k-th eta. */
     static long seed(SweepSpec spec, Cell cell) {
         int k = cell.index() % spec.grid().etas().size();
-        return Streams.key(cell.seed(), RareEventTarget.STUDY, k);
+        return Streams.key(cell.seed(), RareEventExperiment.STUDY, k);
     }
 
     @Override
@@ -175,7 +174,7 @@ final class RareEventKind implements SweepKind {
             for (Cell cell : group) {
                 RareEventEstimate x = estimate(spec, cell, results);
                 totalSteps += x.steps();
-                Map<String, Object> p = RareEventTarget.point(x);
+                Map<String, Object> p = x.asMap();
                 points.add(p);
                 Map<String, Object> row = new LinkedHashMap<>(cell.describe());
                 row.putAll(p);

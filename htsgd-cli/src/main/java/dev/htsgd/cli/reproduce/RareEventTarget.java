@@ -24,9 +24,6 @@ import java.util.Map;
  */
 public final class RareEventTarget implements ReproduceTarget {
 
-    /** The study's name in its keyed streams ({@link dev.htsgd.sim.Streams#key}), shared with the Spark task. */
-    public static final String STUDY = "rare-event";
-
     /** The learning rates of LD Table 2.1 (1/200 ... 1/1000; read from the published values' eta^0.5 trend). */
     public static final double[] PAPER_ETAS = {1.0 / 200, 1.0 / 400, 1.0 / 600, 1.0 / 800, 1.0 / 1000};
     /** Published estimates, unclipped. */
@@ -73,7 +70,7 @@ public final class RareEventTarget implements ReproduceTarget {
                             }
                         };
                 // a keyed seed per setting keeps the settings' paths independent
-                long s = dev.htsgd.sim.Streams.key(seed, STUDY, setting++);
+                long s = dev.htsgd.sim.Streams.key(seed, RareEventExperiment.STUDY, setting++);
                 out.add(e.run(samples, s, threads, is, store, progress::advance));
             }
         }
@@ -106,7 +103,7 @@ public final class RareEventTarget implements ReproduceTarget {
         List<List<?>> rows = new ArrayList<>();
         for (RareEventEstimate e : est) {
             Double published = published(e.b(), e.eta());
-            Map<String, Object> m = point(e);
+            Map<String, Object> m = e.asMap();
             if (published != null) {
                 m.put("published", published);
             }
@@ -176,24 +173,6 @@ public final class RareEventTarget implements ReproduceTarget {
                     p.containsKey("published") ? String.format(Locale.ROOT, "%.3g", (double) p.get("published")) : "-"));
         }
         return lines;
-    }
-
-    /** The JSON point of the CLI contract: {eta, b, estimate, ci_low, ci_high, method, ...}. */
-    public static Map<String, Object> point(RareEventEstimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eta", e.eta());
-        m.put("b", Double.isInfinite(e.b()) ? "none" : (Object) e.b());
-        m.put("estimate", e.estimate());
-        m.put("ci_low", e.ciLow());
-        m.put("ci_high", e.ciHigh());
-        m.put("stderr", e.stderr());
-        m.put("relative_error", finite(e.relativeError()));
-        m.put("method", e.method());
-        m.put("samples", e.samples());
-        m.put("hits", e.hits());
-        m.put("steps", e.steps());
-        m.put("largest_weight_share", e.largestShare());
-        return m;
     }
 
     static Double published(double b, double eta) {

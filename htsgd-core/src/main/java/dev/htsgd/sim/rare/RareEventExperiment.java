@@ -27,6 +27,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class RareEventExperiment {
 
+    /**
+     * The study's name in its keyed streams ({@link Streams#key}): the command, the reproduce target and the Spark
+     * sweep key a setting's paths by it, so the three draw the same paths.
+     */
+    public static final String STUDY = "rare-event";
+
     /** Paths per block: the unit of work, of progress and of checkpointing. */
     public static final int BLOCK = 1000;
 
