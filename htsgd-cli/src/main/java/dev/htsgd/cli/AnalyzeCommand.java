@@ -120,7 +120,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             return CriticalPoints1D.find(f, f.domain().lower(), f.domain().upper(), grid);
         }
-        dev.htsgd.landscape.Domain.Interval w = LandscapeOptions.parseInterval("--window", window == null ? "-10,10" : window);
+        dev.htsgd.landscape.Domain.Interval w = dev.htsgd.landscape.Domain.parseInterval("window", window == null ? "-10,10" : window);
         return CriticalPoints1D.find(f, w.lower(), w.upper(), grid);
     }
 

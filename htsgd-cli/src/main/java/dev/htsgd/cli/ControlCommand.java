@@ -70,7 +70,7 @@ public final class ControlCommand implements Callable<Integer> {
     /** The study's settings from the options. */
     ControlStudy.Settings settings() {
         double[] range = parseRange(bRange);
-        Domain.Interval w = window == null ? null : LandscapeOptions.parseInterval("--window", window);
+        Domain.Interval w = window == null ? null : Domain.parseInterval("window", window);
         Domain d = landscape.domainOverride();
         if (d != null && !(d instanceof Domain.Interval)) {
             throw new IllegalArgumentException("--ball is for 2-D landscapes: control of b needs a 1-D landscape");

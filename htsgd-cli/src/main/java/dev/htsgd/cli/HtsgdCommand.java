@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             TrainCommand.class,
             SharpnessCommand.class,
+            NoiseIndexCommand.class,
             ReproduceCommand.class,
             DemoCommand.class,
             RareEventCommand.class,

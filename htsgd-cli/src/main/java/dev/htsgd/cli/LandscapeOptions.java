@@ -31,38 +31,6 @@ public final class LandscapeOptions {
 
     /** The domain given by --domain or --ball, or null to keep the landscape's default. */
     public Domain domainOverride() {
-        if (domain != null && ball != null) {
-            throw new IllegalArgumentException("--domain and --ball exclude each other: --domain a,b is for 1-D landscapes, --ball R for 2-D");
-        }
-        if (domain != null) {
-            return parseInterval("--domain", domain);
-        }
-        if (ball != null) {
-            if (!(ball > 0) || ball.isInfinite()) {
-                throw new IllegalArgumentException("--ball must be in (0, inf), got " + ball);
-            }
-            return Domain.ball(new double[] {0, 0}, ball);
-        }
-        return null;
-    }
-
-    /** Parses {@code a,b} given as {@code option} (named in the error) into an interval with finite a < b. */
-    static Domain.Interval parseInterval(String option, String s) {
-        String[] p = s.split(",");
-        if (p.length != 2) {
-            throw new IllegalArgumentException(option + " must be a,b with a < b, got '" + s + "'");
-        }
-        double a;
-        double b;
-        try {
-            a = Double.parseDouble(p[0].strip());
-            b = Double.parseDouble(p[1].strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a,b with a < b (numbers), got '" + s + "'");
-        }
-        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException(option + " must be a,b with finite a < b, got '" + s + "'");
-        }
-        return Domain.interval(a, b);
+        return Domain.parse(domain, ball); // its messages name domain and ball, which OptionNames maps to the options
     }
 }

@@ -167,8 +167,7 @@ public final class SharpnessCommand implements Callable<Integer> {
 
         Map<String, Object> res = new LinkedHashMap<>();
         try (Network net = Network.create(arch, train, streams.init())) {
-            checkWeights(arrays, net);
-            net.setNamedWeights(arrays, "--weights " + weights);
+            DlRun.setWeights(net, arrays, weights, model);
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
                 if (metrics.contains(Metric.hessian_top)) {
                     OptionChecks.require(topK <= loss.dimension(), "--top-k",
@@ -296,25 +295,6 @@ public final class SharpnessCommand implements Callable<Integer> {
                         List.of(Plots.Series.line(model + " " + weights.getFileName(), g[0], g[1])));
             }
             res.put("out", dir.commit().toString());
-        }
-    }
-
-    /** Names and shapes are checked by {@link Network#setNamedWeights}; here: extra arrays and non-finite values. */
-    private void checkWeights(Map<String, Npz.Array> arrays, Network net) {
-        for (String name : arrays.keySet()) {
-            if (!net.parameterNames().contains(name)) {
-                throw new IllegalArgumentException("--weights " + weights + ": array " + name + " is not a parameter of --model "
-                        + model + " (its parameters: " + net.parameterNames() + ")");
-            }
-        }
-        for (var e : arrays.entrySet()) {
-            float[] x = e.getValue().data();
-            for (int i = 0; i < x.length; i++) {
-                if (!Float.isFinite(x[i])) {
-                    throw new IllegalArgumentException("--weights " + weights + ": parameter " + e.getKey()
-                            + " has a non-finite value (" + x[i] + ") at flat index " + i);
-                }
-            }
         }
     }
 

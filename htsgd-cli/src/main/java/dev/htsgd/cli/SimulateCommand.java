@@ -3,12 +3,13 @@ package dev.htsgd.cli;
 import dev.htsgd.run.Json;
 import dev.htsgd.run.Progress;
 import dev.htsgd.cli.report.RunOptions;
-import dev.htsgd.dynamics.ClippedSgd;
-import dev.htsgd.dynamics.DivergenceException;
-import dev.htsgd.landscape.Objective;
-import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.landscape.Domain;
+import dev.htsgd.run.StudyRunner;
 import dev.htsgd.sim.BasinMap;
-import dev.htsgd.sim.OccupationExperiment;
+import dev.htsgd.study.OccupationStudy;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code htsgd simulate}: paths of the truncated recursion and their long-run occupation of the minima
- * ({@link OccupationExperiment}). JSON keys: steps_per_second, fractions, near_minimum_fractions,
- * transitions, visits (architecture.md), plus the minima, the configuration and divergence flags.
+ * ({@link OccupationStudy}): parse the options into the study's settings, run it, render. JSON keys:
+ * steps_per_second, fractions, near_minimum_fractions, transitions, visits (architecture.md), plus the minima, the
+ * configuration, divergence flags and the limiting jump process's prediction beside the fractions. The
+ * reproduce targets global-dynamics and two-d run the same study and print, per setting, the simulate command
+ * line that recomputes it ({@link #commandLine}).
  */
 @Command(name = "simulate", header = "Simulate paths of the truncated recursion: time per basin, transitions and visits.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -81,44 +85,103 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Keep every K-th state of each path as a trajectory (0: none; written with --out).")
     long thin;
 
-    @Override
-    public Integer call() {
-        EngineSupport.checkEta(eta);
+    /** The study's settings for the options given (the library validates them and names the parameter). */
+    OccupationStudy.Settings settings() {
         if (epsilon != null) {
             OptionChecks.positive("--epsilon", epsilon);
         }
+        return OccupationStudy.Settings.of(landscape.landscape, landscape.domainOverride(), noise.family, noise.alpha,
+                noise.scale, noise.normalScale, noise.pPlus, clip.b(), clip.mode(),
+                clip.project, eta, OccupationStudy.Settings.parseX0(x0), basin, steps, paths, epsilon, thin, engine.requested());
+    }
+
+    /**
+     * The {@code htsgd simulate} command line that computes these settings with this seed, as its arguments:
+     * every option that determines a number is written out, so a change of a default cannot change what it
+     * computes. {@code --format json} prints the numbers of {@link #numbers}.
+     *
+     * @throws IllegalArgumentException when a domain has no simulate option (a box, a ball off the origin)
+     */
+    public static List<String> commandArgs(OccupationStudy.Settings s, long seed) {
+        List<String> a = new ArrayList<>(List.of("htsgd", "simulate", "--landscape", s.landscape()));
+        Domain d = s.domain();
+        if (d instanceof Domain.Interval i) {
+            a.add("--domain=" + i.lo() + "," + i.hi());
+        } else if (d instanceof Domain.Ball ball && Arrays.stream(ball.center()).allMatch(c -> c == 0)) {
+            a.addAll(List.of("--ball", Double.toString(ball.radius())));
+        } else if (d != null) {
+            throw new IllegalArgumentException("simulate has no option for the domain " + d.describe());
+        }
+        a.addAll(List.of("--noise", s.noise(), "--alpha", Double.toString(s.alpha()), "--scale", Double.toString(s.scale())));
+        if (s.normalScale() != 1.0) {
+            a.addAll(List.of("--normal-scale", Double.toString(s.normalScale())));
+        }
+        if (s.pPlus() != 0.5) {
+            a.addAll(List.of("--p-plus", Double.toString(s.pPlus())));
+        }
+        boolean clipped = !Double.isInfinite(s.b());
+        a.addAll(List.of("--clip", clipped ? Double.toString(s.b()) : "none"));
+        if (clipped && s.clipping() != Clipping.L2) {
+            a.addAll(List.of("--clip-mode", s.clipping().cliName()));
+        }
+        if (!s.project()) {
+            a.add("--no-project");
+        }
+        a.addAll(List.of("--eta", Double.toString(s.eta())));
+        if (s.startsAtMinimum()) {
+            a.addAll(List.of("--x0", "min", "--basin", Integer.toString(s.basin())));
+        } else {
+            a.add("--x0=" + String.join(",", Arrays.stream(s.x0()).mapToObj(Double::toString).toList()));
+        }
+        a.addAll(List.of("--steps", Long.toString(s.steps()), "--paths", Integer.toString(s.paths())));
+        if (s.epsilon() != null) {
+            a.addAll(List.of("--epsilon", Double.toString(s.epsilon())));
+        }
+        if (s.thin() > 0) {
+            a.addAll(List.of("--thin", Long.toString(s.thin())));
+        }
+        if (s.engine() != Engine.SCALAR) {
+            a.addAll(List.of("--engine", s.engine().cliName()));
+        }
+        a.addAll(List.of("--seed", Long.toString(seed)));
+        return a;
+    }
+
+    /** {@link #commandArgs} as one line (arguments with shell-special characters in single quotes). */
+    public static String commandLine(OccupationStudy.Settings s, long seed) {
+        StringBuilder sb = new StringBuilder();
+        for (String arg : commandArgs(s, seed)) {
+            sb.append(sb.length() == 0 ? "" : " ")
+                    .append(arg.matches("[A-Za-z0-9._,:=+/-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Integer call() {
+        EngineSupport.checkEta(eta);
         OptionChecks.atLeast("--thin", thin, 0);
-        if (steps <= 0) {
-            throw new IllegalArgumentException("--steps must be > 0, got " + steps);
-        }
-        if (paths <= 0) {
-            throw new IllegalArgumentException("--paths must be > 0, got " + paths);
-        }
         int threads = common.effectiveThreads();
-        Objective f = landscape.objective();
-        NoiseModel z = noise.model();
-        BasinMap map = BasinMap.of(f);
-        double[] start = EngineSupport.startPoint(x0, f, map, basin);
-        ClippedSgd sgd = EngineSupport.recursion(f, z, clip, eta, start);
-        OccupationExperiment.Builder eb = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps)
-                .paths(paths).thin(thin).seed(common.seed).engine(engine.requested());
-        if (epsilon != null) {
-            eb.epsilon(epsilon);
-        }
-        OccupationExperiment.Result r;
+        OccupationStudy.Settings s = settings();
+        OccupationStudy.Model model = OccupationStudy.model(s);
+        OccupationStudy.Result r;
+        Map<String, Object> out;
         try (Progress progress = Progress.start("simulate", steps * paths, common.quiet)) {
-            OccupationExperiment exp = eb.progress(progress::advance).build();
-            r = exp.run(threads);
-            Map<String, Object> out = results(f, z, map, exp, sgd, r, threads);
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            r = new StudyRunner(threads, null, null).run(OccupationStudy.withProgress(progress::advance), s, common.seed);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            double cpu = (processCpuNanos() - cpu0) * 1e-9;
+            out = results(r, model, seconds, cpu, Math.min(threads, paths));
             PrintWriter pw = spec.commandLine().getOut();
             if (common.json()) {
                 Json.print(pw, out);
             } else {
-                printTable(pw, f, map, exp, sgd, r);
+                printTable(pw, r, model, out);
             }
             if (common.out != null) {
-                RunFiles.write(spec, common, run, "simulate", out, trajectoryRows(r, f.dimension()), trajectoryHeader(f.dimension()),
-                        divergence(r));
+                int d = model.objective().dimension();
+                RunFiles.write(spec, common, run, "simulate", out, trajectoryRows(r, d), trajectoryHeader(d), divergence(r));
             }
         }
         String d = divergence(r);
@@ -131,56 +194,66 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first divergence with its path, as the one line for stderr and log.txt; null when none. */
-    private static String divergence(OccupationExperiment.Result r) {
-        DivergenceException d = r.firstDivergence();
-        return d == null ? null : d.getMessage() + " (path " + firstDivergedPath(r) + ")";
-    }
-
-    private static int firstDivergedPath(OccupationExperiment.Result r) {
-        for (OccupationExperiment.PathResult p : r.paths()) {
-            if (p.divergence() != null) {
-                return p.index();
-            }
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
         }
-        return -1;
+        return System.nanoTime();
     }
 
-    private Map<String, Object> results(Objective f, NoiseModel z, BasinMap map, OccupationExperiment exp,
-            ClippedSgd sgd, OccupationExperiment.Result r, int threads) {
+    /** The first divergence with its path, as the one line for stderr and log.txt; null when none. */
+    private static String divergence(OccupationStudy.Result r) {
+        OccupationStudy.Path p = r.firstDiverged();
+        return p == null ? null : p.divergence() + " (path " + p.index() + ")";
+    }
+
+    private Map<String, Object> results(OccupationStudy.Result r, OccupationStudy.Model model, double seconds,
+            double cpuSeconds, int usedThreads) {
         Map<String, Object> m = EngineSupport.map();
         m.put("command", "simulate");
-        m.put("landscape", f.name());
-        m.put("noise", z.describe());
+        m.put("landscape", model.objective().name());
+        m.put("noise", model.noise().describe());
         m.put("clip", clip.describe());
-        m.put("clip_mode", sgd.clipping().cliName());
+        m.put("clip_mode", model.sgd().clipping().cliName());
         m.put("eta", eta);
-        m.put("x0", EngineSupport.nums(sgd.x0()));
+        m.put("steps", steps);
+        m.put("paths", paths);
+        m.put("seconds", seconds);
+        m.put("threads", usedThreads);
+        m.put("engine", model.engine().cliName());
+        m.put("lanes", model.engine() == Engine.VECTOR ? EngineOptions.lanes() : 1);
+        double sps = seconds > 0 ? r.totalSteps() / seconds : Double.NaN;
+        m.put("steps_per_second", EngineSupport.num(sps));
+        m.put("steps_per_second_per_thread", EngineSupport.num(sps / usedThreads));
+        m.put("steps_per_cpu_second", EngineSupport.num(cpuSeconds > 0 ? r.totalSteps() / cpuSeconds : Double.NaN));
+        m.putAll(numbers(r));
+        m.put("seed", common.seed);
+        m.put("config", model.sgd().describe());
+        return m;
+    }
+
+    /**
+     * The numbers of a run, under the keys {@code simulate --format json} prints them (timings aside): a pure
+     * function of the settings and the seed. The reproduce targets put them beside each setting's command.
+     */
+    public static Map<String, Object> numbers(OccupationStudy.Result r) {
+        OccupationStudy.Model model = OccupationStudy.model(r.settings());
+        BasinMap map = model.basins();
+        Map<String, Object> m = EngineSupport.map();
+        m.put("x0", EngineSupport.nums(model.sgd().x0()));
         m.put("minima", EngineSupport.points(map.minima()));
         if (map instanceof BasinMap.OneD o) {
             m.put("maxima", EngineSupport.nums(o.maxima()));
         }
-        m.put("epsilon", exp.epsilon());
-        m.put("steps", steps);
-        m.put("paths", paths);
+        m.put("epsilon", model.epsilon());
         m.put("total_steps", r.totalSteps());
-        m.put("seconds", r.seconds());
-        m.put("threads", r.threads());
-        m.put("engine", exp.engine().cliName());
-        m.put("lanes", exp.engine() == dev.htsgd.dynamics.Engine.VECTOR ? EngineOptions.lanes() : 1);
-        m.put("steps_per_second", EngineSupport.num(r.stepsPerSecond()));
-        m.put("steps_per_second_per_thread", EngineSupport.num(r.stepsPerSecond() / r.threads()));
-        m.put("steps_per_cpu_second", EngineSupport.num(r.stepsPerCpuSecond()));
         m.put("fractions", EngineSupport.nums(r.fractions()));
         m.put("near_minimum_fractions", EngineSupport.nums(r.nearMinimumFractions()));
-        List<Object> tr = new ArrayList<>();
-        for (long[] row : r.transitions()) {
-            tr.add(Arrays.stream(row).boxed().toList());
-        }
-        m.put("transitions", tr);
+        m.put("transitions", r.transitions());
+        m.put("transition_count", r.transitionCount());
         List<Object> visits = new ArrayList<>();
         List<Object> truncated = new ArrayList<>();
-        for (OccupationExperiment.PathResult p : r.paths()) {
+        for (OccupationStudy.Path p : r.paths()) {
             int[] v = p.visits();
             visits.add(Arrays.stream(v, 0, Math.min(v.length, 1000)).boxed().toList());
             truncated.add(p.visitsTruncated() || v.length > 1000);
@@ -192,27 +265,40 @@ public final class SimulateCommand implements Callable<Integer> {
             visited.add(b);
         }
         m.put("visited", visited);
-        DivergenceException d = r.firstDivergence();
+        OccupationStudy.Path d = r.firstDiverged();
         m.put("diverged", d != null);
-        m.put("divergence", d == null ? null : d.getMessage());
-        m.put("seed", common.seed);
-        m.put("config", sgd.describe());
+        m.put("divergence", d == null ? null : d.divergence());
+        m.put("diverged_paths", r.divergedPaths());
+        OccupationStudy.Prediction p = r.prediction();
+        m.put("limiting_stationary", p.stationary() == null ? null : EngineSupport.nums(p.stationary()));
+        m.put("limiting_over_horizon", p.finiteHorizon() == null ? null : EngineSupport.nums(p.finiteHorizon()));
+        m.put("stationary_difference", p.stationaryDifference() == null ? null : EngineSupport.nums(p.stationaryDifference()));
+        m.put("over_horizon_difference", p.finiteHorizonDifference() == null ? null : EngineSupport.nums(p.finiteHorizonDifference()));
+        m.put("stationary_distance", p.stationaryDistance());
+        m.put("over_horizon_distance", p.finiteHorizonDistance());
+        m.put("theory_note", p.note());
         return m;
     }
 
-    private void printTable(PrintWriter pw, Objective f, BasinMap map, OccupationExperiment exp, ClippedSgd sgd,
-            OccupationExperiment.Result r) {
-        pw.println(sgd.describe());
-        pw.printf(Locale.ROOT, "%d paths x %d steps, epsilon %s, seed %d%n", paths, steps, EngineSupport.fmt(exp.epsilon()), common.seed);
-        pw.printf(Locale.ROOT, "%-6s %-22s %-10s %-14s %-8s%n", "basin", "minimum", "fraction", "near-minimum", "visited");
+    private void printTable(PrintWriter pw, OccupationStudy.Result r, OccupationStudy.Model model, Map<String, Object> out) {
+        pw.println(model.sgd().describe());
+        pw.printf(Locale.ROOT, "%d paths x %d steps, epsilon %s, seed %d%n", paths, steps, EngineSupport.fmt(model.epsilon()), common.seed);
+        pw.printf(Locale.ROOT, "%-6s %-22s %-10s %-14s %-8s %-12s %-12s%n", "basin", "minimum", "fraction", "near-minimum",
+                "visited", "stationary", "over-horizon");
         double[] fr = r.fractions();
         double[] nf = r.nearMinimumFractions();
         boolean[] vis = r.visited();
-        double[][] mins = map.minima();
+        double[][] mins = model.basins().minima();
+        double[] st = r.prediction().stationary();
+        double[] hz = r.prediction().finiteHorizon();
         for (int i = 0; i < fr.length; i++) {
             String mm = mins[i].length == 1 ? EngineSupport.fmt(mins[i][0])
                     : "(" + EngineSupport.fmt(mins[i][0]) + ", " + EngineSupport.fmt(mins[i][1]) + ")";
-            pw.printf(Locale.ROOT, "%-6d %-22s %-10.6f %-14.6f %-8s%n", i, mm, fr[i], nf[i], vis[i] ? "yes" : "no");
+            pw.printf(Locale.ROOT, "%-6d %-22s %-10.6f %-14.6f %-8s %-12s %-12s%n", i, mm, fr[i], nf[i], vis[i] ? "yes" : "no",
+                    st == null ? "-" : String.format(Locale.ROOT, "%.6f", st[i]), hz == null ? "-" : String.format(Locale.ROOT, "%.6f", hz[i]));
+        }
+        if (r.prediction().note() != null) {
+            pw.println("limiting jump process: " + r.prediction().note());
         }
         pw.println("transitions (row: from, column: to):");
         for (long[] row : r.transitions()) {
@@ -222,10 +308,13 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             pw.println(sb);
         }
+        double sps = r.totalSteps() / (double) out.get("seconds");
+        int used = (int) out.get("threads");
+        Object cpu = out.get("steps_per_cpu_second");
         pw.printf(Locale.ROOT, "%.3g steps/s on %d thread(s) (%.3g per thread; %.3g per CPU-second), %.2f s%n",
-                r.stepsPerSecond(), r.threads(), r.stepsPerSecond() / r.threads(), r.stepsPerCpuSecond(), r.seconds());
-        if (r.diverged()) {
-            pw.println("DIVERGED: " + r.firstDivergence().getMessage());
+                sps, used, sps / used, cpu == null ? Double.NaN : (double) cpu, (double) out.get("seconds"));
+        if (r.firstDiverged() != null) {
+            pw.println("DIVERGED: " + r.firstDiverged().divergence());
         }
         pw.flush();
     }
@@ -234,9 +323,9 @@ public final class SimulateCommand implements Callable<Integer> {
         return d == 1 ? List.of("path", "sample", "x") : List.of("path", "sample", "x", "y");
     }
 
-    private static List<List<?>> trajectoryRows(OccupationExperiment.Result r, int d) {
+    private static List<List<?>> trajectoryRows(OccupationStudy.Result r, int d) {
         List<List<?>> rows = new ArrayList<>();
-        for (OccupationExperiment.PathResult p : r.paths()) {
+        for (OccupationStudy.Path p : r.paths()) {
             double[] t = p.trajectory();
             for (int k = 0; k + d <= t.length; k += d) {
                 if (d == 1) {

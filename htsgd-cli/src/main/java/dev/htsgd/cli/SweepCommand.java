@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>This class only declares the options, so {@code htsgd --help} and {@code htsgd sweep --help} stay fast
  * and htsgd-cli does not depend on Spark. The run itself is done by a {@link Backend} found with
- * {@link ServiceLoader} on the class path: htsgd-spark provides it ({@code dev.htsgd.spark.SparkSweepBackend}),
- * and {@code ./htsgd sweep} puts htsgd-spark and the Spark jars on the class path.
+ * {@link ServiceLoader} on the class path: htsgd-app provides it ({@code dev.htsgd.app.SparkSweepBackend}, over
+ * htsgd-spark), and {@code ./htsgd sweep} puts htsgd-app, htsgd-spark and the Spark jars on the class path.
  *
  * <p>Every grid option takes a comma-separated list (a YAML list in {@code --config}); the grid is their
  * cartesian product. Each replication draws from its own stream split from the cell's seed, so the
@@ -47,10 +47,10 @@ import picocli.CommandLine.Spec;
             "  max-steps: 1e7",
             "",
             "Cluster: --master spark://HOST:7077 | yarn | k8s://https://HOST:443, or spark-submit",
-            "--class dev.htsgd.spark.SweepApp htsgd-spark-app.jar (same options). See README, 'Sweeps on Spark'."})
+            "--class dev.htsgd.app.SweepApp htsgd-spark-app.jar (same options). See README, 'Sweeps on Spark'."})
 public final class SweepCommand implements Callable<Integer> {
 
-    /** The sweep runner behind this command; htsgd-spark registers one in META-INF/services. */
+    /** The sweep runner behind this command; htsgd-app registers one in META-INF/services. */
     public interface Backend {
         /** Runs the sweep the command describes and returns the exit code. */
         int run(SweepCommand command) throws Exception;
@@ -185,8 +185,8 @@ public final class SweepCommand implements Callable<Integer> {
         List<Backend> found = new ArrayList<>();
         backends.forEachRemaining(found::add);
         if (found.isEmpty()) {
-            throw new IllegalStateException("htsgd sweep needs htsgd-spark and Spark on the class path: "
-                    + "run it as './htsgd sweep ...' (which builds them) or with spark-submit --class dev.htsgd.spark.SweepApp");
+            throw new IllegalStateException("htsgd sweep needs htsgd-app, htsgd-spark and Spark on the class path: "
+                    + "run it as './htsgd sweep ...' (which builds them) or with spark-submit --class dev.htsgd.app.SweepApp");
         }
         return found.get(0).run(this);
     }

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the htsgd command line in-process for tests: {exit code, stdout, stderr}. */
-final class CliRun {
+/** Runs the htsgd command line in-process for tests: {exit code, stdout, stderr}. Public for htsgd-app's tests. */
+public final class CliRun {
 
     private CliRun() {
     }
 
-    static String[] run(String... args) {
+    public static String[] run(String... args) {
         CommandLine cl = Main.newCommandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

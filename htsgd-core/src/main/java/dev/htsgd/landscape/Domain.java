@@ -1,5 +1,7 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.InvalidParameterException;
+import dev.htsgd.check.Require;
 import java.util.Arrays;
 
 /**
@@ -45,6 +47,54 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
 
     static Box box(double[] lo, double[] hi) {
         return new Box(lo.clone(), hi.clone());
+    }
+
+    /**
+     * The domain replacing a landscape's default, given as an interval {@code "a,b"} (1-D) or as the radius of
+     * a ball around the origin (2-D), or null when neither is given (keep the default). The one parser of
+     * both forms, shared by the command line and the Spark sweeps, so both refuse the same input the same way.
+     *
+     * @param interval {@code "a,b"} with finite a &lt; b, or null (parameter {@code domain})
+     * @param ballRadius the radius R in (0, inf) of the ball |x| &lt;= R in the plane, or null (parameter {@code ball})
+     * @throws InvalidParameterException when both are given or one is malformed
+     */
+    static Domain parse(String interval, Double ballRadius) {
+        if (interval != null && ballRadius != null) {
+            throw Require.fail("domain", "and `ball` exclude each other: an interval a,b is for 1-D landscapes, "
+                    + "a ball radius R for 2-D");
+        }
+        if (interval != null) {
+            return parseInterval("domain", interval);
+        }
+        if (ballRadius != null) {
+            return ball(new double[] {0, 0}, Require.positive("ball", ballRadius));
+        }
+        return null;
+    }
+
+    /**
+     * The interval [a, b] written {@code "a,b"} (spaces allowed), with finite a &lt; b; {@code parameter} names
+     * the value in the error ({@code domain}, {@code window}).
+     *
+     * @throws InvalidParameterException when the text is not two finite numbers a &lt; b
+     */
+    static Interval parseInterval(String parameter, String text) {
+        String[] p = text.split(",");
+        if (p.length != 2) {
+            throw Require.fail(parameter, "must be a,b with a < b, got '" + text + "'");
+        }
+        double a;
+        double b;
+        try {
+            a = Double.parseDouble(p[0].strip());
+            b = Double.parseDouble(p[1].strip());
+        } catch (NumberFormatException e) {
+            throw Require.fail(parameter, "must be a,b with a < b (numbers), got '" + text + "'");
+        }
+        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
+            throw Require.fail(parameter, "must be a,b with finite a < b, got '" + text + "'");
+        }
+        return interval(a, b);
     }
 
     /** All of R^d: no projection. */

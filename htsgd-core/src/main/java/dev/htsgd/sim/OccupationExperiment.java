@@ -239,6 +239,33 @@ public final class OccupationExperiment {
                 sgd.x0()[0], map.maxima(), map.minimaArray(), epsilon, thin, maxVisits, progress));
     }
 
+    /**
+     * Runs paths {@code from .. to - 1} on the calling thread, on this experiment's engine (the vector engine in
+     * blocks of up to 4 K lanes). Path p's result is the same whichever range, block or thread runs it.
+     */
+    public List<PathResult> runPaths(int from, int to) {
+        if (from < 0 || to > paths || from > to) {
+            throw new IllegalArgumentException("paths range must lie in [0, " + paths + "], got [" + from + ", " + to + ")");
+        }
+        List<PathResult> out = new java.util.ArrayList<>(to - from);
+        if (engine != Engine.VECTOR) {
+            for (int i = from; i < to; i++) {
+                out.add(runPath(i));
+            }
+            return out;
+        }
+        BasinMap.OneD map = (BasinMap.OneD) basins;
+        LaneEngine.Spec spec = LaneEngine.spec(sgd);
+        int k = LaneEngine.lanes();
+        for (int first = from; first < to; ) {
+            int w = k * Math.min(4, (to - first + k - 1) / k);
+            out.addAll(List.of(VectorLoops.occupation(spec, w, seed, first, to, steps, sgd.x0()[0], map.maxima(),
+                    map.minimaArray(), epsilon, thin, maxVisits, progress)));
+            first += w;
+        }
+        return out;
+    }
+
     /** Runs all paths on {@code threads} threads. */
     public Result run(int threads) {
         long t0 = System.nanoTime();

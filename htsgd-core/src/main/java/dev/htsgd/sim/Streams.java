@@ -50,11 +50,29 @@ public final class Streams {
         if (setting < 0) {
             throw new IllegalArgumentException("setting must be >= 0, got " + setting);
         }
+        return mix(mix(seed ^ mix(fnv(study))) + GOLDEN * (2 * setting + 1));
+    }
+
+    /**
+     * The seed of the setting of a study described by a text (the setting's content, not its position in a
+     * grid): {@link #key(long, String, long)} with setting = the 64-bit FNV-1a hash of the text, top bit
+     * cleared. So a single-setting run reproduces the same setting inside any grid.
+     *
+     * @param setting a stable text that differs whenever the setting's dynamics do
+     */
+    public static long key(long seed, String study, String setting) {
+        if (setting == null) {
+            throw new IllegalArgumentException("setting must be a text, got null");
+        }
+        return key(seed, study, fnv(setting) >>> 1);
+    }
+
+    private static long fnv(String text) {
         long h = 0xCBF29CE484222325L;
-        for (byte b : study.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xFF)) * 0x100000001B3L;
         }
-        return mix(mix(seed ^ mix(h)) + GOLDEN * (2 * setting + 1));
+        return h;
     }
 
     /** The generator of replication {@code index}, as the interface type. */

@@ -12,7 +12,6 @@ import dev.htsgd.sim.rare.RareEventEstimate;
 import dev.htsgd.sim.rare.RareEventExperiment;
 import dev.htsgd.sim.rare.RareEventExperiment.PathSums;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -165,20 +164,7 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
          * shared by the command, the reproduce target and the sweep.
          */
         public Map<String, Object> point() {
-            RareEventEstimate e = estimate;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("eta", e.eta());
-            m.put("b", Double.isInfinite(e.b()) ? "none" : (Object) e.b());
-            m.put("estimate", e.estimate());
-            m.put("ci_low", e.ciLow());
-            m.put("ci_high", e.ciHigh());
-            m.put("stderr", e.stderr());
-            m.put("relative_error", Double.isFinite(e.relativeError()) ? e.relativeError() : null);
-            m.put("method", e.method());
-            m.put("samples", e.samples());
-            m.put("hits", e.hits());
-            m.put("steps", e.steps());
-            m.put("largest_weight_share", e.largestShare());
+            Map<String, Object> m = estimate.asMap();
             m.put("horizon", settings.horizon());
             m.put("jumps", jumps);
             m.put("predicted_exponent", predictedExponent);

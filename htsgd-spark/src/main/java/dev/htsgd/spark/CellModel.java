@@ -1,6 +1,5 @@
 package dev.htsgd.spark;
 
-import dev.htsgd.cli.LandscapeOptions;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.landscape.Domain;
@@ -81,10 +80,7 @@ final class CellModel {
 
     /** {@code --domain a,b} (1-D) or {@code --ball R} (centred at the origin), or null for the default. */
     static Domain domain(SweepSettings s) {
-        LandscapeOptions o = new LandscapeOptions(); // the local commands' parsing and messages
-        o.domain = s.domain();
-        o.ball = s.ball();
-        return o.domainOverride();
+        return Domain.parse(s.domain(), s.ball()); // the local commands' parser and messages
     }
 
     /** {@code --x0}: {@code min} (the minimum of field {@code basin}) or coordinates x or x,y. */

@@ -1,7 +1,8 @@
 package dev.htsgd.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.htsgd.sim.OccupationExperiment;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code --experiment simulate}: long-run occupation of the attraction fields (paper notes section 4), one
- * task per path. Path r of a cell is {@link OccupationExperiment#runPath}(r) of the experiment the local
- * {@code simulate} command builds (same seed, stream r); a cell reduces its paths with
- * {@link OccupationExperiment.Result#of} in path order, as the local command does:
- * fractions of steps per field, within epsilon of each minimum, transition counts between minima, and
- * which minima were visited.
+ * {@code --experiment simulate}: long-run occupation of the attraction fields (paper notes section 4), a thin
+ * adapter over {@link OccupationStudy}. A cell is one setting of the study ({@link #settings}), its seed the cell's
+ * seed; task r is the study's task r (path r) and a cell's aggregate is the study's result over its paths in path
+ * order, so a cell gives the numbers of {@code htsgd simulate} with the same options and seed, bit for bit.
  */
 final class SimulateKind implements SweepKind {
+
+    private static final OccupationStudy STUDY = OccupationStudy.INSTANCE;
 
     @Override
     public String name() {
@@ -33,7 +34,7 @@ final class SimulateKind implements SweepKind {
     public void validate(SweepSpec spec) {
         KindSupport.noTargets(spec);
         for (Cell cell : ExitTimesKind.distinctModels(spec)) {
-            experiment(cell, spec.settings());
+            settings(cell, spec.settings());
         }
     }
 
@@ -42,54 +43,30 @@ final class SimulateKind implements SweepKind {
         return settings.paths();
     }
 
-    static OccupationExperiment experiment(Cell cell, SweepSettings s) {
-        CellModel m = CellModel.of(cell, s);
-        return OccupationExperiment.builder().sgd(m.sgd).basins(m.basins).steps(s.steps()).paths(s.paths())
-                .seed(cell.seed()).build();
+    /** The study's settings of a cell (the options of the local {@code simulate} command, scalar engine). */
+    static OccupationStudy.Settings settings(Cell cell, SweepSettings s) {
+        Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
+        return OccupationStudy.Settings.of(cell.landscape(), CellModel.domain(s), cell.noise(), cell.alpha(), cell.scale(),
+                s.normalScale() == null ? 1.0 : s.normalScale(), 0.5, cell.clip(), mode, s.project(), cell.eta(),
+                OccupationStudy.Settings.parseX0(s.x0()), s.basin(), s.steps(), s.paths(), null, 0, Engine.SCALAR);
     }
 
     @Override
     public Worker worker(SweepSpec spec) {
-        return (cell, r) -> {
-            OccupationExperiment.PathResult p = experiment(cell, spec.settings()).runPath(r);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("steps", p.steps());
-            m.put("in_field", p.inField());
-            m.put("near_minimum", p.nearMinimum());
-            m.put("transitions", p.transitions());
-            boolean[] visited = new boolean[p.inField().length];
-            for (int v : p.visits()) {
-                visited[v] = true;
-            }
-            m.put("visited", visited);
-            m.put("visits", p.visits().length);
-            if (p.divergence() != null) {
-                m.put("diverged_step", p.divergence().step());
-            }
-            return KindSupport.json(m);
-        };
+        return (cell, r) -> STUDY.codec().encode(STUDY.task(settings(cell, spec.settings()), cell.seed(), r));
     }
 
-    /** A stored path as the engine's record (the visit sequence reduced to the set of visited minima). */
-    static OccupationExperiment.PathResult path(int index, JsonNode n) {
-        int k = n.get("in_field").size();
-        long[] in = new long[k];
-        long[] near = new long[k];
-        long[][] tr = new long[k][k];
-        int[] visits = new int[k];
-        int nv = 0;
-        for (int i = 0; i < k; i++) {
-            in[i] = n.get("in_field").get(i).asLong();
-            near[i] = n.get("near_minimum").get(i).asLong();
-            for (int j = 0; j < k; j++) {
-                tr[i][j] = n.get("transitions").get(i).get(j).asLong();
+    /** The study's result of one cell from its stored paths. */
+    static OccupationStudy.Result result(Cell cell, SweepSettings s, Map<TaskKey, String> results) {
+        List<OccupationStudy.Path> paths = new ArrayList<>();
+        for (int r = 0; r < s.paths(); r++) {
+            String json = results.get(TaskKey.of(cell.index(), r));
+            if (json == null) {
+                throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
             }
-            if (n.get("visited").get(i).asBoolean()) {
-                visits[nv++] = i;
-            }
+            paths.add(STUDY.codec().decode(json));
         }
-        return new OccupationExperiment.PathResult(index, n.get("steps").asLong(), in, near, tr,
-                java.util.Arrays.copyOf(visits, nv), false, new double[0], null, 0L);
+        return STUDY.result(settings(cell, s), cell.seed(), paths);
     }
 
     @Override
@@ -100,37 +77,21 @@ final class SimulateKind implements SweepKind {
         StringBuilder table = new StringBuilder();
         long allSteps = 0;
         for (Cell cell : spec.cells()) {
-            List<OccupationExperiment.PathResult> paths = new ArrayList<>();
-            int diverged = 0;
-            int n = 0;
-            for (int r = 0; r < s.paths(); r++) {
-                String json = results.get(TaskKey.of(cell.index(), r));
-                if (json == null) {
-                    throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
-                }
-                JsonNode node = KindSupport.read(json);
-                paths.add(path(r, node));
-                n = node.get("in_field").size();
-                if (node.has("diverged_step")) {
-                    diverged++;
-                }
-            }
-            // the local command's reduction, in path order
-            OccupationExperiment.Result res = OccupationExperiment.Result.of(paths, n, 0.0, 1);
-            long total = res.totalSteps();
+            OccupationStudy.Result res = result(cell, s, results);
             double[] fr = res.fractions();
             double[] nf = res.nearMinimumFractions();
-            long[][] tr = res.transitions();
-            boolean[] visited = res.visited();
-            allSteps += total;
+            allSteps += res.totalSteps();
             Map<String, Object> c = new LinkedHashMap<>(cell.describe());
             c.put("paths", s.paths());
-            c.put("total_steps", total);
+            c.put("total_steps", res.totalSteps());
             c.put("fractions", fr);
             c.put("near_minimum_fractions", nf);
-            c.put("transitions", tr);
-            c.put("visited", visited);
-            c.put("diverged_paths", diverged);
+            c.put("transitions", res.transitions());
+            c.put("visited", res.visited());
+            c.put("diverged_paths", res.divergedPaths());
+            c.put("limiting_stationary", res.prediction().stationary());
+            c.put("limiting_over_horizon", res.prediction().finiteHorizon());
+            c.put("theory_note", res.prediction().note());
             cells.add(c);
             Map<String, Object> row = new LinkedHashMap<>(cell.describe());
             for (int i = 0; i < fr.length; i++) {

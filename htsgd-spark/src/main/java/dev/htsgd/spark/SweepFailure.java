@@ -23,8 +23,8 @@ final class SweepFailure {
             Pattern.compile("(?:ClassNotFoundException|NoClassDefFoundError)(?::\\s*(?:Could not initialize class )?([\\w$./]+))?");
 
     /** What the executors need for a missing class, appended to its message. */
-    static final String APP_JAR_HINT = "give them the htsgd classes: build htsgd-spark/target/htsgd-spark-app.jar "
-            + "(./mvnw -Papp -pl htsgd-spark -am package -DskipTests) or set spark.jars";
+    static final String APP_JAR_HINT = "give them the htsgd classes: build htsgd-app/target/htsgd-spark-app.jar "
+            + "(./mvnw -Papp -pl htsgd-app -am package -DskipTests) or set spark.jars";
 
     /** The task's error: its exception class (binary name), its one-line message, and whether it is bad input. */
     record TaskError(String type, String message, boolean badInput) {

@@ -16,18 +16,32 @@ import org.apache.spark.TaskContext;
  * seeded by (cell seed, r) and scales by eta. Counts executions (local mode runs executors in this JVM), and
  * can fail chosen tasks always or on their first attempt.
  */
-class CountingKind implements SweepKind {
+public class CountingKind implements SweepKind {
 
-    static final AtomicInteger EXECUTIONS = new AtomicInteger();
-    static final Set<String> ALWAYS_FAIL = ConcurrentHashMap.newKeySet();
+    public static final AtomicInteger EXECUTIONS = new AtomicInteger();
+    public static final Set<String> ALWAYS_FAIL = ConcurrentHashMap.newKeySet();
     /** Tasks that always fail as bad input (IllegalArgumentException). */
-    static final Set<String> BAD_INPUT = ConcurrentHashMap.newKeySet();
-    static volatile boolean failFirstAttempt;
+    public static final Set<String> BAD_INPUT = ConcurrentHashMap.newKeySet();
+    public static volatile boolean failFirstAttempt;
 
     private final int replications;
 
-    CountingKind(int replications) {
+    public CountingKind(int replications) {
         this.replications = replications;
+    }
+
+    /** Makes sweeps of this JVM find this experiment as {@code --experiment counting}. */
+    public static void register(int replications) {
+        SparkSweep.kinds(name -> name.equals("counting") ? new CountingKind(replications) : SweepKinds.of(name));
+    }
+
+    /** Forgets the registration, the injected failures and the execution count. */
+    public static void reset() {
+        SparkSweep.kinds(null);
+        EXECUTIONS.set(0);
+        ALWAYS_FAIL.clear();
+        BAD_INPUT.clear();
+        failFirstAttempt = false;
     }
 
     static double value(Cell cell, int r) {

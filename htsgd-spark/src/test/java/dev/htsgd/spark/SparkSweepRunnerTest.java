@@ -31,9 +31,7 @@ class SparkSweepRunnerTest {
     @BeforeEach
     @AfterEach
     void reset() {
-        CountingKind.EXECUTIONS.set(0);
-        CountingKind.ALWAYS_FAIL.clear();
-        CountingKind.failFirstAttempt = false;
+        CountingKind.reset();
     }
 
     private void assertExact(Map<TaskKey, String> results) {

@@ -298,4 +298,27 @@ public final class DlRun {
                         Plots.Series.line("test", x, rows.stream().mapToDouble(MetricsRow::testLoss).toArray()))));
         return out;
     }
+
+    /**
+     * Puts saved weights ({@code --weights}) into a network: names and shapes are checked by
+     * {@link Network#setNamedWeights}, here extra arrays and non-finite values.
+     */
+    public static void setWeights(Network net, Map<String, Npz.Array> arrays, Path weights, String model) {
+        for (String name : arrays.keySet()) {
+            if (!net.parameterNames().contains(name)) {
+                throw new IllegalArgumentException("--weights " + weights + ": array " + name + " is not a parameter of --model "
+                        + model + " (its parameters: " + net.parameterNames() + ")");
+            }
+        }
+        for (var e : arrays.entrySet()) {
+            float[] x = e.getValue().data();
+            for (int i = 0; i < x.length; i++) {
+                if (!Float.isFinite(x[i])) {
+                    throw new IllegalArgumentException("--weights " + weights + ": parameter " + e.getKey()
+                            + " has a non-finite value (" + x[i] + ") at flat index " + i);
+                }
+            }
+        }
+        net.setNamedWeights(arrays, "--weights " + weights);
+    }
 }

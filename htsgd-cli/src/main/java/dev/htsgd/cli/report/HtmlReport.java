@@ -46,15 +46,18 @@ public final class HtmlReport {
         return this;
     }
 
-    /** The command line that computes what precedes (a table's setting) alone: a paragraph in code style. */
-    public HtmlReport command(String line) {
-        body.add("<p class=\"command\"><code>" + escape(line) + "</code></p>");
-        return this;
-    }
-
     /** A paragraph in a highlighted box, e.g. a verdict or a warning. */
     public HtmlReport note(String text) {
         body.add("<p class=\"note\">" + escape(text) + "</p>");
+        return this;
+    }
+
+    /**
+     * The command line that recomputes what the table above shows (a reproduce setting), as a paragraph in code
+     * style, so a reader can rerun one setting alone.
+     */
+    public HtmlReport command(String commandLine) {
+        body.add("<p class=\"command\"><code>" + escape(commandLine) + "</code></p>");
         return this;
     }
 
@@ -145,8 +148,8 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;padding:.3em 0}")
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eef}td.num{text-align:right;font-family:monospace}")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.9em;color:#555}")
+                .append(".command code{background:#f3f3f7;padding:.2em .4em;font-size:.85em;word-break:break-all}")
                 .append(".files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
-                .append(".command code{background:#f4f4f4;padding:.1em .3em;font-size:90%}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String b : body) {
             sb.append(b).append('\n');

@@ -1,18 +1,16 @@
 package dev.htsgd.cli.reproduce;
 
+import dev.htsgd.cli.SimulateCommand;
+import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
-import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Iclr1d;
-import dev.htsgd.noise.GaussianNoise;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.noise.ParetoNoise;
 import dev.htsgd.sim.BasinMap;
-import dev.htsgd.sim.OccupationExperiment;
-import dev.htsgd.theory.Basins;
-import dev.htsgd.theory.JumpProcess;
-import dev.htsgd.theory.LandscapeAnalysis;
+import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,19 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
     /** Sharp (narrow) minima of the ICLR function: m_1 and m_3 (0-based 0 and 2). */
     static final int[] SHARP = {0, 2};
 
-    record Setting(String label, NoiseModel noise, double b) {
+    /**
+     * One row: heavy-tailed Pareto(1.2) noise of scale 0.1 or Gaussian noise N(0, 1) (family and scale in the
+     * library's words), and b.
+     */
+    record Setting(String label, String family, double scale, double b) {
+        boolean heavy() {
+            return !family.equals("gaussian");
+        }
+
+        OccupationStudy.Settings settings(long steps, int paths, long thin) {
+            return OccupationStudy.Settings.of("iclr1d", null, family, 1.2, scale, 1.0, 0.5, b, Clipping.L2, true, ETA,
+                    new double[] {X0}, 0, steps, paths, null, thin, Engine.SCALAR);
+        }
     }
 
     @Override
@@ -59,64 +69,62 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         Scale sc = ctx.scale();
         long steps = o.steps != null ? o.steps : sc.pick(10_000_000L, 10_000_000L, 20_000L);
         int paths = o.paths != null ? o.paths : sc.pick(10, 4, 2);
-        Iclr1d f = Iclr1d.of();
-        Basins basins = Basins.of(f);
-        BasinMap map = BasinMap.of1D(basins);
-        int n = basins.size();
-        double[] minima = basins.minima();
-        NoiseModel heavy = ParetoNoise.of(1.2, 0.1);
-        NoiseModel gauss = GaussianNoise.of(1.0);
-        List<Setting> settings = List.of(new Setting("heavy-tailed, unclipped", heavy, Double.POSITIVE_INFINITY),
-                new Setting("heavy-tailed, b = 0.5", heavy, B), new Setting("Gaussian, unclipped", gauss, Double.POSITIVE_INFINITY),
-                new Setting("Gaussian, b = 0.5", gauss, B));
         long thin = Math.max(1, steps / 2000);
+        List<Setting> settings = List.of(
+                new Setting("heavy-tailed, unclipped", "pareto", 0.1, Double.POSITIVE_INFINITY),
+                new Setting("heavy-tailed, b = 0.5", "pareto", 0.1, B),
+                new Setting("Gaussian, unclipped", "gaussian", 1.0, Double.POSITIVE_INFINITY),
+                new Setting("Gaussian, b = 0.5", "gaussian", 1.0, B));
 
         List<Map<String, Object>> out = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
         List<String> histNames = new ArrayList<>();
         List<double[]> histData = new ArrayList<>();
         List<Plots.Series> trajSeries = new ArrayList<>();
+        double[] minima = null;
+        NoiseModel heavy = null;
+        NoiseModel gauss = null;
         long t0 = System.nanoTime();
         try (Progress p = ctx.progress("global-dynamics", (long) paths * settings.size())) {
-            int k = 0;
             for (Setting s : settings) {
-                ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(s.noise()).eta(ETA).clip(s.b()).x0(X0).build();
-                OccupationExperiment exp = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps).paths(paths)
-                        .thin(thin).seed(dev.htsgd.sim.Streams.key(ctx.seed(), "global-dynamics", k)).build();
-                Occupation.Totals t = Occupation.run(exp, paths, n, ctx.threads(), ctx.run().checkpoint(),
-                        "global-dynamics/" + k + "/steps=" + steps + "/path=", p);
-                k++;
+                OccupationStudy.Settings st = s.settings(steps, paths, thin);
+                OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
+                OccupationStudy.Model model = OccupationStudy.model(st);
+                minima = ((BasinMap.OneD) model.basins()).minimaArray();
+                if (s.heavy()) {
+                    heavy = model.noise();
+                } else {
+                    gauss = model.noise();
+                }
+                int n = minima.length;
                 double[] frac = t.fractions();
-                double[] near = t.nearFractions();
                 double sharp = 0;
                 for (int i : SHARP) {
                     sharp += frac[i];
                 }
-                JumpProcess jp = s.noise().isHeavyTailed() ? LandscapeAnalysis.of(basins, s.noise(), s.b()).process() : null;
-                double[] theory = stationary(basins, jp);
-                double[] horizon = finiteHorizon(basins, jp, s.noise(), map.fieldOf(X0), steps);
-                long transitions = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        transitions += i == j ? 0 : t.transitions()[i][j];
-                    }
-                }
+                double[] theory = t.prediction().stationary();
+                double[] horizon = t.prediction().finiteHorizon();
+                String command = SimulateCommand.commandLine(st, ctx.seed());
+                commands.add(command);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("setting", s.label());
-                m.put("noise", s.noise().describe());
+                m.put("noise", model.noise().describe());
                 m.put("b", Double.isInfinite(s.b()) ? "none" : (Object) s.b());
                 m.put("fractions", frac);
-                m.put("near_minimum_fractions", near);
+                m.put("near_minimum_fractions", t.nearMinimumFractions());
                 m.put("sharp_fraction", sharp);
                 m.put("transitions", t.transitions());
-                m.put("transition_count", transitions);
-                m.put("diverged_paths", t.diverged());
+                m.put("transition_count", t.transitionCount());
+                m.put("diverged_paths", t.divergedPaths());
                 if (theory != null) {
                     m.put("limiting_stationary", theory);
                 }
                 if (horizon != null) {
                     m.put("limiting_over_horizon", horizon);
                 }
+                m.put("command", command);
+                SimulateCommand.numbers(t).forEach(m::putIfAbsent);
                 out.add(m);
                 List<Object> row = new ArrayList<>();
                 row.add(s.label());
@@ -124,7 +132,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                     row.add(frac[i]);
                 }
                 row.add(sharp);
-                row.add(transitions);
+                row.add(t.transitionCount());
                 row.add(theory == null ? "no heavy-tailed limit (stays near its start)" : fmtVec(theory));
                 row.add(horizon == null ? "" : fmtVec(horizon));
                 rows.add(row);
@@ -142,6 +150,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
             }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
+        int n = minima.length;
         List<String> header = new ArrayList<>();
         header.add("setting");
         for (int i = 0; i < n; i++) {
@@ -163,22 +172,20 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         Plot traj = ctx.plot("global-dynamics-trajectories", Plots.Axes.linear("Sample trajectory (path 0, thinned)", "step", "x"),
                 trajSeries);
         List<Plots.Series> fs = new ArrayList<>();
-        double[] idx = new double[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = minima[i];
-        }
         for (Map<String, Object> m : out) {
-            fs.add(new Plots.Series((String) m.get("setting"), idx, (double[]) m.get("fractions"), Plots.Style.LINE_MARKERS));
+            fs.add(new Plots.Series((String) m.get("setting"), minima, (double[]) m.get("fractions"), Plots.Style.LINE_MARKERS));
         }
         Plot fr = ctx.plot("global-dynamics-fractions", Plots.Axes.linear("Fraction of time per basin", "minimum m_i", "fraction"), fs);
 
-        ctx.report().heading("B. Global dynamics (ICLR Fig. 2-3)")
+        HtmlReport report = ctx.report().heading("B. Global dynamics (ICLR Fig. 2-3)")
                 .paragraph("ICLR test function on [-1.6, 1.6], eta = " + ETA + ", X_0 = " + X0 + ", " + paths + " paths x "
                         + steps + " steps per setting; heavy-tailed noise " + heavy.describe() + ", Gaussian noise "
                         + gauss.describe() + ". Expected: unclipped heavy tails visit all four minima; clipped heavy tails "
                         + "almost never sit in the sharp m1, m3; Gaussian noise stays in its starting basin (I_3 here).")
                 .table("Fraction of time per attraction field", header, rows)
-                .paragraph("The stationary law is the long-run limit; the last column is what the limiting chain predicts "
+                .paragraph("Each row alone (same numbers, bit for bit):");
+        commands.forEach(report::command);
+        report.paragraph("The stationary law is the long-run limit; the last column is what the limiting chain predicts "
                         + "for runs of this length started from X_0 (time T = steps x lambda*_b(eta) in the chain's units), "
                         + "the fairer comparison when the chain moves only a few times per run.")
                 .plot(hist, "Histogram of visited locations under heavy-tailed noise: unclipped it visits all four minima, "
@@ -195,95 +202,6 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         r.put("paths", paths);
         r.put("seconds", seconds);
         return r;
-    }
-
-    /** Stationary law of the limiting chain, on all minima (0 off V*_b); null for light-tailed noise or a reducible G_b. */
-    static double[] stationary(Basins basins, JumpProcess jp) {
-        if (jp == null || !jp.irreducible()) {
-            return null;
-        }
-        JumpProcess.ClassChain c = jp.chain();
-        double[] st = c.stationary();
-        if (st == null) {
-            return null;
-        }
-        double[] all = new double[basins.size()];
-        int[] w = c.widest();
-        for (int i = 0; i < w.length; i++) {
-            all[w[i]] = st[i];
-        }
-        return all;
-    }
-
-    /**
-     * Expected fraction of time per minimum of the limiting chain Y over the run's horizon, started from
-     * theta_b(. | m_start) (the law in which the chain enters V*_b from X_0's basin): (1/T) int_0^T P(Y_t = j) dt
-     * with T = steps x lambda*_b(eta), by explicit Euler on the generator with 20,000 steps (the chain is small
-     * and T moderate, so the error is far below the sampling error). Null when there is no heavy-tailed limit or
-     * G_b is reducible.
-     */
-    static double[] finiteHorizon(Basins basins, JumpProcess jp, NoiseModel noise, int start, long steps) {
-        if (jp == null || !jp.irreducible()) {
-            return null;
-        }
-        JumpProcess.ClassChain c = jp.chain();
-        int[] states = c.states();
-        int[] w = c.widest();
-        double[][] q = c.generator();
-        double[][] theta = c.theta();
-        int k = -1;
-        for (int i = 0; i < states.length; i++) {
-            if (states[i] == start) {
-                k = i;
-            }
-        }
-        if (k < 0) {
-            return null;
-        }
-        double t = steps * dev.htsgd.theory.TimeScales.scale(noise, ETA, c.jumpNumber());
-        double[] occ = meanOccupation(theta[k], q, t);
-        double[] all = new double[basins.size()];
-        for (int i = 0; i < w.length; i++) {
-            all[w[i]] = occ[i];
-        }
-        return all;
-    }
-
-    /**
-     * (1/T) int_0^T p(t) dt for p' = p Q, p(0) = p0: explicit Euler with at least 20,000 steps and
-     * dt max_i |Q(i,i)| &lt;= 0.5.
-     */
-    static double[] meanOccupation(double[] p0, double[][] q, double t) {
-        double maxRate = 0;
-        for (int i = 0; i < q.length; i++) {
-            maxRate = Math.max(maxRate, -q[i][i]);
-        }
-        int nSteps = (int) Math.min(5_000_000, Math.max(20_000, Math.ceil(2 * maxRate * t)));
-        double dt = t / nSteps;
-        double[] p = p0.clone();
-        double[] occ = new double[p.length];
-        double[] next = new double[p.length];
-        for (int step = 0; step < nSteps; step++) {
-            for (int j = 0; j < p.length; j++) {
-                // trapezoid in time for the integral
-                occ[j] += 0.5 * p[j] * dt;
-            }
-            for (int j = 0; j < p.length; j++) {
-                double v = p[j];
-                for (int i = 0; i < p.length; i++) {
-                    v += p[i] * q[i][j] * dt;
-                }
-                next[j] = v;
-            }
-            System.arraycopy(next, 0, p, 0, p.length);
-            for (int j = 0; j < p.length; j++) {
-                occ[j] += 0.5 * p[j] * dt;
-            }
-        }
-        for (int j = 0; j < occ.length; j++) {
-            occ[j] /= t;
-        }
-        return occ;
     }
 
     static String fmtVec(double[] v) {

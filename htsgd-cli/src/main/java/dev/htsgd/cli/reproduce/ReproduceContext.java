@@ -5,6 +5,8 @@ import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.run.Progress;
 import dev.htsgd.run.RunDirectory;
+import dev.htsgd.run.Study;
+import dev.htsgd.run.StudyRunner;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  *
  * @param run the run directory being written
  * @param report the report the target adds its sections to
- * @param seed the run's seed (targets derive distinct stream offsets from it per setting)
+ * @param seed the run's seed (each study derives its settings' streams from it by {@link dev.htsgd.sim.Streams#key})
  * @param threads worker threads (results do not depend on it)
  * @param quiet no progress bars
  * @param settings scale and overrides
@@ -33,6 +35,14 @@ public record ReproduceContext(RunDirectory run, HtmlReport report, long seed, i
     /** Saves an XY plot under plots/. */
     public Plot plot(String name, Plots.Axes axes, List<Plots.Series> series) {
         return Plots.xy(run.plotsDir(), name, axes, series);
+    }
+
+    /**
+     * Runs one setting of a study with the run's seed, threads and checkpoint (a resumed run takes the finished
+     * tasks from it), advancing {@code progress} by one per task.
+     */
+    public <S, T, R> R run(Study<S, T, R> study, S setting, Progress progress) {
+        return new StudyRunner(threads, run.checkpoint(), progress::advance).run(study, setting, seed);
     }
 
     /** Appends a line to log.txt. */

@@ -1,15 +1,13 @@
 package dev.htsgd.cli.reproduce;
 
+import dev.htsgd.cli.SimulateCommand;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
-import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Himmelblau2d;
-import dev.htsgd.noise.IsotropicNoise;
-import dev.htsgd.noise.ParetoNoise;
-import dev.htsgd.noise.VectorNoise;
-import dev.htsgd.sim.BasinMap;
-import dev.htsgd.sim.OccupationExperiment;
+import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,27 +47,21 @@ public final class TwoDTarget implements ReproduceTarget {
         Scale sc = ctx.scale();
         long steps = o.steps != null ? o.steps : sc.pick(30_000_000L, 3_000_000L, 30_000L);
         int paths = o.paths != null ? o.paths : sc.pick(2, 2, 1);
-        Himmelblau2d f = Himmelblau2d.of();
-        BasinMap map = BasinMap.of(f);
-        double[][] minima = map.minima();
-        int n = minima.length;
-        VectorNoise noise = IsotropicNoise.of(ParetoNoise.of(1.2, 0.75), 2);
         double[] bs = {Himmelblau2d.B, Double.POSITIVE_INFINITY};
         long thin = Math.max(1, steps / 3000);
 
         List<Map<String, Object>> out = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
         List<Plots.Series> scatter = new ArrayList<>();
+        double[][] minima = null;
         long t0 = System.nanoTime();
         try (Progress p = ctx.progress("two-d", (long) paths * bs.length)) {
-            int k = 0;
             for (double b : bs) {
-                ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(noise).eta(ETA).clip(b).x0(START).build();
-                OccupationExperiment exp = OccupationExperiment.builder().sgd(sgd).basins(map).steps(steps).paths(paths)
-                        .thin(thin).seed(dev.htsgd.sim.Streams.key(ctx.seed(), "two-d", k)).build();
-                Occupation.Totals t = Occupation.run(exp, paths, n, ctx.threads(), ctx.run().checkpoint(),
-                        "two-d/" + k + "/steps=" + steps + "/path=", p);
-                k++;
+                OccupationStudy.Settings st = settings(b, steps, paths, thin);
+                OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
+                minima = OccupationStudy.model(st).basins().minima();
+                int n = minima.length;
                 double[] frac = t.fractions();
                 double narrow = 0;
                 for (int i = 0; i < n; i++) {
@@ -78,12 +70,16 @@ public final class TwoDTarget implements ReproduceTarget {
                     }
                 }
                 String label = Double.isInfinite(b) ? "unclipped" : "b = " + b;
+                String command = SimulateCommand.commandLine(st, ctx.seed());
+                commands.add(command);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("b", Double.isInfinite(b) ? "none" : (Object) b);
                 m.put("fractions", frac);
                 m.put("narrow_fraction", narrow);
                 m.put("transitions", t.transitions());
-                m.put("diverged_paths", t.diverged());
+                m.put("diverged_paths", t.divergedPaths());
+                m.put("command", command);
+                SimulateCommand.numbers(t).forEach(m::putIfAbsent);
                 out.add(m);
                 List<Object> row = new ArrayList<>();
                 row.add(label);
@@ -110,6 +106,7 @@ public final class TwoDTarget implements ReproduceTarget {
         }
         header.add("time in narrow basins");
         ctx.run().writeCsv("two-d.csv", header, rows);
+        int n = minima.length;
         double[][] mins = new double[2][n];
         for (int i = 0; i < n; i++) {
             mins[0][i] = minima[i][0];
@@ -125,13 +122,24 @@ public final class TwoDTarget implements ReproduceTarget {
                         + paths + " paths x " + steps + " steps. Theory: with b = 2.15 the limiting process lives on the two "
                         + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited.")
                 .table("Fraction of time per basin", header, rows)
-                .plot(plot, "Visited points")
+                .paragraph("Each row alone (same numbers, bit for bit):");
+        commands.forEach(ctx.report()::command);
+        ctx.report().plot(plot, "Visited points")
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("minima", minima);
         r.put("settings", out);
         r.put("seconds", seconds);
         return r;
+    }
+
+    /**
+     * One setting: himmelblau2d (projection onto its default ball of radius 4.2), Z = 0.75 W with ||W|| Pareto(1.2)
+     * isotropic, eta = 5e-4, the start in the narrow basin, and b.
+     */
+    static OccupationStudy.Settings settings(double b, long steps, int paths, long thin) {
+        return OccupationStudy.Settings.of("himmelblau2d", null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
+                START, 0, steps, paths, null, thin, Engine.SCALAR);
     }
 
     static boolean isNarrow(double[] m) {

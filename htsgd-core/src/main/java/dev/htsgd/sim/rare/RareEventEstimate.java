@@ -1,5 +1,8 @@
 package dev.htsgd.sim.rare;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An estimate of a rare-event probability p with its normal 95% confidence interval
  * [estimate - 1.96 stderr, estimate + 1.96 stderr] (clamped at 0).
@@ -26,6 +29,28 @@ public record RareEventEstimate(double eta, double b, double estimate, double st
     /** stderr / estimate (infinite when the estimate is 0). */
     public double relativeError() {
         return estimate > 0 ? stderr / estimate : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The estimate as one JSON point of the CLI contract, keys in this order: eta, b ({@code "none"} when
+     * unclipped), estimate, ci_low, ci_high, stderr, relative_error (null when infinite), method, samples, hits,
+     * steps, largest_weight_share.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eta", eta);
+        m.put("b", Double.isInfinite(b) ? "none" : (Object) b);
+        m.put("estimate", estimate);
+        m.put("ci_low", ciLow);
+        m.put("ci_high", ciHigh);
+        m.put("stderr", stderr);
+        m.put("relative_error", Double.isFinite(relativeError()) ? relativeError() : null);
+        m.put("method", method);
+        m.put("samples", samples);
+        m.put("hits", hits);
+        m.put("steps", steps);
+        m.put("largest_weight_share", largestShare);
+        return m;
     }
 
     /** From the sums of the weights and of their squares. */

@@ -1,4 +1,4 @@
-package dev.htsgd.spark;
+package dev.htsgd.app;
 
 import dev.htsgd.cli.Main;
 
@@ -6,7 +6,7 @@ import dev.htsgd.cli.Main;
  * The Spark application entry point for {@code spark-submit}: the same options as {@code htsgd sweep}.
  *
  * <pre>
- * spark-submit --master yarn --class dev.htsgd.spark.SweepApp htsgd-spark-app.jar --config sweep.yaml --out runs/s1
+ * spark-submit --master yarn --class dev.htsgd.app.SweepApp htsgd-spark-app.jar --config sweep.yaml --out runs/s1
  * </pre>
  *
  * The master submitted with spark-submit is used unless {@code --master} is also given.

@@ -1,18 +1,23 @@
-package dev.htsgd.spark;
+package dev.htsgd.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.htsgd.cli.reproduce.ReproduceTargets;
+import dev.htsgd.spark.CountingKind;
+import dev.htsgd.spark.SharedSpark;
+import dev.htsgd.spark.SweepGrid;
+import dev.htsgd.spark.SweepKind;
+import dev.htsgd.spark.SweepSettings;
+import dev.htsgd.spark.SweepSpec;
+import dev.htsgd.spark.TaskKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.SparkException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,24 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one line with the task's own error (not Spark's stack trace), exit 2 when that error is bad input and 1
  * otherwise, with the "stored N of M tasks, add --resume" hint when tasks were stored.
  */
+@ExtendWith(SharedSpark.class)
 class SweepErrorsTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void shareContext() {
-        SparkSweepBackend.share(TestSpark.context());
-    }
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        SparkSweepBackend.kinds(null);
-        CountingKind.ALWAYS_FAIL.clear();
-        CountingKind.BAD_INPUT.clear();
-        CountingKind.failFirstAttempt = false;
-    }
 
     /** Runs {@code htsgd sweep ARGS --out PARENT/run} in a fresh PARENT; returns {code, stdout, stderr}. */
     private String[] sweep(Path parent, String... args) throws IOException {
@@ -74,17 +66,6 @@ class SweepErrorsTest {
         assertThat(r[2]).contains("--master must be local, local[N], local[*], local[N,M]")
                 .contains("spark://HOST:PORT").contains("got '" + master + "'");
         assertThat(entries(parent)).as("created under the output parent").isEmpty();
-    }
-
-    @Test
-    void theMastersSparkAcceptsPassTheCheck() {
-        for (String m : List.of("local", "local[1]", "local[16]", "local[*]", "local[2,3]", "local[*, 4]",
-                "local-cluster[2,1,1024]", "spark://host:7077", "spark://10.0.0.1:7077,10.0.0.2:7077", "spark://[::1]:7077",
-                "yarn", "k8s://https://host:443", "k8s://host:6443", "k8s://http://127.0.0.1:8001")) {
-            assertThat(SparkSweepBackend.checkMaster(" " + m + " ", "--master")).as(m).isEqualTo(m);
-        }
-        assertThatThrownBy(() -> SparkSweepBackend.checkMaster("bogus", "spark.master"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spark.master must be");
     }
 
     /** Each bad option: the option as typed, then the words its message must contain. */
@@ -153,7 +134,7 @@ class SweepErrorsTest {
 
     @Test
     void aFailingTaskIsOneLineWithItsOwnErrorAndTheResumeHint() throws IOException {
-        SparkSweepBackend.kinds(name -> name.equals("counting") ? new CountingKind(3) : SweepKinds.of(name));
+        CountingKind.register(3);
         CountingKind.ALWAYS_FAIL.add(TaskKey.of(3, 2).id()); // the last task of 4 cells x 3: the others are stored first
         Path parent = tmp.resolve("p");
         String[] r = sweep(parent, "--experiment", "counting", "--eta", "0.1,0.01", "--clip", "0.5,none");
@@ -172,7 +153,7 @@ class SweepErrorsTest {
 
     @Test
     void aTaskFailingOnBadInputExitsTwo() throws IOException {
-        SparkSweepBackend.kinds(name -> name.equals("counting") ? new CountingKind(1) : SweepKinds.of(name));
+        CountingKind.register(1);
         CountingKind.BAD_INPUT.add(TaskKey.of(0, 0).id());
         String[] r = sweep(tmp.resolve("p"), "--experiment", "counting");
         assertOneLine(r, "2");
@@ -187,47 +168,6 @@ class SweepErrorsTest {
         SweepKind.Worker w = new ReproduceKind().in(tmp).worker(spec);
         assertThatThrownBy(() -> w.run(spec.grid().cell(0), 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("htsgd reproduce nope --seed 7 exited with 2: unknown reproduce target 'nope'; valid: "
-                        + dev.htsgd.cli.reproduce.ReproduceTargets.names());
-    }
-
-    /** What Spark 4.0 threw on a standalone cluster whose executors lacked htsgd-spark-app.jar (abridged). */
-    static final String LOST_CLASS = "Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 times, most recent "
-            + "failure: Lost task 0.3 in stage 0.0 (TID 6) (127.0.0.1 executor 0): java.io.IOException: "
-            + "java.lang.ClassNotFoundException: dev.htsgd.spark.TaskKey\n"
-            + "\tat org.apache.spark.util.SparkErrorUtils.tryOrIOException(SparkErrorUtils.scala:42)\n"
-            + "\tat org.apache.spark.rdd.ParallelCollectionPartition.readObject(ParallelCollectionRDD.scala:70)\n"
-            + "Caused by: java.lang.ClassNotFoundException: dev.htsgd.spark.TaskKey\n"
-            + "\tat java.base/java.net.URLClassLoader.findClass(URLClassLoader.java:445)\n\nDriver stacktrace:";
-
-    @Test
-    void aClassMissingOnTheExecutorsSaysHowToShipTheHtsgdClasses() {
-        String want = "the executors lack class dev.htsgd.spark.TaskKey; give them the htsgd classes: build "
-                + "htsgd-spark/target/htsgd-spark-app.jar (./mvnw -Papp -pl htsgd-spark -am package -DskipTests) or set spark.jars";
-        SweepFailure.TaskError shipped = SweepFailure.of(new SparkException(LOST_CLASS,
-                new IOException(new ClassNotFoundException("dev.htsgd.spark.TaskKey"))), false);
-        assertThat(shipped.message()).isEqualTo(want);
-        assertThat(shipped.badInput()).isFalse();
-        SweepFailure.TaskError parsed = SweepFailure.of(new SparkException(LOST_CLASS), false); // nothing shipped back
-        assertThat(parsed.message()).isEqualTo(want);
-        assertThat(SweepFailure.of(new NoClassDefFoundError("dev/htsgd/spark/Cell"), true).message())
-                .isEqualTo("class dev.htsgd.spark.Cell is missing from the class path");
-    }
-
-    @Test
-    void sparksMessageIsReadWhenTheTasksExceptionDidNotComeBack() {
-        SweepFailure.TaskError bad = SweepFailure.of(new SparkException("Job aborted due to stage failure: Task 1 in "
-                + "stage 2.0 failed 4 times, most recent failure: Lost task 1.3 in stage 2.0 (TID 9) (10.0.0.5 executor 3): "
-                + "java.lang.IllegalArgumentException: --x0 must lie inside the domain\n\tat dev.htsgd.X.y(X.java:1)\n"), false);
-        assertThat(bad.message()).isEqualTo("--x0 must lie inside the domain");
-        assertThat(bad.badInput()).isTrue();
-        SweepFailure.TaskError other = SweepFailure.of(new SparkException("Job aborted due to stage failure: Task "
-                + "serialization failed: java.lang.InterruptedException\njava.lang.InterruptedException\n\tat a.b(C.java:1)",
-                new InterruptedException()), false);
-        assertThat(other.message()).isEqualTo(
-                "Job aborted due to stage failure: Task serialization failed: java.lang.InterruptedException");
-        assertThat(other.badInput()).isFalse();
-        assertThat(SweepFailure.oneLine("[INVALID_EXECUTOR_MEMORY] Executor memory 1 must be at least 2.\n"
-                + "Please increase executor memory. SQLSTATE: F0000")).isEqualTo(
-                "[INVALID_EXECUTOR_MEMORY] Executor memory 1 must be at least 2. Please increase executor memory. SQLSTATE: F0000");
+                        + ReproduceTargets.names());
     }
 }

@@ -1,21 +1,18 @@
 package dev.htsgd.spark;
 
-import dev.htsgd.run.Json;
-import dev.htsgd.cli.SweepCommand;
 import dev.htsgd.run.Checkpoint;
 import dev.htsgd.run.Progress;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
-import dev.htsgd.cli.report.RunOptions;
-import java.io.PrintWriter;
+import dev.htsgd.run.RunMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -24,13 +21,13 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The {@code htsgd sweep} runner (registered for {@link SweepCommand.Backend} in META-INF/services): builds
- * the {@link SweepSpec} from the options, opens (or with {@code --resume} continues) the {@link RunDirectory},
- * runs the tasks missing from its {@code tasks/} store with {@link SparkSweepRunner} on the given master,
- * aggregates the stored results (one per task id) into results.json and CSV tables, and commits the run
+ * One sweep end to end, the entry point of this module ({@link #run(SweepRequest)}; {@code htsgd sweep} and
+ * spark-submit reach it through htsgd-app): checks the request, opens (or with resume continues) the
+ * {@link RunDirectory}, runs the tasks missing from its {@code tasks/} store with {@link SparkSweepRunner} on the
+ * master, aggregates the stored results (one per task id) into results.json and CSV tables, and commits the run
  * directory. {@code tasks/} stays in the finished directory: it holds the result of every replication.
  */
-public final class SparkSweepBackend implements SweepCommand.Backend {
+public final class SparkSweep {
 
     /** The folder of the completed-task files inside the run directory. */
     public static final String TASKS_DIR = "tasks";
@@ -41,20 +38,23 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
 
     /**
      * Makes sweeps in this JVM run on an existing context (tests, notebooks) instead of starting and
-     * stopping their own; {@code --master} is then ignored. Null restores the default.
+     * stopping their own; the master of the request is then ignored. Null restores the default.
      */
     public static void share(JavaSparkContext context) {
         shared = context;
     }
 
-    /** The master used when neither --master nor spark-submit names one. */
+    /** The master used when neither the request nor spark-submit names one. */
     public static final String DEFAULT_MASTER = "local[*]";
 
     /** Where the experiments come from by name; tests add their own (see {@link #kinds}). */
     private static volatile Function<String, SweepKind> kinds = SweepKinds::of;
 
-    /** Tests: look experiments up with {@code lookup} instead of {@link SweepKinds#of}; null restores it. */
-    static void kinds(Function<String, SweepKind> lookup) {
+    /**
+     * Tests and embedders: look experiments up with {@code lookup} instead of {@link SweepKinds#of} (an
+     * experiment that is not registered for {@link java.util.ServiceLoader}); null restores it.
+     */
+    public static void kinds(Function<String, SweepKind> lookup) {
         kinds = lookup == null ? SweepKinds::of : lookup;
     }
 
@@ -67,20 +67,30 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
             Pattern.compile("local-cluster\\[\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*]");
     private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
-    @Override
-    public int run(SweepCommand cmd) throws Exception {
-        // every option is checked here, before the run directory or a Spark context exists
-        SweepSpec spec = specOf(cmd);
+    private SparkSweep() {
+    }
+
+    /**
+     * Runs the sweep of {@code request} and returns its results; the run directory holds them when this returns.
+     * Every option is checked before the run directory or a Spark context exists (bad input is an
+     * IllegalArgumentException naming the option); a failed job is one line with the task's own error,
+     * IllegalArgumentException when that error is bad input, else IllegalStateException, with the resume hint
+     * when tasks were stored.
+     */
+    public static SweepResult run(SweepRequest request) throws Exception {
+        SweepSpec spec = request.spec();
         SweepKind kind = kinds.apply(spec.experiment());
         kind.validate(spec);
-        if (cmd.partitions < 0) {
-            throw new IllegalArgumentException("--partitions must be >= 0 (0 = one per task), got " + cmd.partitions);
+        if (request.partitions() < 0) {
+            throw new IllegalArgumentException("--partitions must be >= 0 (0 = one per task), got " + request.partitions());
         }
         checkTaskCount(spec, kind);
-        cmd.common.effectiveThreads(); // validates --threads
+        if (request.threads() < 0) {
+            throw new IllegalArgumentException("--threads must be >= 0 (0 = all cores), got " + request.threads());
+        }
         SparkConf conf = new SparkConf();
-        String master = cmd.master != null ? checkMaster(cmd.master, "--master")
-                : checkMaster(conf.get("spark.master", cmd.common.threads > 0 ? "local[" + cmd.common.threads + "]"
+        String master = request.master() != null ? checkMaster(request.master(), "--master")
+                : checkMaster(conf.get("spark.master", request.threads() > 0 ? "local[" + request.threads() + "]"
                         : DEFAULT_MASTER), "spark.master");
         boolean local = master.startsWith("local");
         defaults(conf, master, "htsgd sweep " + spec.experiment());
@@ -89,26 +99,21 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
             // executors train too: they need the launcher's cap on oneDNN kernels (dl.model.ConvolutionCheck)
             conf.set("spark.executorEnv.ONEDNN_MAX_CPU_ISA", isa);
         }
-        if (!local && !conf.contains("spark.jars")) {
-            Path app = appJar();
-            if (app != null) {
-                conf.set("spark.jars", app.toUri().toString()); // executors of a cluster need the htsgd classes
-            }
+        if (!local && !conf.contains("spark.jars") && request.appJar() != null) {
+            // executors of a cluster need the htsgd classes
+            conf.set("spark.jars", request.appJar().toUri().toString());
         }
 
         String name = "sweep-" + spec.experiment();
-        Path out = cmd.common.out;
-        boolean resume = cmd.run.resume;
+        Path out = request.out();
+        boolean resume = request.mode().resume();
         if (resume && out != null && !Files.isDirectory(partialOf(out))) {
-            resume = false; // --resume with nothing unfinished at --out: a fresh sweep
+            resume = false; // resume with nothing unfinished at the output: a fresh sweep
         }
-        RunOptions options = new RunOptions();
-        options.force = cmd.run.force;
-        options.resume = resume;
+        RunMode mode = new RunMode(request.mode().force(), resume);
         Provenance provenance = Provenance.of("sweep", spec.config(kind.settingKeys()), spec.grid().seeds().get(0));
         List<TaskKey> all = SparkSweepRunner.tasks(spec, kind);
-        PrintWriter stdout = cmd.spec.commandLine().getOut();
-        try (RunDirectory run = RunDirectory.open(out, name, options.mode(), provenance)) {
+        try (RunDirectory run = RunDirectory.open(out, name, mode, provenance)) {
             Checkpoint cp = run.checkpoint(); // records the fingerprint, so --resume refuses other options
             cp.put("sweep", Map.of("fingerprint", spec.fingerprint(kind.settingKeys()), "tasks", all.size()));
             cp.flush();
@@ -122,9 +127,9 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
             run.log("Spark " + SPARK_VERSION + " master " + used + ", " + all.size() + " tasks in " + spec.grid().size()
                     + " cells");
             SparkSweepRunner.Stats stats;
-            try (Progress progress = Progress.start("sweep", all.size(), cmd.common.quiet)) {
+            try (Progress progress = Progress.start("sweep", all.size(), request.quiet())) {
                 int[] seen = {-1};
-                stats = SparkSweepRunner.run(sc, spec, kind, store, cmd.partitions, (done, total) -> {
+                stats = SparkSweepRunner.run(sc, spec, kind, store, request.partitions(), (done, total) -> {
                     progress.advance(seen[0] < 0 ? done : done - seen[0]);
                     seen[0] = done;
                 });
@@ -172,32 +177,7 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
                 run.writeCsv(t.getKey(), header, rows.stream().map(r -> new ArrayList<>(r.values())).toList());
             }
             Path done = run.commit();
-            if (cmd.common.json()) {
-                Json.print(stdout, all2);
-            } else {
-                stdout.println(outcome.summary());
-                stdout.printf(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s (%.1f tasks/s) on %s%n",
-                        stats.total(), stats.reused(), stats.computed(), stats.seconds(),
-                        Double.isNaN(stats.tasksPerSecond()) ? 0.0 : stats.tasksPerSecond(), used);
-                stdout.println("run directory: " + done);
-                stdout.flush();
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * {@code htsgd-spark-app.jar} beside the jar this class was loaded from ({@code ./mvnw -Papp ...} builds it
-     * in htsgd-spark/target), or null.
-     */
-    static Path appJar() {
-        try {
-            Path here = Path.of(SparkSweepBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.isDirectory(here) ? here.getParent() : here.getParent();
-            Path app = dir.resolve("htsgd-spark-app.jar");
-            return Files.isRegularFile(app) ? app : null;
-        } catch (Exception e) {
-            return null;
+            return new SweepResult(all2, outcome.summary(), stats, used, done);
         }
     }
 
@@ -205,18 +185,6 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
     static Path partialOf(Path out) {
         Path abs = out.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + RunDirectory.PARTIAL_SUFFIX);
-    }
-
-    /** The spec the options describe. */
-    public static SweepSpec specOf(SweepCommand cmd) {
-        List<Double> clips = cmd.clip.stream().map(SweepGrid::parseClip).toList();
-        List<Double> etas = cmd.eta.stream().map(SweepGrid::parseEta).toList();
-        SweepGrid grid = SweepGrid.of(cmd.target, cmd.landscape, cmd.noise, cmd.alpha, cmd.scale, clips, etas,
-                cmd.seedList());
-        SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.x0, cmd.basin,
-                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.level, cmd.horizon,
-                cmd.clipMode, cmd.project, cmd.method, cmd.size);
-        return SweepSpec.of(cmd.experiment, grid, settings);
     }
 
     /**

@@ -1,8 +1,17 @@
-package dev.htsgd.spark;
+package dev.htsgd.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.htsgd.cli.Main;
 import dev.htsgd.cli.reproduce.ReproduceTargets;
+import dev.htsgd.spark.Cell;
+import dev.htsgd.spark.SweepGrid;
+import dev.htsgd.spark.SweepKind;
+import dev.htsgd.spark.SweepSettings;
+import dev.htsgd.spark.SweepSpec;
+import dev.htsgd.spark.TaskKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,12 +30,19 @@ import picocli.CommandLine;
  * The executors write those run directories themselves, so on a cluster the output must be on a file system
  * that the driver and the executors share (NFS, a mounted volume). A target directory that is already complete
  * is reused, so a retried or resumed task does not run it twice.
+ *
+ * <p>It lives here, not in htsgd-spark, because each task runs the command line tool; htsgd-spark finds it by
+ * name through {@link java.util.ServiceLoader} (META-INF/services/dev.htsgd.spark.SweepKind).
  */
-final class ReproduceKind implements SweepKind {
+public final class ReproduceKind implements SweepKind {
+
+    /** Compact JSON for the one-line task results. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String runs;
 
-    ReproduceKind() {
+    /** The experiment before the sweep's run directory is known (what {@link java.util.ServiceLoader} makes). */
+    public ReproduceKind() {
         this(null);
     }
 
@@ -104,7 +120,11 @@ final class ReproduceKind implements SweepKind {
             m.put("target", cell.target());
             m.put("seed", cell.seed());
             m.put("run_directory", "runs/" + dirName(cell));
-            return KindSupport.json(m);
+            try {
+                return JSON.writeValueAsString(m);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         };
     }
 
@@ -125,7 +145,7 @@ final class ReproduceKind implements SweepKind {
             if (runs != null) {
                 Path res = Path.of(runs).resolve(dirName(cell)).resolve("results.json");
                 try {
-                    JsonNode n = KindSupport.JSON.readTree(Files.readString(res));
+                    JsonNode n = JSON.readTree(Files.readString(res));
                     m.put("results", n);
                 } catch (IOException e) {
                     m.put("results", null);

@@ -1,44 +1,34 @@
-package dev.htsgd.spark;
+package dev.htsgd.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.run.Json;
+import dev.htsgd.cli.CliRun;
 import dev.htsgd.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.htsgd.spark.SharedSpark;
+import dev.htsgd.spark.SparkSweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code htsgd sweep} end to end on local[2]: the results equal those of the local commands
  * ({@code htsgd exit-times}, {@code htsgd simulate}) and of the engine on one thread with the same seed, a resumed sweep computes only the missing tasks, and bad input is one line
  * with exit code 2.
  */
+@ExtendWith(SharedSpark.class)
 class SweepCommandSparkTest {
 
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void shareContext() {
-        SparkSweepBackend.share(TestSpark.context());
-    }
-
     static String[] run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return CliRun.run(args);
     }
 
     static JsonNode json(String[] r) throws Exception {
@@ -88,7 +78,7 @@ class SweepCommandSparkTest {
         assertThat(out.resolve("config.yaml")).exists();
         assertThat(out.resolve("exit_times.csv")).exists();
         assertThat(Files.readString(out.resolve("config.yaml"))).contains("experiment: exit-times").contains("provenance");
-        assertThat(out.resolve(SparkSweepBackend.TASKS_DIR)).isDirectory();
+        assertThat(out.resolve(SparkSweep.TASKS_DIR)).isDirectory();
     }
 
     @Test
@@ -97,10 +87,10 @@ class SweepCommandSparkTest {
         JsonNode a = json(run(with(EXIT_TIMES, "--out", full.toString())));
         // an interrupted run: its partial directory holds some of the completed-task files
         Path cut = tmp.resolve("cut");
-        Path partialTasks = tmp.resolve("cut.partial").resolve(SparkSweepBackend.TASKS_DIR);
+        Path partialTasks = tmp.resolve("cut.partial").resolve(SparkSweep.TASKS_DIR);
         Files.createDirectories(partialTasks);
         List<Path> parts;
-        try (Stream<Path> st = Files.list(full.resolve(SparkSweepBackend.TASKS_DIR))) {
+        try (Stream<Path> st = Files.list(full.resolve(SparkSweep.TASKS_DIR))) {
             parts = st.sorted().toList();
         }
         int kept = 0;
