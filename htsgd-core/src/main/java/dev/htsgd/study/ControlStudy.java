@@ -134,6 +134,11 @@ public final class ControlStudy implements Study<ControlStudy.Settings, ControlS
     }
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public GridPoint task(Settings s, long seed, int index) {
         return tasks(s, seed, index, index + 1).get(0);
     }
@@ -169,11 +174,6 @@ public final class ControlStudy implements Study<ControlStudy.Settings, ControlS
     @Override
     public int tasks(Settings s) {
         return s.bPoints(); // one task per point of the b grid
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.htsgd.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.htsgd.check.Require;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Clipping;
@@ -50,7 +47,6 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
     /** The study without a progress bar. */
     public static final OccupationStudy INSTANCE = new OccupationStudy(null);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int CACHE = 32;
     // the basin map of a 2-D landscape costs far more than a short path: one model per settings, shared by the tasks
     private static final Map<String, Model> MODELS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -457,26 +453,10 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
 
     @Override
     public Codec<Path> codec() {
-        return new Codec<>() {
-            @Override
-            public String encode(Path value) {
-                try {
-                    return JSON.writeValueAsString(value);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public Path decode(String json) {
-                try {
-                    return JSON.readValue(json, Path.class);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("unreadable path result: " + json, e);
-                }
-            }
-        };
+        return CODEC;
     }
+
+    private static final Codec<Path> CODEC = Codecs.json(Path.class);
 
     @Override
     public String key(Settings s) {

@@ -173,21 +173,16 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int tasks(Settings s) {
-        return s.batches();
-    }
-
-    @Override
     public PathSums task(Settings s, long seed, int index) {
         Require.closed("index", index, 0, s.batches() - 1);
         long from = (long) index * s.batch();
         int paths = (int) Math.min(s.batch(), s.samples() - from);
         return s.experiment().paths(Streams.key(seed, NAME, s.streamSetting()), from, paths, s.sampler());
+    }
+
+    @Override
+    public int tasks(Settings s) {
+        return s.batches();
     }
 
     @Override
@@ -199,6 +194,11 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
         RareEventExperiment e = s.experiment();
         int jumps = e.jumpsNeeded();
         return new Result(s, e.estimate(all, s.sampler()), jumps, jumps * (s.noise().alpha() - 1));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
