@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "Tail index alpha of a network's stochastic gradient noise, measured as the tail-index papers do: draw --draws",
             "minibatches of --batch images without replacement from the training subset, take U = (minibatch gradient) -",
             "(full-data gradient) of the mean cross-entropy, and estimate alpha of each coordinate of U from its draws",
-            "(tail-index's recommended estimator), reported as the median over coordinates with a distribution-free 95%",
+            "(tail-index's recommended estimator), reported as the median over coordinates with a distribution-free 95%%",
             "interval, and of the norm |U|. alpha < 2 is the heavy-tailed regime of the theory.",
             "Without --weights the network is at the initialisation htsgd train uses with the same --seed; the training",
             "subset is rebuilt from --seed, --subset and --corrupt as in training.",
