@@ -34,6 +34,11 @@ public final class CommandLineText {
 
     /** The line, quoted for a POSIX shell. */
     public String text() {
+        return join(words);
+    }
+
+    /** Words as one line a POSIX shell reads back into them (those with special characters in single quotes). */
+    public static String join(List<String> words) {
         StringBuilder sb = new StringBuilder();
         for (String w : words) {
             sb.append(sb.length() == 0 ? "" : " ").append(quote(w));

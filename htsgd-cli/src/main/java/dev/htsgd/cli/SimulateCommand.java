@@ -149,12 +149,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** {@link #commandArgs} as one line (arguments with shell-special characters in single quotes). */
     public static String commandLine(OccupationStudy.Settings s, long seed) {
-        StringBuilder sb = new StringBuilder();
-        for (String arg : commandArgs(s, seed)) {
-            sb.append(sb.length() == 0 ? "" : " ")
-                    .append(arg.matches("[A-Za-z0-9._,:=+/-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return sb.toString();
+        return CommandLineText.join(commandArgs(s, seed));
     }
 
     @Override

@@ -41,8 +41,7 @@ class OccupationRoutesTest {
             String command = s.get("command").asText();
             assertThat(command).startsWith("htsgd simulate ").contains("--seed 17").contains("--steps " + steps);
             assertThat(report).contains("<code>" + command + "</code>");
-            List<String> args = new ArrayList<>(List.of(command.split(" ")));
-            args.remove(0);
+            List<String> args = new ArrayList<>(CommandLineText.words(command));
             args.addAll(List.of("--format", "json", "--quiet", "--threads", "1"));
             String[] sim = CliRun.run(args.toArray(String[]::new));
             assertThat(sim[0]).as(sim[2]).isEqualTo("0");
