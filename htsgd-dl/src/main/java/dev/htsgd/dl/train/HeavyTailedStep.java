@@ -3,6 +3,7 @@ package dev.htsgd.dl.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.htsgd.check.Require;
 
 import java.util.List;
 
@@ -277,33 +278,22 @@ public final class HeavyTailedStep {
 
         /** Validates and builds. */
         public HeavyTailedStep build() {
-            if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("eta must be in (0, inf), got " + eta);
-            }
-            if (!(clip > 0)) {
-                throw new IllegalArgumentException("clip must be in (0, inf], got " + clip);
-            }
-            if (c < 0 || Double.isNaN(c) || Double.isInfinite(c)) {
-                throw new IllegalArgumentException("c must be in [0, inf), got " + c);
-            }
-            if (c > 0 && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("alpha must be in (0, inf), got " + alpha);
+            Require.positive("eta", eta);
+            Require.positiveOrInfinite("clip", clip);
+            Require.nonNegative("c", c);
+            if (c > 0) {
+                Require.positive("alpha", alpha);
             }
             if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+                throw Require.fail("momentum", "must be in [0, 1), got " + momentum);
             }
-            if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weightDecay must be in [0, inf), got " + weightDecay);
-            }
+            Require.nonNegative("weightDecay", weightDecay);
             if (lrEvery < 0 || (lrEvery > 0 && !(lrGamma > 0 && lrGamma <= 1))) {
-                throw new IllegalArgumentException("lrStep must be >= 1 with lrGamma in (0, 1], got "
-                        + lrEvery + ", " + lrGamma);
+                throw Require.fail("lrStep", "must be >= 1 with `lrGamma` in (0, 1], got " + lrEvery + ", " + lrGamma);
             }
-            if (!(weightBound > 0)) {
-                throw new IllegalArgumentException("weightBound must be in (0, inf], got " + weightBound);
-            }
+            Require.positiveOrInfinite("weightBound", weightBound);
             if (paretoType == null) {
-                throw new IllegalArgumentException("pareto must be type1 or lomax, got null");
+                throw Require.fail("pareto", "must be type1 or lomax, got nothing");
             }
             return new HeavyTailedStep(this);
         }

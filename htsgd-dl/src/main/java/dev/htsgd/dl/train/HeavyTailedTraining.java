@@ -69,7 +69,7 @@ public final class HeavyTailedTraining {
         }
     }
 
-    private HeavyTailedTraining(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+    private HeavyTailedTraining(TrainConfig cfg, Network net, ImageSet train, ImageSet test) {
         this.cfg = cfg;
         this.net = net;
         this.train = train;
@@ -80,10 +80,11 @@ public final class HeavyTailedTraining {
         if (ns > train.size()) {
             throw new IllegalArgumentException("batch must be in [1, " + train.size() + "] (the training set size), got " + ns);
         }
-        this.small = ns > 0 ? new BatchSampler(streams.small(), train.size(), ns) : null;
-        this.star = cfg.method().independentStar() ? new BatchSampler(streams.star(), train.size(), ns) : null;
-        this.large = nl > 0 ? new BatchSampler(streams.large(), train.size(), nl) : null;
-        this.noiseRng = streams.noise();
+        long seed = cfg.seed();
+        this.small = ns > 0 ? new BatchSampler(TrainingStream.SMALL.of(seed), train.size(), ns) : null;
+        this.star = cfg.method().independentStar() ? new BatchSampler(TrainingStream.STAR.of(seed), train.size(), ns) : null;
+        this.large = nl > 0 ? new BatchSampler(TrainingStream.LARGE.of(seed), train.size(), nl) : null;
+        this.noiseRng = TrainingStream.NOISE.of(seed);
         step.setNoiseSource(noiseRng);
         int maxN = 2 * ns + nl;
         this.idx = new int[maxN];
@@ -98,18 +99,18 @@ public final class HeavyTailedTraining {
     static final long DEVICE_COPY_MAX_FLOATS = 64L << 20;
 
     /**
-     * Prepares a run; the network must be freshly initialised (from {@code streams.init()}) or restored.
+     * Prepares a run; the network must be freshly initialised (from {@code TrainingStream.INIT.of(cfg.seed())})
+     * or restored. The samplers and the noise take their {@link TrainingStream}s of {@code cfg.seed()}.
      *
      * @param cfg     the settings
      * @param net     the model theta (updated in place)
      * @param train   training set (already subset/corrupted)
      * @param test    test set (may be null: then test metrics are NaN)
-     * @param streams the run's streams
      */
-    public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+    public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test) {
         // refuse to train where the engine's float32 convolutions are wrong, rather than report garbage
         dev.htsgd.dl.model.ConvolutionCheck.verify(net.manager());
-        return new HeavyTailedTraining(cfg, net, train, test, streams);
+        return new HeavyTailedTraining(cfg, net, train, test);
     }
 
     /** @return the configuration */
