@@ -98,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--clip-on must be update or gradient, got " + clipOn);
         };
         TrainConfig.Builder settings = TrainConfig.builder().setMethod(m).setIterations(iterations).optEta(eta)
-                .optBatch(batch).optLargeBatch(largeBatch).optClip(b).optNoise(alpha, c).optPareto(ParetoType.of(pareto))
+                .optBatch(batch).optLargeBatch(largeBatch).optClip(b).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
                 .optMomentum(momentum).optWeightDecay(weightDecay).optLrSchedule(lrStep, lrGamma)
                 .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed);
         if (m.noisy() && noiseOff != null) {

@@ -58,26 +58,24 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
     }
 
     /** The settings of {@link TrainConfig}; see {@link #builder()}. */
-    public static final class Builder {
+    public static final class Builder extends UpdateSettings<Builder> {
         private Method method;
         private int iterations;
         private double eta = 0.05;
         private int batch = 100;
         private int largeBatch = 256;
-        private double clip = 5;
-        private double alpha = 1.4;
-        private double c = 0.5;
         private Integer noiseOff;
-        private ParetoType pareto = ParetoType.TYPE_I;
-        private double momentum;
-        private double weightDecay;
-        private int lrStep;
-        private double lrGamma = 1;
-        private double weightBound = Double.POSITIVE_INFINITY;
         private int evalEvery = 500;
         private long seed;
 
         private Builder() {
+            // Table 1's b = 5, alpha = 1.4, c = 0.5
+            optClip(5).optNoise(1.4, 0.5);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** The method (required). */
@@ -110,53 +108,9 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             return this;
         }
 
-        /** b, the truncation threshold of the update, in (0, inf] (default 5). */
-        public Builder optClip(double b) {
-            this.clip = b;
-            return this;
-        }
-
-        /** W ~ Pareto(alpha) scaled by c (defaults 1.4 and 0.5). */
-        public Builder optNoise(double alpha, double c) {
-            this.alpha = alpha;
-            this.c = c;
-            return this;
-        }
-
         /** K_off, final iterations without noise (default K / 2 for the noisy methods, the paper's 5,000 of 10,000; else 0). */
         public Builder optNoiseOff(int k) {
             this.noiseOff = k;
-            return this;
-        }
-
-        /** The Pareto law of W (default {@link ParetoType#TYPE_I}). */
-        public Builder optPareto(ParetoType type) {
-            this.pareto = type;
-            return this;
-        }
-
-        /** mu in [0, 1) (default 0). */
-        public Builder optMomentum(double mu) {
-            this.momentum = mu;
-            return this;
-        }
-
-        /** lambda in [0, inf) (default 0). */
-        public Builder optWeightDecay(double lambda) {
-            this.weightDecay = lambda;
-            return this;
-        }
-
-        /** eta_k = eta gamma^floor(k / every); every 0 = constant eta (the default). */
-        public Builder optLrSchedule(int every, double gamma) {
-            this.lrStep = every;
-            this.lrGamma = gamma;
-            return this;
-        }
-
-        /** L-infinity bound L of the weights in (0, inf] (default none; the paper's SB+Noise uses 1). */
-        public Builder optWeightBound(double l) {
-            this.weightBound = l;
             return this;
         }
 
@@ -179,8 +133,8 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             }
             Require.positive("iterations", iterations);
             int off = noiseOff != null ? noiseOff : method.noisy() ? iterations / 2 : 0;
-            return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, off, pareto, momentum,
-                    weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed);
+            return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, off, paretoType, momentum,
+                    weightDecay, lrEvery, lrGamma, weightBound, evalEvery, seed);
         }
     }
 
