@@ -7,19 +7,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Network;
+import dev.htsgd.io.AtomicFiles;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -284,8 +281,8 @@ public final class HeavyTailedTraining {
 
     /** Writes the complete state to {@code file} atomically (temporary file, then rename). */
     public void save(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicFiles.write(file, "training state", stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeLong(STATE_MAGIC);
             out.writeUTF(cfg.toString());
             out.writeLong(k);
@@ -312,18 +309,8 @@ public final class HeavyTailedTraining {
                     out.writeDouble(v);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write training state " + tmp + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write training state " + file + ": " + e.getMessage(), e);
-        }
+            out.flush();
+        });
     }
 
     /** Restores the state written by {@link #save} for the same configuration. */
