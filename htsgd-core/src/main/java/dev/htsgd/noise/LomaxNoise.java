@@ -1,6 +1,5 @@
 package dev.htsgd.noise;
 
-import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -17,9 +16,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record LomaxNoise(double alpha, double scale, double pPlus) implements SignedNoise {
 
     public LomaxNoise {
-        Require.positive("alpha", alpha);
-        Require.positive("scale", scale);
-        Require.closed("pPlus", pPlus, 0, 1);
+        SignedNoise.check(alpha, scale, pPlus);
     }
 
     public static LomaxNoise of(double alpha, double scale) {

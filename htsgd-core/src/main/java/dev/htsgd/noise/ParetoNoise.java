@@ -1,6 +1,5 @@
 package dev.htsgd.noise;
 
-import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -20,9 +19,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record ParetoNoise(double alpha, double scale, double pPlus) implements SignedNoise {
 
     public ParetoNoise {
-        Require.positive("alpha", alpha);
-        Require.positive("scale", scale);
-        Require.closed("pPlus", pPlus, 0, 1);
+        SignedNoise.check(alpha, scale, pPlus);
     }
 
     /** Symmetric Z = c U W (p+ = 1/2). */

@@ -1,5 +1,7 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
+
 /**
  * A noise Z = c U W with W &gt;= 0 and an independent sign U = +1 with probability p+, -1 otherwise (paper notes,
  * section 1: the Pareto and Lomax families). Its whole law follows from the unit tail P(W &gt; w): H(x) =
@@ -7,6 +9,16 @@ package dev.htsgd.noise;
  * written here once and exact far in both tails (no 1 - cdf cancellation on the tail side).
  */
 public interface SignedNoise extends NoiseModel {
+
+    /**
+     * Checks the parameters of c U W with W ~ a law of tail index alpha, naming each: alpha and c in (0, inf),
+     * p+ in [0, 1].
+     */
+    static void check(double alpha, double scale, double pPlus) {
+        Require.positive("alpha", alpha);
+        Require.positive("scale", scale);
+        Require.closed("pPlus", pPlus, 0, 1);
+    }
 
     /** c, the scale of W. */
     double scale();
