@@ -77,12 +77,7 @@ class TailIndexTest {
         double sum = 0;
         double sum2 = 0;
         for (int r = 0; r < reps; r++) {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(100 + r);
-            double[] x = new double[20_000];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = StableNoise.of(alpha, 2.0).sample(rng);
-            }
-            double v = BlockTailIndex.inverseAlpha(x, 50);
+            double v = BlockTailIndex.inverseAlpha(TestSamples.draw(StableNoise.of(alpha, 2.0), 100 + r, 20_000), 50);
             sum += v;
             sum2 += v * v;
         }
