@@ -9,7 +9,7 @@ import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.train.GradientNoiseIndex;
-import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainingStream;
 import dev.htsgd.run.Json;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.sim.Replications;
@@ -102,12 +102,11 @@ public final class NoiseIndexCommand implements Callable<Integer> {
         DlRun.threads(common.effectiveThreads());
         DlRun.Data d = DlRun.load(ds, data);
         DlRun.checkSubset(d.train(), subset, corrupt);
-        Streams streams = Streams.of(common.seed);
-        ImageSet train = DlRun.subset(d.train(), subset, corrupt, streams);
+        ImageSet train = DlRun.subset(d.train(), subset, corrupt, common.seed);
         Map<String, Npz.Array> arrays = weights == null ? null : Npz.read(weights);
         long t0 = System.nanoTime();
         GradientNoiseIndex.Result r;
-        try (Network net = Network.create(arch, train, streams.init())) {
+        try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
             if (arrays != null) {
                 DlRun.setWeights(net, arrays, weights, model);
             }

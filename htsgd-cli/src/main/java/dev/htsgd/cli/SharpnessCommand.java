@@ -19,7 +19,7 @@ import dev.htsgd.dl.sharpness.HvpMethod;
 import dev.htsgd.dl.sharpness.NetworkLoss;
 import dev.htsgd.dl.sharpness.SpectralDensity;
 import dev.htsgd.dl.sharpness.WorstCaseSharpness;
-import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainingStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,12 +161,11 @@ public final class SharpnessCommand implements Callable<Integer> {
         DlRun.threads(threads);
         DlRun.Data d = DlRun.load(ds, data);
         DlRun.checkSubset(d.train(), subset, corrupt);
-        Streams streams = Streams.of(common.seed);
-        ImageSet train = DlRun.subset(d.train(), subset, corrupt, streams);
+        ImageSet train = DlRun.subset(d.train(), subset, corrupt, common.seed);
         Map<String, Npz.Array> arrays = Npz.read(weights);
 
         Map<String, Object> res = new LinkedHashMap<>();
-        try (Network net = Network.create(arch, train, streams.init())) {
+        try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
             DlRun.setWeights(net, arrays, weights, model);
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
                 if (metrics.contains(Metric.hessian_top)) {

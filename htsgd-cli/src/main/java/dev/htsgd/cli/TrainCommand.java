@@ -97,9 +97,14 @@ public final class TrainCommand implements Callable<Integer> {
             case "gradient" -> clip * eta;
             default -> throw new IllegalArgumentException("--clip-on must be update or gradient, got " + clipOn);
         };
-        TrainConfig cfg = new TrainConfig(m, iterations, eta, batch, largeBatch, b, alpha, c,
-                m.noisy() ? (noiseOff != null ? noiseOff : iterations / 2) : 0, ParetoType.of(pareto), momentum, weightDecay, lrStep, lrGamma,
-                weightBound, evalEvery, common.seed);
+        TrainConfig.Builder settings = TrainConfig.builder().setMethod(m).setIterations(iterations).optEta(eta)
+                .optBatch(batch).optLargeBatch(largeBatch).optClip(b).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
+                .optMomentum(momentum).optWeightDecay(weightDecay).optLrSchedule(lrStep, lrGamma)
+                .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed);
+        if (m.noisy() && noiseOff != null) {
+            settings.optNoiseOff(noiseOff);
+        }
+        TrainConfig cfg = settings.build();
         Architecture arch = Architecture.of(model);
         Dataset ds = Dataset.of(dataset);
         DlRun.threads(common.effectiveThreads());

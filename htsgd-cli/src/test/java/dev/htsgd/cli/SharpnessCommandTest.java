@@ -9,7 +9,7 @@ import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
-import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainingStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +34,8 @@ class SharpnessCommandTest {
     void setUp() throws Exception {
         data = tmp.resolve("fmnist");
         TrainCommandTest.idx(data, 60, 10);
-        ImageSet train = Dataset.FASHION_MNIST.load(data, true).subset(40, 10, Streams.of(1).labels());
-        try (Network net = Network.create(Architecture.LENET, train, Streams.of(1).init())) {
+        ImageSet train = Dataset.FASHION_MNIST.load(data, true).subset(40, 10, TrainingStream.LABELS.of(1));
+        try (Network net = Network.create(Architecture.LENET, train, TrainingStream.INIT.of(1))) {
             weights = net.namedWeights();
         }
     }

@@ -31,8 +31,8 @@ public final class AnalyseLandscape {
         NoiseModel z = ParetoNoise.of(1.2, 0.1);                // symmetric Pareto noise, alpha = 1.2
         double b = 0.5;                                         // truncation threshold
         double eta = 0.01;                                      // learning rate
-        Basins basins = Basins.of(f);
-        LandscapeAnalysis a = LandscapeAnalysis.of(basins, z, b);
+        LandscapeAnalysis a = LandscapeAnalysis.of(f, z, b);
+        Basins basins = a.basins();                             // m_i, s_i, I_i, r_i
         for (int i = 0; i < basins.size(); i++) {
             System.out.printf("basin %d: minimum %.3f, radius %.3f, l* = %d%n", i, basins.minimum(i),
                     basins.radii()[i], a.graph().jumpNumber(i));

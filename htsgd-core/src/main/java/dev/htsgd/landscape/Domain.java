@@ -205,23 +205,24 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
             }
         }
 
-        @Override
-        public boolean contains(double[] x) {
+        /** ||x - center||^2. */
+        private double squaredDistance(double[] x) {
             double s = 0;
             for (int k = 0; k < center.length; k++) {
                 double d = x[k] - center[k];
                 s += d * d;
             }
-            return s <= radius * radius;
+            return s;
+        }
+
+        @Override
+        public boolean contains(double[] x) {
+            return squaredDistance(x) <= radius * radius;
         }
 
         @Override
         public void project(double[] x) {
-            double s = 0;
-            for (int k = 0; k < center.length; k++) {
-                double d = x[k] - center[k];
-                s += d * d;
-            }
+            double s = squaredDistance(x);
             if (s > radius * radius) {
                 double f = radius / Math.sqrt(s);
                 for (int k = 0; k < center.length; k++) {

@@ -290,21 +290,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
                                 der[ia + k] = (der[ia + k] - r * der[ib + k]) / b;
                             }
                         }
-                        case POW -> {
-                            r = Math.pow(a, b);
-                            for (int k = 0; k < d; k++) {
-                                double da = der[ia + k];
-                                double db = der[ib + k];
-                                double g = 0;
-                                if (da != 0) {
-                                    g += b == 0 ? 0 : b * Math.pow(a, b - 1) * da;
-                                }
-                                if (db != 0) {
-                                    g += r * Math.log(a) * db;
-                                }
-                                der[ia + k] = g;
-                            }
-                        }
+                        case POW -> r = power(a, b, der, ia, ib, d);
                         case MOD -> {
                             r = a % b;
                             double q = (a - r) / b;
@@ -327,30 +313,35 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
         return val[0];
     }
 
+    /**
+     * a^b and its derivative d(a^b) = b a^(b-1) da + a^b log(a) db into der[ia..ia+d) (the operator ^ and the
+     * function pow); a zero da or db contributes nothing, so log(a) of a negative base is never taken for a
+     * constant exponent.
+     */
+    private static double power(double a, double b, double[] der, int ia, int ib, int d) {
+        double r = Math.pow(a, b);
+        for (int k = 0; k < d; k++) {
+            double da = der[ia + k];
+            double db = der[ib + k];
+            double g = 0;
+            if (da != 0) {
+                g += b == 0 ? 0 : b * Math.pow(a, b - 1) * da;
+            }
+            if (db != 0) {
+                g += r * Math.log(a) * db;
+            }
+            der[ia + k] = g;
+        }
+        return r;
+    }
+
     private int applyFunction(int i, int sp, Scratch s) {
         double[] val = s.val;
         double[] der = s.der;
         final int d = dim;
         int code = args[i];
         if (code == 22) { // pow(a, b): same rule as ^
-            double a = val[sp - 1];
-            double b = val[sp];
-            int ia = (sp - 1) * d;
-            int ib = sp * d;
-            double r = Math.pow(a, b);
-            for (int k = 0; k < d; k++) {
-                double da = der[ia + k];
-                double db = der[ib + k];
-                double g = 0;
-                if (da != 0) {
-                    g += b == 0 ? 0 : b * Math.pow(a, b - 1) * da;
-                }
-                if (db != 0) {
-                    g += r * Math.log(a) * db;
-                }
-                der[ia + k] = g;
-            }
-            val[sp - 1] = r;
+            val[sp - 1] = power(val[sp - 1], val[sp], der, (sp - 1) * d, sp * d, d);
             return sp - 1;
         }
         if (code != F_GENERIC) {

@@ -10,7 +10,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * @param scale s, the standard deviation, in (0, inf)
  */
-public record GaussianNoise(double scale) implements NoiseModel {
+public record GaussianNoise(double scale) implements SymmetricNoise {
 
     public GaussianNoise {
         Require.positive("scale", scale);
@@ -28,11 +28,6 @@ public record GaussianNoise(double scale) implements NoiseModel {
     }
 
     @Override
-    public double tail(double x) {
-        return x <= 0 ? 1.0 : 2 * STANDARD.survivalProbability(x / scale);
-    }
-
-    @Override
     public double survival(double x) {
         return STANDARD.survivalProbability(x / scale);
     }
@@ -45,16 +40,6 @@ public record GaussianNoise(double scale) implements NoiseModel {
     @Override
     public double alpha() {
         return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
-    public double pPlus() {
-        return 0.5;
-    }
-
-    @Override
-    public double mean() {
-        return 0.0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -20,11 +21,9 @@ public record IndependentNoise(NoiseModel coordinate, int dimension) implements 
 
     public IndependentNoise {
         if (coordinate == null) {
-            throw new IllegalArgumentException("coordinate noise must be given");
+            throw Require.fail("coordinate", "noise must be given");
         }
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-        }
+        Require.atLeast("dimension", dimension, 1);
     }
 
     public static IndependentNoise of(NoiseModel coordinate, int dimension) {

@@ -1,5 +1,6 @@
 package dev.htsgd.noise;
 
+import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -15,11 +16,9 @@ public record IsotropicNoise(NoiseModel radial, int dimension) implements Vector
 
     public IsotropicNoise {
         if (radial == null) {
-            throw new IllegalArgumentException("radial noise must be given");
+            throw Require.fail("radial", "noise must be given");
         }
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-        }
+        Require.atLeast("dimension", dimension, 1);
     }
 
     public static IsotropicNoise of(NoiseModel radial, int dimension) {

@@ -1,6 +1,5 @@
 package dev.htsgd.noise;
 
-import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -14,12 +13,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param scale c, in (0, inf)
  * @param pPlus p+, in [0, 1]
  */
-public record LomaxNoise(double alpha, double scale, double pPlus) implements NoiseModel {
+public record LomaxNoise(double alpha, double scale, double pPlus) implements SignedNoise {
 
     public LomaxNoise {
-        Require.positive("alpha", alpha);
-        Require.positive("scale", scale);
-        Require.closed("pPlus", pPlus, 0, 1);
+        SignedNoise.check(alpha, scale, pPlus);
     }
 
     public static LomaxNoise of(double alpha, double scale) {
@@ -32,30 +29,21 @@ public record LomaxNoise(double alpha, double scale, double pPlus) implements No
 
     @Override
     public double sample(UniformRandomProvider rng) {
+        return draw(rng, alpha, scale, pPlus);
+    }
+
+    /** One signed Lomax c U W: the one sampler of this law (the mixture noise draws its heavy part here). */
+    static double draw(UniformRandomProvider rng, double alpha, double scale, double pPlus) {
         long bits = rng.nextLong();
         // W = u^(-1/alpha) - 1 with u on (0, 1]; expm1 keeps small W accurate
         double w = scale * Math.expm1(-Math.log(Draws.openZeroClosedOne(bits)) / alpha);
         return Draws.plus(rng, bits, pPlus) ? w : -w;
     }
 
-    /** P(W &gt; w) of the unsigned unit Lomax, w &gt;= 0. */
-    static double unitTail(double alpha, double w) {
+    /** P(W &gt; w) = (1 + w)^-alpha of the unsigned unit Lomax, w &gt;= 0. */
+    @Override
+    public double unitTail(double w) {
         return Math.exp(-alpha * Math.log1p(w));
-    }
-
-    @Override
-    public double tail(double x) {
-        return x <= 0 ? 1.0 : unitTail(alpha, x / scale);
-    }
-
-    @Override
-    public double survival(double x) {
-        return x >= 0 ? pPlus * unitTail(alpha, x / scale) : 1.0 - (1.0 - pPlus) * unitTail(alpha, -x / scale);
-    }
-
-    @Override
-    public double cdf(double x) {
-        return x >= 0 ? 1.0 - pPlus * unitTail(alpha, x / scale) : (1.0 - pPlus) * unitTail(alpha, -x / scale);
     }
 
     @Override

@@ -47,10 +47,7 @@ public record MixtureNoise(double alpha, double paretoScale, double normalScale,
 
     @Override
     public double sample(UniformRandomProvider rng) {
-        long bits = rng.nextLong();
-        double w = paretoScale * Math.expm1(-Math.log(Draws.openZeroClosedOne(bits)) / alpha);
-        double heavy = Draws.plus(rng, bits, pPlus) ? w : -w;
-        return heavy + normalScale * Draws.gaussian(rng);
+        return LomaxNoise.draw(rng, alpha, paretoScale, pPlus) + normalScale * Draws.gaussian(rng);
     }
 
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);

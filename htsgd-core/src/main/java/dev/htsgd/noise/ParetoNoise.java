@@ -1,6 +1,5 @@
 package dev.htsgd.noise;
 
-import dev.htsgd.check.Require;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -17,12 +16,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param scale c, in (0, inf)
  * @param pPlus p+ = P(U = +1), in [0, 1]
  */
-public record ParetoNoise(double alpha, double scale, double pPlus) implements NoiseModel {
+public record ParetoNoise(double alpha, double scale, double pPlus) implements SignedNoise {
 
     public ParetoNoise {
-        Require.positive("alpha", alpha);
-        Require.positive("scale", scale);
-        Require.closed("pPlus", pPlus, 0, 1);
+        SignedNoise.check(alpha, scale, pPlus);
     }
 
     /** Symmetric Z = c U W (p+ = 1/2). */
@@ -42,25 +39,10 @@ public record ParetoNoise(double alpha, double scale, double pPlus) implements N
         return Draws.plus(rng, bits, pPlus) ? w : -w;
     }
 
+    /** P(W &gt; w) = w^-alpha for w &gt;= 1, 1 below. */
     @Override
-    public double tail(double x) {
-        return x < scale ? 1.0 : Math.pow(x / scale, -alpha);
-    }
-
-    @Override
-    public double survival(double x) {
-        if (x < 0) {
-            return x <= -scale ? 1.0 - (1.0 - pPlus) * Math.pow(-x / scale, -alpha) : pPlus;
-        }
-        return x < scale ? pPlus : pPlus * Math.pow(x / scale, -alpha);
-    }
-
-    @Override
-    public double cdf(double x) {
-        if (x < 0) {
-            return x <= -scale ? (1.0 - pPlus) * Math.pow(-x / scale, -alpha) : 1.0 - pPlus;
-        }
-        return x < scale ? 1.0 - pPlus : 1.0 - pPlus * Math.pow(x / scale, -alpha);
+    public double unitTail(double w) {
+        return w < 1 ? 1.0 : Math.pow(w, -alpha);
     }
 
     /** Closed form lambda(eta) = eta^-1 (eta c)^alpha for eta c &lt;= 1, 1/eta otherwise. */

@@ -32,7 +32,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * relative 1e-12. alpha = 1 and alpha = 2 use the closed forms. Checked in the tests against the
  * characteristic-function inversion (Gil-Pelaez) and the tail asymptotics.
  */
-public final class StableNoise implements NoiseModel {
+public final class StableNoise implements SymmetricNoise {
 
     private static final double[] SPLITS = {1e-6, 1e-3, 0.1, 1, 10, 100, 745};
     private static final double HALF_PI = Math.PI / 2;
@@ -149,33 +149,13 @@ public final class StableNoise implements NoiseModel {
     }
 
     @Override
-    public double tail(double x) {
-        return x <= 0 ? 1.0 : Math.min(1.0, 2 * standardSurvival(x / scale));
-    }
-
-    @Override
     public double survival(double x) {
         return standardSurvival(x / scale);
     }
 
     @Override
-    public double cdf(double x) {
-        return x < 0 ? standardSurvival(-x / scale) : 1 - standardSurvival(x / scale);
-    }
-
-    @Override
     public double alpha() {
         return alpha == 2 ? Double.POSITIVE_INFINITY : alpha;
-    }
-
-    @Override
-    public double pPlus() {
-        return 0.5;
-    }
-
-    @Override
-    public double mean() {
-        return alpha > 1 ? 0.0 : Double.NaN;
     }
 
     /**

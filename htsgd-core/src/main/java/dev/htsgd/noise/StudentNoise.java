@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param nu degrees of freedom (= alpha), in (0, inf)
  * @param scale s, in (0, inf)
  */
-public record StudentNoise(double nu, double scale) implements NoiseModel {
+public record StudentNoise(double nu, double scale) implements SymmetricNoise {
 
     public StudentNoise {
         if (!(nu > 0) || Double.isInfinite(nu)) {
@@ -43,11 +43,6 @@ public record StudentNoise(double nu, double scale) implements NoiseModel {
     }
 
     @Override
-    public double tail(double x) {
-        return x <= 0 ? 1.0 : 2 * law().survivalProbability(x / scale);
-    }
-
-    @Override
     public double survival(double x) {
         return law().survivalProbability(x / scale);
     }
@@ -60,16 +55,6 @@ public record StudentNoise(double nu, double scale) implements NoiseModel {
     @Override
     public double alpha() {
         return nu;
-    }
-
-    @Override
-    public double pPlus() {
-        return 0.5;
-    }
-
-    @Override
-    public double mean() {
-        return nu > 1 ? 0.0 : Double.NaN;
     }
 
     @Override

@@ -194,11 +194,7 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             }
             boolean known = false;
             for (double[] q : found) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    s += (q[c] - m[c]) * (q[c] - m[c]);
-                }
-                known |= Math.sqrt(s) < merge;
+                known |= distance(q, m) < merge;
             }
             if (!known) {
                 found.add(m);
@@ -261,45 +257,28 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             }
         }
 
+        /** |grad f(y)|, into the scratch {@code gr}. */
+        double gradientNorm(double[] y, double[] gr) {
+            f.gradient(y, gr);
+            double s = 0;
+            for (double v : gr) {
+                s += v * v;
+            }
+            return Math.sqrt(s);
+        }
+
         double[] minimiser(double[] start) {
             double[] x = start.clone();
             domain.project(x);
             DormandPrince853Integrator in = new DormandPrince853Integrator(1e-12, 1e3, 1e-12, 1e-10);
-            in.addEventHandler(new EventHandler() {
-                @Override
-                public void init(double t0, double[] y0, double t) {
-                }
-
-                @Override
-                public double g(double t, double[] y) {
-                    double[] gr = new double[y.length];
-                    f.gradient(y, gr);
-                    double s = 0;
-                    for (double v : gr) {
-                        s += v * v;
-                    }
-                    return Math.sqrt(s) - 1e-10;
-                }
-
-                @Override
-                public Action eventOccurred(double t, double[] y, boolean increasing) {
-                    return Action.STOP;
-                }
-
-                @Override
-                public void resetState(double t, double[] y) {
-                }
-            }, 1.0, 1e-9, 1000);
+            double[] gr = new double[x.length];
+            in.addEventHandler(stopWhenNegative(y -> gradientNorm(y, gr) - 1e-10), 1.0, 1e-9, 1000);
             in.integrate(this, 0, x, FLOW_TIME, x);
             domain.project(x);
-            f.gradient(x, g);
-            double s = 0;
-            for (double v : g) {
-                s += v * v;
-            }
-            if (!(Math.sqrt(s) < 1e-6)) {
+            double norm = gradientNorm(x, g);
+            if (!(norm < 1e-6)) {
                 throw new IllegalArgumentException("the gradient flow from the start point did not settle at a minimum"
-                        + " (|grad f| = " + Math.sqrt(s) + " at " + java.util.Arrays.toString(x) + ")");
+                        + " (|grad f| = " + norm + " at " + java.util.Arrays.toString(x) + ")");
             }
             return x;
         }
@@ -308,66 +287,47 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             double[] x = p.clone();
             DormandPrince853Integrator in = new DormandPrince853Integrator(1e-12, 10, 1e-9, 1e-7);
             in.setMaxEvaluations(20_000);
-            in.addEventHandler(new EventHandler() {
-                @Override
-                public void init(double t0, double[] y0, double t) {
-                }
-
-                @Override
-                public double g(double t, double[] y) {
-                    double s = 0;
-                    for (int c = 0; c < y.length; c++) {
-                        s += (y[c] - m[c]) * (y[c] - m[c]);
-                    }
-                    return Math.sqrt(s) - tol;
-                }
-
-                @Override
-                public Action eventOccurred(double t, double[] y, boolean increasing) {
-                    return Action.STOP;
-                }
-
-                @Override
-                public void resetState(double t, double[] y) {
-                }
-            }, 2.0, 1e-4, 1000);
+            in.addEventHandler(stopWhenNegative(y -> distance(y, m) - tol), 2.0, 1e-4, 1000);
             // a path that settles elsewhere (|grad f| < 1e-5: another critical point) stops early
-            in.addEventHandler(new EventHandler() {
-                private final double[] gr = new double[m.length];
-
-                @Override
-                public void init(double t0, double[] y0, double t) {
-                }
-
-                @Override
-                public double g(double t, double[] y) {
-                    f.gradient(y, gr);
-                    double s = 0;
-                    for (double v : gr) {
-                        s += v * v;
-                    }
-                    return Math.sqrt(s) - 1e-5;
-                }
-
-                @Override
-                public Action eventOccurred(double t, double[] y, boolean increasing) {
-                    return Action.STOP;
-                }
-
-                @Override
-                public void resetState(double t, double[] y) {
-                }
-            }, 2.0, 1e-4, 1000);
+            double[] gr = new double[m.length];
+            in.addEventHandler(stopWhenNegative(y -> gradientNorm(y, gr) - 1e-5), 2.0, 1e-4, 1000);
             try {
                 in.integrate(this, 0, x, FLOW_TIME, x);
             } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
                 return false;
             }
-            double s = 0;
-            for (int c = 0; c < x.length; c++) {
-                s += (x[c] - m[c]) * (x[c] - m[c]);
-            }
-            return Math.sqrt(s) <= tol * 1.0001;
+            return distance(x, m) <= tol * 1.0001;
         }
+    }
+
+    private static double distance(double[] y, double[] m) {
+        double s = 0;
+        for (int c = 0; c < y.length; c++) {
+            s += (y[c] - m[c]) * (y[c] - m[c]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /** An ODE event that stops the integration where {@code g(y)} changes sign (on the way down). */
+    private static EventHandler stopWhenNegative(java.util.function.ToDoubleFunction<double[]> g) {
+        return new EventHandler() {
+            @Override
+            public void init(double t0, double[] y0, double t) {
+            }
+
+            @Override
+            public double g(double t, double[] y) {
+                return g.applyAsDouble(y);
+            }
+
+            @Override
+            public Action eventOccurred(double t, double[] y, boolean increasing) {
+                return Action.STOP;
+            }
+
+            @Override
+            public void resetState(double t, double[] y) {
+            }
+        };
     }
 }

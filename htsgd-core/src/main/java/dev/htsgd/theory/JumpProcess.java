@@ -1,8 +1,10 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -72,10 +74,12 @@ public final class JumpProcess {
 
     private final List<ClassChain> classes;
     private final boolean irreducible;
+    private final int size;
 
-    private JumpProcess(List<ClassChain> classes, boolean irreducible) {
+    private JumpProcess(List<ClassChain> classes, boolean irreducible, int size) {
         this.classes = List.copyOf(classes);
         this.irreducible = irreducible;
+        this.size = size;
     }
 
     /**
@@ -107,7 +111,7 @@ public final class JumpProcess {
         for (TransitionGraph.CommunicationClass c : graph.classes()) {
             chains.add(chain(graph, q, out, c));
         }
-        return new JumpProcess(chains, graph.irreducible());
+        return new JumpProcess(chains, graph.irreducible(), n);
     }
 
     private static ClassChain chain(TransitionGraph g, double[][] q, double[] out, TransitionGraph.CommunicationClass c) {
@@ -228,12 +232,71 @@ public final class JumpProcess {
         return irreducible;
     }
 
-    /** The chain of an irreducible G_b (on V*_b). */
+    /**
+     * The chain of an irreducible G_b (on V*_b). On a reducible graph use {@link #classes()}, or the laws
+     * {@link #classStationary(int)} and {@link #stationaryOverMinima()}, which need no chain.
+     */
     public ClassChain chain() {
         if (!irreducible) {
             throw new IllegalStateException("G_b is reducible: use classes() for the chain of each class");
         }
         return classes.get(0);
+    }
+
+    /** Number n of minima: the length of the vectors of {@link #classStationary(int)}. */
+    public int size() {
+        return size;
+    }
+
+    /** Indices k (into {@link #classes()}) of the absorbing (closed) classes, in order. */
+    public int[] absorbingClasses() {
+        return IntStream.range(0, classes.size()).filter(k -> classes.get(k).absorbing()).toArray();
+    }
+
+    /**
+     * The stationary law of the limit chain of class k as a vector over all n minima: pi_C on the class's
+     * widest minima W_C (the minima of C with the largest l*_i), zero everywhere else. This is ICLR Thm 3 (paper
+     * notes, section 4, reducible case): X started in the absorbing class C converges, on the class's time scale
+     * eta lambda(eta)^{l*_C}, to the chain on W_C, whose stationary law this is. For an irreducible G_b the one
+     * class is all of V*_b and this is the law of LD 2024 Thm 2.10.
+     *
+     * @param k index into {@link #classes()}; the class must be absorbing: a transient class's chain is killed
+     *          when it leaves the class (ICLR Thm 4) and has no stationary law
+     */
+    public double[] classStationary(int k) {
+        Require.closed("k", k, 0, classes.size() - 1);
+        ClassChain c = classes.get(k);
+        if (!c.absorbing()) {
+            throw Require.fail("k", "names the transient class " + Arrays.toString(c.states)
+                    + ": its chain is killed when it leaves the class, so it has no stationary law; absorbing"
+                    + " classes: " + Arrays.toString(absorbingClasses()));
+        }
+        double[] pi = new double[size];
+        for (int s = 0; s < c.widest.length; s++) {
+            pi[c.widest[s]] = c.stationary[s];
+        }
+        return pi;
+    }
+
+    /**
+     * The stationary law of Y as a vector over all n minima, zero off the widest minima: for an irreducible
+     * G_b the law pi on V*_b of LD 2024 Thm 2.10. A reducible graph with a single absorbing class C gives that
+     * class's law {@link #classStationary(int)}: from a start in C this is ICLR Thm 3; from a start in a transient
+     * class the process is killed out of it (Thm 4) and, C being the only closed class, ends in C, so this is the
+     * law that remains once every transient class has been left (the paper states each limit on its class's own
+     * time scale, not this long-run composition).
+     *
+     * @throws IllegalStateException when G_b has several absorbing classes: the long-run law then depends on the
+     *         start; take {@link #classStationary(int)} of each of {@link #absorbingClasses()}
+     */
+    public double[] stationaryOverMinima() {
+        int[] closed = absorbingClasses();
+        if (closed.length != 1) {
+            throw new IllegalStateException("G_b has " + closed.length + " absorbing classes "
+                    + Arrays.toString(closed) + ": the long-run law depends on where X starts; use classStationary(k)"
+                    + " for each absorbing class k");
+        }
+        return classStationary(closed[0]);
     }
 
     private static double[][] deepCopy(double[][] a) {

@@ -1,6 +1,7 @@
 package dev.htsgd.theory;
 
 import dev.htsgd.check.Require;
+import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.noise.LevyMeasure;
 import dev.htsgd.noise.NoiseModel;
 import java.util.ArrayList;
@@ -52,6 +53,19 @@ public final class LandscapeAnalysis {
     /** Analysis for a noise model; light-tailed noise is rejected (it has no Levy measure). */
     public static LandscapeAnalysis of(Basins basins, NoiseModel noise, double b) {
         return of(basins, levyMeasureOf(noise), b);
+    }
+
+    /**
+     * Analysis of a landscape on its projection interval with sigma = 1: the basins are {@link Basins#of(Objective1D)}
+     * (read them back from {@link #basins()}).
+     */
+    public static LandscapeAnalysis of(Objective1D f, NoiseModel noise, double b) {
+        return of(Basins.of(f), noise, b);
+    }
+
+    /** As {@link #of(Objective1D, NoiseModel, double)} for a Levy measure. */
+    public static LandscapeAnalysis of(Objective1D f, LevyMeasure nu, double b) {
+        return of(Basins.of(f), nu, b);
     }
 
     /** The Levy measure of a heavy-tailed noise with alpha &gt; 1; light tails and alpha &lt;= 1 are rejected. */

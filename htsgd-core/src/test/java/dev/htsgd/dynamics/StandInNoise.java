@@ -1,55 +1,57 @@
 package dev.htsgd.dynamics;
 
 import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.noise.ParetoNoise;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Test-local stand-in for the noise helper's models: Z = c U W with W Pareto type I (P(W &gt; w) = w^-alpha)
- * and a random sign U, or (alpha = inf) a constant Z = c.
+ * Test noises for the recursion: the symmetric Pareto noise c U W of the library, and a constant Z = c (no
+ * randomness, alpha = inf) that makes a step exactly predictable.
  */
-public record StandInNoise(double alpha, double c) implements NoiseModel {
+public record StandInNoise(double c) implements NoiseModel {
 
-    public static StandInNoise pareto(double alpha, double c) {
-        return new StandInNoise(alpha, c);
+    /** Z = c U W, W Pareto type I: the library's {@link ParetoNoise}. */
+    public static NoiseModel pareto(double alpha, double c) {
+        return ParetoNoise.of(alpha, c);
     }
 
+    /** Z = c with probability 1. */
     public static StandInNoise constant(double c) {
-        return new StandInNoise(Double.POSITIVE_INFINITY, c);
+        return new StandInNoise(c);
     }
 
     @Override
     public double sample(UniformRandomProvider rng) {
-        if (Double.isInfinite(alpha)) {
-            return c;
-        }
-        long bits = rng.nextLong();
-        double u = ((bits >>> 11) + 1) * 0x1.0p-53;
-        double w = Math.pow(u, -1 / alpha);
-        return (bits & 1) == 0 ? c * w : -c * w;
+        return c;
     }
 
     @Override
     public double tail(double x) {
-        return x < c ? 1 : Math.pow(x / c, -alpha);
+        return x < Math.abs(c) ? 1 : 0;
     }
 
     @Override
     public double cdf(double x) {
-        return x >= 0 ? 1 - 0.5 * tail(x) : 0.5 * tail(-x);
+        return x < c ? 0 : 1;
+    }
+
+    @Override
+    public double alpha() {
+        return Double.POSITIVE_INFINITY;
     }
 
     @Override
     public double pPlus() {
-        return 0.5;
+        return c > 0 ? 1 : 0;
     }
 
     @Override
     public String name() {
-        return "pareto";
+        return "constant";
     }
 
     @Override
     public String describe() {
-        return "stand-in pareto alpha=" + alpha + " c=" + c;
+        return "constant Z = " + c;
     }
 }

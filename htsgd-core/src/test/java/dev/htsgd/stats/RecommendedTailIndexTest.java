@@ -42,12 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecommendedTailIndexTest {
 
     static double[] draw(NoiseModel m, long seed, int n) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = m.sample(rng);
-        }
-        return x;
+        return TestSamples.draw(m, seed, n);
     }
 
     static Stream<Arguments> families() {
@@ -146,13 +141,7 @@ class RecommendedTailIndexTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(13);
         int n = 20_000;
         int d = 3;
-        double[] x = new double[n * d];
-        double[] v = new double[d];
-        var iso = dev.htsgd.noise.IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), d);
-        for (int i = 0; i < n; i++) {
-            iso.sample(rng, v);
-            System.arraycopy(v, 0, x, i * d, d);
-        }
+        double[] x = TestSamples.vectors(dev.htsgd.noise.IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), d), d, rng, n);
         TailIndexRecommendation r = RecommendedTailIndex.estimate(x, d);
         // isotropic Pareto norms are exactly Pareto: Hill at k ~ n/2 has SE 1.5/100 = 0.015; tolerance 4 SE
         assertThat(r.estimator()).isEqualTo("hill-adaptive");

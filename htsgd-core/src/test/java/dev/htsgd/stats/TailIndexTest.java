@@ -25,22 +25,26 @@ class TailIndexTest {
     static final int N = 100_000;
 
     static double[] draw(NoiseModel m, long seed) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        double[] x = new double[N];
-        for (int i = 0; i < N; i++) {
-            x[i] = m.sample(rng);
+        return TestSamples.draw(m, seed, N);
+    }
+
+    /** Hill and block estimates of one sample, printed for the log. */
+    record Both(TailIndexEstimate hill, TailIndexEstimate block) {
+        static Both of(String law, double alpha, double[] x) {
+            Both e = new Both(HillTailIndex.estimate(x), BlockTailIndex.estimate(x));
+            System.out.printf("%s alpha=%.1f hill=%.4f (se %.4f, k=%d) block=%.4f (se %.4f, m=%d)%n", law, alpha,
+                    e.hill.alpha(), e.hill.standardError(), e.hill.parameter(), e.block.alpha(),
+                    e.block.standardError(), e.block.parameter());
+            return e;
         }
-        return x;
     }
 
     @ParameterizedTest(name = "alpha={0}")
     @ValueSource(doubles = {1.2, 1.5, 1.8})
     void recoversAlphaOnParetoSamples(double alpha) {
-        double[] x = draw(ParetoNoise.of(alpha, 0.1), 11);
-        TailIndexEstimate hill = HillTailIndex.estimate(x);
-        TailIndexEstimate block = BlockTailIndex.estimate(x);
-        System.out.printf("pareto alpha=%.1f hill=%.4f (se %.4f, k=%d) block=%.4f (se %.4f, m=%d)%n", alpha,
-                hill.alpha(), hill.standardError(), hill.parameter(), block.alpha(), block.standardError(), block.parameter());
+        Both e = Both.of("pareto", alpha, draw(ParetoNoise.of(alpha, 0.1), 11));
+        TailIndexEstimate hill = e.hill();
+        TailIndexEstimate block = e.block();
         assertThat(hill.alpha()).isCloseTo(alpha, within(0.1));
         assertThat(hill.low()).isLessThan(alpha);
         assertThat(hill.high()).isGreaterThan(alpha);
@@ -51,11 +55,9 @@ class TailIndexTest {
     @ParameterizedTest(name = "alpha={0}")
     @ValueSource(doubles = {1.2, 1.5, 1.8})
     void recoversAlphaOnStableSamples(double alpha) {
-        double[] x = draw(StableNoise.of(alpha, 1.0), 12);
-        TailIndexEstimate hill = HillTailIndex.estimate(x);
-        TailIndexEstimate block = BlockTailIndex.estimate(x);
-        System.out.printf("stable alpha=%.1f hill=%.4f (se %.4f, k=%d) block=%.4f (se %.4f, m=%d)%n", alpha,
-                hill.alpha(), hill.standardError(), hill.parameter(), block.alpha(), block.standardError(), block.parameter());
+        Both e = Both.of("stable", alpha, draw(StableNoise.of(alpha, 1.0), 12));
+        TailIndexEstimate hill = e.hill();
+        TailIndexEstimate block = e.block();
         assertThat(block.alpha()).isCloseTo(alpha, within(0.1));
         assertThat(block.low()).isLessThan(alpha);
         assertThat(block.high()).isGreaterThan(alpha);
@@ -75,12 +77,7 @@ class TailIndexTest {
         double sum = 0;
         double sum2 = 0;
         for (int r = 0; r < reps; r++) {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(100 + r);
-            double[] x = new double[20_000];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = StableNoise.of(alpha, 2.0).sample(rng);
-            }
-            double v = BlockTailIndex.inverseAlpha(x, 50);
+            double v = BlockTailIndex.inverseAlpha(TestSamples.draw(StableNoise.of(alpha, 2.0), 100 + r, 20_000), 50);
             sum += v;
             sum2 += v * v;
         }
@@ -148,17 +145,8 @@ class TailIndexTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(13);
         int n = 100_000;
         int d = 3;
-        double[] stable = new double[n * d];
-        double[] iso = new double[n * d];
-        double[] v = new double[d];
-        var st = dev.htsgd.noise.IndependentNoise.of(StableNoise.of(1.5, 1), d);
-        var pa = dev.htsgd.noise.IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), d);
-        for (int i = 0; i < n; i++) {
-            st.sample(rng, v);
-            System.arraycopy(v, 0, stable, i * d, d);
-            pa.sample(rng, v);
-            System.arraycopy(v, 0, iso, i * d, d);
-        }
+        double[] stable = TestSamples.vectors(dev.htsgd.noise.IndependentNoise.of(StableNoise.of(1.5, 1), d), d, rng, n);
+        double[] iso = TestSamples.vectors(dev.htsgd.noise.IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), d), d, rng, n);
         TailIndexEstimate b = BlockTailIndex.estimate(stable, d);
         TailIndexEstimate h = HillTailIndex.estimateVectors(iso, d, 0);
         System.out.printf("vectors d=3: block (iid stable 1.5) %.4f (se %.4f), hill (isotropic pareto 1.5) %.4f (se %.4f)%n",

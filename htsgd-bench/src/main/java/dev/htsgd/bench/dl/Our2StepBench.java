@@ -6,8 +6,7 @@ import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.train.HeavyTailedTraining;
 import dev.htsgd.dl.train.Method;
-import dev.htsgd.dl.train.ParetoType;
-import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainingStream;
 import dev.htsgd.dl.train.TrainConfig;
 
 import java.util.Locale;
@@ -34,14 +33,13 @@ public final class Our2StepBench {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", "true");
-        Streams streams = Streams.of(1);
         ImageSet full = Dataset.FASHION_MNIST.load(Dataset.FASHION_MNIST.locate(null, System.getenv()), true);
-        ImageSet train = full.subset(1000, 200, streams.labels());
+        ImageSet train = full.subset(1000, 200, TrainingStream.LABELS.of(1));
         int total = warmup + rounds * steps;
-        TrainConfig cfg = new TrainConfig(Method.OUR2, total, 0.05, 100, large, 5, 1.4, 0.5, 0, ParetoType.TYPE_I,
-                0, 0, 0, 1, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 1);
-        try (Network net = Network.create(Architecture.LENET, train, streams.init())) {
-            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, train, null, streams);
+        TrainConfig cfg = TrainConfig.builder().setMethod(Method.OUR2).setIterations(total).optLargeBatch(large)
+                .optNoiseOff(0).optEvalEvery(Integer.MAX_VALUE).optSeed(1).build();
+        try (Network net = Network.create(Architecture.LENET, train, TrainingStream.INIT.of(1))) {
+            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, train, null);
             for (int i = 0; i < warmup; i++) {
                 run.stepOnce();
             }

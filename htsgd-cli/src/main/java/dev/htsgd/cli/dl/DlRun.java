@@ -16,7 +16,7 @@ import dev.htsgd.dl.sharpness.HvpMethod;
 import dev.htsgd.dl.sharpness.NetworkLoss;
 import dev.htsgd.dl.train.HeavyTailedTraining;
 import dev.htsgd.dl.train.MetricsRow;
-import dev.htsgd.dl.train.Streams;
+import dev.htsgd.dl.train.TrainingStream;
 import dev.htsgd.dl.train.TrainConfig;
 
 import java.nio.file.Files;
@@ -109,11 +109,11 @@ public final class DlRun {
     }
 
     /** Applies the subset recipe with the seed's label stream (subset 0 = the whole training set). */
-    public static ImageSet subset(ImageSet full, int subset, int corrupt, Streams streams) {
+    public static ImageSet subset(ImageSet full, int subset, int corrupt, long seed) {
         if (subset == 0 && corrupt == 0) {
             return full;
         }
-        return full.subset(subset, corrupt, streams.labels());
+        return full.subset(subset, corrupt, TrainingStream.LABELS.of(seed));
     }
 
     /**
@@ -150,15 +150,14 @@ public final class DlRun {
     public static Map<String, Object> train(Path dir, boolean resume, TrainConfig cfg, Architecture arch,
             ImageSet fullTrain, ImageSet test, int subset, int corrupt, Progress progress,
             java.util.function.Consumer<String> log, java.util.function.LongConsumer onCheckpoint, int sharpnessDraws) {
-        Streams streams = Streams.of(cfg.seed());
-        ImageSet train = subset(fullTrain, subset, corrupt, streams);
+        ImageSet train = subset(fullTrain, subset, corrupt, cfg.seed());
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        try (Network net = Network.create(arch, train, streams.init())) {
-            HeavyTailedTraining job = HeavyTailedTraining.create(cfg, net, train, test, streams);
+        try (Network net = Network.create(arch, train, TrainingStream.INIT.of(cfg.seed()))) {
+            HeavyTailedTraining job = HeavyTailedTraining.create(cfg, net, train, test);
             Path state = dir.resolve(STATE);
             if (resume && Files.isRegularFile(state)) {
                 job.restore(state);
@@ -247,9 +246,8 @@ public final class DlRun {
         if (!Files.isRegularFile(weights)) {
             return;
         }
-        Streams streams = Streams.of(cfg.seed());
-        ImageSet train = subset(fullTrain, subset, corrupt, streams);
-        try (Network net = Network.create(arch, train, streams.init())) {
+        ImageSet train = subset(fullTrain, subset, corrupt, cfg.seed());
+        try (Network net = Network.create(arch, train, TrainingStream.INIT.of(cfg.seed()))) {
             net.setNamedWeights(Npz.read(weights), weights.toString());
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
                 ExpectedSharpness.Result sharp = ExpectedSharpness.of(ExpectedSharpness.DEFAULT_DELTA, draws, cfg.seed())

@@ -52,20 +52,26 @@ public final class IdxDataset {
     }
 
     /** Reads an image file and a label file into an {@link ImageSet} of 10 classes, pixels in [-1, 1]. */
+    /** An IDX header of {@code kind} ("image", "label"): the magic number, then {@code length} bytes in all. */
+    private static void checkHeader(byte[] b, Path file, int magic, int length, String kind) {
+        if (b.length < 4) {
+            throw new DataFormatException(file, "too short for an IDX " + kind + " header (" + b.length + " bytes)");
+        }
+        int m = DataFiles.intBE(b, 0);
+        if (m != magic) {
+            throw new DataFormatException(file, String.format(
+                    "wrong magic number 0x%08x, expected 0x%08x (IDX %ss)", m, magic, kind));
+        }
+        if (b.length < length) {
+            throw new DataFormatException(file, "too short for an IDX " + kind + " header (" + b.length
+                    + " bytes, truncated)");
+        }
+    }
+
     public static ImageSet read(String name, Path imagesFile, Path labelsFile) {
         byte[] img = DataFiles.readMaybeGzip(imagesFile);
         byte[] lab = DataFiles.readMaybeGzip(labelsFile);
-        if (img.length < 4) {
-            throw new DataFormatException(imagesFile, "too short for an IDX image header (" + img.length + " bytes)");
-        }
-        int magic = DataFiles.intBE(img, 0);
-        if (magic != IMAGES_MAGIC) {
-            throw new DataFormatException(imagesFile, String.format(
-                    "wrong magic number 0x%08x, expected 0x%08x (IDX images)", magic, IMAGES_MAGIC));
-        }
-        if (img.length < 16) {
-            throw new DataFormatException(imagesFile, "too short for an IDX image header (" + img.length + " bytes, truncated)");
-        }
+        checkHeader(img, imagesFile, IMAGES_MAGIC, 16, "image");
         int n = DataFiles.intBE(img, 4);
         int rows = DataFiles.intBE(img, 8);
         int cols = DataFiles.intBE(img, 12);
@@ -77,17 +83,7 @@ public final class IdxDataset {
             throw new DataFormatException(imagesFile, "size " + img.length + " bytes, expected " + expected
                     + " for " + n + " images of " + rows + "x" + cols + (img.length < expected ? " (truncated)" : ""));
         }
-        if (lab.length < 4) {
-            throw new DataFormatException(labelsFile, "too short for an IDX label header (" + lab.length + " bytes)");
-        }
-        int lmagic = DataFiles.intBE(lab, 0);
-        if (lmagic != LABELS_MAGIC) {
-            throw new DataFormatException(labelsFile, String.format(
-                    "wrong magic number 0x%08x, expected 0x%08x (IDX labels)", lmagic, LABELS_MAGIC));
-        }
-        if (lab.length < 8) {
-            throw new DataFormatException(labelsFile, "too short for an IDX label header (" + lab.length + " bytes, truncated)");
-        }
+        checkHeader(lab, labelsFile, LABELS_MAGIC, 8, "label");
         int ln = DataFiles.intBE(lab, 4);
         if (ln != n) {
             throw new DataFormatException(labelsFile, ln + " labels for " + n + " images in " + imagesFile);

@@ -1,17 +1,13 @@
 package dev.htsgd.dl.io;
 
-import java.io.BufferedOutputStream;
+import dev.htsgd.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,25 +41,15 @@ public final class Npz {
 
     /** Writes {@code arrays} to {@code file} atomically (a temporary sibling, then rename). */
     public static void write(Path file, Map<String, Array> arrays) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicFiles.write(file, "", out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, Array> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                 writeNpy(zip, e.getValue());
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+            zip.finish();
+        });
     }
 
     /** Writes one NPY 1.0 float32 array. */

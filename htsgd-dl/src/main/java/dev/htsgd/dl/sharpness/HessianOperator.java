@@ -26,28 +26,29 @@ public interface HessianOperator {
         double[] point = theta.clone();
         int d = point.length;
         return switch (method) {
-            case EXACT -> new HessianOperator() {
-                @Override
-                public int dimension() {
-                    return d;
-                }
+            case EXACT -> of(d, (v, out) -> loss.hessianVector(point, v, out));
+            case FINITE_DIFFERENCE -> of(d, (v, out) -> FiniteDifferenceHvp.apply(loss, point, v, out));
+        };
+    }
 
-                @Override
-                public void apply(double[] v, double[] out) {
-                    loss.hessianVector(point, v, out);
-                }
-            };
-            case FINITE_DIFFERENCE -> new HessianOperator() {
-                @Override
-                public int dimension() {
-                    return d;
-                }
+    /** The products v -&gt; H v, writing into {@code out}. */
+    @FunctionalInterface
+    interface Product {
+        void apply(double[] v, double[] out);
+    }
 
-                @Override
-                public void apply(double[] v, double[] out) {
-                    FiniteDifferenceHvp.apply(loss, point, v, out);
-                }
-            };
+    /** The operator of dimension {@code d} whose products are {@code product}. */
+    static HessianOperator of(int d, Product product) {
+        return new HessianOperator() {
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public void apply(double[] v, double[] out) {
+                product.apply(v, out);
+            }
         };
     }
 
@@ -57,23 +58,15 @@ public interface HessianOperator {
             throw new IllegalArgumentException("matrix must be square, got " + matrix.numRows + " x " + matrix.numCols);
         }
         int d = matrix.numRows;
-        return new HessianOperator() {
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public void apply(double[] v, double[] out) {
-                for (int i = 0; i < d; i++) {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        s += matrix.data[i * d + j] * v[j];
-                    }
-                    out[i] = s;
+        return of(d, (v, out) -> {
+            for (int i = 0; i < d; i++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += matrix.data[i * d + j] * v[j];
                 }
+                out[i] = s;
             }
-        };
+        });
     }
 
     /**
@@ -88,20 +81,12 @@ public interface HessianOperator {
         HessianOperator full = this;
         double[] wide = new double[d];
         double[] wideOut = new double[d];
-        return new HessianOperator() {
-            @Override
-            public int dimension() {
-                return size;
-            }
-
-            @Override
-            public void apply(double[] v, double[] out) {
-                java.util.Arrays.fill(wide, 0.0);
-                System.arraycopy(v, 0, wide, offset, size);
-                full.apply(wide, wideOut);
-                System.arraycopy(wideOut, offset, out, 0, size);
-            }
-        };
+        return of(size, (v, out) -> {
+            java.util.Arrays.fill(wide, 0.0);
+            System.arraycopy(v, 0, wide, offset, size);
+            full.apply(wide, wideOut);
+            System.arraycopy(wideOut, offset, out, 0, size);
+        });
     }
 
     /** Assembles the dense matrix column by column (d products): for tests and small models only. */

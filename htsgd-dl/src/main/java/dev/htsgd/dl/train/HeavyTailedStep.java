@@ -209,20 +209,16 @@ public final class HeavyTailedStep {
         }
     }
 
-    /** Builder: {@code set*} required, {@code opt*} optional, {@link #build()} validates. */
-    public static final class Builder {
+    /** Builder: {@code set*} required, {@code opt*} optional ({@link UpdateSettings}), {@link #build()} validates. */
+    public static final class Builder extends UpdateSettings<Builder> {
         private double eta = Double.NaN;
-        private double clip = Double.POSITIVE_INFINITY;
-        private double alpha = Double.NaN;
-        private double c;
-        private ParetoType paretoType = ParetoType.TYPE_I;
-        private double momentum;
-        private double weightDecay;
-        private int lrEvery;
-        private double lrGamma = 1;
-        private double weightBound = Double.POSITIVE_INFINITY;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** eta, in (0, inf). */
@@ -231,80 +227,9 @@ public final class HeavyTailedStep {
             return this;
         }
 
-        /** b, the truncation threshold of the update, in (0, inf]. */
-        public Builder optClip(double b) {
-            this.clip = b;
-            return this;
-        }
-
-        /** Heavy-tailed noise c W with W ~ Pareto(alpha): alpha in (0, inf), c in [0, inf). */
-        public Builder optNoise(double alpha, double c) {
-            this.alpha = alpha;
-            this.c = c;
-            return this;
-        }
-
-        /** The Pareto law of W (default {@link ParetoType#TYPE_I}). */
-        public Builder optParetoType(ParetoType type) {
-            this.paretoType = type;
-            return this;
-        }
-
-        /** mu in [0, 1). */
-        public Builder optMomentum(double mu) {
-            this.momentum = mu;
-            return this;
-        }
-
-        /** lambda in [0, inf). */
-        public Builder optWeightDecay(double lambda) {
-            this.weightDecay = lambda;
-            return this;
-        }
-
-        /** Step schedule eta_k = eta gamma^floor(k / every); every &gt;= 1, gamma in (0, 1]. */
-        public Builder optLrSchedule(int every, double gamma) {
-            this.lrEvery = every;
-            this.lrGamma = gamma;
-            return this;
-        }
-
-        /** Clip each weight to [-L, L] after the update (the paper's SB+Noise uses L = 1); L in (0, inf]. */
-        public Builder optWeightBound(double l) {
-            this.weightBound = l;
-            return this;
-        }
-
         /** Validates and builds. */
         public HeavyTailedStep build() {
-            if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("eta must be in (0, inf), got " + eta);
-            }
-            if (!(clip > 0)) {
-                throw new IllegalArgumentException("clip must be in (0, inf], got " + clip);
-            }
-            if (c < 0 || Double.isNaN(c) || Double.isInfinite(c)) {
-                throw new IllegalArgumentException("c must be in [0, inf), got " + c);
-            }
-            if (c > 0 && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("alpha must be in (0, inf), got " + alpha);
-            }
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-            }
-            if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weightDecay must be in [0, inf), got " + weightDecay);
-            }
-            if (lrEvery < 0 || (lrEvery > 0 && !(lrGamma > 0 && lrGamma <= 1))) {
-                throw new IllegalArgumentException("lrStep must be >= 1 with lrGamma in (0, 1], got "
-                        + lrEvery + ", " + lrGamma);
-            }
-            if (!(weightBound > 0)) {
-                throw new IllegalArgumentException("weightBound must be in (0, inf], got " + weightBound);
-            }
-            if (paretoType == null) {
-                throw new IllegalArgumentException("pareto must be type1 or lomax, got null");
-            }
+            validate(eta);
             return new HeavyTailedStep(this);
         }
     }

@@ -7,19 +7,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Network;
+import dev.htsgd.io.AtomicFiles;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,7 +66,7 @@ public final class HeavyTailedTraining {
         }
     }
 
-    private HeavyTailedTraining(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+    private HeavyTailedTraining(TrainConfig cfg, Network net, ImageSet train, ImageSet test) {
         this.cfg = cfg;
         this.net = net;
         this.train = train;
@@ -80,10 +77,11 @@ public final class HeavyTailedTraining {
         if (ns > train.size()) {
             throw new IllegalArgumentException("batch must be in [1, " + train.size() + "] (the training set size), got " + ns);
         }
-        this.small = ns > 0 ? new BatchSampler(streams.small(), train.size(), ns) : null;
-        this.star = cfg.method().independentStar() ? new BatchSampler(streams.star(), train.size(), ns) : null;
-        this.large = nl > 0 ? new BatchSampler(streams.large(), train.size(), nl) : null;
-        this.noiseRng = streams.noise();
+        long seed = cfg.seed();
+        this.small = ns > 0 ? new BatchSampler(TrainingStream.SMALL.of(seed), train.size(), ns) : null;
+        this.star = cfg.method().independentStar() ? new BatchSampler(TrainingStream.STAR.of(seed), train.size(), ns) : null;
+        this.large = nl > 0 ? new BatchSampler(TrainingStream.LARGE.of(seed), train.size(), nl) : null;
+        this.noiseRng = TrainingStream.NOISE.of(seed);
         step.setNoiseSource(noiseRng);
         int maxN = 2 * ns + nl;
         this.idx = new int[maxN];
@@ -98,18 +96,18 @@ public final class HeavyTailedTraining {
     static final long DEVICE_COPY_MAX_FLOATS = 64L << 20;
 
     /**
-     * Prepares a run; the network must be freshly initialised (from {@code streams.init()}) or restored.
+     * Prepares a run; the network must be freshly initialised (from {@code TrainingStream.INIT.of(cfg.seed())})
+     * or restored. The samplers and the noise take their {@link TrainingStream}s of {@code cfg.seed()}.
      *
      * @param cfg     the settings
      * @param net     the model theta (updated in place)
      * @param train   training set (already subset/corrupted)
      * @param test    test set (may be null: then test metrics are NaN)
-     * @param streams the run's streams
      */
-    public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test, Streams streams) {
+    public static HeavyTailedTraining create(TrainConfig cfg, Network net, ImageSet train, ImageSet test) {
         // refuse to train where the engine's float32 convolutions are wrong, rather than report garbage
         dev.htsgd.dl.model.ConvolutionCheck.verify(net.manager());
-        return new HeavyTailedTraining(cfg, net, train, test, streams);
+        return new HeavyTailedTraining(cfg, net, train, test);
     }
 
     /** @return the configuration */
@@ -283,8 +281,8 @@ public final class HeavyTailedTraining {
 
     /** Writes the complete state to {@code file} atomically (temporary file, then rename). */
     public void save(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicFiles.write(file, "training state", stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeLong(STATE_MAGIC);
             out.writeUTF(cfg.toString());
             out.writeLong(k);
@@ -311,18 +309,8 @@ public final class HeavyTailedTraining {
                     out.writeDouble(v);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write training state " + tmp + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write training state " + file + ": " + e.getMessage(), e);
-        }
+            out.flush();
+        });
     }
 
     /** Restores the state written by {@link #save} for the same configuration. */

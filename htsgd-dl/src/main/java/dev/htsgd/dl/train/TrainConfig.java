@@ -1,5 +1,7 @@
 package dev.htsgd.dl.train;
 
+import dev.htsgd.check.Require;
+
 /**
  * One training run's settings (paper-notes section 6, Table 1). Defaults are the FashionMNIST/LeNet column:
  * eta 0.05, batch 100, 10,000 iterations, b 5, c 0.5, alpha 1.4, the last 5,000 iterations noise-free; the
@@ -27,38 +29,123 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
         double alpha, double c, int noiseOff, ParetoType pareto, double momentum, double weightDecay, int lrStep,
         double lrGamma, double weightBound, int evalEvery, long seed) {
 
-    /** Validates every option, naming it and its allowed range. */
+    /** Validates every setting, naming it as the library does and its allowed range. */
     public TrainConfig {
         if (method == null) {
-            throw new IllegalArgumentException("method must be one of lb, sb, sb-clip, sb-noise, our1, our2");
+            throw Require.fail("method", "must be one of lb, sb, sb-clip, sb-noise, our1, our2, got nothing");
         }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
-        }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-        }
-        if (largeBatch < 1) {
-            throw new IllegalArgumentException("largeBatch must be >= 1, got " + largeBatch);
-        }
+        Require.positive("iterations", iterations);
+        Require.positive("batch", batch);
+        Require.positive("largeBatch", largeBatch);
         if (noiseOff < 0 || noiseOff > iterations) {
-            throw new IllegalArgumentException("noiseOff must be in [0, iterations = " + iterations + "], got " + noiseOff);
+            throw Require.fail("noiseOff", "must be in [0, `iterations` = " + iterations + "], got " + noiseOff);
         }
-        if (evalEvery < 1) {
-            throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
-        }
+        Require.positive("evalEvery", evalEvery);
         // the rest is validated by the step's builder
         step(eta, clip, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
+    }
+
+    /**
+     * A builder in DJL style: {@code set*} for what has no default (the method and K), {@code opt*} for the rest,
+     * whose defaults are Table 1's FashionMNIST/LeNet column; {@link Builder#build()} validates.
+     * <pre>{@code
+     * TrainConfig cfg = TrainConfig.builder().setMethod(Method.OUR2).setIterations(2_000).optEta(0.05)
+     *         .optClip(5).optNoise(1.4, 0.5).optSeed(7).build();
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings of {@link TrainConfig}; see {@link #builder()}. */
+    public static final class Builder extends UpdateSettings<Builder> {
+        private Method method;
+        private int iterations;
+        private double eta = 0.05;
+        private int batch = 100;
+        private int largeBatch = 256;
+        private Integer noiseOff;
+        private int evalEvery = 500;
+        private long seed;
+
+        private Builder() {
+            // Table 1's b = 5, alpha = 1.4, c = 0.5
+            optClip(5).optNoise(1.4, 0.5);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The method (required). */
+        public Builder setMethod(Method m) {
+            this.method = m;
+            return this;
+        }
+
+        /** K, the number of iterations, &gt;= 1 (required). */
+        public Builder setIterations(int k) {
+            this.iterations = k;
+            return this;
+        }
+
+        /** eta in (0, inf) (default 0.05). */
+        public Builder optEta(double eta) {
+            this.eta = eta;
+            return this;
+        }
+
+        /** Small batch size n_s (default 100). */
+        public Builder optBatch(int n) {
+            this.batch = n;
+            return this;
+        }
+
+        /** Large batch size n_L, capped at the training set size (default 256). */
+        public Builder optLargeBatch(int n) {
+            this.largeBatch = n;
+            return this;
+        }
+
+        /** K_off, final iterations without noise (default K / 2 for the noisy methods, the paper's 5,000 of 10,000; else 0). */
+        public Builder optNoiseOff(int k) {
+            this.noiseOff = k;
+            return this;
+        }
+
+        /** Evaluate every this many iterations and at the end (default 500). */
+        public Builder optEvalEvery(int n) {
+            this.evalEvery = n;
+            return this;
+        }
+
+        /** The run's seed (default 0): a run is a pure function of its settings and seed. */
+        public Builder optSeed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public TrainConfig build() {
+            if (method == null) {
+                throw Require.fail("method", "must be set (lb, sb, sb-clip, sb-noise, our1, our2)");
+            }
+            Require.positive("iterations", iterations);
+            int off = noiseOff != null ? noiseOff : method.noisy() ? iterations / 2 : 0;
+            return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, off, paretoType, momentum,
+                    weightDecay, lrEvery, lrGamma, weightBound, evalEvery, seed);
+        }
     }
 
     /** Table 1's FashionMNIST/LeNet settings for {@code method} (SB+Noise with its special settings). */
     public static TrainConfig paper(Method method, long seed) {
         if (method == Method.SB_NOISE) {
-            return new TrainConfig(method, 100_000, 0.005, 100, 256, Double.POSITIVE_INFINITY, 1.4, 0.5, 50_000,
-                    ParetoType.TYPE_I, 0, 0, 0, 1, 1.0, 5000, seed);
+            return builder().setMethod(method).setIterations(100_000).optEta(0.005).optClip(Double.POSITIVE_INFINITY)
+                    .optWeightBound(1.0).optEvalEvery(5000).optSeed(seed).build();
         }
-        return new TrainConfig(method, 10_000, 0.05, 100, 256, 5, 1.4, 0.5, 5_000, ParetoType.TYPE_I, 0, 0, 0, 1,
-                Double.POSITIVE_INFINITY, 500, seed);
+        // K_off = 5,000 for every method (only the noisy ones read it), as the paper's table lists it
+        return builder().setMethod(method).setIterations(10_000).optNoiseOff(5_000).optSeed(seed).build();
     }
 
     /** A copy with other iteration counts (K, K_off, evaluation period). */

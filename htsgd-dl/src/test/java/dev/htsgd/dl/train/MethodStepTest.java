@@ -49,12 +49,12 @@ class MethodStepTest {
     }
 
     static Network tiny(long seed) {
-        return Network.create(Architecture.MLP, Models.mlp(3), new Shape(1, 1, 2), 3, Streams.of(seed).init());
+        return Network.create(Architecture.MLP, Models.mlp(3), new Shape(1, 1, 2), 3, TrainingStream.INIT.of(seed));
     }
 
     static TrainConfig cfg(Method m, double clip, int noiseOff, double weightBound) {
-        return new TrainConfig(m, 4, 0.5, 2, 4, clip, 1.4, 0.5, noiseOff, ParetoType.TYPE_I, 0, 0, 0, 1,
-                weightBound, 100, 11L);
+        return TrainConfig.builder().setMethod(m).setIterations(4).optEta(0.5).optBatch(2).optLargeBatch(4)
+                .optClip(clip).optNoiseOff(noiseOff).optWeightBound(weightBound).optEvalEvery(100).optSeed(11).build();
     }
 
     /** Gradient of the mean cross-entropy over idx[from, from+n) at theta = (w 3x2 row-major, b 3). */
@@ -103,19 +103,18 @@ class MethodStepTest {
 
     /** The expected theta after one step, replaying the run's streams (batches and W) by hand. */
     static double[] expected(TrainConfig cfg, double[] theta) {
-        Streams s = Streams.of(cfg.seed());
         Update m = readme(cfg.method());
         int[] sb = new int[2];
         int[] star = new int[2];
         int[] lb = new int[4];
         if (m.small()) {
-            new BatchSampler(s.small(), 6, 2).next(sb, 0);
+            new BatchSampler(TrainingStream.SMALL.of(cfg.seed()), 6, 2).next(sb, 0);
         }
         if (m.star()) {
-            new BatchSampler(s.star(), 6, 2).next(star, 0);
+            new BatchSampler(TrainingStream.STAR.of(cfg.seed()), 6, 2).next(star, 0);
         }
         if (m.large()) {
-            new BatchSampler(s.large(), 6, 4).next(lb, 0);
+            new BatchSampler(TrainingStream.LARGE.of(cfg.seed()), 6, 4).next(lb, 0);
         }
         double eta = cfg.eta();
         double[] u = new double[9];
@@ -132,7 +131,7 @@ class MethodStepTest {
                 u[i] = eta * g[i];
             }
         } else {
-            double w = ParetoType.TYPE_I.sampler(s.noise(), cfg.alpha()).sample();
+            double w = ParetoType.TYPE_I.sampler(TrainingStream.NOISE.of(cfg.seed()), cfg.alpha()).sample();
             double[] gs = grad(theta, sb, 0, 2);
             double[] gstar = m.star() ? grad(theta, star, 0, 2) : gs;
             double[] gl = grad(theta, lb, 0, 4);
@@ -158,7 +157,7 @@ class MethodStepTest {
     static void checkOneStep(TrainConfig cfg) {
         try (Network net = tiny(cfg.seed())) {
             double[] theta = flat(net.weights());
-            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, DATA, null, Streams.of(cfg.seed()));
+            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, DATA, null);
             run.stepOnce();
             double[] got = flat(net.weights());
             double[] want = expected(cfg, theta);
@@ -197,7 +196,7 @@ class MethodStepTest {
         // b = 1e-6 is far below ||eta g|| (checked): a truncated method would move by exactly b
         TrainConfig c = cfg(m, 1e-6, 0, Double.POSITIVE_INFINITY);
         try (Network net = tiny(c.seed())) {
-            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null, Streams.of(c.seed()));
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null);
             double[] before = flat(net.weights());
             run.stepOnce();
             double[] d = new double[9];
@@ -216,7 +215,7 @@ class MethodStepTest {
     void truncationFiresAndRecordsThePreClipNorm() {
         TrainConfig c = cfg(Method.OUR2, 0.05, 0, Double.POSITIVE_INFINITY);
         try (Network net = tiny(c.seed())) {
-            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null, Streams.of(c.seed()));
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null);
             double[] before = flat(net.weights());
             run.stepOnce();
             double[] after = flat(net.weights());
@@ -242,10 +241,10 @@ class MethodStepTest {
         float[] bad = X.clone();
         bad[3] = Float.NaN;
         ImageSet d = new ImageSet("nan", 1, 1, 2, 3, bad, Y);
-        TrainConfig c = new TrainConfig(Method.LB, 4, 0.5, 2, 6, 1, 1.4, 0.5, 0, ParetoType.TYPE_I, 0, 0, 0, 1,
-                Double.POSITIVE_INFINITY, 100, 1L);
+        TrainConfig c = TrainConfig.builder().setMethod(Method.LB).setIterations(4).optEta(0.5).optBatch(2)
+                .optLargeBatch(6).optClip(1).optEvalEvery(100).optSeed(1).build();
         try (Network net = tiny(1)) {
-            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, d, null, Streams.of(1));
+            HeavyTailedTraining run = HeavyTailedTraining.create(c, net, d, null);
             assertThatThrownBy(run::stepOnce).isInstanceOf(TrainingDivergedException.class)
                     .hasMessageContaining("at step 1 of 4").hasMessageContaining("method lb")
                     .extracting(e -> ((TrainingDivergedException) e).step()).isEqualTo(1L);
@@ -262,7 +261,7 @@ class MethodStepTest {
         assertThatThrownBy(() -> HeavyTailedStep.builder().setLearningRate(0.1).optMomentum(1).build())
                 .hasMessageContaining("momentum must");
         assertThatThrownBy(() -> cfg(Method.OUR2, 5, 10, Double.POSITIVE_INFINITY))
-                .hasMessageContaining("noiseOff must be in [0, iterations = 4]");
+                .hasMessageContaining("noiseOff must be in [0, `iterations` = 4]");
         assertThat(HeavyTailedStep.builder().setLearningRate(0.1).optLrSchedule(10, 0.5).build().learningRate(25))
                 .isEqualTo(0.025);
     }

@@ -15,8 +15,9 @@ class ResumeTest {
 
     static TrainConfig cfg(Method m) {
         // momentum and weight decay on, so their buffers must survive the resume too
-        return new TrainConfig(m, 30, 0.3, 2, 4, 0.2, 1.4, 0.5, 10, ParetoType.TYPE_I, 0.9, 1e-3, 7, 0.5,
-                Double.POSITIVE_INFINITY, 5, 99L);
+        return TrainConfig.builder().setMethod(m).setIterations(30).optEta(0.3).optBatch(2).optLargeBatch(4)
+                .optClip(0.2).optNoiseOff(10).optMomentum(0.9).optWeightDecay(1e-3).optLrSchedule(7, 0.5)
+                .optEvalEvery(5).optSeed(99).build();
     }
 
     @Test
@@ -26,19 +27,19 @@ class ResumeTest {
             float[][] straight;
             java.util.List<MetricsRow> rowsStraight;
             try (Network net = MethodStepTest.tiny(c.seed())) {
-                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA, Streams.of(c.seed()));
+                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA);
                 run.run(new HeavyTailedTraining.Listener() { });
                 straight = net.weights();
                 rowsStraight = run.rows();
             }
             Path state = tmp.resolve(m + ".bin");
             try (Network net = MethodStepTest.tiny(c.seed())) {
-                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA, Streams.of(c.seed()));
+                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA);
                 run.runUntil(13, new HeavyTailedTraining.Listener() { });
                 run.save(state);
             }
             try (Network net = MethodStepTest.tiny(c.seed())) {
-                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA, Streams.of(c.seed()));
+                HeavyTailedTraining run = HeavyTailedTraining.create(c, net, MethodStepTest.DATA, MethodStepTest.DATA);
                 run.restore(state);
                 assertThat(run.iteration()).isEqualTo(13);
                 run.run(new HeavyTailedTraining.Listener() { });
