@@ -6,6 +6,7 @@ import dev.htsgd.cli.report.Plots;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.LdQuartic;
 import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.rare.ImportanceSampling;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
@@ -205,15 +206,18 @@ public final class RareEventTarget implements ReproduceTarget {
         return null;
     }
 
-    /** Least-squares slope of log estimate against log eta, over positive estimates with threshold b. */
+    /**
+     * Least-squares slope of log estimate against log eta, over positive estimates with threshold b: minus the
+     * slope against log(1/eta) of {@link LogLogFit} (unweighted: no standard errors are given).
+     */
     static double slope(List<RareEventEstimate> est, double b) {
-        List<double[]> pts = new ArrayList<>();
-        for (RareEventEstimate e : est) {
-            if (e.b() == b && e.estimate() > 0) {
-                pts.add(new double[] {Math.log(e.eta()), Math.log(e.estimate())});
-            }
-        }
-        return Fits.slope(pts);
+        List<RareEventEstimate> at = est.stream().filter(e -> e.b() == b).toList();
+        double[] etas = at.stream().mapToDouble(RareEventEstimate::eta).toArray();
+        double[] values = at.stream().mapToDouble(RareEventEstimate::estimate).toArray();
+        double[] noErrors = new double[etas.length];
+        java.util.Arrays.fill(noErrors, Double.NaN);
+        LogLogFit fit = LogLogFit.of(etas, values, noErrors, 0.95);
+        return fit == null ? Double.NaN : -fit.slope();
     }
 
     static Object finite(double v) {
