@@ -220,52 +220,11 @@ public final class ExitTimesCommand implements Callable<Integer> {
         return word.matches("[A-Za-z0-9_.,:=+/-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** The {@code --format json} results of a run: the keys of architecture.md and everything printed. */
+    /** The {@code --format json} results of a run: the command's name, the study's keys, the seed. */
     public static Map<String, Object> json(ExitTimeStudy.Settings s, ExitTimeStudy.Result r, long seed) {
         Map<String, Object> out = EngineSupport.map();
         out.put("command", "exit-times");
-        out.put("landscape", s.objective().name());
-        out.put("noise", s.noise().describe());
-        out.put("clip", Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
-        out.put("clip_mode", s.clipping().cliName());
-        out.put("basin", s.basin());
-        out.put("minima", EngineSupport.points(s.basins().minima()));
-        out.put("field", s.field().describe());
-        out.put("x0", EngineSupport.nums(s.start()));
-        out.put("radius", EngineSupport.num(r.radius()));
-        out.put("jumps", r.jumps());
-        out.put("engine", String.join(",", new java.util.TreeSet<>(r.points().stream()
-                .map(p -> p.engine().cliName()).toList())));
-        List<Object> pts = new ArrayList<>();
-        for (ExitTimeStudy.Point pt : r.points()) {
-            ExitTimeExperiment.Result e = pt.exits();
-            Map<String, Object> p = EngineSupport.map();
-            p.put("eta", pt.eta());
-            p.put("mean", EngineSupport.num(e.mean()));
-            p.put("stderr", EngineSupport.num(e.stderr()));
-            p.put("samples", e.samples());
-            p.put("censored", e.censored());
-            p.put("exits", e.exits());
-            p.put("diverged", e.diverged());
-            p.put("mean_method", e.meanMethod());
-            p.put("mean_lower_bound", EngineSupport.num(e.meanLowerBound()));
-            p.put("max_steps", e.maxSteps());
-            p.put("predicted_mean", EngineSupport.num(pt.predictedMean()));
-            p.put("measured_over_predicted", EngineSupport.num(pt.ratio()));
-            p.put("exit_locations", EngineSupport.points(e.exitLocations()));
-            pts.add(p);
-        }
-        out.put("points", pts);
-        LogLogFit fit = r.fit();
-        out.put("slope", fit == null ? null : EngineSupport.num(fit.slope()));
-        // NaN ends (no interval) must not reach List.of, which refuses nulls: the interval is null and the note says why
-        out.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
-        out.put("slope_note", r.slopeNote());
-        out.put("predicted_slope", r.predictedSlope());
-        out.put("predicted_slope_note", r.predictedSlopeNote());
-        out.put("predicted_mean_note", r.theory().meanNote());
-        out.put("diverged", r.firstDivergence() != null);
-        out.put("divergence", r.firstDivergence() == null ? null : r.firstDivergence().getMessage());
+        out.putAll(ExitTimeStudy.json(s, r));
         out.put("seed", seed);
         return out;
     }
