@@ -110,6 +110,9 @@ public final class ExitTimesTarget implements ReproduceTarget {
             ExitTimeStudy.Theory th = theories.get(i);
             ExitTimeStudy.Result res = results.get(i);
             int l = th.jumps();
+            Map<String, Object> json = res == null ? null : ExitTimesCommand.json(settings.get(i), res, ctx.seed());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> measured = json == null ? List.of() : (List<Map<String, Object>>) json.get("points");
             List<double[]> meas = new ArrayList<>();
             for (int k = 0; k < etas.length; k++) {
                 double eta = etas[k];
@@ -119,23 +122,20 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 jm.put("eta", eta);
                 jm.put("jumps", l);
                 jm.put("predicted_mean", finite(pred));
-                ExitTimeStudy.Point pt = res == null ? null
-                        : res.points().stream().filter(q -> q.eta() == eta).findFirst().orElse(null);
-                if (pt == null) {
+                int j = res == null ? -1 : java.util.stream.IntStream.range(0, res.points().size())
+                        .filter(q -> res.points().get(q).eta() == eta).findFirst().orElse(-1);
+                if (j < 0) {
                     jm.put("skipped", "predicted mean " + fmt(pred) + " steps > " + fmt(skipFactor * cap));
                     points.add(jm);
                     rows.add(List.of(bLabel(b), eta, "skipped", "", "", "", pred, ""));
                     continue;
                 }
+                ExitTimeStudy.Point pt = res.points().get(j);
                 ExitTimeExperiment.Result e = pt.exits();
-                jm.put("mean", finite(e.mean()));
-                jm.put("stderr", finite(e.stderr()));
-                jm.put("samples", e.samples());
-                jm.put("exits", e.exits());
-                jm.put("censored", e.censored());
-                jm.put("diverged", e.diverged());
-                jm.put("mean_method", e.meanMethod());
-                jm.put("mean_lower_bound", finite(e.meanLowerBound()));
+                // the command's point (mean, stderr, samples, censored, exits, ...), without its per-path list
+                Map<String, Object> same = new LinkedHashMap<>(measured.get(j));
+                same.keySet().removeAll(List.of("eta", "predicted_mean", "exit_locations"));
+                jm.putAll(same);
                 points.add(jm);
                 rows.add(List.of(bLabel(b), eta, e.mean(), e.stderr(), e.exits() + "/" + e.samples(), e.censored(),
                         pred, pt.ratio()));
@@ -162,9 +162,9 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("b", Double.isInfinite(b) ? "none" : (Object) b);
                 c.put("command", ExitTimesCommand.commandLine(settings.get(i), ctx.seed()));
-                Map<String, Object> json = ExitTimesCommand.json(settings.get(i), res, ctx.seed());
-                json.remove("command"); // the command's name; here "command" is its whole line
-                c.putAll(json);
+                Map<String, Object> same = new LinkedHashMap<>(json);
+                same.remove("command"); // the command's name; here "command" is its whole line
+                c.putAll(same);
                 commands.add(c);
             }
             series.add(new Plots.Series("measured, b = " + bLabel(b), col(meas, 0), col(meas, 1), Plots.Style.MARKERS));

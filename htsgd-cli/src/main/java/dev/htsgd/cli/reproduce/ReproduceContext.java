@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param run the run directory being written
  * @param report the report the target adds its sections to
- * @param seed the run's seed (targets derive distinct stream offsets from it per setting)
+ * @param seed the run's seed (studies key their streams from it per setting, {@link dev.htsgd.sim.Streams#key})
  * @param threads worker threads (results do not depend on it)
  * @param quiet no progress bars
  * @param settings scale and overrides
