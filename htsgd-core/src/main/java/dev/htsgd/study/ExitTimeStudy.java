@@ -1,8 +1,5 @@
 package dev.htsgd.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.htsgd.check.Require;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Clipping;
@@ -10,7 +7,6 @@ import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.run.Json;
 import dev.htsgd.run.Study;
 import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
@@ -19,13 +15,10 @@ import dev.htsgd.sim.Region;
 import dev.htsgd.sim.Streams;
 import dev.htsgd.theory.LandscapeAnalysis;
 import dev.htsgd.theory.TimeScales;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * First exit times tau from one attraction field I_i over a grid of learning rates eta (paper notes section 3,
@@ -314,75 +307,11 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
 
     /**
      * The result under the keys of {@code htsgd exit-times --format json} (architecture.md: {@code points [{eta,
-     * mean, stderr, samples, censored, ...}], slope, slope_ci, predicted_slope, ...}), in its order, without the
-     * command's name and seed: every route (command, reproduce target's {@code settings}, Spark groups) renders
-     * these same values. NaN and infinities are null; {@code slope_ci} is null without an interval and
-     * {@code slope_note} says why.
+     * mean, stderr, samples, censored, ...}], slope, slope_ci, predicted_slope, ...}), without the command's name
+     * and seed: every route (command, reproduce target's {@code settings}, Spark groups) renders these values.
      */
     public static Map<String, Object> json(Settings s, Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("landscape", s.objective().name());
-        out.put("noise", s.noise().describe());
-        out.put("clip", Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
-        out.put("clip_mode", s.clipping().cliName());
-        out.put("basin", s.basin());
-        out.put("minima", points(s.basins().minima()));
-        out.put("field", s.field().describe());
-        out.put("x0", nums(s.start));
-        out.put("radius", num(r.radius()));
-        out.put("jumps", r.jumps());
-        out.put("engine", String.join(",", new TreeSet<>(r.points().stream().map(p -> p.engine().cliName()).toList())));
-        List<Object> pts = new ArrayList<>();
-        for (Point pt : r.points()) {
-            ExitTimeExperiment.Result e = pt.exits();
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("eta", pt.eta());
-            p.put("mean", num(e.mean()));
-            p.put("stderr", num(e.stderr()));
-            p.put("samples", e.samples());
-            p.put("censored", e.censored());
-            p.put("exits", e.exits());
-            p.put("diverged", e.diverged());
-            p.put("mean_method", e.meanMethod());
-            p.put("mean_lower_bound", num(e.meanLowerBound()));
-            p.put("max_steps", e.maxSteps());
-            p.put("predicted_mean", num(pt.predictedMean()));
-            p.put("measured_over_predicted", num(pt.ratio()));
-            p.put("exit_locations", points(e.exitLocations()));
-            pts.add(p);
-        }
-        out.put("points", pts);
-        LogLogFit fit = r.fit();
-        out.put("slope", fit == null ? null : num(fit.slope()));
-        out.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
-        out.put("slope_note", r.slopeNote());
-        out.put("predicted_slope", r.predictedSlope());
-        out.put("predicted_slope_note", r.predictedSlopeNote());
-        out.put("predicted_mean_note", r.theory().meanNote());
-        out.put("diverged", r.firstDivergence() != null);
-        out.put("divergence", r.firstDivergence() == null ? null : r.firstDivergence().getMessage());
-        return out;
-    }
-
-    private static Object num(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static List<Object> nums(double[] v) {
-        List<Object> l = new ArrayList<>(v.length);
-        for (double d : v) {
-            l.add(num(d));
-        }
-        return l;
-    }
-
-    /** Points of one coordinate as numbers, of several as lists. */
-    private static List<Object> points(double[][] v) {
-        List<Object> l = new ArrayList<>(v.length);
-        for (double[] p : v) {
-            l.add(p.length == 1 ? num(p[0]) : nums(p));
-        }
-        return l;
+        return ExitTimeJson.of(s, r);
     }
 
     /** The key of eta's streams under {@code seed}: a function of the eta value alone (see the class comment). */
@@ -468,62 +397,6 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
 
     @Override
     public Codec<ExitTimeExperiment.Replication> codec() {
-        return ReplicationCodec.INSTANCE;
-    }
-
-    /**
-     * A replication as one line of JSON, exactly: doubles as their {@link Double#toString} text (NaN and
-     * infinities included, which JSON numbers cannot carry), the divergence with its step, state and gradient.
-     */
-    private enum ReplicationCodec implements Codec<ExitTimeExperiment.Replication> {
-        INSTANCE;
-
-        @Override
-        public String encode(ExitTimeExperiment.Replication r) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("index", r.index());
-            o.put("steps", r.steps());
-            o.put("censored", r.censored());
-            if (r.exitLocation() != null) {
-                o.set("exit", doubles(r.exitLocation()));
-            }
-            DivergenceException d = r.divergence();
-            if (d != null) {
-                o.put("diverged_step", d.step());
-                o.set("diverged_state", doubles(d.state()));
-                o.set("diverged_gradient", doubles(d.gradient()));
-            }
-            return o.toString();
-        }
-
-        @Override
-        public ExitTimeExperiment.Replication decode(String json) {
-            JsonNode n;
-            try {
-                n = Json.MAPPER.readTree(json);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException("unreadable exit-times task result: " + json, e);
-            }
-            DivergenceException d = n.has("diverged_step") ? new DivergenceException(n.get("diverged_step").asLong(),
-                    doubles(n.get("diverged_state")), doubles(n.get("diverged_gradient"))) : null;
-            return new ExitTimeExperiment.Replication(n.get("index").asInt(), n.get("steps").asLong(),
-                    n.get("censored").asBoolean(), n.has("exit") ? doubles(n.get("exit")) : null, d);
-        }
-
-        private static ArrayNode doubles(double[] v) {
-            ArrayNode a = Json.MAPPER.createArrayNode();
-            for (double x : v) {
-                a.add(Double.toString(x));
-            }
-            return a;
-        }
-
-        private static double[] doubles(JsonNode a) {
-            double[] v = new double[a.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Double.parseDouble(a.get(i).asText());
-            }
-            return v;
-        }
+        return ExitTimeCodec.INSTANCE;
     }
 }
