@@ -2,7 +2,6 @@ package dev.htsgd.cli;
 
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Objective;
-import dev.htsgd.noise.IsotropicNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.sim.BasinMap;
 import java.util.ArrayList;
@@ -46,16 +45,9 @@ final class EngineSupport {
         return x;
     }
 
-    /** The recursion for the options given: scalar noise in 1-D, isotropic noise with that radial law in d-D. */
+    /** The recursion for the options given ({@link ClippedSgd#of}: isotropic noise on a d-D landscape). */
     static ClippedSgd recursion(Objective f, NoiseModel noise, ClipOptions clip, double eta, double[] x0) {
-        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(eta).clip(clip.b()).clipping(clip.mode())
-                .project(clip.project).x0(x0);
-        if (f.dimension() == 1) {
-            b.noise(noise);
-        } else {
-            b.noise(IsotropicNoise.of(noise, f.dimension()));
-        }
-        return b.build();
+        return ClippedSgd.of(f, noise, eta, clip.b(), clip.mode(), clip.project, x0);
     }
 
     static void checkEta(double eta) {

@@ -3,16 +3,14 @@ package dev.htsgd.cli;
 import dev.htsgd.run.Json;
 import dev.htsgd.run.Progress;
 import dev.htsgd.cli.report.RunOptions;
-import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
-import dev.htsgd.sim.Region;
-import dev.htsgd.sim.Replications;
-import dev.htsgd.theory.TimeScales;
+import dev.htsgd.run.StudyRunner;
+import dev.htsgd.study.ExitTimeStudy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code htsgd exit-times}: first exit times from one attraction field over a grid of eta
- * ({@link ExitTimeExperiment}), the fitted log-log slope of mean exit time against 1/eta with its interval,
- * and the predicted slope 1 + l* (alpha - 1) with l* = ceil(r / b) (paper notes section 3).
+ * {@code htsgd exit-times}: first exit times from one attraction field over a grid of eta, the fitted log-log
+ * slope of mean exit time against 1/eta with its interval, and the predicted slope 1 + l* (alpha - 1) with
+ * l* = ceil(r / b) (paper notes section 3). A thin adapter: options -> {@link ExitTimeStudy.Settings} ->
+ * {@link StudyRunner} -> {@link #json} / text; {@link #commandLine} is the inverse of the parsing, used by the
+ * reproduce target to say which command computes each of its settings alone.
  */
 @Command(name = "exit-times", header = "First exit times from one basin over a grid of eta, with the fitted and the predicted slope.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -91,151 +91,33 @@ public final class ExitTimesCommand implements Callable<Integer> {
         if (maxSteps <= 0) {
             throw new IllegalArgumentException("--max-steps must be > 0, got " + maxSteps);
         }
-        int threads = common.effectiveThreads();
-        Objective f = landscape.objective();
-        NoiseModel z = noise.model();
-        BasinMap map = BasinMap.of(f);
-        if (basin < 0 || basin >= map.size()) {
-            throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + basin);
+        ExitTimeStudy.Settings settings = settings(landscape.objective(), grid);
+        ExitTimeStudy.Result result;
+        try (Progress progress = Progress.start("exit-times", ExitTimeStudy.of().tasks(settings), common.quiet)) {
+            result = new StudyRunner(common.effectiveThreads(), null, progress::advance)
+                    .run(ExitTimeStudy.of(), settings, common.seed);
         }
-        Region field = Region.basin(map, basin);
-        double[] start = EngineSupport.startPoint(x0, f, map, basin);
-        double radius = radius(map);
-        double b = clip.b();
-        Integer jumps = Double.isFinite(radius) ? (Double.isInfinite(b) ? 1 : (int) Math.ceil(radius / b)) : null;
         PrintWriter err = spec.commandLine().getErr();
-        // the prediction 1 + l*(alpha - 1) is a theorem for heavy tails with alpha > 1 only; outside that range
-        // printing the formula's value would be a number with no theory behind it
-        Double predicted = null;
-        String predictedNote = null;
-        if (jumps == null) {
-            predictedNote = "the field has no finite radius, so l* is undefined";
-        } else if (!z.isHeavyTailed() || !Double.isFinite(z.alpha())) {
-            predictedNote = "noise " + z.name() + " is not heavy-tailed: the theory predicts no power law in 1/eta";
-        } else if (!(z.alpha() > 1)) {
-            predictedNote = "the theory's slope 1 + l*(alpha - 1) needs alpha > 1, got alpha = " + z.alpha();
-            err.println("exit-times: warning: no predicted slope: " + predictedNote);
-            err.flush();
-        } else {
-            predicted = TimeScales.slope(z.alpha(), jumps);
+        for (String w : result.warnings()) {
+            err.println("exit-times: warning: " + w);
         }
-        if (jumps != null && Double.isFinite(b)) {
-            double q = radius / b;
-            if (Math.abs(q - Math.rint(q)) < 1e-3) {
-                err.println("exit-times: warning: r/b = " + q + " is within 1e-3 of an integer; the theory needs r/b not an integer");
-            }
-        }
-        List<ExitTimeExperiment.Result> results = new ArrayList<>();
-        java.util.Set<String> enginesUsed = new java.util.TreeSet<>();
-        DivergenceException firstDiv = null;
-        try (Progress progress = Progress.start("exit-times", (long) samples * grid.length, common.quiet)) {
-            for (int k = 0; k < grid.length; k++) {
-                ClippedSgd sgd = EngineSupport.recursion(f, z, clip, grid[k], start);
-                ExitTimeExperiment exp = ExitTimeExperiment.builder().sgd(sgd).field(field).start(start)
-                        .maxSteps(maxSteps).samples(samples).seed(common.seed).firstIndex((long) k * samples)
-                        .engine(engine.requested()).build();
-                enginesUsed.add(exp.engine().cliName());
-                ExitTimeExperiment.Result res;
-                if (exp.engine() == dev.htsgd.dynamics.Engine.VECTOR) {
-                    res = exp.run(threads);
-                    progress.advance(samples);
-                } else {
-                    List<ExitTimeExperiment.Replication> reps = Replications.run(samples, threads, i -> {
-                        ExitTimeExperiment.Replication rep = exp.runReplication(i);
-                        progress.step();
-                        return rep;
-                    });
-                    res = ExitTimeExperiment.Result.of(reps, maxSteps);
-                }
-                results.add(res);
-                if (firstDiv == null) {
-                    firstDiv = res.firstDivergence();
-                }
-            }
-        }
-        double[] means = results.stream().mapToDouble(ExitTimeExperiment.Result::mean).toArray();
-        double[] ses = results.stream().mapToDouble(ExitTimeExperiment.Result::stderr).toArray();
-        LogLogFit fit = LogLogFit.of(grid, means, ses, 0.95);
-        String slopeNote = fit != null ? fit.note()
-                : grid.length < 2 ? "a single eta: no slope to fit (give --etas with at least two distinct values)"
-                : "fewer than two etas with a finite positive mean exit time (no exits at the others): no slope";
-        Map<String, Object> out = EngineSupport.map();
-        out.put("command", "exit-times");
-        out.put("landscape", f.name());
-        out.put("noise", z.describe());
-        out.put("clip", clip.describe());
-        out.put("clip_mode", clip.mode().cliName());
-        out.put("basin", basin);
-        out.put("minima", EngineSupport.points(map.minima()));
-        out.put("field", field.describe());
-        out.put("x0", EngineSupport.nums(start));
-        out.put("radius", EngineSupport.num(radius));
-        out.put("jumps", jumps);
-        out.put("engine", String.join(",", enginesUsed));
-        List<Object> pts = new ArrayList<>();
-        List<List<?>> rows = new ArrayList<>();
-        for (int k = 0; k < grid.length; k++) {
-            ExitTimeExperiment.Result r = results.get(k);
-            Map<String, Object> p = EngineSupport.map();
-            p.put("eta", grid[k]);
-            p.put("mean", EngineSupport.num(r.mean()));
-            p.put("stderr", EngineSupport.num(r.stderr()));
-            p.put("samples", r.samples());
-            p.put("censored", r.censored());
-            p.put("exits", r.exits());
-            p.put("diverged", r.diverged());
-            p.put("mean_method", r.meanMethod());
-            p.put("mean_lower_bound", EngineSupport.num(r.meanLowerBound()));
-            p.put("max_steps", maxSteps);
-            List<Object> locs = new ArrayList<>();
-            for (double[] loc : r.exitLocations()) {
-                locs.add(loc.length == 1 ? EngineSupport.num(loc[0]) : EngineSupport.nums(loc));
-            }
-            p.put("exit_locations", locs);
-            pts.add(p);
-            for (ExitTimeExperiment.Replication rep : r.replications()) {
-                rows.add(List.of(grid[k], rep.index(), rep.steps(), rep.censored(), rep.diverged(),
-                        rep.exitLocation() == null ? "" : rep.exitLocation()[0]));
-            }
-        }
-        out.put("points", pts);
-        out.put("slope", fit == null ? null : EngineSupport.num(fit.slope()));
-        // NaN ends (no interval) must not reach List.of, which refuses nulls: the interval is null and the note says why
-        out.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
-        out.put("slope_note", slopeNote);
-        out.put("predicted_slope", predicted);
-        out.put("predicted_slope_note", predictedNote);
-        out.put("diverged", firstDiv != null);
-        out.put("divergence", firstDiv == null ? null : firstDiv.getMessage());
-        out.put("seed", common.seed);
+        err.flush();
+        Map<String, Object> out = json(settings, result, common.seed);
+        DivergenceException firstDiv = result.firstDivergence();
         PrintWriter pw = spec.commandLine().getOut();
         if (common.json()) {
             Json.print(pw, out);
         } else {
-            pw.printf(Locale.ROOT, "exit from field %d %s of %s, start %s, noise %s, clip %s%n", basin, field.describe(),
-                    f.name(), java.util.Arrays.toString(start), z.describe(), clip.describe());
-            pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s%n", EngineSupport.fmt(radius), jumps == null ? "-" : jumps);
-            pw.printf(Locale.ROOT, "%-10s %-14s %-12s %-8s %-9s %-9s%n", "eta", "mean", "stderr", "samples", "censored", "diverged");
-            for (int k = 0; k < grid.length; k++) {
-                ExitTimeExperiment.Result r = results.get(k);
-                pw.printf(Locale.ROOT, "%-10s %-14s %-12s %-8d %-9d %-9d%s%n", EngineSupport.fmt(grid[k]),
-                        EngineSupport.fmt(r.mean()), EngineSupport.fmt(r.stderr()), r.samples(), r.censored(), r.diverged(),
-                        r.censored() > 0 ? "  (mean: exponential MLE under censoring)" : "");
-            }
-            pw.printf(Locale.ROOT, "slope %s, 95%% CI %s, predicted %s%n",
-                    fit == null ? "-" : EngineSupport.fmt(fit.slope()),
-                    fit == null || !fit.hasInterval() ? "-"
-                            : "[" + EngineSupport.fmt(fit.ciLow()) + ", " + EngineSupport.fmt(fit.ciHigh()) + "]",
-                    predicted == null ? "-" : EngineSupport.fmt(predicted));
-            if (slopeNote != null) {
-                pw.println("slope: " + slopeNote);
-            }
-            if (predictedNote != null) {
-                pw.println("predicted: " + predictedNote);
-            }
-            pw.flush();
+            text(pw, settings, result);
         }
         if (common.out != null) {
+            List<List<?>> rows = new ArrayList<>();
+            for (ExitTimeStudy.Point pt : result.points()) {
+                for (ExitTimeExperiment.Replication rep : pt.exits().replications()) {
+                    rows.add(List.of(pt.eta(), rep.index(), rep.steps(), rep.censored(), rep.diverged(),
+                            rep.exitLocation() == null ? "" : rep.exitLocation()[0]));
+                }
+            }
             RunFiles.write(spec, common, run, "exit-times", out, rows,
                     List.of("eta", "replication", "steps", "censored", "diverged", "exit_location"),
                     firstDiv == null ? null : firstDiv.getMessage() + " (those runs are excluded and counted as diverged)");
@@ -246,6 +128,135 @@ public final class ExitTimesCommand implements Callable<Integer> {
             return Errors.BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The options as the study's settings. */
+    private ExitTimeStudy.Settings settings(Objective f, double[] grid) {
+        BasinMap map = BasinMap.of(f);
+        if (basin < 0 || basin >= map.size()) {
+            throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + basin);
+        }
+        double[] start = EngineSupport.startPoint(x0, f, map, basin);
+        return new ExitTimeStudy.Settings(f, noise.model(), clip.b(), clip.mode(), clip.project, basin, start, grid,
+                samples, maxSteps, engine.requested(), map);
+    }
+
+    /**
+     * The exact command line that computes {@code s} under {@code seed} alone ({@code htsgd exit-times ... --seed
+     * S}): its {@code --format json} output holds the same numbers as {@link #json} of that run, bit for bit.
+     *
+     * @throws IllegalArgumentException for settings no option spells (a noise or domain the options cannot give)
+     */
+    public static String commandLine(ExitTimeStudy.Settings s, long seed) {
+        List<String> a = new ArrayList<>(List.of("htsgd", "exit-times", "--landscape", s.objective().name()));
+        Objective f = s.objective();
+        dev.htsgd.landscape.Domain dom = f.domain();
+        if (!dom.describe().equals(dev.htsgd.landscape.Landscapes.of(f.name()).domain().describe())) {
+            if (dom instanceof dev.htsgd.landscape.Domain.Interval i) {
+                a.addAll(List.of("--domain", i.lo() + "," + i.hi()));
+            } else if (dom instanceof dev.htsgd.landscape.Domain.Ball bl && bl.center().length == 2
+                    && bl.center()[0] == 0 && bl.center()[1] == 0) {
+                a.addAll(List.of("--ball", Double.toString(bl.radius())));
+            } else {
+                throw new IllegalArgumentException("no option gives the domain " + dom.describe());
+            }
+        }
+        a.addAll(noiseOptions(s.noise()));
+        a.addAll(List.of("--clip", Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip())));
+        if (s.clipping() != dev.htsgd.dynamics.Clipping.NONE && s.clipping() != dev.htsgd.dynamics.Clipping.L2) {
+            a.addAll(List.of("--clip-mode", s.clipping().cliName()));
+        }
+        if (!s.project()) {
+            a.add("--no-project");
+        }
+        a.addAll(List.of("--basin", Integer.toString(s.basin())));
+        if (!java.util.Arrays.equals(s.start(), s.basins().minima()[s.basin()])) {
+            a.addAll(List.of("--x0", java.util.Arrays.stream(s.start()).mapToObj(Double::toString)
+                    .collect(java.util.stream.Collectors.joining(","))));
+        }
+        double[] e = s.etas();
+        a.addAll(e.length == 1 ? List.of("--eta", Double.toString(e[0])) : List.of("--etas",
+                java.util.Arrays.stream(e).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","))));
+        a.addAll(List.of("--samples", Integer.toString(s.samples()), "--max-steps", Long.toString(s.maxSteps())));
+        if (s.engine() != dev.htsgd.dynamics.Engine.SCALAR) {
+            a.addAll(List.of("--engine", s.engine().cliName()));
+        }
+        a.addAll(List.of("--seed", Long.toString(seed)));
+        return a.stream().map(ExitTimesCommand::quote).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** The noise options that give {@code z} ({@link NoiseOptions#model()} of them describes it the same). */
+    static List<String> noiseOptions(NoiseModel z) {
+        NoiseModel base = z instanceof dev.htsgd.noise.CenteredNoise c ? c.base() : z;
+        List<String> a = new ArrayList<>(List.of("--noise", base.name()));
+        double scale;
+        if (base instanceof dev.htsgd.noise.ParetoNoise p) {
+            scale = p.scale();
+        } else if (base instanceof dev.htsgd.noise.LomaxNoise p) {
+            scale = p.scale();
+        } else if (base instanceof dev.htsgd.noise.StableNoise p) {
+            scale = p.scale();
+        } else if (base instanceof dev.htsgd.noise.StudentNoise p) {
+            scale = p.scale();
+        } else if (base instanceof dev.htsgd.noise.GaussianNoise p) {
+            scale = p.scale();
+        } else if (base instanceof dev.htsgd.noise.MixtureNoise p) {
+            scale = p.paretoScale();
+            a.addAll(List.of("--normal-scale", Double.toString(p.normalScale())));
+        } else {
+            throw new IllegalArgumentException("no option gives the noise " + z.describe());
+        }
+        if (!(base instanceof dev.htsgd.noise.GaussianNoise)) {
+            a.addAll(List.of("--alpha", Double.toString(base.alpha())));
+        }
+        a.addAll(List.of("--scale", Double.toString(scale)));
+        if (base.pPlus() != 0.5) {
+            a.addAll(List.of("--p-plus", Double.toString(base.pPlus())));
+        }
+        return a;
+    }
+
+    private static String quote(String word) {
+        return word.matches("[A-Za-z0-9_.,:=+/-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The {@code --format json} results of a run: the command's name, the study's keys, the seed. */
+    public static Map<String, Object> json(ExitTimeStudy.Settings s, ExitTimeStudy.Result r, long seed) {
+        Map<String, Object> out = EngineSupport.map();
+        out.put("command", "exit-times");
+        out.putAll(ExitTimeStudy.json(s, r));
+        out.put("seed", seed);
+        return out;
+    }
+
+    private static void text(PrintWriter pw, ExitTimeStudy.Settings s, ExitTimeStudy.Result r) {
+        LogLogFit fit = r.fit();
+        pw.printf(Locale.ROOT, "exit from field %d %s of %s, start %s, noise %s, clip %s%n", s.basin(),
+                s.field().describe(), s.objective().name(), java.util.Arrays.toString(s.start()), s.noise().describe(),
+                Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
+        pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s%n", EngineSupport.fmt(r.radius()),
+                r.jumps() == null ? "-" : r.jumps());
+        pw.printf(Locale.ROOT, "%-10s %-14s %-12s %-8s %-9s %-9s %-14s%n", "eta", "mean", "stderr", "samples",
+                "censored", "diverged", "theory mean");
+        for (ExitTimeStudy.Point pt : r.points()) {
+            ExitTimeExperiment.Result e = pt.exits();
+            pw.printf(Locale.ROOT, "%-10s %-14s %-12s %-8d %-9d %-9d %-14s%s%n", EngineSupport.fmt(pt.eta()),
+                    EngineSupport.fmt(e.mean()), EngineSupport.fmt(e.stderr()), e.samples(), e.censored(), e.diverged(),
+                    EngineSupport.fmt(pt.predictedMean()),
+                    e.censored() > 0 ? "  (mean: exponential MLE under censoring)" : "");
+        }
+        pw.printf(Locale.ROOT, "slope %s, 95%% CI %s, predicted %s%n",
+                fit == null ? "-" : EngineSupport.fmt(fit.slope()),
+                fit == null || !fit.hasInterval() ? "-"
+                        : "[" + EngineSupport.fmt(fit.ciLow()) + ", " + EngineSupport.fmt(fit.ciHigh()) + "]",
+                r.predictedSlope() == null ? "-" : EngineSupport.fmt(r.predictedSlope()));
+        if (r.slopeNote() != null) {
+            pw.println("slope: " + r.slopeNote());
+        }
+        if (r.predictedSlopeNote() != null) {
+            pw.println("predicted: " + r.predictedSlopeNote());
+        }
+        pw.flush();
     }
 
     private double[] grid() {
@@ -265,15 +276,5 @@ public final class ExitTimesCommand implements Callable<Integer> {
             OptionChecks.distinct("--etas", etas);
         }
         return g.clone();
-    }
-
-    private double radius(BasinMap map) {
-        if (map instanceof BasinMap.OneD o) {
-            return o.radius(basin);
-        }
-        if (map instanceof BasinMap.Grid2D g) {
-            return g.radius(basin);
-        }
-        return Double.NaN;
     }
 }

@@ -73,6 +73,26 @@ public final class ClippedSgd {
     }
 
     /**
+     * The recursion X_{k+1} = X_k - phi_b(eta grad f(X_k) - eta Z_{k+1}) (paper notes section 2) the way every
+     * experiment assembles it from its settings: the scalar noise z on a 1-D landscape, isotropic noise whose
+     * radius has the law of |z| on a d-D one ({@link IsotropicNoise}).
+     *
+     * @param b truncation threshold in (0, inf], +inf for none
+     * @param mode how phi_b truncates
+     * @param project whether to project onto the landscape's domain
+     */
+    public static ClippedSgd of(Objective f, NoiseModel z, double eta, double b, Clipping mode, boolean project,
+            double[] x0) {
+        Builder bl = builder().objective(f).eta(eta).clip(b).clipping(mode).project(project).x0(x0);
+        if (f.dimension() == 1) {
+            bl.noise(z);
+        } else {
+            bl.noise(dev.htsgd.noise.IsotropicNoise.of(z, f.dimension()));
+        }
+        return bl.build();
+    }
+
+    /**
      * One step of the 1-D recursion from x; draws one Z from {@code rng}.
      *
      * @throws DivergenceException when the gradient or the new state is NaN or infinite

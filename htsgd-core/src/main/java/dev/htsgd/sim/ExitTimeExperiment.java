@@ -16,9 +16,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Each replication is capped at {@code maxSteps}: a path still inside then is <em>censored</em> and counted
  * as such, never silently dropped. The exit location (first state outside) is recorded.
  *
- * <p>Replication {@code i} uses stream {@code firstIndex + i} of the seed ({@link Streams}); each runs on its
- * own through {@link #runReplication(int)}, so replications can be spread over threads or Spark tasks and
- * reduced in index order with bit-identical results.
+ * <p>Replication {@code i} uses stream {@code i} of the seed ({@link Streams#forReplication}); the seed is
+ * already the key of this experiment's setting ({@link Streams#key}), never the run's seed plus an offset. Each
+ * replication runs on its own through {@link #runReplication(int)} (or a range through {@link #replications}),
+ * so replications can be spread over threads or Spark tasks and reduced in index order with bit-identical
+ * results.
  */
 public final class ExitTimeExperiment {
 
@@ -30,7 +32,6 @@ public final class ExitTimeExperiment {
     private final long maxSteps;
     private final int samples;
     private final long seed;
-    private final long firstIndex;
     private final LongConsumer progress;
     private final Engine engine;
 
@@ -41,7 +42,6 @@ public final class ExitTimeExperiment {
         this.maxSteps = b.maxSteps;
         this.samples = b.samples;
         this.seed = b.seed;
-        this.firstIndex = b.firstIndex;
         this.progress = b.progress;
         this.engine = b.engineUsed;
     }
@@ -68,7 +68,7 @@ public final class ExitTimeExperiment {
         if (width <= 0 || width % LaneEngine.lanes() != 0) {
             throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
         }
-        return VectorLoops.exitTimes(LaneEngine.spec(sgd), width, seed, firstIndex, from, to, start[0], field, maxSteps,
+        return VectorLoops.exitTimes(LaneEngine.spec(sgd), width, seed, from, to, start[0], field, maxSteps,
                 progress);
     }
 
@@ -79,7 +79,7 @@ public final class ExitTimeExperiment {
     /**
      * One replication.
      *
-     * @param index 0-based replication index (stream {@code firstIndex + index})
+     * @param index 0-based replication index (stream {@code index} of the experiment's seed)
      * @param steps steps taken (the exit time tau when not censored; maxSteps when censored; the steps done
      *     before a divergence)
      * @param censored true when the path was still inside the field after maxSteps steps
@@ -100,7 +100,7 @@ public final class ExitTimeExperiment {
 
     /** Runs replication {@code index}. */
     public Replication runReplication(int index) {
-        UniformRandomProvider rng = Streams.forReplication(seed, firstIndex + index);
+        UniformRandomProvider rng = Streams.forReplication(seed, index);
         if (sgd.isScalar()) {
             return run1D(index, rng);
         }
@@ -166,20 +166,42 @@ public final class ExitTimeExperiment {
         }
     }
 
+    /**
+     * Replications {@code from .. to - 1} in index order, on this experiment's engine (the vector engine on
+     * K to 4 K lanes); the same results as {@link #runReplication} one by one on the scalar engine.
+     */
+    public List<Replication> replications(int from, int to) {
+        if (engine == Engine.VECTOR) {
+            return runRange(from, to, VectorLoops.width(to - from, 1));
+        }
+        List<Replication> out = new java.util.ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(runReplication(i));
+        }
+        return out;
+    }
+
+    /**
+     * How many consecutive replications to run together on {@code threads} threads: 1 on the scalar engine;
+     * on the vector engine ranges of W to 4 W replications (W lanes each). The split only changes the speed.
+     */
+    public static int batch(Engine engine, int samples, int threads) {
+        if (engine != Engine.VECTOR) {
+            return 1;
+        }
+        int w = VectorLoops.width(samples, threads);
+        return Math.max(w, Math.min(4 * w, (samples + threads - 1) / threads));
+    }
+
     /** Runs all replications on {@code threads} threads and summarises them in index order. */
     public Result run(int threads) {
-        if (engine == Engine.VECTOR) {
-            // ranges of about 4 W replications, W lanes each: the split only changes the speed
-            int w = VectorLoops.width(samples, threads);
-            int size = Math.max(w, Math.min(4 * w, (samples + threads - 1) / threads));
-            int ranges = (samples + size - 1) / size;
-            List<List<Replication>> parts = Replications.run(ranges, threads,
-                    r -> runRange(r * size, Math.min(samples, (r + 1) * size), w));
-            List<Replication> all = new java.util.ArrayList<>(samples);
-            parts.forEach(all::addAll);
-            return Result.of(all, maxSteps);
-        }
-        return Result.of(Replications.run(samples, threads, this::runReplication), maxSteps);
+        int size = batch(engine, samples, threads);
+        int ranges = (samples + size - 1) / size;
+        List<List<Replication>> parts = Replications.run(ranges, threads,
+                r -> replications(r * size, Math.min(samples, (r + 1) * size)));
+        List<Replication> all = new java.util.ArrayList<>(samples);
+        parts.forEach(all::addAll);
+        return Result.of(all, maxSteps);
     }
 
     /**
@@ -260,7 +282,6 @@ public final class ExitTimeExperiment {
         private long maxSteps = 50_000_000L;
         private int samples = 20;
         private long seed = 20220201L;
-        private long firstIndex;
         private LongConsumer progress;
         // scalar by default: the engines agree in distribution, not path by path, and every route (command,
         // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
@@ -303,12 +324,6 @@ public final class ExitTimeExperiment {
             return this;
         }
 
-        /** Stream index of replication 0 (to keep the streams of several experiments apart). */
-        public Builder firstIndex(long i) {
-            this.firstIndex = i;
-            return this;
-        }
-
         /** Receives step counts as they are done (from several threads); null for none. */
         public Builder progress(LongConsumer p) {
             this.progress = p;
@@ -330,7 +345,6 @@ public final class ExitTimeExperiment {
             }
             Require.positive("maxSteps", maxSteps);
             Require.positive("samples", samples);
-            Require.atLeast("firstIndex", firstIndex, 0);
             if (start == null) {
                 start = sgd.x0();
             }

@@ -235,12 +235,12 @@ final class VectorLoops {
     }
 
     /**
-     * Exit times of replications {@code from .. to - 1} (stream {@code firstIndex + index} each) on w lanes: a
+     * Exit times of replications {@code from .. to - 1} (stream {@code index} of {@code seed} each) on w lanes: a
      * lane whose path exits, is censored or diverges takes the next replication of the range. Each
      * replication's result depends only on its own stream, not on the lane or block that ran it.
      */
-    static List<ExitTimeExperiment.Replication> exitTimes(LaneEngine.Spec sp, int w, long seed, long firstIndex,
-            int from, int to, double start, Region field, long maxSteps, LongConsumer progress) {
+    static List<ExitTimeExperiment.Replication> exitTimes(LaneEngine.Spec sp, int w, long seed, int from,
+            int to, double start, Region field, long maxSteps, LongConsumer progress) {
         Lanes L = new Lanes(sp, w);
         int[] rep = new int[w];
         long[] begin = new long[w];
@@ -250,7 +250,7 @@ final class VectorLoops {
             L.x[i] = start;
             if (next < to) {
                 rep[i] = next;
-                L.seed(seed, firstIndex + next, i);
+                L.seed(seed, next, i);
                 next++;
                 active++;
             } else {
@@ -294,7 +294,7 @@ final class VectorLoops {
                         y[i] = start;
                         if (next < to) {
                             rep[i] = next;
-                            L.seed(seed, firstIndex + next, i);
+                            L.seed(seed, next, i);
                             next++;
                             active++;
                         } else {

@@ -67,4 +67,11 @@ class LogLogFitTest {
         // a weighted fit has nothing to explain
         assertThat(LogLogFit.of(etas, means, new double[] {1, 1, 1}, 0.95).note()).isNull();
     }
+
+    /** Regression (issue 12, moved from the reproduce target's own fit): one distinct eta gives no slope, not 0/0. */
+    @Test
+    void repeatedEtasGiveNoSlope() {
+        assertThat(LogLogFit.of(new double[] {0.1, 0.1}, new double[] {3, 5}, new double[] {1, 1}, 0.95)).isNull();
+        assertThat(LogLogFit.of(new double[] {0.1, 0.1}, new double[] {3, 5}, new double[] {Double.NaN, 0}, 0.95)).isNull();
+    }
 }

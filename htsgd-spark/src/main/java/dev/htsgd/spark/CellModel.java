@@ -5,7 +5,6 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
-import dev.htsgd.noise.IsotropicNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.sim.BasinMap;
@@ -33,12 +32,14 @@ final class CellModel {
     };
 
     final Objective objective;
+    final NoiseModel noise;
     final BasinMap basins;
     final double[] start;
     final ClippedSgd sgd;
 
-    private CellModel(Objective objective, BasinMap basins, double[] start, ClippedSgd sgd) {
+    private CellModel(Objective objective, NoiseModel noise, BasinMap basins, double[] start, ClippedSgd sgd) {
         this.objective = objective;
+        this.noise = noise;
         this.basins = basins;
         this.start = start;
         this.sgd = sgd;
@@ -68,14 +69,8 @@ final class CellModel {
         BasinMap basins = BasinMap.of(f);
         double[] start = start(s.x0(), s.basin(), basins, f.dimension());
         Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
-        ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(cell.eta()).clip(cell.clip()).clipping(mode)
-                .project(s.project()).x0(start);
-        if (f.dimension() == 1) {
-            b.noise(z);
-        } else {
-            b.noise(IsotropicNoise.of(z, f.dimension()));
-        }
-        return new CellModel(f, basins, start, b.build());
+        return new CellModel(f, z, basins, start,
+                ClippedSgd.of(f, z, cell.eta(), cell.clip(), mode, s.project(), start));
     }
 
     /** {@code --domain a,b} (1-D) or {@code --ball R} (centred at the origin), or null for the default. */

@@ -46,6 +46,15 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * The command line that computes a setting alone, under its table (a reproduce target's {@code settings[i]
+     * .command}): a paragraph with the command in code style.
+     */
+    public HtmlReport command(String label, String commandLine) {
+        body.add("<p class=\"command\">" + escape(label) + ": <code>" + escape(commandLine) + "</code></p>");
+        return this;
+    }
+
     /** A paragraph in a highlighted box, e.g. a verdict or a warning. */
     public HtmlReport note(String text) {
         body.add("<p class=\"note\">" + escape(text) + "</p>");

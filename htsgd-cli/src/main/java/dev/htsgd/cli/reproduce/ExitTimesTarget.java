@@ -1,19 +1,20 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.run.Checkpoint;
+import dev.htsgd.cli.ExitTimesCommand;
+import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.run.Progress;
-import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.Clipping;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
+import dev.htsgd.run.Progress;
+import dev.htsgd.run.StudyRunner;
 import dev.htsgd.sim.ExitTimeExperiment;
+import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.Region;
-import dev.htsgd.sim.Replications;
-import dev.htsgd.theory.Basins;
-import dev.htsgd.theory.LandscapeAnalysis;
-import dev.htsgd.theory.TimeScales;
+import dev.htsgd.study.ExitTimeStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.Map;
  * 1/eta is fitted and set beside 1 + l*(alpha - 1) = 1.6 / 1.4 / 1.2 and the theory's mean
  * 1 / (C* eta lambda(eta)^{l*}). Capped paths are counted as censored (never dropped); with censoring the
  * mean is the exponential maximum-likelihood estimate. Points whose predicted mean exceeds the cap (half of it
- * at the smaller scales) are skipped and listed.
+ * at the smaller scales) are skipped and listed. Each b is one {@link ExitTimeStudy} setting, run with the run's
+ * checkpoint; {@code settings[i].command} is the {@code htsgd exit-times} line that computes it alone.
  */
 public final class ExitTimesTarget implements ReproduceTarget {
 
@@ -63,142 +65,141 @@ public final class ExitTimesTarget implements ReproduceTarget {
         long cap = o.maxSteps != null ? o.maxSteps : sc.pick(50_000_000L, 4_000_000L, 100_000L);
         double skipFactor = sc.pick(1.0, 0.5, 0.5);
         NoiseModel noise = ParetoNoise.of(ALPHA, SCALE);
-        Iclr1d f = Iclr1d.of();
-        Basins basins = Basins.of(f);
-        double m = basins.minimum(BASIN);
-        Region field = Region.field(basins.field(BASIN));
+        ExitTimeStudy.Settings base = ExitTimeStudy.Settings.of(Iclr1d.of(), noise, Double.POSITIVE_INFINITY,
+                Clipping.NONE, true, BASIN, null, etas, samples, cap, Engine.SCALAR);
+        double m = base.start()[0];
+        Region field = base.field();
 
-        // plan: theory first, then which points to simulate
-        record Point(double b, int l, double eta, double predicted, boolean run) {
-        }
-        List<Point> plan = new ArrayList<>();
-        Map<Double, LandscapeAnalysis> analyses = new LinkedHashMap<>();
+        // plan: theory first, then which etas to simulate (one study setting per b)
+        List<ExitTimeStudy.Settings> settings = new ArrayList<>();
+        List<ExitTimeStudy.Theory> theories = new ArrayList<>();
+        List<double[]> predicted = new ArrayList<>();
+        long units = 0;
         for (double b : BS) {
-            LandscapeAnalysis an = LandscapeAnalysis.of(basins, noise, b);
-            analyses.put(b, an);
-            int l = an.graph().jumpNumber(BASIN);
-            for (double eta : etas) {
-                double pred = an.predict(noise, eta).basins().get(BASIN).meanExitSteps();
-                plan.add(new Point(b, l, eta, pred, !(pred > skipFactor * cap)));
-            }
+            ExitTimeStudy.Settings all = new ExitTimeStudy.Settings(base.objective(), noise, b,
+                    Double.isInfinite(b) ? Clipping.NONE : Clipping.L2, true, BASIN, base.start(), etas, samples, cap,
+                    Engine.SCALAR, base.basins());
+            ExitTimeStudy.Theory th = ExitTimeStudy.theory(all);
+            double[] pred = java.util.Arrays.stream(etas).map(e -> th.meanExitSteps(e, noise, BASIN)).toArray();
+            double[] run = java.util.stream.IntStream.range(0, etas.length).filter(k -> !(pred[k] > skipFactor * cap))
+                    .mapToDouble(k -> etas[k]).toArray();
+            settings.add(run.length == 0 ? null : all.withEtas(run));
+            theories.add(th);
+            predicted.add(pred);
+            units += (long) run.length * samples;
         }
-        long units = plan.stream().filter(Point::run).count() * samples;
-        Checkpoint cp = ctx.run().checkpoint();
-        List<Map<String, Object>> points = new ArrayList<>();
-        List<List<?>> rows = new ArrayList<>();
-        Map<Double, List<double[]>> fitPts = new LinkedHashMap<>();
-        Map<Double, List<double[]>> plotMeas = new LinkedHashMap<>();
-        Map<Double, List<double[]>> plotPred = new LinkedHashMap<>();
+        StudyRunner runner;
+        List<ExitTimeStudy.Result> results = new ArrayList<>();
         long t0 = System.nanoTime();
         try (Progress p = ctx.progress("exit-times", units)) {
-            int setting = 0;
-            for (Point pt : plan) {
-                plotPred.computeIfAbsent(pt.b(), k -> new ArrayList<>()).add(new double[] {1 / pt.eta(), pt.predicted()});
-                Map<String, Object> jm = new LinkedHashMap<>();
-                jm.put("b", Double.isInfinite(pt.b()) ? "none" : (Object) pt.b());
-                jm.put("eta", pt.eta());
-                jm.put("jumps", pt.l());
-                jm.put("predicted_mean", finite(pt.predicted()));
-                setting++;
-                if (!pt.run()) {
-                    jm.put("skipped", "predicted mean " + fmt(pt.predicted()) + " steps > " + fmt(skipFactor * cap));
-                    points.add(jm);
-                    rows.add(List.of(bLabel(pt.b()), pt.eta(), "skipped", "", "", "", pt.predicted(), ""));
-                    continue;
-                }
-                ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(noise).eta(pt.eta()).clip(pt.b()).x0(m).build();
-                long firstIndex = 1_000_000L * setting;
-                ExitTimeExperiment exp = ExitTimeExperiment.builder().sgd(sgd).field(field).maxSteps(cap)
-                        .samples(samples).seed(ctx.seed()).firstIndex(firstIndex).build();
-                String key = "exit-times/b=" + pt.b() + "/eta=" + pt.eta() + "/cap=" + cap + "/rep=";
-                List<ExitTimeExperiment.Replication> reps = Replications.run(samples, ctx.threads(), i -> {
-                    double[] c = cp.get(key + i, double[].class);
-                    ExitTimeExperiment.Replication r;
-                    if (c != null) {
-                        r = new ExitTimeExperiment.Replication(i, (long) c[0], c[1] != 0, c[1] != 0 ? null : new double[] {c[2]}, null);
-                    } else {
-                        r = exp.runReplication(i);
-                        if (r.divergence() == null) {
-                            cp.put(key + i, new double[] {r.steps(), r.censored() ? 1 : 0,
-                                r.exitLocation() == null ? 0 : r.exitLocation()[0]});
-                        }
-                    }
-                    p.step();
-                    return r;
-                });
-                ExitTimeExperiment.Result res = ExitTimeExperiment.Result.of(reps, cap);
-                jm.put("mean", finite(res.mean()));
-                jm.put("stderr", finite(res.stderr()));
-                jm.put("samples", res.samples());
-                jm.put("exits", res.exits());
-                jm.put("censored", res.censored());
-                jm.put("diverged", res.diverged());
-                jm.put("mean_method", res.meanMethod());
-                jm.put("mean_lower_bound", finite(res.meanLowerBound()));
-                points.add(jm);
-                rows.add(List.of(bLabel(pt.b()), pt.eta(), res.mean(), res.stderr(), res.exits() + "/" + res.samples(),
-                        res.censored(), pt.predicted(), res.mean() / pt.predicted()));
-                if (Double.isFinite(res.mean()) && res.exits() * 2 >= res.samples()) {
-                    fitPts.computeIfAbsent(pt.b(), k -> new ArrayList<>()).add(new double[] {Math.log(1 / pt.eta()), Math.log(res.mean())});
-                    plotMeas.computeIfAbsent(pt.b(), k -> new ArrayList<>()).add(new double[] {1 / pt.eta(), res.mean()});
-                }
-                ctx.log(String.format(Locale.ROOT, "exit-times b=%s eta=%g mean=%.4g censored=%d", bLabel(pt.b()), pt.eta(),
-                        res.mean(), res.censored()));
+            runner = new StudyRunner(ctx.threads(), ctx.run().checkpoint(), p::advance);
+            for (ExitTimeStudy.Settings s : settings) {
+                results.add(s == null ? null : runner.run(ExitTimeStudy.of(), s, ctx.seed()));
             }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        List<String> header = List.of("b", "eta", "mean exit steps", "stderr", "exits/samples", "censored",
-                "theory mean 1/(C* eta lambda^l*)", "measured/theory");
-        ctx.run().writeCsv("exit-times.csv", header, rows);
 
+        List<Map<String, Object>> points = new ArrayList<>();
+        List<List<?>> rows = new ArrayList<>();
         List<Map<String, Object>> slopes = new ArrayList<>();
         List<List<?>> slopeRows = new ArrayList<>();
-        for (double b : BS) {
-            int l = analyses.get(b).graph().jumpNumber(BASIN);
-            double predicted = TimeScales.slope(ALPHA, l);
-            double[] fit = Fits.fit(fitPts.getOrDefault(b, List.of()));
+        List<Map<String, Object>> commands = new ArrayList<>();
+        List<Plots.Series> series = new ArrayList<>();
+        for (int i = 0; i < BS.length; i++) {
+            double b = BS[i];
+            ExitTimeStudy.Theory th = theories.get(i);
+            ExitTimeStudy.Result res = results.get(i);
+            int l = th.jumps();
+            Map<String, Object> json = res == null ? null : ExitTimesCommand.json(settings.get(i), res, ctx.seed());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> measured = json == null ? List.of() : (List<Map<String, Object>>) json.get("points");
+            List<double[]> meas = new ArrayList<>();
+            for (int k = 0; k < etas.length; k++) {
+                double eta = etas[k];
+                double pred = predicted.get(i)[k];
+                Map<String, Object> jm = new LinkedHashMap<>();
+                jm.put("b", Double.isInfinite(b) ? "none" : (Object) b);
+                jm.put("eta", eta);
+                jm.put("jumps", l);
+                jm.put("predicted_mean", finite(pred));
+                int j = res == null ? -1 : java.util.stream.IntStream.range(0, res.points().size())
+                        .filter(q -> res.points().get(q).eta() == eta).findFirst().orElse(-1);
+                if (j < 0) {
+                    jm.put("skipped", "predicted mean " + fmt(pred) + " steps > " + fmt(skipFactor * cap));
+                    points.add(jm);
+                    rows.add(List.of(bLabel(b), eta, "skipped", "", "", "", pred, ""));
+                    continue;
+                }
+                ExitTimeStudy.Point pt = res.points().get(j);
+                ExitTimeExperiment.Result e = pt.exits();
+                // the command's point (mean, stderr, samples, censored, exits, ...), without its per-path list
+                Map<String, Object> same = new LinkedHashMap<>(measured.get(j));
+                same.keySet().removeAll(List.of("eta", "predicted_mean", "exit_locations"));
+                jm.putAll(same);
+                points.add(jm);
+                rows.add(List.of(bLabel(b), eta, e.mean(), e.stderr(), e.exits() + "/" + e.samples(), e.censored(),
+                        pred, pt.ratio()));
+                if (Double.isFinite(e.mean()) && e.mean() > 0) {
+                    meas.add(new double[] {1 / eta, e.mean()});
+                }
+                ctx.log(String.format(Locale.ROOT, "exit-times b=%s eta=%g mean=%.4g censored=%d", bLabel(b), eta,
+                        e.mean(), e.censored()));
+            }
+            LogLogFit fit = res == null ? null : res.fit();
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("b", Double.isInfinite(b) ? "none" : (Object) b);
             s.put("jumps", l);
-            s.put("slope", finite(fit[0]));
-            s.put("slope_ci", Double.isFinite(fit[2]) ? List.of(fit[0] - fit[2], fit[0] + fit[2]) : null);
-            s.put("slope_note", Fits.note(fitPts.getOrDefault(b, List.of())));
-            s.put("predicted_slope", predicted);
-            s.put("points_fitted", fitPts.getOrDefault(b, List.of()).size());
+            s.put("slope", fit == null ? null : finite(fit.slope()));
+            s.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
+            s.put("slope_note", res == null ? "every eta skipped: no slope" : res.slopeNote());
+            s.put("predicted_slope", th.slope());
+            s.put("points_fitted", fit == null ? 0 : fit.points());
             slopes.add(s);
-            slopeRows.add(List.of(bLabel(b), l, fit[0], Double.isFinite(fit[2]) ? "+- " + fmt(fit[2]) : "n/a",
-                    predicted, fitPts.getOrDefault(b, List.of()).size()));
-        }
-
-        List<Plots.Series> series = new ArrayList<>();
-        for (double b : BS) {
-            List<double[]> meas = plotMeas.getOrDefault(b, List.of());
+            slopeRows.add(List.of(bLabel(b), l, fit == null ? "n/a" : (Object) fit.slope(),
+                    fit == null || !fit.hasInterval() ? "n/a" : "[" + fmt(fit.ciLow()) + ", " + fmt(fit.ciHigh()) + "]",
+                    th.slope(), fit == null ? 0 : fit.points()));
+            if (res != null) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("b", Double.isInfinite(b) ? "none" : (Object) b);
+                c.put("command", ExitTimesCommand.commandLine(settings.get(i), ctx.seed()));
+                Map<String, Object> same = new LinkedHashMap<>(json);
+                same.remove("command"); // the command's name; here "command" is its whole line
+                c.putAll(same);
+                commands.add(c);
+            }
             series.add(new Plots.Series("measured, b = " + bLabel(b), col(meas, 0), col(meas, 1), Plots.Style.MARKERS));
-            List<double[]> pred = plotPred.getOrDefault(b, List.of());
-            series.add(Plots.Series.line("theory, b = " + bLabel(b), col(pred, 0), col(pred, 1)));
+            series.add(Plots.Series.line("theory, b = " + bLabel(b), java.util.Arrays.stream(etas).map(e -> 1 / e).toArray(),
+                    predicted.get(i)));
         }
+        List<String> header = List.of("b", "eta", "mean exit steps", "stderr", "exits/samples", "censored",
+                "theory mean 1/(C* eta lambda^l*)", "measured/theory");
+        ctx.run().writeCsv("exit-times.csv", header, rows);
         Plot plot = ctx.plot("exit-times", Plots.Axes.logLog("Mean first exit time from I_2 (ICLR Fig. 1)", "1/eta",
                 "mean exit steps"), series);
 
-        ctx.report().heading("A. First exit times (ICLR Fig. 1)")
-                .paragraph("ICLR test function on [-1.6, 1.6], basin I_2 = (" + fmt(basins.field(BASIN).left()) + ", "
-                        + fmt(basins.field(BASIN).right()) + ") left from m_2 = "
+        HtmlReport report = ctx.report().heading("A. First exit times (ICLR Fig. 1)")
+                .paragraph("ICLR test function on [-1.6, 1.6], basin I_2 = " + field.describe() + " left from m_2 = "
                         + fmt(m) + "; noise " + noise.describe() + "; " + samples + " samples a point, cap " + fmt(cap)
                         + " steps (capped paths are censored; the mean is then the exponential MLE). Theory: mean "
                         + "1/(C* eta lambda(eta)^l*) steps with C* = C_l*(I^c; m_2) from the theory module; slope "
                         + "1 + l*(alpha - 1). Points predicted above " + fmt(skipFactor * cap) + " steps are skipped. "
-                        + "Slopes are fitted over points with at least half the paths exiting.")
+                        + "Slopes are the weighted log-log fit of htsgd exit-times (weights 1/(stderr/mean)^2) over "
+                        + "the points with a finite mean; the interval is normal at 95%.")
                 .table("Fitted slopes of log(mean exit steps) against log(1/eta); paper: 1.6 (b = 0.28), 1.4 (b = 0.5), 1.2 (none)",
-                        List.of("b", "l*", "fitted slope", "95% CI", "theory 1 + l*(alpha-1)", "points"), slopeRows)
-                .plot(plot, "Mean exit steps (markers) and the theory's prediction (lines), log-log.")
+                        List.of("b", "l*", "fitted slope", "95% CI", "theory 1 + l*(alpha-1)", "points"), slopeRows);
+        for (Map<String, Object> c : commands) {
+            report.command("b = " + c.get("b") + " alone", (String) c.get("command"));
+        }
+        report.plot(plot, "Mean exit steps (markers) and the theory's prediction (lines), log-log.")
                 .table("All points", header, rows)
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("points", points);
         r.put("slopes", slopes);
+        r.put("settings", commands);
         r.put("minimum", m);
-        r.put("field", List.of(basins.field(BASIN).left(), basins.field(BASIN).right()));
+        r.put("field", List.of(field.lo(), field.hi()));
         r.put("seconds", seconds);
         return r;
     }
