@@ -51,7 +51,8 @@ public final class HtmlReport {
      * .command}): a paragraph with the command in code style.
      */
     public HtmlReport command(String label, String commandLine) {
-        body.add("<p class=\"command\">" + escape(label) + ": <code>" + escape(commandLine) + "</code></p>");
+        body.add("<p class=\"command\">" + (label == null ? "" : escape(label) + ": ") + "<code>" + escape(commandLine)
+                + "</code></p>");
         return this;
     }
 
@@ -66,8 +67,7 @@ public final class HtmlReport {
      * style, so a reader can rerun one setting alone.
      */
     public HtmlReport command(String commandLine) {
-        body.add("<p class=\"command\"><code>" + escape(commandLine) + "</code></p>");
-        return this;
+        return command(null, commandLine);
     }
 
     /** A table; doubles are shown with 4 significant digits, null as an empty cell. */
