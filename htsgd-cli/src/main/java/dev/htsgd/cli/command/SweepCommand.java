@@ -1,5 +1,7 @@
 package dev.htsgd.cli.command;
 
+import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.ResumableRunOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
