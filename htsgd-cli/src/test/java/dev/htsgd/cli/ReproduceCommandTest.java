@@ -72,18 +72,8 @@ class ReproduceCommandTest {
     /** A target that does the real work, then dies as if the process were killed. */
     record Dying(ReproduceTarget inner) implements ReproduceTarget {
         @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public java.util.Set<String> options() {
-            return inner.options();
+        public Info info() {
+            return inner.info();
         }
 
         @Override
