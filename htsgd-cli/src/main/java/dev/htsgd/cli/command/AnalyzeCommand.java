@@ -51,25 +51,7 @@ import picocli.CommandLine.Spec;
             "predicted mean exit steps 1/(C* eta lambda(eta)^l*) and log-log slopes 1 + l*(alpha - 1).",
             "",
             "Example: htsgd analyze --landscape iclr1d --noise pareto --alpha 1.2 --scale 0.1 --clip 0.5 --eta 0.001"})
-public final class AnalyzeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    LandscapeOptions landscape;
-
-    @Mixin
-    NoiseOptions noise;
-
-    @Mixin
-    ClipOptions clip;
-
-    @Mixin
-    RunOptions run;
+public final class AnalyzeCommand extends DynamicsCommand {
 
     @Option(names = "--eta", paramLabel = "E", description = "Learning rate for time scales and predicted exit steps (optional).")
     Double eta;
