@@ -87,7 +87,7 @@ class ReproduceCommandTest {
     @Test
     void killedRunLeavesNothingCompleteAndResumesToTheSameResult() throws Exception {
         Path ref = tmp.resolve("ref");
-        String[] args = {"reproduce", "rare-event", "--scale", "tiny", "--etas", "1/40", "--samples", "3000", "--quiet"};
+        String[] args = {"reproduce", "rare-event", "--size", "tiny", "--etas", "1/40", "--samples", "3000", "--quiet"};
         String[] r = run(concat(args, "--out", ref.toString()));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
 
@@ -134,7 +134,7 @@ class ReproduceCommandTest {
     @Test
     void demoWritesOneReportForItsThreeTargets() throws Exception {
         Path out = tmp.resolve("demo");
-        String[] r = run("demo", "--scale", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
+        String[] r = run("demo", "--size", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(r[1]);
         assertThat(j.get("targets").fieldNames()).toIterable().containsExactly("global-dynamics", "b-map", "exit-times");

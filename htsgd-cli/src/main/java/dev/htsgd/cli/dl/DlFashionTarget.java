@@ -12,7 +12,7 @@ public final class DlFashionTarget implements ReproduceTarget {
     @Override
     public Info info() {
         return new Info("dl-fashion", "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
-                + "published row (full: hours on 2 cores; --scale quick: minutes)",
+                + "published row (full: hours on 2 cores; --size quick: minutes)",
                 java.util.Set.of());
     }
 
