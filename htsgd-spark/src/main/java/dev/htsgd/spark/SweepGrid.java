@@ -30,26 +30,10 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
         nonEmpty("--clip", clips);
         nonEmpty("--eta", etas);
         nonEmpty("--seeds", seeds);
-        for (double a : alphas) {
-            if (!(a > 0) || Double.isNaN(a)) {
-                throw new IllegalArgumentException("--alpha must be in (0, inf], got " + a);
-            }
-        }
-        for (double c : scales) {
-            if (!(c > 0) || !Double.isFinite(c)) {
-                throw new IllegalArgumentException("--scale must be in (0, inf), got " + c);
-            }
-        }
-        for (double b : clips) {
-            if (!(b > 0) || Double.isNaN(b)) {
-                throw new IllegalArgumentException("--clip must be in (0, inf) or none, got " + b);
-            }
-        }
-        for (double e : etas) {
-            if (!(e > 0) || !Double.isFinite(e)) {
-                throw new IllegalArgumentException("--eta must be in (0, inf), got " + e);
-            }
-        }
+        positive("--alpha", alphas, true, "(0, inf]");
+        positive("--scale", scales, false, "(0, inf)");
+        positive("--clip", clips, true, "(0, inf) or none");
+        positive("--eta", etas, false, "(0, inf)");
         for (String l : landscapes) {
             if (l == null || l.isBlank()) {
                 throw new IllegalArgumentException("--landscape must name a landscape, got an empty one");
@@ -153,6 +137,15 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /** Every value positive, and finite unless {@code infinityAllowed}; messages name the option and its range. */
+    private static void positive(String option, List<Double> values, boolean infinityAllowed, String range) {
+        for (double v : values) {
+            if (!(v > 0) || Double.isNaN(v) || (!infinityAllowed && Double.isInfinite(v))) {
+                throw new IllegalArgumentException(option + " must be in " + range + ", got " + v);
+            }
+        }
     }
 
     private static void nonEmpty(String option, List<?> values) {
