@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
 import dev.htsgd.noise.StableNoise;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,18 +72,13 @@ class TailIndexTest {
     void blockEstimatorIsExactInExpectationForStableAtOneBlockSize() {
         // 1/alpha_hat(m) averages to 1/alpha for stable data; 20 replications of 20,000 samples,
         // tolerance 4 standard errors of the mean of the replications
-        double alpha = 1.5;
-        int reps = 20;
-        double sum = 0;
-        double sum2 = 0;
-        for (int r = 0; r < reps; r++) {
-            double v = BlockTailIndex.inverseAlpha(TestSamples.draw(StableNoise.of(alpha, 2.0), 100 + r, 20_000), 50);
-            sum += v;
-            sum2 += v * v;
+        double[] inv = new double[20];
+        for (int r = 0; r < inv.length; r++) {
+            inv[r] = BlockTailIndex.inverseAlpha(TestSamples.draw(StableNoise.of(1.5, 2.0), 100 + r, 20_000), 50);
         }
-        double mean = sum / reps;
-        double se = Math.sqrt((sum2 / reps - mean * mean) / (reps - 1));
-        assertThat(mean).isCloseTo(1 / alpha, within(4 * se));
+        double mean = Arrays.stream(inv).average().orElseThrow();
+        double se = Math.sqrt(Arrays.stream(inv).map(v -> (v - mean) * (v - mean)).sum() / inv.length / (inv.length - 1));
+        assertThat(mean).isCloseTo(1 / 1.5, within(4 * se));
     }
 
     @Test
