@@ -53,13 +53,7 @@ final class Analysis1D {
         int n = basins.size();
         List<String> warnings = new ArrayList<>(cps.warnings());
         warnings.addAll(g.warnings());
-        Map<String, Object> out = JsonValues.map();
-        out.put("command", "analyze");
-        out.put("landscape", f.name());
-        out.put("domain", f.domain().describe());
-        out.put("noise", z.describe());
-        out.put("alpha", z.alpha());
-        out.put("clip", cmd.clip.describe());
+        Map<String, Object> out = cmd.header(f, z);
         out.put("critical_points", cps.points().stream().map(p -> {
             Map<String, Object> m = JsonValues.map();
             m.put("x", p.x());

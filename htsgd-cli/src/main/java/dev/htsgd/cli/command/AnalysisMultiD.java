@@ -82,13 +82,7 @@ final class AnalysisMultiD {
             limits = r.limits();
         }
         int max = jumps.stream().mapToInt(Integer::intValue).max().orElse(0);
-        Map<String, Object> out = JsonValues.map();
-        out.put("command", "analyze");
-        out.put("landscape", f.name());
-        out.put("domain", f.domain().describe());
-        out.put("noise", z.describe());
-        out.put("alpha", z.alpha());
-        out.put("clip", cmd.clip.describe());
+        Map<String, Object> out = cmd.header(f, z);
         out.put("method", "multi-d first version: J = ceil(r/b), r from gradient-flow classification along " + cmd.directions + " rays");
         out.put("minima", JsonValues.points(minima));
         out.put("radii", radii);

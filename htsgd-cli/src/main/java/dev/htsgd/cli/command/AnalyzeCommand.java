@@ -116,4 +116,16 @@ public final class AnalyzeCommand extends DynamicsCommand {
         return Arrays.stream(a).anyMatch(k -> k == i);
     }
 
+
+    /** The keys every analysis starts with: what was analysed. */
+    Map<String, Object> header(dev.htsgd.landscape.Objective f, NoiseModel z) {
+        Map<String, Object> out = JsonValues.map();
+        out.put("command", "analyze");
+        out.put("landscape", f.name());
+        out.put("domain", f.domain().describe());
+        out.put("noise", z.describe());
+        out.put("alpha", z.alpha());
+        out.put("clip", clip.describe());
+        return out;
+    }
 }

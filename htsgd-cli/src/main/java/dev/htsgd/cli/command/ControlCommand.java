@@ -37,19 +37,7 @@ import picocli.CommandLine.Spec;
             "widest set is exactly the minima with radius >= R; recommended ones are also irreducible.",
             "",
             "Example: htsgd control --landscape iclr1d --b-range 0.1:1 --target 0.5"})
-public final class ControlCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    LandscapeOptions landscape;
-
-    @Mixin
-    RunOptions run;
+public final class ControlCommand extends LandscapeCommand {
 
     @Option(names = "--b-range", paramLabel = "LO:HI", defaultValue = "0.05:2",
             description = "Range of b to scan; HI may be inf (default: ${DEFAULT-VALUE}).")
