@@ -7,7 +7,8 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
+import dev.htsgd.theory.Basins;
 import dev.htsgd.study.OccupationStudy;
 import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
@@ -236,8 +237,8 @@ public final class SimulateCommand implements Callable<Integer> {
         BasinMap map = model.basins();
         Map<String, Object> m = EngineSupport.map();
         m.put("x0", EngineSupport.nums(model.sgd().x0()));
-        m.put("minima", EngineSupport.points(map.minima()));
-        if (map instanceof BasinMap.OneD o) {
+        m.put("minima", EngineSupport.points(map.minimumPoints()));
+        if (map instanceof Basins o) {
             m.put("maxima", EngineSupport.nums(o.maxima()));
         }
         m.put("epsilon", model.epsilon());
@@ -283,7 +284,7 @@ public final class SimulateCommand implements Callable<Integer> {
         double[] fr = r.fractions();
         double[] nf = r.nearMinimumFractions();
         boolean[] vis = r.visited();
-        double[][] mins = model.basins().minima();
+        double[][] mins = model.basins().minimumPoints();
         double[] st = r.prediction().stationary();
         double[] hz = r.prediction().finiteHorizon();
         for (int i = 0; i < fr.length; i++) {
