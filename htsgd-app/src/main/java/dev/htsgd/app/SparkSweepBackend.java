@@ -1,6 +1,6 @@
 package dev.htsgd.app;
 
-import dev.htsgd.cli.SweepCommand;
+import dev.htsgd.cli.command.SweepCommand;
 import dev.htsgd.run.Json;
 import dev.htsgd.spark.SparkSweep;
 import dev.htsgd.spark.SweepGrid;

@@ -1,7 +1,8 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.run.RunDirectory;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.option.RunOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;

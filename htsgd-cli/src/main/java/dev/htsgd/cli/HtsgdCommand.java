@@ -1,5 +1,17 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.command.AnalyzeCommand;
+import dev.htsgd.cli.command.ControlCommand;
+import dev.htsgd.cli.command.DemoCommand;
+import dev.htsgd.cli.command.ExitTimesCommand;
+import dev.htsgd.cli.command.NoiseIndexCommand;
+import dev.htsgd.cli.command.RareEventCommand;
+import dev.htsgd.cli.command.ReproduceCommand;
+import dev.htsgd.cli.command.SharpnessCommand;
+import dev.htsgd.cli.command.SimulateCommand;
+import dev.htsgd.cli.command.SweepCommand;
+import dev.htsgd.cli.command.TailIndexCommand;
+import dev.htsgd.cli.command.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

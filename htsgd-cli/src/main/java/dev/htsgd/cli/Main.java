@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.report.Numbers;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;

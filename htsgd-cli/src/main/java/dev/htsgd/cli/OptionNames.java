@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
  * their first word, through {@link #OPTIONS} only. Where several options carry a parameter, the one given on
  * the command line wins, else the first the command has ({@code domain} is {@code --domain} or {@code --ball}).
  */
-final class OptionNames {
+public final class OptionNames {
 
     /** Library parameter name to the options that carry it, in order of preference. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
@@ -88,7 +88,7 @@ final class OptionNames {
      * The message of {@code t} in the command's words: by {@link InvalidParameterException#parameter()} when
      * {@code t} is one, else by its first word ({@link #translate(String, CommandSpec)}).
      */
-    static String message(Throwable t, CommandSpec spec) {
+    public static String message(Throwable t, CommandSpec spec) {
         return mentions(leading(t, spec), spec);
     }
 

@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.line.ExitTimesLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ class ExitTimesRoutesTest {
     void theCommandLineOfSettingsRunsThoseSettings() throws Exception {
         ExitTimeStudy.Settings s = ExitTimeStudy.Settings.of(Iclr1d.of(), ParetoNoise.of(1.2, 0.1, 0.7).centered(),
                 0.5, Clipping.COORDINATE, false, 1, new double[] {-0.6}, new double[] {0.2}, 3, 5000, Engine.SCALAR);
-        String line = ExitTimesCommand.commandLine(s, 42);
+        String line = ExitTimesLine.commandLine(s, 42);
         assertThat(line).contains("--p-plus 0.7", "--clip-mode coordinate", "--no-project", "--x0 -0.6", "--eta 0.2");
         List<String> args = new ArrayList<>(Arrays.asList(line.split(" ")));
         args.remove(0);
@@ -82,7 +83,7 @@ class ExitTimesRoutesTest {
         assertThat(c[0]).as(c[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(c[1]);
         JsonNode expected = Json.MAPPER.readTree(Json.toJson(
-                ExitTimesCommand.json(s, StudyRunner.of(1).run(ExitTimeStudy.of(), s, 42), 42)));
+                ExitTimesLine.json(s, StudyRunner.of(1).run(ExitTimeStudy.of(), s, 42), 42)));
         assertThat(j).isEqualTo(expected);
     }
 }

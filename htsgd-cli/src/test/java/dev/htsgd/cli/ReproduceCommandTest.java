@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.command.ReproduceCommand;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

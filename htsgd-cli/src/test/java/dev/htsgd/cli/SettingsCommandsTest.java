@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.line.CommandLineText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.command.SweepCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

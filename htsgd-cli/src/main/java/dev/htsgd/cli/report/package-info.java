@@ -1,6 +1,6 @@
 /**
- * Output of a run: the run directory ({@link dev.htsgd.run.RunDirectory}: written to {@code NAME.partial},
- * renamed when finished, replaced only when it is an htsgd run), checkpoints for {@code --resume}, provenance,
- * progress on stderr, plots (XChart, PNG and SVG) and the self-contained HTML report.
+ * Output of the command line: numbers as they are printed and parsed ({@link dev.htsgd.cli.report.Numbers},
+ * {@link dev.htsgd.cli.report.JsonValues}), plots (XChart, PNG and SVG) and the self-contained HTML report. The run
+ * directory itself (atomic, resumable, with provenance) is {@link dev.htsgd.run.RunDirectory}.
  */
 package dev.htsgd.cli.report;

@@ -2,7 +2,7 @@ package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
-import dev.htsgd.cli.ControlLine;
+import dev.htsgd.cli.line.ControlLine;
 import dev.htsgd.run.StudyRunner;
 import dev.htsgd.study.ControlStudy;
 import dev.htsgd.theory.Basins;

@@ -1,6 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.ExitTimesCommand;
+import dev.htsgd.cli.line.ExitTimesLine;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -110,7 +110,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
             ExitTimeStudy.Theory th = theories.get(i);
             ExitTimeStudy.Result res = results.get(i);
             int l = th.jumps();
-            Map<String, Object> json = res == null ? null : ExitTimesCommand.json(settings.get(i), res, ctx.seed());
+            Map<String, Object> json = res == null ? null : ExitTimesLine.json(settings.get(i), res, ctx.seed());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> measured = json == null ? List.of() : (List<Map<String, Object>>) json.get("points");
             List<double[]> meas = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
             if (res != null) {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("b", Double.isInfinite(b) ? "none" : (Object) b);
-                c.put("command", ExitTimesCommand.commandLine(settings.get(i), ctx.seed()));
+                c.put("command", ExitTimesLine.commandLine(settings.get(i), ctx.seed()));
                 Map<String, Object> same = new LinkedHashMap<>(json);
                 same.remove("command"); // the command's name; here "command" is its whole line
                 c.putAll(same);

@@ -1,6 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.SimulateCommand;
+import dev.htsgd.cli.line.SimulateLine;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -105,7 +105,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 }
                 double[] theory = t.prediction().stationary();
                 double[] horizon = t.prediction().finiteHorizon();
-                String command = SimulateCommand.commandLine(st, ctx.seed());
+                String command = SimulateLine.commandLine(st, ctx.seed());
                 commands.add(command);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("setting", s.label());
@@ -124,7 +124,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                     m.put("limiting_over_horizon", horizon);
                 }
                 m.put("command", command);
-                SimulateCommand.numbers(t).forEach(m::putIfAbsent);
+                SimulateLine.numbers(t).forEach(m::putIfAbsent);
                 out.add(m);
                 List<Object> row = new ArrayList<>();
                 row.add(s.label());

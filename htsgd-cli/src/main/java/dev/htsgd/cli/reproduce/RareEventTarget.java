@@ -1,6 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.RareEventLine;
+import dev.htsgd.cli.line.RareEventLine;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;

@@ -75,7 +75,7 @@ public final class ReproduceOptions {
         for (int i = 0; i < e.length; i++) {
             e[i] = parseEtaValue(etas.get(i).strip());
         }
-        return dev.htsgd.cli.OptionChecks.distinct("--etas", e);
+        return dev.htsgd.cli.option.OptionChecks.distinct("--etas", e);
     }
 
     /** Parses one learning rate: 0.001, 1e-3 or 1/1000. */

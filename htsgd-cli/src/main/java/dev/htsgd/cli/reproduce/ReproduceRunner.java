@@ -1,11 +1,11 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.CommonOptions;
+import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
-import dev.htsgd.cli.report.RunOptions;
+import dev.htsgd.cli.option.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class ReproduceRunner {
             String runName, String title, String intro, List<ReproduceTarget> targets) throws Exception {
         int threads = common.effectiveThreads();
         settings.validate(targets);
-        Provenance prov = dev.htsgd.cli.CommandProvenance.of(spec, common.seed);
+        Provenance prov = dev.htsgd.cli.option.CommandProvenance.of(spec, common.seed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();

@@ -1,6 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
-import dev.htsgd.cli.SimulateCommand;
+import dev.htsgd.cli.line.SimulateLine;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.dynamics.Clipping;
@@ -70,7 +70,7 @@ public final class TwoDTarget implements ReproduceTarget {
                     }
                 }
                 String label = Double.isInfinite(b) ? "unclipped" : "b = " + b;
-                String command = SimulateCommand.commandLine(st, ctx.seed());
+                String command = SimulateLine.commandLine(st, ctx.seed());
                 commands.add(command);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("b", Double.isInfinite(b) ? "none" : (Object) b);
@@ -79,7 +79,7 @@ public final class TwoDTarget implements ReproduceTarget {
                 m.put("transitions", t.transitions());
                 m.put("diverged_paths", t.divergedPaths());
                 m.put("command", command);
-                SimulateCommand.numbers(t).forEach(m::putIfAbsent);
+                SimulateLine.numbers(t).forEach(m::putIfAbsent);
                 out.add(m);
                 List<Object> row = new ArrayList<>();
                 row.add(label);

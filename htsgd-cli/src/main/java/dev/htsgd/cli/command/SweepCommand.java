@@ -1,0 +1,194 @@
+package dev.htsgd.cli.command;
+
+import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.ResumableRunOptions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code htsgd sweep}: a grid of an experiment (exit-times, simulate, rare-event, or a reproduce target)
+ * split into independent tasks, one per replication or grid cell, and run as an Apache Spark job.
+ *
+ * <p>This class only declares the options, so {@code htsgd --help} and {@code htsgd sweep --help} stay fast
+ * and htsgd-cli does not depend on Spark. The run itself is done by a {@link Backend} found with
+ * {@link ServiceLoader} on the class path: htsgd-app provides it ({@code dev.htsgd.app.SparkSweepBackend}, over
+ * htsgd-spark), and {@code ./htsgd sweep} puts htsgd-app, htsgd-spark and the Spark jars on the class path.
+ *
+ * <p>Every grid option takes a comma-separated list (a YAML list in {@code --config}); the grid is their
+ * cartesian product. Each replication draws from its own stream split from the cell's seed, so the
+ * results are those of the local command with the same seed, whatever the cluster does.
+ */
+@Command(name = "sweep", header = "Run a grid of an experiment as independent tasks on Apache Spark.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a grid of an experiment as independent tasks on Apache Spark (local[*] by default).",
+            "Grid options take lists: 1,2,3 on the command line, YAML lists in --config.",
+            "Results land in --out in the run-directory format of the local commands.",
+            "A killed sweep continues from its completed tasks with --resume (same options and --out)."},
+        footer = {"",
+            "Example sweep.yaml:",
+            "  experiment: exit-times",
+            "  landscape: iclr1d",
+            "  noise: pareto",
+            "  alpha: 1.2",
+            "  scale: 0.1",
+            "  clip: [0.5, none]",
+            "  eta: [0.1, 0.05, 0.02]",
+            "  seeds: [1, 2]",
+            "  samples: 20",
+            "  max-steps: 1e7",
+            "",
+            "Cluster: --master spark://HOST:7077 | yarn | k8s://https://HOST:443, or spark-submit",
+            "--class dev.htsgd.app.SweepApp htsgd-spark-app.jar (same options). See README, 'Sweeps on Spark'."})
+public final class SweepCommand implements Callable<Integer> {
+
+    /** The sweep runner behind this command; htsgd-app registers one in META-INF/services. */
+    public interface Backend {
+        /** Runs the sweep the command describes and returns the exit code. */
+        int run(SweepCommand command) throws Exception;
+    }
+
+    /** Splits on commas that are not inside parentheses, so expr: formulas with min(x, y) survive. */
+    static final String LIST_SPLIT = ",(?![^()]*\\))";
+
+    @Mixin
+    public CommonOptions common;
+
+    @Spec
+    public CommandSpec spec;
+
+    @Option(names = "--experiment", paramLabel = "NAME", defaultValue = "exit-times",
+            description = "What each task runs: exit-times | simulate | rare-event | reproduce (default: ${DEFAULT-VALUE}).")
+    public String experiment;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[N] (default: local[--threads], all cores when 0), spark://HOST:PORT, "
+                    + "yarn, k8s://URL. Under spark-submit the submitted master is used.")
+    public String master;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spark partitions (units of scheduling and of checkpointing); 0 = one per task, at most 20000.")
+    public int partitions;
+
+    @Option(names = "--landscape", paramLabel = "NAME", split = LIST_SPLIT, splitSynopsisLabel = ",", defaultValue = "iclr1d",
+            description = "Landscapes: iclr1d | ld-quartic | himmelblau2d | expr:FORMULA (default: ${DEFAULT-VALUE}).")
+    public List<String> landscape;
+
+    @Option(names = "--domain", paramLabel = "a,b", description = "Projection interval of 1-D landscapes (one for the whole grid).")
+    public String domain;
+
+    @Option(names = "--ball", paramLabel = "R", description = "Projection ball radius of 2-D landscapes.")
+    public Double ball;
+
+    @Option(names = "--noise", paramLabel = "FAMILY", split = ",", defaultValue = "pareto",
+            description = "Noise families: pareto | lomax | stable | student | gaussian | mixture (default: ${DEFAULT-VALUE}).")
+    public List<String> noise;
+
+    @Option(names = "--alpha", paramLabel = "A", split = ",", defaultValue = "1.2",
+            description = "Tail indices alpha (default: ${DEFAULT-VALUE}).")
+    public List<Double> alpha;
+
+    @Option(names = "--scale", paramLabel = "C", split = ",", defaultValue = "0.1",
+            description = "Noise scales c (mixture: the heavy part) (default: ${DEFAULT-VALUE}).")
+    public List<Double> scale;
+
+    @Option(names = "--normal-scale", paramLabel = "C", description = "c_normal of the Gaussian part of mixture noise (default: 1.0).")
+    public Double normalScale;
+
+    @Option(names = "--clip", paramLabel = "B", split = ",", defaultValue = "0.5",
+            description = "Truncation thresholds b, or none (default: ${DEFAULT-VALUE}).")
+    public List<String> clip;
+
+    @Option(names = "--clip-mode", paramLabel = "MODE", defaultValue = "l2",
+            description = "How phi_b truncates: l2 (the whole update's norm), coordinate, none, gradient-only (default: ${DEFAULT-VALUE}).")
+    public String clipMode;
+
+    @Option(names = "--project", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Project the iterate onto the landscape's domain (default: on).")
+    public boolean project = true;
+
+    @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = "0.01",
+            description = "Learning rates eta: 0.001, 1e-3 or 1/1000 (default: ${DEFAULT-VALUE}).")
+    public List<String> eta;
+
+    @Option(names = "--seeds", paramLabel = "S", split = ",",
+            description = "Seeds, one grid axis (default: --seed alone).")
+    public List<Long> seeds;
+
+    @Option(names = "--x0", paramLabel = "X|min", defaultValue = "min",
+            description = "Start: a point, or min (the minimum of --basin) (default: ${DEFAULT-VALUE}).")
+    public String x0;
+
+    @Option(names = "--basin", paramLabel = "I", defaultValue = "1",
+            description = "exit-times: the basin (0-based, aligned with minima) to leave (default: ${DEFAULT-VALUE}).")
+    public int basin;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
+            description = "exit-times: exit times per cell; rare-event: paths per cell, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
+    public long samples;
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1e7",
+            description = "exit-times: cap on the steps of one run; capped runs are reported as censored (default: ${DEFAULT-VALUE}).")
+    public long maxSteps;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1e6",
+            description = "simulate: steps per path (default: ${DEFAULT-VALUE}).")
+    public long steps;
+
+    @Option(names = "--paths", paramLabel = "N", defaultValue = "10",
+            description = "simulate: paths per cell, one task each (default: ${DEFAULT-VALUE}).")
+    public int paths;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1e5",
+            description = "rare-event: paths per task, in blocks of 1000 (default: ${DEFAULT-VALUE}).")
+    public long batch;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0",
+            description = "rare-event: the level to reach (from above when --x0 > L) (default: ${DEFAULT-VALUE}).")
+    public double level;
+
+    @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
+            description = "rare-event: steps within which the level must be reached; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
+    public long horizon;
+
+    @Option(names = "--method", paramLabel = "is|mc", defaultValue = "is",
+            description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: ${DEFAULT-VALUE}).")
+    public String method;
+
+    @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
+            description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")
+    public String size;
+
+    @Option(names = "--target", paramLabel = "NAME", split = ",",
+            description = "reproduce: the reproduce targets to run, one task per target and seed.")
+    public List<String> target;
+
+    @Mixin
+    public ResumableRunOptions run;
+
+    /** The seeds of the grid: {@code --seeds}, or {@code --seed} alone. */
+    public List<Long> seedList() {
+        return seeds == null || seeds.isEmpty() ? List.of(common.seed) : seeds;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Iterator<Backend> backends = ServiceLoader.load(Backend.class).iterator();
+        List<Backend> found = new ArrayList<>();
+        backends.forEachRemaining(found::add);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("htsgd sweep needs htsgd-app, htsgd-spark and Spark on the class path: "
+                    + "run it as './htsgd sweep ...' (which builds them) or with spark-submit --class dev.htsgd.app.SweepApp");
+        }
+        return found.get(0).run(this);
+    }
+}

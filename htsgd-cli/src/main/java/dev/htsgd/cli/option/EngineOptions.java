@@ -1,0 +1,36 @@
+package dev.htsgd.cli.option;
+
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --engine scalar|vector|auto} of the commands that run many independent paths (simulate, exit-times):
+ * the scalar engine runs one path at a time, the vector engine K paths at once in SIMD lanes
+ * ({@link LaneEngine}); auto takes the vector engine when it is available, supports the configuration and
+ * there are at least K paths. The default is scalar, so that a command, a reproduce target and a Spark task give
+ * the same numbers for a seed (the engines agree in distribution only). Use as {@code @Mixin EngineOptions engine;}.
+ */
+public final class EngineOptions {
+
+    @Option(names = "--engine", paramLabel = "scalar|vector|auto", defaultValue = "scalar",
+            description = "Path engine: scalar (one path at a time), vector (K paths at once in SIMD lanes; needs the "
+                    + "module jdk.incubator.vector, which the htsgd launcher adds) or auto: vector when available, "
+                    + "supported and there are at least K paths (default: ${DEFAULT-VALUE}, the engine of reproduce and sweep). A run is a pure function "
+                    + "of (settings, seed, engine); the engines agree in distribution.")
+    String engine = "scalar";
+
+    /** The requested engine. */
+    public Engine requested() {
+        try {
+            return Engine.parse(engine, "engine");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine must be one of scalar | vector | auto, got '" + engine + "'");
+        }
+    }
+
+    /** The lane count K of this JVM, 0 when the vector engine is unavailable. */
+    public static int lanes() {
+        return LaneEngine.lanes();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.htsgd.cli.report;
+
+import dev.htsgd.cli.option.ClipOptions;
+import dev.htsgd.cli.option.OptionChecks;
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.noise.NoiseModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** How numbers, points and lists go into the commands' JSON and tables: finite doubles as numbers, NaN and infinities as null, keys in insertion order. */
+public final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /** NaN and infinities become null so the JSON stays valid. */
+    public static Object num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+
+    public static List<Object> nums(double[] v) {
+        List<Object> l = new ArrayList<>();
+        for (double d : v) {
+            l.add(num(d));
+        }
+        return l;
+    }
+
+
+    public static List<Object> points(double[][] v) {
+        List<Object> l = new ArrayList<>();
+        for (double[] p : v) {
+            l.add(p.length == 1 ? num(p[0]) : nums(p));
+        }
+        return l;
+    }
+
+
+    public static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+
+
+    public static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "-" : (v > 0 ? "inf" : "-inf");
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.4g", v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    public static List<Integer> ints(int[] a) {
+        return Arrays.stream(a).boxed().toList();
+    }
+}
