@@ -35,7 +35,7 @@ class EveryRouteSameNumbersTest {
     @Test
     void targetCommandAndSparkTaskAgreeOnOneExitTimeSetting() throws Exception {
         Path rep = tmp.resolve("reproduce");
-        ok(CliRun.run("reproduce", "exit-times", "--scale", "tiny", "--etas", "0.2,0.1", "--samples", "4",
+        ok(CliRun.run("reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1", "--samples", "4",
                 "--max-steps", "20000", "--seed", "7", "--threads", "2", "--quiet", "--out", rep.toString(), "--format", "json"));
         JsonNode settings = Json.MAPPER.readTree(Files.readString(rep.resolve("results.json"))).path("settings");
         JsonNode target = null;

@@ -97,7 +97,7 @@ class BadInputTest {
                 "--steps is not used by b-map", "--etas 5.0 gives the default horizon", "--etas"};
         for (int i = 0; i < bad.length; i++) {
             Path out = tmp.resolve("r" + i);
-            String[] r = CliRun.run(concat(bad[i], "--out", out.toString(), "--quiet", "--scale", "tiny"));
+            String[] r = CliRun.run(concat(bad[i], "--out", out.toString(), "--quiet", "--size", "tiny"));
             if (bad[i][0].equals("rare-event")) {
                 r = CliRun.run(concat(bad[i], "--out", out.toString(), "--quiet"));
             }
@@ -125,7 +125,7 @@ class BadInputTest {
         assertOneLineBadInput(CliRun.run("exit-times", "--etas", "0.1,0.05,0.1", "--samples", "2", "--quiet"),
                 "--etas lists 0.1 twice");
         assertOneLineBadInput(CliRun.run("rare-event", "--etas", "1/200,0.005", "--quiet"), "--etas lists 0.005 twice");
-        assertOneLineBadInput(CliRun.run("reproduce", "exit-times", "--etas", "0.1,0.1", "--scale", "tiny", "--quiet",
+        assertOneLineBadInput(CliRun.run("reproduce", "exit-times", "--etas", "0.1,0.1", "--size", "tiny", "--quiet",
                 "--out", tmp.resolve("r").toString()), "--etas lists 0.1 twice");
         assertThat(tmp.resolve("r.partial")).doesNotExist();
     }

@@ -31,7 +31,7 @@ class ExitTimesRoutesTest {
     @Test
     void everyReproduceSettingIsOneCommandAway() throws Exception {
         Path out = tmp.resolve("r");
-        String[] r = CliRun.run("reproduce", "exit-times", "--scale", "tiny", "--etas", "0.2,0.1", "--samples", "4",
+        String[] r = CliRun.run("reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1", "--samples", "4",
                 "--max-steps", "20000", "--seed", "5", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());

@@ -31,7 +31,7 @@ class OccupationRoutesTest {
     @CsvSource({"global-dynamics, 4, 2000", "two-d, 2, 2000"})
     void eachSettingIsOneSimulateCommandAway(String target, int settings, String steps) throws Exception {
         Path out = tmp.resolve(target);
-        String[] r = CliRun.run("reproduce", target, "--scale", "tiny", "--steps", steps, "--paths", "2", "--seed", "17",
+        String[] r = CliRun.run("reproduce", target, "--size", "tiny", "--steps", steps, "--paths", "2", "--seed", "17",
                 "--out", out.toString(), "--quiet");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());

@@ -72,18 +72,8 @@ class ReproduceCommandTest {
     /** A target that does the real work, then dies as if the process were killed. */
     record Dying(ReproduceTarget inner) implements ReproduceTarget {
         @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public java.util.Set<String> options() {
-            return inner.options();
+        public Info info() {
+            return inner.info();
         }
 
         @Override
@@ -97,7 +87,7 @@ class ReproduceCommandTest {
     @Test
     void killedRunLeavesNothingCompleteAndResumesToTheSameResult() throws Exception {
         Path ref = tmp.resolve("ref");
-        String[] args = {"reproduce", "rare-event", "--scale", "tiny", "--etas", "1/40", "--samples", "3000", "--quiet"};
+        String[] args = {"reproduce", "rare-event", "--size", "tiny", "--etas", "1/40", "--samples", "3000", "--quiet"};
         String[] r = run(concat(args, "--out", ref.toString()));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
 
@@ -144,7 +134,7 @@ class ReproduceCommandTest {
     @Test
     void demoWritesOneReportForItsThreeTargets() throws Exception {
         Path out = tmp.resolve("demo");
-        String[] r = run("demo", "--scale", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
+        String[] r = run("demo", "--size", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(r[1]);
         assertThat(j.get("targets").fieldNames()).toIterable().containsExactly("global-dynamics", "b-map", "exit-times");

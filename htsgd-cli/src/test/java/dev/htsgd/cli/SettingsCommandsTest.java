@@ -32,7 +32,7 @@ class SettingsCommandsTest {
     @Test
     void everyRareEventSettingIsOneCommandAway() throws Exception {
         Path out = tmp.resolve("rare");
-        String[] r = CliRun.run("reproduce", "rare-event", "--scale", "tiny", "--etas", "1/40,1/60", "--samples", "1500",
+        String[] r = CliRun.run("reproduce", "rare-event", "--size", "tiny", "--etas", "1/40,1/60", "--samples", "1500",
                 "--seed", "7", "--quiet", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());

@@ -1,6 +1,5 @@
 package dev.htsgd.readme;
 
-import dev.htsgd.cli.report.Numbers;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;

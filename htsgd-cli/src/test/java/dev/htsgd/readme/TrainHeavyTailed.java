@@ -1,6 +1,5 @@
 package dev.htsgd.readme;
 
-import dev.htsgd.cli.report.Numbers;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

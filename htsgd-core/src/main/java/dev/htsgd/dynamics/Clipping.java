@@ -1,6 +1,6 @@
 package dev.htsgd.dynamics;
 
-import java.util.Locale;
+import dev.htsgd.check.Names;
 
 /**
  * The truncation operator phi_b of the recursion (paper notes section 2) and where it applies.
@@ -15,28 +15,16 @@ import java.util.Locale;
  * </ul>
  */
 public enum Clipping {
-    L2("l2"), COORDINATE("coordinate"), NONE("none"), GRADIENT_ONLY("gradient-only");
+    L2, COORDINATE, NONE, GRADIENT_ONLY;
 
-    private final String cliName;
-
-    Clipping(String cliName) {
-        this.cliName = cliName;
-    }
-
-    /** Name as used by {@code --clip-mode}. */
+    /** Name as used by {@code --clip-mode}: l2, coordinate, none, gradient-only. */
     public String cliName() {
-        return cliName;
+        return Names.of(this);
     }
 
     /** Parses {@code l2 | coordinate | none | gradient-only}. */
     public static Clipping parse(String s) {
-        String t = s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
-        for (Clipping c : values()) {
-            if (c.cliName.equals(t)) {
-                return c;
-            }
-        }
-        throw dev.htsgd.check.Require.fail("clipping", "must be one of l2, coordinate, none, gradient-only, got '" + s + "'");
+        return Names.parse("clipping", values(), s);
     }
 
     /** 1-D phi_b: clamp w to [-b, b] (b may be +inf). */

@@ -1,6 +1,6 @@
 package dev.htsgd.dynamics;
 
-import java.util.Locale;
+import dev.htsgd.check.Names;
 
 /**
  * Which engine advances the paths of an experiment.
@@ -23,18 +23,11 @@ public enum Engine {
 
     /** The name used on the command line and in outputs. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return Names.of(this);
     }
 
     /** Parses {@code scalar | vector | auto}; {@code parameter} names the option in the error. */
     public static Engine parse(String s, String parameter) {
-        if (s != null) {
-            for (Engine e : values()) {
-                if (e.cliName().equals(s.strip().toLowerCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-        }
-        throw new IllegalArgumentException(parameter + " must be one of scalar | vector | auto, got '" + s + "'");
+        return Names.parse(parameter, values(), s);
     }
 }

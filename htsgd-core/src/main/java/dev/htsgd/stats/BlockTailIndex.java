@@ -1,6 +1,5 @@
 package dev.htsgd.stats;
 
-import dev.htsgd.check.Require;
 import java.util.Arrays;
 
 /**
@@ -67,11 +66,7 @@ public final class BlockTailIndex {
         if (k < 2) {
             throw new IllegalArgumentException("block size " + m + " leaves fewer than 2 blocks of " + n + " samples");
         }
-        double[] norms = new double[n];
-        for (int i = 0; i < n; i++) {
-            norms[i] = norm(x, i * dim, dim);
-        }
-        double[] lx = logAbsMoments(norms, n, 1);
+        double[] lx = logAbsMoments(VectorSamples.norms(x, dim), n, 1);
         double[] sums = new double[k];
         double[] acc = new double[dim];
         for (int b = 0; b < k; b++) {
@@ -81,24 +76,13 @@ public final class BlockTailIndex {
                     acc[j] += x[i * dim + j];
                 }
             }
-            sums[b] = norm(acc, 0, dim);
+            sums[b] = VectorSamples.norm(acc, 0, dim);
         }
         double[] ly = logAbsMoments(sums, k, 1);
         double logM = Math.log(m);
         double inv = (ly[0] - lx[0]) / logM;
         double se = Math.sqrt(ly[1] / ly[2] + lx[1] / lx[2]) / logM;
         return new double[] {inv, se};
-    }
-
-    static double norm(double[] v, int from, int dim) {
-        if (dim == 1) {
-            return Math.abs(v[from]);
-        }
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            s += v[from + j] * v[from + j];
-        }
-        return Math.sqrt(s);
     }
 
     /** {mean, variance, count} of log|v| over the non-zero entries. */
@@ -133,11 +117,7 @@ public final class BlockTailIndex {
      * samples and of the block sums); dim = 1 is the scalar estimator.
      */
     public static TailIndexEstimate estimate(double[] x, int dim) {
-        Require.finite("samples", x);
-        if (dim < 1 || x.length % dim != 0) {
-            throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
-        }
-        int n = x.length / dim;
+        int n = VectorSamples.count(x, dim);
         int[] ms = blockSizes(n);
         if (ms.length == 0) {
             throw new IllegalArgumentException("the block estimator needs at least " + MIN_BLOCK * MIN_BLOCKS

@@ -35,14 +35,8 @@ public final class HillTailIndex {
 
     /** Hill on the Euclidean norms of n = x.length / dim vector samples stored row after row. */
     public static TailIndexEstimate estimateVectors(double[] x, int dim, int k) {
-        Require.finite("samples", x);
-        if (dim < 1 || x.length % dim != 0) {
-            throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
-        }
-        double[] norms = new double[x.length / dim];
-        for (int i = 0; i < norms.length; i++) {
-            norms[i] = BlockTailIndex.norm(x, i * dim, dim);
-        }
+        VectorSamples.count(x, dim);
+        double[] norms = VectorSamples.norms(x, dim);
         return estimate(norms, k <= 0 ? defaultK(norms.length) : k);
     }
 

@@ -1,6 +1,5 @@
 package dev.htsgd.stats;
 
-import dev.htsgd.check.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +42,8 @@ public final class RecommendedTailIndex {
      * dim &gt; 1 uses the Euclidean norms (and the block estimator their block sums' norms).
      */
     public static TailIndexRecommendation estimate(double[] x, int dim) {
-        Require.finite("samples", x);
-        if (dim < 1 || x.length % dim != 0) {
-            throw new IllegalArgumentException("dimension must divide the number of values, got " + dim + " for " + x.length);
-        }
-        int n = x.length / dim;
-        double[] norms = x;
-        if (dim > 1) {
-            norms = new double[n];
-            for (int i = 0; i < n; i++) {
-                norms[i] = BlockTailIndex.norm(x, i * dim, dim);
-            }
-        }
+        int n = VectorSamples.count(x, dim);
+        double[] norms = VectorSamples.norms(x, dim);
         // first, so that a sample too short for the recommendation is refused with its own message
         AdaptiveHill.Result hill = AdaptiveHill.analyse(norms);
         List<TailIndexEstimate> all = new ArrayList<>();

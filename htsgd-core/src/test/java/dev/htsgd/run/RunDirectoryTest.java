@@ -122,10 +122,7 @@ class RunDirectoryTest {
         assertThat(RunDirectory.discardUnfinished("bad")).containsExactly(tmp.resolve("run.partial"));
         assertThat(tmp.resolve("run.partial")).doesNotExist();
 
-        RunDirectory first = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
-        first.checkpoint().put("rep=0", 1.0);
-        first.close();
-        RunDirectory.keepUnfinished();
+        unfinishedRun();
         RunDirectory resumed = RunDirectory.open(out, "test", opts(false, true), prov(0.1));
         resumed.close();
         assertThat(RunDirectory.discardUnfinished("bad")).isEmpty();
@@ -134,17 +131,23 @@ class RunDirectoryTest {
 
     @Test
     void damagedCheckpointIsRefusedOnResumeNotSilentlyRestarted() throws Exception {
-        Path out = tmp.resolve("run");
-        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
-        run.checkpoint().put("rep=0", 1.0);
-        run.close();
-        RunDirectory.keepUnfinished();
+        Path out = unfinishedRun();
         Path cp = tmp.resolve("run.partial").resolve(Checkpoint.FILE);
         String full = Files.readString(cp);
         Files.writeString(cp, full.substring(0, full.length() / 2));
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, true), prov(0.1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is damaged").hasMessageContaining("`force`");
         assertThat(cp).content().isEqualTo(full.substring(0, full.length() / 2));
+    }
+
+    /** A run at tmp/run that checkpointed rep=0 and stopped before committing (its checkpoint kept). */
+    private Path unfinishedRun() throws Exception {
+        Path out = tmp.resolve("run");
+        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
+        run.checkpoint().put("rep=0", 1.0);
+        run.close();
+        RunDirectory.keepUnfinished();
+        return out;
     }
 
     private static Set<String> listing(Path dir) throws Exception {
@@ -174,11 +177,7 @@ class RunDirectoryTest {
 
     @Test
     void freshRunDiscardsAnOldCheckpointOnlyWithForce() throws Exception {
-        Path out = tmp.resolve("run");
-        RunDirectory run = RunDirectory.open(out, "test", opts(false, false), prov(0.1));
-        run.checkpoint().put("rep=0", 1.0);
-        run.close();
-        RunDirectory.keepUnfinished();
+        Path out = unfinishedRun();
         assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(false, false), prov(0.1)))
                 .hasMessageContaining("add `resume` to continue it, or `force` to discard it");
         try (RunDirectory fresh = RunDirectory.open(out, "test", opts(true, false), prov(0.1))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.htsgd.noise.IsotropicNoise;
 import dev.htsgd.noise.MixtureNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
@@ -138,11 +139,8 @@ class RecommendedTailIndexTest {
 
     @Test
     void vectorSamplesUseHillOnNorms() {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(13);
-        int n = 20_000;
-        int d = 3;
-        double[] x = TestSamples.vectors(dev.htsgd.noise.IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), d), d, rng, n);
-        TailIndexRecommendation r = RecommendedTailIndex.estimate(x, d);
+        double[] x = TestSamples.vectors(IsotropicNoise.of(ParetoNoise.of(1.5, 0.5), 3), 13, 20_000);
+        TailIndexRecommendation r = RecommendedTailIndex.estimate(x, 3);
         // isotropic Pareto norms are exactly Pareto: Hill at k ~ n/2 has SE 1.5/100 = 0.015; tolerance 4 SE
         assertThat(r.estimator()).isEqualTo("hill-adaptive");
         assertThat(r.stableFit()).isNull();

@@ -21,8 +21,14 @@ final class TestSamples {
         return x;
     }
 
+    /** n vectors of {@code m} from a XO_RO_SHI_RO_128_PP generator seeded with {@code seed}. */
+    static double[] vectors(VectorNoise m, long seed, int n) {
+        return vectors(m, RandomSource.XO_RO_SHI_RO_128_PP.create(seed), n);
+    }
+
     /** n vectors of {@code m} (dimension d) from {@code rng}, vector i at [i d, (i + 1) d). */
-    static double[] vectors(VectorNoise m, int d, UniformRandomProvider rng, int n) {
+    static double[] vectors(VectorNoise m, UniformRandomProvider rng, int n) {
+        int d = m.dimension();
         double[] x = new double[n * d];
         double[] v = new double[d];
         for (int i = 0; i < n; i++) {

@@ -17,39 +17,13 @@ import java.util.Map;
  * and a group of cells along eta is reduced by {@link ExitTimeStudy#result}: the same points, the same weighted
  * log-log fit and the same predicted slope as {@code htsgd exit-times --etas ...} with those etas.
  */
-final class ExitTimesKind implements SweepKind {
+final class ExitTimesKind extends StudyKind {
 
     private static final ExitTimeStudy STUDY = ExitTimeStudy.of();
 
-    @Override
-    public String name() {
-        return "exit-times";
-    }
-
-    @Override
-    public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "max-steps");
-    }
-
-    @Override
-    public void validate(SweepSpec spec) {
-        KindSupport.noTargets(spec);
-        for (Cell cell : distinctModels(spec)) {
-            settings(cell, spec.settings()); // every distinct model once: bad input fails here
-        }
-    }
-
-    /** One cell per distinct model (seeds aside), to validate without building every cell. */
-    static List<Cell> distinctModels(SweepSpec spec) {
-        List<Cell> out = new ArrayList<>();
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (Cell c : spec.cells()) {
-            String k = c.landscape() + "|" + c.noise() + "|" + c.alpha() + "|" + c.scale() + "|" + c.clip() + "|" + c.eta();
-            if (seen.putIfAbsent(k, true) == null) {
-                out.add(c);
-            }
-        }
-        return out;
+    ExitTimesKind() {
+        super("exit-times", ExitTimesKind::settings,
+                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "max-steps");
     }
 
     @Override

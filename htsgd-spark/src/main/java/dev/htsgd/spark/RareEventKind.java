@@ -22,26 +22,12 @@ import java.util.Map;
  * driver reduces a cell's tasks with {@link RareEventStudy#result}, so a cell equals {@code htsgd rare-event} at
  * the cell's seed and eta bit for bit (the study keys the streams by the setting's content).
  */
-final class RareEventKind implements SweepKind {
+final class RareEventKind extends StudyKind {
 
     private static final RareEventStudy STUDY = new RareEventStudy();
 
-    @Override
-    public String name() {
-        return "rare-event";
-    }
-
-    @Override
-    public List<String> settingKeys() {
-        return List.of("normal-scale", "x0", "samples", "batch", "level", "horizon", "method");
-    }
-
-    @Override
-    public void validate(SweepSpec spec) {
-        KindSupport.noTargets(spec);
-        for (Cell cell : ExitTimesKind.distinctModels(spec)) {
-            settings(cell, spec.settings());
-        }
+    RareEventKind() {
+        super("rare-event", RareEventKind::settings, "normal-scale", "x0", "samples", "batch", "level", "horizon", "method");
     }
 
     /** The study's settings of a cell. */

@@ -16,26 +16,13 @@ import java.util.Map;
  * seed; task r is the study's task r (path r) and a cell's aggregate is the study's result over its paths in path
  * order, so a cell gives the numbers of {@code htsgd simulate} with the same options and seed, bit for bit.
  */
-final class SimulateKind implements SweepKind {
+final class SimulateKind extends StudyKind {
 
     private static final OccupationStudy STUDY = OccupationStudy.INSTANCE;
 
-    @Override
-    public String name() {
-        return "simulate";
-    }
-
-    @Override
-    public List<String> settingKeys() {
-        return List.of("domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "steps", "paths");
-    }
-
-    @Override
-    public void validate(SweepSpec spec) {
-        KindSupport.noTargets(spec);
-        for (Cell cell : ExitTimesKind.distinctModels(spec)) {
-            settings(cell, spec.settings());
-        }
+    SimulateKind() {
+        super("simulate", SimulateKind::settings,
+                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "steps", "paths");
     }
 
     @Override

@@ -30,26 +30,10 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
         nonEmpty("--clip", clips);
         nonEmpty("--eta", etas);
         nonEmpty("--seeds", seeds);
-        for (double a : alphas) {
-            if (!(a > 0) || Double.isNaN(a)) {
-                throw new IllegalArgumentException("--alpha must be in (0, inf], got " + a);
-            }
-        }
-        for (double c : scales) {
-            if (!(c > 0) || !Double.isFinite(c)) {
-                throw new IllegalArgumentException("--scale must be in (0, inf), got " + c);
-            }
-        }
-        for (double b : clips) {
-            if (!(b > 0) || Double.isNaN(b)) {
-                throw new IllegalArgumentException("--clip must be in (0, inf) or none, got " + b);
-            }
-        }
-        for (double e : etas) {
-            if (!(e > 0) || !Double.isFinite(e)) {
-                throw new IllegalArgumentException("--eta must be in (0, inf), got " + e);
-            }
-        }
+        positive("--alpha", alphas, true, "(0, inf]");
+        positive("--scale", scales, false, "(0, inf)");
+        positive("--clip", clips, true, "(0, inf) or none");
+        positive("--eta", etas, false, "(0, inf)");
         for (String l : landscapes) {
             if (l == null || l.isBlank()) {
                 throw new IllegalArgumentException("--landscape must name a landscape, got an empty one");
@@ -96,32 +80,26 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
 
     /** The cells in their fixed order. */
     public List<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        for (String target : targets) {
-            for (String landscape : landscapes) {
-                for (String noise : noises) {
-                    for (double alpha : alphas) {
-                        for (double scale : scales) {
-                            for (double clip : clips) {
-                                for (long seed : seeds) {
-                                    for (double eta : etas) {
-                                        cells.add(new Cell(cells.size(), landscape, noise, alpha, scale, clip, eta,
-                                                seed, target));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        int n = size();
+        List<Cell> cells = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            cells.add(cell(i));
         }
         return cells;
     }
 
+    /** The axes in mixed-radix order, fastest first: eta, seed, b, scale, alpha, noise, landscape, target. */
+    private List<List<?>> axes() {
+        return List.of(etas, seeds, clips, scales, alphas, noises, landscapes, targets);
+    }
+
     /** The number of cells. */
     public int size() {
-        return targets.size() * landscapes.size() * noises.size() * alphas.size() * scales.size() * clips.size()
-                * seeds.size() * etas.size();
+        int n = 1;
+        for (List<?> axis : axes()) {
+            n *= axis.size();
+        }
+        return n;
     }
 
     /** Cell {@code index} of {@link #cells()}, without building the list (mixed-radix decoding, eta fastest). */
@@ -129,22 +107,15 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException("cell " + index + " of " + size());
         }
+        List<List<?>> axes = axes();
+        Object[] v = new Object[axes.size()];
         int i = index;
-        double eta = etas.get(i % etas.size());
-        i /= etas.size();
-        long seed = seeds.get(i % seeds.size());
-        i /= seeds.size();
-        double clip = clips.get(i % clips.size());
-        i /= clips.size();
-        double scale = scales.get(i % scales.size());
-        i /= scales.size();
-        double alpha = alphas.get(i % alphas.size());
-        i /= alphas.size();
-        String noise = noises.get(i % noises.size());
-        i /= noises.size();
-        String landscape = landscapes.get(i % landscapes.size());
-        i /= landscapes.size();
-        return new Cell(index, landscape, noise, alpha, scale, clip, eta, seed, targets.get(i));
+        for (int a = 0; a < v.length; a++) {
+            v[a] = axes.get(a).get(i % axes.get(a).size());
+            i /= axes.get(a).size();
+        }
+        return new Cell(index, (String) v[6], (String) v[5], (Double) v[4], (Double) v[3], (Double) v[2], (Double) v[0],
+                (Long) v[1], (String) v[7]);
     }
 
     /** A number as the shortest text that reads back to it (0.5, 1e-4, 3). */
@@ -153,6 +124,15 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /** Every value positive, and finite unless {@code infinityAllowed}; messages name the option and its range. */
+    private static void positive(String option, List<Double> values, boolean infinityAllowed, String range) {
+        for (double v : values) {
+            if (!(v > 0) || Double.isNaN(v) || (!infinityAllowed && Double.isInfinite(v))) {
+                throw new IllegalArgumentException(option + " must be in " + range + ", got " + v);
+            }
+        }
     }
 
     private static void nonEmpty(String option, List<?> values) {

@@ -1,7 +1,9 @@
 package dev.htsgd.spark;
 
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +68,7 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
             throw new IllegalArgumentException("--horizon must be >= 0 (0 = floor(1/eta)), got " + horizon);
         }
         return new SweepSettings(domain, ball, normalScale, x0 == null ? "min" : x0.strip(), basin, samples,
-                maxSteps, steps, paths, batch, level, horizon, clipMode.strip().toLowerCase(java.util.Locale.ROOT),
+                maxSteps, steps, paths, batch, level, horizon, clipMode.strip().toLowerCase(Locale.ROOT),
                 project, method, size);
     }
 
@@ -99,31 +101,23 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size);
     }
 
-    /** All settings by option name (nulls left out). */
+    /**
+     * All settings by option name (nulls left out), in declaration order: each component under its option name,
+     * the kebab-case of the component's ({@code maxSteps} is {@code max-steps}).
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (domain != null) {
-            m.put("domain", domain);
+        for (RecordComponent c : SweepSettings.class.getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (v != null) {
+                m.put(c.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT), v);
+            }
         }
-        if (ball != null) {
-            m.put("ball", ball);
-        }
-        if (normalScale != null) {
-            m.put("normal-scale", normalScale);
-        }
-        m.put("x0", x0);
-        m.put("basin", basin);
-        m.put("samples", samples);
-        m.put("max-steps", maxSteps);
-        m.put("steps", steps);
-        m.put("paths", paths);
-        m.put("batch", batch);
-        m.put("level", level);
-        m.put("horizon", horizon);
-        m.put("clip-mode", clipMode);
-        m.put("project", project);
-        m.put("method", method);
-        m.put("size", size);
         return m;
     }
 }

@@ -31,7 +31,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ResumableRunOptions run;
 
-    @Option(names = "--scale", paramLabel = "quick|tiny|full", defaultValue = "quick",
+    /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
+    @Option(names = "--scale", hidden = true, paramLabel = "quick|tiny|full")
+    void oldSizeName(Scale s) {
+        scale = s;
+    }
+
+    @Option(names = "--size", paramLabel = "quick|tiny|full", defaultValue = "quick",
             description = "Size: quick (the demo, about 10 s on two idle cores), tiny (seconds), full (the paper's sizes, long) (default: ${DEFAULT-VALUE}).")
     Scale scale = Scale.quick;
 

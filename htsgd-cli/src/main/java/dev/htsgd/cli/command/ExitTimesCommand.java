@@ -46,28 +46,10 @@ import picocli.CommandLine.Spec;
             "Example (ICLR Fig. 1):",
             "  htsgd exit-times --landscape iclr1d --basin 1 --noise pareto --alpha 1.2",
             "    --scale 0.1 --clip 0.5 --etas 0.1,0.05,0.02 --samples 20"})
-public final class ExitTimesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
+public final class ExitTimesCommand extends DynamicsCommand {
 
     @Mixin
     EngineOptions engine;
-
-    @Mixin
-    LandscapeOptions landscape;
-
-    @Mixin
-    NoiseOptions noise;
-
-    @Mixin
-    ClipOptions clip;
-
-    @Mixin
-    RunOptions run;
 
     @Option(names = "--eta", paramLabel = "E", description = "One learning rate (or use --etas).")
     Double eta;

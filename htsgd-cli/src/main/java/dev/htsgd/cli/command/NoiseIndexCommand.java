@@ -50,35 +50,11 @@ import picocli.CommandLine.Spec;
             "",
             "Example: htsgd noise-index --model lenet --batch 100 --draws 500",
             "         htsgd noise-index --weights runs/sb/weights.npz --seed 1"})
-public final class NoiseIndexCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RunOptions run;
-
-    @Option(names = "--model", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
-    String model;
+public final class NoiseIndexCommand extends DataCommand {
 
     @Option(names = "--weights", paramLabel = "FILE.npz",
             description = "Weights saved by htsgd train (default: the initialisation of htsgd train with the same --seed).")
     Path weights;
-
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (else $HTSGD_DATA, else /usr/share/datasets/NAME).")
-    Path data;
-
-    @Option(names = "--subset", defaultValue = "1000", description = "Clean training images, as in training (default: ${DEFAULT-VALUE}).")
-    int subset;
-
-    @Option(names = "--corrupt", defaultValue = "200", description = "Randomly labelled images, as in training (default: ${DEFAULT-VALUE}).")
-    int corrupt;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "100", description = "Minibatch size, as train's small batch (default: ${DEFAULT-VALUE}).")
     int batch;

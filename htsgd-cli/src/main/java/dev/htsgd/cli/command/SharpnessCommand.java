@@ -52,38 +52,14 @@ import picocli.CommandLine.Spec;
             "eigenvalues (Lanczos on exact Hessian-vector products), Hutchinson trace with a CI, spectral density (SLQ),",
             "worst-case epsilon-sharpness and per-layer values. L is the training loss on the subset of the training run",
             "(same --seed, --subset, --corrupt)."})
-public final class SharpnessCommand implements Callable<Integer> {
+public final class SharpnessCommand extends DataCommand {
 
     /** What to compute. */
     enum Metric { expected, hessian_top, hessian_trace, density, worst_case, layers }
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RunOptions run;
-
-    @Option(names = "--model", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
-    String model;
-
     @Option(names = "--weights", paramLabel = "FILE.npz", required = true,
             description = "Weights saved by htsgd train (weights.npz: one array per parameter, named as the model's).")
     Path weights;
-
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (else $HTSGD_DATA, else /usr/share/datasets/NAME).")
-    Path data;
-
-    @Option(names = "--subset", defaultValue = "1000", description = "Clean training images, as in training (default: ${DEFAULT-VALUE}).")
-    int subset;
-
-    @Option(names = "--corrupt", defaultValue = "200", description = "Randomly labelled images, as in training (default: ${DEFAULT-VALUE}).")
-    int corrupt;
 
     @Option(names = "--metric", paramLabel = "M[,M..]", defaultValue = "expected,hessian-top,hessian-trace", split = ",",
             description = "expected | hessian-top | hessian-trace | density | worst-case | layers | all (default: ${DEFAULT-VALUE}).")

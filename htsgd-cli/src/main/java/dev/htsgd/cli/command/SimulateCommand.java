@@ -46,25 +46,7 @@ import picocli.CommandLine.Spec;
             "Example (ICLR Fig. 2):",
             "  htsgd simulate --landscape iclr1d --noise pareto --alpha 1.2 --scale 0.1",
             "    --clip 0.5 --eta 0.001 --x0 0.3 --steps 1e7 --paths 10"})
-public final class SimulateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    LandscapeOptions landscape;
-
-    @Mixin
-    NoiseOptions noise;
-
-    @Mixin
-    ClipOptions clip;
-
-    @Mixin
-    RunOptions run;
+public final class SimulateCommand extends DynamicsCommand {
 
     @Mixin
     EngineOptions engine;

@@ -71,7 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     String clipOn;
     @Option(names = "--alpha", defaultValue = "1.4", description = "Tail index of the Pareto multiplier W (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--c", defaultValue = "0.5", description = "Noise scale c (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--scale", "--c"}, paramLabel = "C", defaultValue = "0.5", description = "Noise scale c (default: ${DEFAULT-VALUE}; --c is the same option).")
     double c;
     @Option(names = "--noise-off", description = "K_off: final iterations without noise, as plain large-batch steps (default: half of --iterations, the paper's 5,000 of 10,000).")
     Integer noiseOff;
@@ -170,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.require(largeBatch >= batch, "--large-batch", ">= --batch (" + batch + ")", largeBatch);
         OptionChecks.require(clip > 0, "--clip", "in (0, inf]", clip);
         OptionChecks.positive("--alpha", alpha);
-        OptionChecks.nonNegative("--c", c);
+        OptionChecks.nonNegative("--scale", c);
         if (noiseOff != null) {
             OptionChecks.require(noiseOff >= 0 && noiseOff <= iterations, "--noise-off",
                     "in [0, --iterations = " + iterations + "]", noiseOff);

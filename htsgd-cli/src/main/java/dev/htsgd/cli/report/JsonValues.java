@@ -61,4 +61,12 @@ public final class JsonValues {
     public static List<Integer> ints(int[] a) {
         return Arrays.stream(a).boxed().toList();
     }
+
+    public static List<List<Object>> matrix(double[][] m) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (double[] r : m) {
+            rows.add(JsonValues.nums(r));
+        }
+        return rows;
+    }
 }

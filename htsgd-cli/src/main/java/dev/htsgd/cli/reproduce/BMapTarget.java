@@ -28,14 +28,10 @@ public final class BMapTarget implements ReproduceTarget {
     static final int B_POINTS = 400;
 
     @Override
-    public String name() {
-        return "b-map";
-    }
-
-    @Override
-    public String description() {
-        return "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
-                + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.";
+    public Info info() {
+        return new Info("b-map", "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
+                + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.",
+                java.util.Set.of());
     }
 
     @Override
@@ -127,14 +123,7 @@ public final class BMapTarget implements ReproduceTarget {
 
     @Override
     public List<String> summary(Map<String, Object> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add("b-map: bands of b (widest minima, irreducible)");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> bands = (List<Map<String, Object>>) results.get("bands");
-        for (Map<String, Object> b : bands) {
-            lines.add(String.format(Locale.ROOT, "  b in (%.4f, %.4f): widest %s, irreducible %s", b.get("b_low"),
+        return ReproduceTarget.summaryLines("b-map: bands of b (widest minima, irreducible)", results, "bands", b -> String.format(Locale.ROOT, "b in (%.4f, %.4f): widest %s, irreducible %s", b.get("b_low"),
                     b.get("b_high"), Arrays.toString((int[]) b.get("widest")), b.get("irreducible")));
-        }
-        return lines;
     }
 }

@@ -40,19 +40,10 @@ public final class ExitTimesTarget implements ReproduceTarget {
     static final double[] FULL_ETAS = {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 5e-4, 2e-4, 1e-4};
 
     @Override
-    public String name() {
-        return "exit-times";
-    }
-
-    @Override
-    public String description() {
-        return "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
-                + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.";
-    }
-
-    @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of("--etas", "--samples", "--max-steps");
+    public Info info() {
+        return new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
+                + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
+                java.util.Set.of("--etas", "--samples", "--max-steps"));
     }
 
     @Override
@@ -206,16 +197,9 @@ public final class ExitTimesTarget implements ReproduceTarget {
 
     @Override
     public List<String> summary(Map<String, Object> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add("exit-times: fitted slope vs theory 1 + l*(alpha-1)");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> slopes = (List<Map<String, Object>>) results.get("slopes");
-        for (Map<String, Object> s : slopes) {
-            lines.add(String.format(Locale.ROOT, "  b=%-5s l*=%s slope %s (theory %.1f) over %s points", s.get("b"),
+        return ReproduceTarget.summaryLines("exit-times: fitted slope vs theory 1 + l*(alpha-1)", results, "slopes", s -> String.format(Locale.ROOT, "b=%-5s l*=%s slope %s (theory %.1f) over %s points", s.get("b"),
                     s.get("jumps"), s.get("slope") == null ? "n/a" : String.format(Locale.ROOT, "%.3f", (double) s.get("slope")),
                     (double) s.get("predicted_slope"), s.get("points_fitted")));
-        }
-        return lines;
     }
 
     static String bLabel(double b) {

@@ -48,19 +48,10 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
     }
 
     @Override
-    public String name() {
-        return "global-dynamics";
-    }
-
-    @Override
-    public String description() {
-        return "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
-                + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.";
-    }
-
-    @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of("--steps", "--paths");
+    public Info info() {
+        return new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
+                + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
+                java.util.Set.of("--steps", "--paths"));
     }
 
     @Override
@@ -214,14 +205,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
 
     @Override
     public List<String> summary(Map<String, Object> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add("global-dynamics: fraction of time per basin (m1..m4) and in the sharp basins m1+m3");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ss = (List<Map<String, Object>>) results.get("settings");
-        for (Map<String, Object> s : ss) {
-            lines.add(String.format(Locale.ROOT, "  %-24s %s sharp %.4f", s.get("setting"), fmtVec((double[]) s.get("fractions")),
+        return ReproduceTarget.summaryLines("global-dynamics: fraction of time per basin (m1..m4) and in the sharp basins m1+m3", results, "settings", s -> String.format(Locale.ROOT, "%-24s %s sharp %.4f", s.get("setting"), fmtVec((double[]) s.get("fractions")),
                     (double) s.get("sharp_fraction")));
-        }
-        return lines;
     }
 }

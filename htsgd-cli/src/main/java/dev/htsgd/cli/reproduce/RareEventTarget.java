@@ -36,19 +36,10 @@ public final class RareEventTarget implements ReproduceTarget {
     public static final double LEVEL = 0;
 
     @Override
-    public String name() {
-        return "rare-event";
-    }
-
-    @Override
-    public String description() {
-        return "Experiment C (LD Table 2.1): probability that the SGD on U(x) = x^4/10 - x^2 started at 2.5 reaches 0 "
-                + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.";
-    }
-
-    @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of("--etas", "--samples");
+    public Info info() {
+        return new Info("rare-event", "Experiment C (LD Table 2.1): probability that the SGD on U(x) = x^4/10 - x^2 started at 2.5 reaches 0 "
+                + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.",
+                java.util.Set.of("--etas", "--samples"));
     }
 
     @Override
@@ -183,16 +174,9 @@ public final class RareEventTarget implements ReproduceTarget {
 
     @Override
     public List<String> summary(Map<String, Object> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add("rare-event (LD Table 2.1): b, eta, estimate [95% CI], published");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> pts = (List<Map<String, Object>>) results.get("points");
-        for (Map<String, Object> p : pts) {
-            lines.add(String.format(Locale.ROOT, "  b=%-4s eta=1/%-5d %.3e [%.3e, %.3e]  published %s",
+        return ReproduceTarget.summaryLines("rare-event (LD Table 2.1): b, eta, estimate [95% CI], published", results, "points", p -> String.format(Locale.ROOT, "b=%-4s eta=1/%-5d %.3e [%.3e, %.3e]  published %s",
                     p.get("b"), Math.round(1 / (double) p.get("eta")), p.get("estimate"), p.get("ci_low"), p.get("ci_high"),
                     p.containsKey("published") ? String.format(Locale.ROOT, "%.3g", (double) p.get("published")) : "-"));
-        }
-        return lines;
     }
 
     static Double published(double b, double eta) {

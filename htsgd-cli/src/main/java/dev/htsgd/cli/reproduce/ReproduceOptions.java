@@ -9,9 +9,15 @@ import picocli.CommandLine.Option;
  */
 public final class ReproduceOptions {
 
-    @Option(names = "--scale", paramLabel = "full|quick|tiny", defaultValue = "full",
+    @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: ${DEFAULT-VALUE}).")
     public Scale scale = Scale.full;
+
+    /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
+    @Option(names = "--scale", hidden = true, paramLabel = "full|quick|tiny")
+    void oldSizeName(Scale s) {
+        scale = s;
+    }
 
     @Option(names = "--etas", paramLabel = "E1,E2,..", split = ",",
             description = "Learning rates (exit-times, rare-event); 1/200 style fractions are accepted.")

@@ -26,19 +26,10 @@ public final class TwoDTarget implements ReproduceTarget {
     static final double[] START = {1.2, 2.6};
 
     @Override
-    public String name() {
-        return "two-d";
-    }
-
-    @Override
-    public String description() {
-        return "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
-                + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).";
-    }
-
-    @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of("--steps", "--paths");
+    public Info info() {
+        return new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
+                + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
+                java.util.Set.of("--steps", "--paths"));
     }
 
     @Override
@@ -148,13 +139,6 @@ public final class TwoDTarget implements ReproduceTarget {
 
     @Override
     public List<String> summary(Map<String, Object> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add("two-d: fraction of time in the narrow basins");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ss = (List<Map<String, Object>>) results.get("settings");
-        for (Map<String, Object> s : ss) {
-            lines.add(String.format(Locale.ROOT, "  b=%-5s narrow %.4f", s.get("b"), (double) s.get("narrow_fraction")));
-        }
-        return lines;
+        return ReproduceTarget.summaryLines("two-d: fraction of time in the narrow basins", results, "settings", s -> String.format(Locale.ROOT, "b=%-5s narrow %.4f", s.get("b"), (double) s.get("narrow_fraction")));
     }
 }

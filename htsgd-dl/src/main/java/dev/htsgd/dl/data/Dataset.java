@@ -1,11 +1,11 @@
 package dev.htsgd.dl.data;
 
+import dev.htsgd.check.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,40 +16,33 @@ import java.util.Map;
  */
 public enum Dataset {
     /** FashionMNIST, IDX files (gzip or raw), 60,000 + 10,000 images 1x28x28. */
-    FASHION_MNIST("fashion-mnist", "apt-get install dataset-fashion-mnist (Debian/Ubuntu), or DatasetDownload.ensure"),
+    FASHION_MNIST("apt-get install dataset-fashion-mnist (Debian/Ubuntu), or DatasetDownload.ensure"),
     /** MNIST, IDX files (gzip or raw). */
-    MNIST("mnist", "DatasetDownload.ensure"),
+    MNIST("DatasetDownload.ensure"),
     /** CIFAR-10 binary version: data_batch_1..5.bin and test_batch.bin (optionally in cifar-10-batches-bin/). */
-    CIFAR10("cifar10", "DatasetDownload.ensure"),
+    CIFAR10("DatasetDownload.ensure"),
     /** SVHN cropped digits: train_32x32.mat and test_32x32.mat (MATLAB v5). */
-    SVHN("svhn", "DatasetDownload.ensure");
+    SVHN("DatasetDownload.ensure");
 
     /** Environment variable naming a data root. */
     public static final String ENV = "HTSGD_DATA";
     /** System-wide data root (Debian's dataset packages). */
     public static final Path SYSTEM_ROOT = Path.of("/usr/share/datasets");
 
-    private final String cliName;
     private final String howToGet;
 
-    Dataset(String cliName, String howToGet) {
-        this.cliName = cliName;
+    Dataset(String howToGet) {
         this.howToGet = howToGet;
     }
 
-    /** @return the name used on the command line and in directories */
+    /** @return the name used on the command line and in directories (fashion-mnist, mnist, cifar10, svhn) */
     public String cliName() {
-        return cliName;
+        return Names.of(this);
     }
 
     /** Parses a command-line name (fashion-mnist, mnist, cifar10, svhn). */
     public static Dataset of(String name) {
-        for (Dataset d : values()) {
-            if (d.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("dataset must be one of fashion-mnist, mnist, cifar10, svhn, got " + name);
+        return Names.parse("dataset", values(), name);
     }
 
     /** Whether {@code dir} holds this dataset's files. */
@@ -82,9 +75,9 @@ public enum Dataset {
         }
         List<Path> out = new ArrayList<>();
         for (Path r : roots) {
-            out.add(r.resolve(cliName));
+            out.add(r.resolve(cliName()));
             if (this == CIFAR10) {
-                out.add(r.resolve(cliName).resolve("cifar-10-batches-bin"));
+                out.add(r.resolve(cliName()).resolve("cifar-10-batches-bin"));
                 out.add(r.resolve("cifar-10-batches-bin"));
             }
             if (!r.equals(SYSTEM_ROOT)) {
@@ -107,10 +100,10 @@ public enum Dataset {
             }
         }
         if (dataOption != null) {
-            throw new DatasetNotFoundException(cliName + " not found in the data directory " + dataOption + ": looked in "
+            throw new DatasetNotFoundException(cliName() + " not found in the data directory " + dataOption + ": looked in "
                     + c + " for " + Arrays.toString(files()));
         }
-        throw new DatasetNotFoundException(cliName + " not found; looked in " + c + " for " + Arrays.toString(files())
+        throw new DatasetNotFoundException(cliName() + " not found; looked in " + c + " for " + Arrays.toString(files())
                 + ". Get it with: " + howToGet + ", or give a directory holding those files (the data directory, or $" + ENV + ")");
     }
 
@@ -127,7 +120,7 @@ public enum Dataset {
     /** Loads the training ({@code train = true}) or test split from {@code dir}. */
     public ImageSet load(Path dir, boolean train) {
         return switch (this) {
-            case FASHION_MNIST, MNIST -> IdxDataset.load(dir, cliName, train);
+            case FASHION_MNIST, MNIST -> IdxDataset.load(dir, cliName(), train);
             case CIFAR10 -> Cifar10Binary.load(dir, train);
             case SVHN -> SvhnMat.load(dir, train);
         };

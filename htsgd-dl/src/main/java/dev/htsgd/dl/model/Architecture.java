@@ -3,36 +3,25 @@ package dev.htsgd.dl.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
-import java.util.Locale;
+import dev.htsgd.check.Names;
 
 /** The model choices of {@code --model}: which block, and which image shapes it fits. */
 public enum Architecture {
     /** {@link Models#lenet()}: 1x28x28 images, 10 classes. */
-    LENET("lenet"),
+    LENET,
     /** {@link Models#vgg11()}: Cx32x32 images, 10 classes. */
-    VGG11("vgg11"),
+    VGG11,
     /** {@link Models#mlp(int, int...)} with hidden widths 512, 256: any image shape. */
-    MLP("mlp");
+    MLP;
 
-    private final String cliName;
-
-    Architecture(String cliName) {
-        this.cliName = cliName;
-    }
-
-    /** @return the command-line name */
+    /** @return the command-line name (lenet, vgg11, mlp) */
     public String cliName() {
-        return cliName;
+        return Names.of(this);
     }
 
     /** Parses lenet, vgg11 or mlp. */
     public static Architecture of(String name) {
-        for (Architecture a : values()) {
-            if (a.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("model must be one of lenet, vgg11, mlp, got " + name);
+        return Names.parse("model", values(), name);
     }
 
     /**
@@ -52,7 +41,7 @@ public enum Architecture {
             case MLP -> null;
         };
         if (why != null) {
-            throw new IllegalArgumentException("model " + cliName + " does not fit dataset " + datasetName + " ("
+            throw new IllegalArgumentException("model " + cliName() + " does not fit dataset " + datasetName + " ("
                     + c + "x" + h + "x" + w + ", " + classes + " classes): " + why);
         }
     }

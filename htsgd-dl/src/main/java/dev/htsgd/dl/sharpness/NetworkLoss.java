@@ -19,6 +19,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The training loss L(theta) of a DJL network on a labelled data set: the mean softmax cross-entropy over all N
@@ -242,28 +243,21 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     @Override
     public double value(double[] theta) {
         checkLength(theta, "theta");
-        boolean mode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDScope scope = new NDScope()) {
+        return inScope(false, () -> {
             store.use(leaves(theta, false));
             double total = 0;
             for (int c = 0; c < inputs.size(); c++) {
                 total += scalar(chunkLoss(c));
             }
             return total;
-        } finally {
-            store.use(null);
-            JniUtils.setGradMode(mode);
-        }
+        });
     }
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
         checkLength(theta, "theta");
         checkLength(gradient, "gradient");
-        boolean mode = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try (NDScope scope = new NDScope()) {
+        return inScope(true, () -> {
             PtNDArray[] w = leaves(theta, true);
             store.use(w);
             double total = 0;
@@ -278,10 +272,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             }
             checkFinite(gradient, "gradient");
             return total;
-        } finally {
-            store.use(null);
-            JniUtils.setGradMode(mode);
-        }
+        });
     }
 
     /**
@@ -295,9 +286,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         checkLength(theta, "theta");
         checkLength(v, "v");
         checkLength(out, "out");
-        boolean mode = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try (NDScope scope = new NDScope()) {
+        inScope(true, () -> {
             NDArray[] direction = leaves(v, false);
             Arrays.fill(out, 0.0);
             for (int c = 0; c < inputs.size(); c++) {
@@ -323,6 +312,19 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                 }
             }
             checkFinite(out, "Hessian-vector product");
+            return null;
+        });
+    }
+
+    /**
+     * {@code body} in a fresh NDScope (its tensors freed at the end) with PyTorch's grad mode {@code gradMode}; the
+     * caller's grad mode is restored and the parameter store unbound afterwards, also when it throws.
+     */
+    private <T> T inScope(boolean gradMode, Supplier<T> body) {
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(gradMode);
+        try (NDScope scope = new NDScope()) {
+            return body.get();
         } finally {
             store.use(null);
             JniUtils.setGradMode(mode);

@@ -1,6 +1,6 @@
 package dev.htsgd.dl.train;
 
-import java.util.Locale;
+import dev.htsgd.check.Names;
 
 /**
  * The six training methods of the paper's Table 2 (paper-notes section 6). With g_SB the gradient on a
@@ -19,48 +19,36 @@ import java.util.Locale;
  */
 public enum Method {
     /** Large batch. */
-    LB("lb", false, false, false),
+    LB,
     /** Small batch, plain SGD: no truncation (the baseline that SB+Clip adds phi_b to). */
-    SB("sb", false, false, false),
+    SB,
     /** Small batch with update truncation phi_b. */
-    SB_CLIP("sb-clip", false, true, false),
+    SB_CLIP,
     /** Heavy-tailed noise without truncation (weights kept in [-1, 1]). */
-    SB_NOISE("sb-noise", true, false, false),
+    SB_NOISE,
     /** Heavy-tailed noise from an independent small batch, truncated. */
-    OUR1("our1", true, true, true),
+    OUR1,
     /** Heavy-tailed noise from the same small batch, truncated. */
-    OUR2("our2", true, true, false);
-
-    private final String cliName;
-    private final boolean noisy;
-    private final boolean truncated;
-    private final boolean independentStar;
-
-    Method(String cliName, boolean noisy, boolean truncated, boolean independentStar) {
-        this.cliName = cliName;
-        this.noisy = noisy;
-        this.truncated = truncated;
-        this.independentStar = independentStar;
-    }
+    OUR2;
 
     /** @return the command-line name (lb, sb, sb-clip, sb-noise, our1, our2) */
     public String cliName() {
-        return cliName;
+        return Names.of(this);
     }
 
     /** @return whether the method adds the c W (g_SB* - g_LB) noise (and has the noise-free phase) */
     public boolean noisy() {
-        return noisy;
+        return this == SB_NOISE || this == OUR1 || this == OUR2;
     }
 
     /** @return whether updates are truncated by phi_b in the first phase */
     public boolean truncated() {
-        return truncated;
+        return this == SB_CLIP || this == OUR1 || this == OUR2;
     }
 
     /** @return whether g_SB* comes from an independent small batch (Our 1) */
     public boolean independentStar() {
-        return independentStar;
+        return this == OUR1;
     }
 
     /** @return whether the method uses a small batch in its first phase */
@@ -70,16 +58,11 @@ public enum Method {
 
     /** @return whether the method ever needs a large-batch gradient */
     public boolean usesLargeBatch() {
-        return this == LB || noisy;
+        return this == LB || noisy();
     }
 
     /** Parses a command-line name. */
     public static Method of(String name) {
-        for (Method m : values()) {
-            if (m.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("method must be one of lb, sb, sb-clip, sb-noise, our1, our2, got " + name);
+        return Names.parse("method", values(), name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.htsgd.dl.train;
 
+import dev.htsgd.check.Names;
 import dev.htsgd.check.Require;
 
 /**
@@ -32,7 +33,7 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
     /** Validates every setting, naming it as the library does and its allowed range. */
     public TrainConfig {
         if (method == null) {
-            throw Require.fail("method", "must be one of lb, sb, sb-clip, sb-noise, our1, our2, got nothing");
+            throw Require.fail("method", "must be one of " + Names.list(Method.values()) + ", got nothing");
         }
         Require.positive("iterations", iterations);
         Require.positive("batch", batch);

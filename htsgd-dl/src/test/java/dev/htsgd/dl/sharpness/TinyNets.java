@@ -30,14 +30,11 @@ final class TinyNets {
 
     /** A LeNet in miniature: conv 3x3 1->2, maxpool 2, ReLU, flatten, linear -> 3 (47 parameters) on 6x6 images. */
     static SequentialBlock convnet(NDManager manager, DataType type) {
-        SequentialBlock b = new SequentialBlock()
+        SequentialBlock features = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(2).build())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Activation::relu)
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(3).build());
-        b.initialize(manager, type, new Shape(1, 1, 6, 6));
-        return seeded(b, 12);
+                .add(Activation::relu);
+        return classified(features, manager, type, 6, 12);
     }
 
     /**
@@ -46,15 +43,23 @@ final class TinyNets {
      * output channels, not a multiple of the SIMD block, like LeNet's.
      */
     static SequentialBlock twoConvs(NDManager manager, DataType type) {
-        SequentialBlock b = new SequentialBlock()
+        SequentialBlock features = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(10).build())
                 .add(Activation::relu)
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(10).build())
-                .add(Activation::relu)
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(3).build());
-        b.initialize(manager, type, new Shape(1, 1, 8, 8));
-        return seeded(b, 13);
+                .add(Activation::relu);
+        return classified(features, manager, type, 8, 13);
+    }
+
+    /**
+     * {@code features} with a flatten and linear -> 3 classifier head, initialised for 1 x side x side images and
+     * seeded with {@code seed}.
+     */
+    private static SequentialBlock classified(SequentialBlock features, NDManager manager, DataType type, int side,
+                                              long seed) {
+        features.add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(3).build());
+        features.initialize(manager, type, new Shape(1, 1, side, side));
+        return seeded(features, seed);
     }
 
     /** Overwrites DJL's (unseeded) initial weights with seeded uniform values on [-0.6, 0.6]. */

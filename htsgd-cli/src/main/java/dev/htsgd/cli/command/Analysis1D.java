@@ -1,0 +1,283 @@
+package dev.htsgd.cli.command;
+
+import dev.htsgd.cli.report.JsonValues;
+import dev.htsgd.cli.option.ClipOptions;
+import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.LandscapeOptions;
+import dev.htsgd.cli.option.NoiseOptions;
+import dev.htsgd.cli.option.OptionChecks;
+import dev.htsgd.run.Json;
+import dev.htsgd.cli.option.RunOptions;
+import dev.htsgd.landscape.Objective;
+import dev.htsgd.landscape.Objective1D;
+import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.theory.AttractionField;
+import dev.htsgd.theory.BasinRadius;
+import dev.htsgd.theory.Basins;
+import dev.htsgd.theory.CriticalPoint;
+import dev.htsgd.theory.CriticalPoints1D;
+import dev.htsgd.theory.ExitMeasure;
+import dev.htsgd.theory.JumpProcess;
+import dev.htsgd.theory.LandscapeAnalysis;
+import dev.htsgd.theory.TimeScales;
+import dev.htsgd.theory.TransitionGraph;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code htsgd analyze} on a 1-D landscape: critical points, attraction fields I_i, radii r_i, jump numbers l*_i,
+ * the transition graph G_b, rates q_b(i,j) = C_{l*_i}(I_j; m_i) (with their Monte Carlo check) and the limiting
+ * jump process, as the command's JSON and table.
+ */
+final class Analysis1D {
+
+    private final AnalyzeCommand cmd;
+
+    Analysis1D(AnalyzeCommand cmd) {
+        this.cmd = cmd;
+    }
+
+    Map<String, Object> oneD(Objective1D f, NoiseModel z, double b) {
+        CriticalPoints1D cps = cmd.criticalPoints(f);
+        Basins basins = Basins.of(f, cps, x -> 1.0);
+        LandscapeAnalysis.levyMeasureOf(z);
+        TransitionGraph g = TransitionGraph.of(basins, b);
+        boolean structureOnly = g.maxJumpNumber() > ExitMeasure.MAX_QUADRATURE_JUMPS;
+        LandscapeAnalysis a = structureOnly ? null : LandscapeAnalysis.of(basins, z, b);
+        int n = basins.size();
+        List<String> warnings = new ArrayList<>(cps.warnings());
+        warnings.addAll(g.warnings());
+        Map<String, Object> out = JsonValues.map();
+        out.put("command", "analyze");
+        out.put("landscape", f.name());
+        out.put("domain", f.domain().describe());
+        out.put("noise", z.describe());
+        out.put("alpha", z.alpha());
+        out.put("clip", cmd.clip.describe());
+        out.put("critical_points", cps.points().stream().map(p -> {
+            Map<String, Object> m = JsonValues.map();
+            m.put("x", p.x());
+            m.put("f", p.value());
+            m.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
+            m.put("degenerate", p.degenerate());
+            m.put("at_boundary", p.atBoundary());
+            return m;
+        }).toList());
+        out.put("minima", JsonValues.nums(basins.minima()));
+        out.put("maxima", JsonValues.nums(basins.maxima()));
+        out.put("fields", basins.fields().stream().map(fl -> JsonValues.nums(new double[] {fl.left(), fl.right()})).toList());
+        out.put("radii", JsonValues.nums(basins.radii()));
+        out.put("jumps", JsonValues.ints(g.jumpNumbers()));
+        List<List<Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Integer> row = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                row.add(g.jumpNumber(i, j));
+            }
+            pairs.add(row);
+        }
+        out.put("jumps_pairwise", pairs);
+        out.put("edges", g.edges().stream().map(e -> List.of(e[0], e[1])).toList());
+        out.put("irreducible", g.irreducible());
+        out.put("symmetric", g.symmetric());
+        out.put("classes", g.classes().stream().map(c -> {
+            Map<String, Object> m = JsonValues.map();
+            m.put("members", JsonValues.ints(c.members()));
+            m.put("absorbing", c.absorbing());
+            return m;
+        }).toList());
+        out.put("widest", JsonValues.ints(g.widest()));
+        if (structureOnly) {
+            warnings.add("l* = " + g.maxJumpNumber() + " jumps exceed the " + ExitMeasure.MAX_QUADRATURE_JUMPS
+                    + " that the rate quadrature handles (its cost grows like 100^(l*-1)): rates, generator and"
+                    + " stationary law are not computed for b = " + b + "; the structure above is exact");
+            out.put("rates", null);
+            out.put("generator", null);
+            out.put("stationary", null);
+            out.put("predicted_slopes", java.util.stream.IntStream.range(0, n)
+                    .mapToObj(i -> TimeScales.slope(z.alpha(), g.jumpNumber(i))).toList());
+            if (cmd.eta != null) {
+                Map<String, Object> ts = JsonValues.map();
+                ts.put("eta", cmd.eta);
+                ts.put("lambda", TimeScales.lambda(z, cmd.eta));
+                ts.put("lambda_star", TimeScales.scale(z, cmd.eta, g.maxJumpNumber()));
+                ts.put("max_jumps", g.maxJumpNumber());
+                out.put("time_scale", ts);
+            }
+            out.put("warnings", warnings);
+            if (!cmd.common.json()) {
+                PrintWriter pw = cmd.spec.commandLine().getOut();
+                pw.printf(Locale.ROOT, "%s on %s, cmd.clip %s%n", f.name(), f.domain().describe(), cmd.clip.describe());
+                pw.printf(Locale.ROOT, "%-3s %-10s %-9s %-4s %-7s%n", "i", "m_i", "r_i", "l*", "widest");
+                for (int i = 0; i < n; i++) {
+                    pw.printf(Locale.ROOT, "%-3d %-10s %-9s %-4d %-7s%n", i, JsonValues.fmt(basins.minimum(i)),
+                            JsonValues.fmt(basins.field(i).radius()), g.jumpNumber(i), AnalyzeCommand.contains(g.widest(), i) ? "*" : "");
+                }
+                pw.printf(Locale.ROOT, "G_b: %s; classes %s%n", g.irreducible() ? "irreducible" : "REDUCIBLE", g.classes());
+                warnings.forEach(w -> pw.println("warning: " + w));
+                pw.flush();
+            }
+            return out;
+        }
+        double[][] q = a.rateMatrix();
+        out.put("rates", JsonValues.matrix(q));
+        List<List<Object>> errs = new ArrayList<>();
+        List<List<String>> methods = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Object> er = new ArrayList<>();
+            List<String> me = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                er.add(JsonValues.num(a.rate(i, j).error()));
+                me.add(i == j ? "-" : a.rate(i, j).method());
+            }
+            errs.add(er);
+            methods.add(me);
+        }
+        out.put("rate_errors", errs);
+        out.put("rate_methods", methods);
+        out.put("max_rate_relative_error", a.maxRelativeError());
+        if (cmd.mcSamples > 0) {
+            out.put("rates_monte_carlo", monteCarlo(a, n));
+        }
+        out.put("exit_rates", JsonValues.nums(java.util.stream.IntStream.range(0, n).mapToDouble(a::exitRate).toArray()));
+        List<Object> laws = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            laws.add(JsonValues.nums(a.exitLocationLaw(i)));
+        }
+        out.put("exit_location", laws);
+        if (!Double.isInfinite(b)) {
+            LandscapeAnalysis unclipped = LandscapeAnalysis.of(basins, z, Double.POSITIVE_INFINITY);
+            out.put("unclipped_rates", JsonValues.matrix(unclipped.rateMatrix()));
+        }
+        JumpProcess p = a.process();
+        if (p.irreducible()) {
+            JumpProcess.ClassChain c = p.chain();
+            out.put("generator", JsonValues.matrix(c.generator()));
+            out.put("stationary", JsonValues.nums(c.stationary()));
+            out.put("holding_times", JsonValues.nums(c.holdingTimes()));
+        } else {
+            out.put("generator", null);
+            out.put("stationary", null);
+            warnings.add("G_b is reducible: no single limiting chain; see class_chains (absorbing classes: chain on their"
+                    + " widest minima; transient classes: killed when they leave)");
+        }
+        out.put("class_chains", p.classes().stream().map(c -> {
+            Map<String, Object> m = JsonValues.map();
+            m.put("states", JsonValues.ints(c.states()));
+            m.put("absorbing", c.absorbing());
+            m.put("widest", JsonValues.ints(c.widest()));
+            m.put("jump_number", c.jumpNumber());
+            m.put("theta", JsonValues.matrix(c.theta()));
+            m.put("generator", JsonValues.matrix(c.generator()));
+            m.put("killing", JsonValues.nums(c.killing()));
+            m.put("stationary", c.stationary() == null ? null : JsonValues.nums(c.stationary()));
+            m.put("holding_times", JsonValues.nums(c.holdingTimes()));
+            return m;
+        }).toList());
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            slopes.add(TimeScales.slope(z.alpha(), g.jumpNumber(i)));
+        }
+        out.put("predicted_slopes", slopes);
+        LandscapeAnalysis.Prediction pred = cmd.eta == null ? null : a.predict(z, cmd.eta);
+        if (pred != null) {
+            Map<String, Object> ts = JsonValues.map();
+            ts.put("eta", cmd.eta);
+            ts.put("lambda", pred.lambda());
+            ts.put("lambda_star", pred.lambdaStar());
+            ts.put("max_jumps", g.maxJumpNumber());
+            ts.put("steps_per_unit_time", 1 / pred.lambdaStar());
+            out.put("time_scale", ts);
+            out.put("predicted_exit_steps", pred.basins().stream().map(bp -> JsonValues.num(bp.meanExitSteps())).toList());
+        }
+        out.put("warnings", warnings);
+        if (!cmd.common.json()) {
+            table1D(f, z, basins, a, pred, warnings);
+        }
+        return out;
+    }
+
+
+    private List<List<Object>> monteCarlo(LandscapeAnalysis a, int n) {
+        ExitMeasure em = a.exitMeasure();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    row.add(null);
+                    continue;
+                }
+                ExitMeasure.Estimate e = em.monteCarlo(i, j, cmd.mcSamples, dev.htsgd.sim.Streams.provider(cmd.common.seed, (long) i * n + j));
+                Map<String, Object> m = JsonValues.map();
+                m.put("value", e.value());
+                m.put("stderr", e.error());
+                row.add(m);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+
+    private void table1D(Objective1D f, NoiseModel z, Basins basins, LandscapeAnalysis a, LandscapeAnalysis.Prediction pred,
+                         List<String> warnings) {
+        PrintWriter pw = cmd.spec.commandLine().getOut();
+        TransitionGraph g = a.graph();
+        int n = basins.size();
+        pw.printf(Locale.ROOT, "%s on %s, noise %s, cmd.clip %s%n", f.name(), f.domain().describe(), z.describe(), cmd.clip.describe());
+        pw.println("critical points:");
+        for (CriticalPoint p : basins.criticalPoints().points()) {
+            pw.printf(Locale.ROOT, "  %-9s x = %-10s f = %-12s%s%s%n", p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    JsonValues.fmt(p.x()), JsonValues.fmt(p.value()), p.degenerate() ? " (degenerate)" : "",
+                    p.atBoundary() ? " (domain end)" : "");
+        }
+        pw.printf(Locale.ROOT, "%n%-3s %-10s %-22s %-9s %-4s %-7s %-12s %-9s%s%n", "i", "m_i", "I_i", "r_i", "l*", "widest",
+                "q(i)", "slope", pred == null ? "" : "  predicted exit steps");
+        for (int i = 0; i < n; i++) {
+            AttractionField fl = basins.field(i);
+            pw.printf(Locale.ROOT, "%-3d %-10s %-22s %-9s %-4d %-7s %-12s %-9s%s%n", i, JsonValues.fmt(fl.minimum()),
+                    "(" + JsonValues.fmt(fl.left()) + ", " + JsonValues.fmt(fl.right()) + ")", JsonValues.fmt(fl.radius()),
+                    g.jumpNumber(i), AnalyzeCommand.contains(g.widest(), i) ? "*" : "", JsonValues.fmt(a.exitRate(i)),
+                    JsonValues.fmt(TimeScales.slope(z.alpha(), g.jumpNumber(i))),
+                    pred == null ? "" : "  " + JsonValues.fmt(pred.basins().get(i).meanExitSteps()));
+        }
+        pw.printf(Locale.ROOT, "%nrates q_b(i,j) (edges of G_b are the nonzero entries; max relative error %.1e):%n", a.maxRelativeError());
+        double[][] q = a.rateMatrix();
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int j = 0; j < n; j++) {
+                sb.append(String.format(Locale.ROOT, "%-12s", i == j ? "-" : JsonValues.fmt(q[i][j])));
+            }
+            pw.println(sb);
+        }
+        pw.printf(Locale.ROOT, "G_b: %s, %s; classes %s%n", g.irreducible() ? "irreducible" : "REDUCIBLE",
+                g.symmetric() ? "symmetric" : "not symmetric", g.classes());
+        for (JumpProcess.ClassChain c : a.process().classes()) {
+            pw.printf(Locale.ROOT, "chain of %s class %s on widest %s:%n", c.absorbing() ? "absorbing" : "transient",
+                    Arrays.toString(c.states()), Arrays.toString(c.widest()));
+            double[][] gen = c.generator();
+            for (double[] row : gen) {
+                pw.println("  Q " + Arrays.stream(row).mapToObj(v -> String.format(Locale.ROOT, "%-12s", JsonValues.fmt(v))).collect(Collectors.joining()));
+            }
+            if (c.stationary() != null) {
+                pw.println("  stationary " + Arrays.stream(c.stationary()).mapToObj(JsonValues::fmt).collect(Collectors.joining(", ", "[", "]")));
+            } else {
+                pw.println("  killing " + Arrays.stream(c.killing()).mapToObj(JsonValues::fmt).collect(Collectors.joining(", ", "[", "]")));
+            }
+        }
+        if (pred != null) {
+            pw.printf(Locale.ROOT, "eta = %s: lambda(cmd.eta) = %s, lambda*_b(cmd.eta) = %s (one time unit of Y = %s steps)%n",
+                    JsonValues.fmt(pred.eta()), JsonValues.fmt(pred.lambda()), JsonValues.fmt(pred.lambdaStar()),
+                    JsonValues.fmt(1 / pred.lambdaStar()));
+        }
+        warnings.forEach(w -> pw.println("warning: " + w));
+        pw.flush();
+    }
+}
