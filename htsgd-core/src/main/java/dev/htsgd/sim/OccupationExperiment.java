@@ -5,6 +5,8 @@ import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.dynamics.LaneEngine;
+import dev.htsgd.theory.BasinMap;
+import dev.htsgd.theory.Basins;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -119,9 +121,9 @@ public final class OccupationExperiment {
         DivergenceException div = null;
         try {
             if (sgd.isScalar()) {
-                BasinMap.OneD map = (BasinMap.OneD) basins;
+                Basins map = (Basins) basins;
                 double[] s = map.maxima();
-                double[] m = map.minimaArray();
+                double[] m = map.minima();
                 final ClippedSgd g = sgd;
                 double x = x0[0];
                 while (j < steps) {
@@ -234,9 +236,9 @@ public final class OccupationExperiment {
         if (block < 0 || (long) block * width >= paths) {
             throw new IllegalArgumentException("block must be in [0, " + ((paths - 1) / width) + "], got " + block);
         }
-        BasinMap.OneD map = (BasinMap.OneD) basins;
+        Basins map = (Basins) basins;
         return List.of(VectorLoops.occupation(LaneEngine.spec(sgd), width, seed, block * width, paths, steps,
-                sgd.x0()[0], map.maxima(), map.minimaArray(), epsilon, thin, maxVisits, progress));
+                sgd.x0()[0], map.maxima(), map.minima(), epsilon, thin, maxVisits, progress));
     }
 
     /**
@@ -254,13 +256,13 @@ public final class OccupationExperiment {
             }
             return out;
         }
-        BasinMap.OneD map = (BasinMap.OneD) basins;
+        Basins map = (Basins) basins;
         LaneEngine.Spec spec = LaneEngine.spec(sgd);
         int k = LaneEngine.lanes();
         for (int first = from; first < to; ) {
             int w = k * Math.min(4, (to - first + k - 1) / k);
             out.addAll(List.of(VectorLoops.occupation(spec, w, seed, first, to, steps, sgd.x0()[0], map.maxima(),
-                    map.minimaArray(), epsilon, thin, maxVisits, progress)));
+                    map.minima(), epsilon, thin, maxVisits, progress)));
             first += w;
         }
         return out;
@@ -459,7 +461,7 @@ public final class OccupationExperiment {
             if (basins == null) {
                 basins = BasinMap.of(sgd.objective());
             }
-            if (sgd.isScalar() != (basins instanceof BasinMap.OneD)) {
+            if (sgd.isScalar() != (basins instanceof Basins)) {
                 throw new IllegalArgumentException("basin map dimension does not match the recursion");
             }
             int d = sgd.objective().dimension();
@@ -467,7 +469,7 @@ public final class OccupationExperiment {
                 throw Require.fail("thin", thin + " keeps too many states; use a larger value");
             }
             if (!epsilonSet) {
-                if (basins instanceof BasinMap.OneD o) {
+                if (basins instanceof Basins o) {
                     double r = Double.POSITIVE_INFINITY;
                     for (int i = 0; i < o.size(); i++) {
                         r = Math.min(r, o.radius(i));

@@ -2,6 +2,8 @@ package dev.htsgd.sim;
 
 import dev.htsgd.check.Require;
 import dev.htsgd.theory.AttractionField;
+import dev.htsgd.theory.BasinMap;
+import dev.htsgd.theory.Basins;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 
@@ -65,8 +67,10 @@ public final class Region {
     /** Field i of a basin map (2-D: by its grid labelling). */
     public static Region basin(BasinMap map, int i) {
         Require.closed("basin", i, 0, map.size() - 1);
-        if (map instanceof BasinMap.OneD o) {
-            return o.region(i);
+        if (map instanceof Basins o) {
+            // open at maxima (reaching one is leaving), closed at projection bounds and infinite ends
+            AttractionField f = o.field(i);
+            return interval(f.left(), f.right(), f.leftIsExit(), f.rightIsExit());
         }
         return ofVector(x -> map.fieldOf(x) == i, "basin " + i);
     }

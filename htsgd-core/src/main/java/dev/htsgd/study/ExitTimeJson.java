@@ -28,7 +28,7 @@ final class ExitTimeJson {
         out.put("clip", Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
         out.put("clip_mode", s.clipping().cliName());
         out.put("basin", s.basin());
-        out.put("minima", points(s.basins().minima()));
+        out.put("minima", points(s.basins().minimumPoints()));
         out.put("field", s.field().describe());
         out.put("x0", nums(s.start()));
         out.put("radius", num(r.radius()));

@@ -8,11 +8,12 @@ import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.run.Study;
-import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.Region;
 import dev.htsgd.sim.Streams;
+import dev.htsgd.theory.BasinMap;
+import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.LandscapeAnalysis;
 import dev.htsgd.theory.TimeScales;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
             BasinMap map = BasinMap.of(objective);
             Require.closed("basin", basin, 0, map.size() - 1);
             return new Settings(objective, noise, clip, clipping, project, basin,
-                    start == null ? map.minima()[basin] : start, etas, samples, maxSteps, engine, map);
+                    start == null ? map.minimumPoints()[basin] : start, etas, samples, maxSteps, engine, map);
         }
 
         /** The same settings over other learning rates (the basin map is reused). */
@@ -165,13 +166,7 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
 
         /** The radius r_i of the field (distance from its minimum to its boundary); NaN when not known. */
         public double radius() {
-            if (basins instanceof BasinMap.OneD o) {
-                return o.radius(basin);
-            }
-            if (basins instanceof BasinMap.Grid2D g) {
-                return g.radius(basin);
-            }
-            return Double.NaN;
+            return basins.radius(basin);
         }
 
         /** The recursion at learning rate eta. */
@@ -246,12 +241,12 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
         String meanNote = null;
         if (slope == null) {
             meanNote = slopeNote;
-        } else if (!(s.basins() instanceof BasinMap.OneD one) || one.basins() == null) {
+        } else if (!(s.basins() instanceof Basins one) || !one.hasExits()) {
             meanNote = "the theory's mean exit time 1/(C* eta lambda^l*) is computed for 1-D landscapes with two minima or more";
         } else if (s.clipping() == Clipping.GRADIENT_ONLY) {
             meanNote = "the theory's mean exit time is for the truncated update phi_b, not for gradient-only clipping";
         } else {
-            analysis = LandscapeAnalysis.of(one.basins(), z, b);
+            analysis = LandscapeAnalysis.of(one, z, b);
         }
         return new Theory(r, jumps, slope, slopeNote, analysis, meanNote, List.copyOf(warnings));
     }

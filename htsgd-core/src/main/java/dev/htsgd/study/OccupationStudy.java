@@ -11,7 +11,7 @@ import dev.htsgd.noise.IsotropicNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.run.Study;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
 import dev.htsgd.sim.OccupationExperiment;
 import dev.htsgd.sim.Streams;
 import java.util.ArrayList;
@@ -221,7 +221,7 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
         double[] start;
         if (s.startsAtMinimum()) {
             Require.closed("basin", s.basin(), 0, map.size() - 1);
-            start = map.minima()[s.basin()];
+            start = map.minimumPoints()[s.basin()];
         } else {
             start = s.x0();
         }

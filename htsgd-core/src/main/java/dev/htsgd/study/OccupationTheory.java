@@ -1,7 +1,7 @@
 package dev.htsgd.study;
 
 import dev.htsgd.dynamics.Clipping;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.FiniteHorizonOccupation;
 import dev.htsgd.theory.JumpProcess;
 import dev.htsgd.theory.LandscapeAnalysis;
@@ -16,8 +16,8 @@ final class OccupationTheory {
     }
 
     static OccupationStudy.Prediction predict(OccupationStudy.Settings s, OccupationStudy.Model m, double[] fractions) {
-        if (!(m.basins() instanceof BasinMap.OneD map) || map.basins() == null) {
-            return OccupationStudy.Prediction.none(m.basins() instanceof BasinMap.OneD
+        if (!(m.basins() instanceof Basins map) || !map.hasExits()) {
+            return OccupationStudy.Prediction.none(m.basins() instanceof Basins
                     ? "one minimum: nothing to move between"
                     : "the limiting jump process is derived for 1-D landscapes");
         }
@@ -29,7 +29,7 @@ final class OccupationTheory {
         }
         JumpProcess jp;
         try {
-            jp = LandscapeAnalysis.of(map.basins(), m.noise(), m.sgd().b()).process();
+            jp = LandscapeAnalysis.of(map, m.noise(), m.sgd().b()).process();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return OccupationStudy.Prediction.none("no limiting process: " + e.getMessage());
         }

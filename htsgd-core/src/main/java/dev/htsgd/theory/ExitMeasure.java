@@ -84,7 +84,7 @@ public final class ExitMeasure {
             throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
         }
         Require.positiveOrInfinite("b", b);
-        return new ExitMeasure(basins, nu, b);
+        return new ExitMeasure(basins.requireExits(), nu, b);
     }
 
     public double b() {

@@ -47,7 +47,7 @@ public final class LandscapeAnalysis {
         if (!(nu.alpha() > 1)) {
             throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
         }
-        return new LandscapeAnalysis(basins, nu, b);
+        return new LandscapeAnalysis(basins.requireExits(), nu, b);
     }
 
     /** Analysis for a noise model; light-tailed noise is rejected (it has no Levy measure). */

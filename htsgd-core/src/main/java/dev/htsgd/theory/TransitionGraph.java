@@ -101,7 +101,7 @@ public final class TransitionGraph {
      */
     public static TransitionGraph of(Basins basins, double b) {
         Require.positiveOrInfinite("b", b);
-        return new TransitionGraph(basins, b);
+        return new TransitionGraph(basins.requireExits(), b);
     }
 
     /** ceil(d / b); 1 when b is infinite. */

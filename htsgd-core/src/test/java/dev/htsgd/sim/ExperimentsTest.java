@@ -9,6 +9,7 @@ import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Himmelblau2d;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.landscape.Landscapes;
+import dev.htsgd.theory.BasinMap;
 import org.junit.jupiter.api.Test;
 
 class ExperimentsTest {
@@ -124,7 +125,7 @@ class ExperimentsTest {
     void gradientFlowBasinsOfHimmelblau2d() {
         BasinMap m = BasinMap.of(Himmelblau2d.of());
         assertThat(m.size()).isEqualTo(4);
-        double[][] mins = m.minima();
+        double[][] mins = m.minimumPoints();
         // sorted by x then y: W2 (-2.6,-2.6), W1 (-2.6,2.6), N2 (1.2,-2.6), N1 (1.2,2.6)
         double[][] expected = {{-2.6, -2.6}, {-2.6, 2.6}, {1.2, -2.6}, {1.2, 2.6}};
         for (int i = 0; i < 4; i++) {

@@ -7,7 +7,6 @@ import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
-import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.OccupationExperiment;
 import dev.htsgd.sim.Region;
@@ -141,7 +140,7 @@ class TheoryVsSimulationTest {
             // about 1e4 transitions at each eta (time scale 1 / H(1/eta) steps)
             long steps = (long) (1e6 * Math.pow(0.01 / eta, 1.2));
             ClippedSgd sgd = ClippedSgd.builder().objective(F).noise(Z).eta(eta).clip(Double.POSITIVE_INFINITY).x0(0.3).build();
-            OccupationExperiment.Result r = OccupationExperiment.builder().sgd(sgd).basins(BasinMap.of1D(BASINS))
+            OccupationExperiment.Result r = OccupationExperiment.builder().sgd(sgd).basins(BASINS)
                     .steps(steps).paths(8).seed(9).build().run(1);
             double[] fr = r.fractions();
             for (int i = 0; i < pi.length; i++) {

@@ -7,7 +7,7 @@ import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,7 +84,7 @@ final class CellModel {
             if (basin >= basins.size()) {
                 throw new IllegalArgumentException("--basin must be in [0, " + (basins.size() - 1) + "], got " + basin);
             }
-            return basins.minima()[basin].clone();
+            return basins.minimumPoints()[basin];
         }
         String[] p = x0.split(",");
         if (p.length != dimension) {

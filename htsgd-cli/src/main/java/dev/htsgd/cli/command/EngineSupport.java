@@ -5,7 +5,7 @@ import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class EngineSupport {
             if (basin < 0 || basin >= map.size()) {
                 throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + basin);
             }
-            return map.minima()[basin];
+            return map.minimumPoints()[basin];
         }
         String[] p = s.split(",");
         if (p.length != f.dimension()) {

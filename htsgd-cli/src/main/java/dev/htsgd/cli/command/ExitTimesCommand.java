@@ -15,7 +15,7 @@ import dev.htsgd.cli.option.RunOptions;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.run.StudyRunner;

@@ -16,7 +16,6 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
-import dev.htsgd.sim.BasinMap;
 import dev.htsgd.study.OccupationStudy;
 import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
@@ -169,7 +168,7 @@ public final class SimulateCommand extends DynamicsCommand {
         double[] fr = r.fractions();
         double[] nf = r.nearMinimumFractions();
         boolean[] vis = r.visited();
-        double[][] mins = model.basins().minima();
+        double[][] mins = model.basins().minimumPoints();
         double[] st = r.prediction().stationary();
         double[] hz = r.prediction().finiteHorizon();
         for (int i = 0; i < fr.length; i++) {

@@ -6,7 +6,6 @@ import dev.htsgd.run.Progress;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.sim.BasinMap;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.run.StudyRunner;
@@ -53,7 +52,7 @@ public final class ExitTimesLine {
             a.add("--no-project");
         }
         a.addAll(List.of("--basin", Integer.toString(s.basin())));
-        if (!java.util.Arrays.equals(s.start(), s.basins().minima()[s.basin()])) {
+        if (!java.util.Arrays.equals(s.start(), s.basins().minimumPoints()[s.basin()])) {
             a.addAll(List.of("--x0", java.util.Arrays.stream(s.start()).mapToObj(Double::toString)
                     .collect(java.util.stream.Collectors.joining(","))));
         }

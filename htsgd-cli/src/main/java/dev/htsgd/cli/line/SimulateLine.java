@@ -7,7 +7,8 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.BasinMap;
+import dev.htsgd.theory.Basins;
 import dev.htsgd.study.OccupationStudy;
 import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
@@ -92,8 +93,8 @@ public final class SimulateLine {
         BasinMap map = model.basins();
         Map<String, Object> m = JsonValues.map();
         m.put("x0", JsonValues.nums(model.sgd().x0()));
-        m.put("minima", JsonValues.points(map.minima()));
-        if (map instanceof BasinMap.OneD o) {
+        m.put("minima", JsonValues.points(map.minimumPoints()));
+        if (map instanceof Basins o) {
             m.put("maxima", JsonValues.nums(o.maxima()));
         }
         m.put("epsilon", model.epsilon());

@@ -5,7 +5,6 @@ import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.sim.BasinMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Arrays;

@@ -9,7 +9,7 @@ import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
-import dev.htsgd.sim.BasinMap;
+import dev.htsgd.theory.Basins;
 import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 OccupationStudy.Settings st = s.settings(steps, paths, thin);
                 OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
                 OccupationStudy.Model model = OccupationStudy.model(st);
-                minima = ((BasinMap.OneD) model.basins()).minimaArray();
+                minima = ((Basins) model.basins()).minima();
                 if (s.heavy()) {
                     heavy = model.noise();
                 } else {

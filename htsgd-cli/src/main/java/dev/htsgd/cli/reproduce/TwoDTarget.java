@@ -51,7 +51,7 @@ public final class TwoDTarget implements ReproduceTarget {
             for (double b : bs) {
                 OccupationStudy.Settings st = settings(b, steps, paths, thin);
                 OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
-                minima = OccupationStudy.model(st).basins().minima();
+                minima = OccupationStudy.model(st).basins().minimumPoints();
                 int n = minima.length;
                 double[] frac = t.fractions();
                 double narrow = 0;

@@ -1,176 +1,71 @@
-package dev.htsgd.sim;
+package dev.htsgd.theory;
 
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
-import dev.htsgd.theory.Basins;
-import dev.htsgd.theory.CriticalPoints1D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which attraction field a state lies in, and where the minima are: the basin labelling used by the
- * occupation and exit experiments. Indices are 0-based and aligned with the minima.
+ * A partition of the domain into attraction fields I_i, one per minimum m_i, with their radii r_i (paper notes,
+ * section 3): which field a state lies in and where the minima are. It is the one basin type of the theory
+ * (exit measures, transition graph) and of the simulation (occupation and exit experiments, which read
+ * regions off it with {@code sim.Region.basin}). Indices are 0-based and aligned with the minima.
  *
- * <p>1-D ({@link #of1D}): the fields I_i = (s_{i-1}, s_i) of {@link Basins} (critical points by the shared
- * finder {@link CriticalPoints1D}); exact. 2-D ({@link #gradientFlow2D}): each cell of a grid over the
- * domain's bounding box is labelled by following the gradient flow dx/dt = -grad f(x) from the cell's centre
- * (projected onto the domain) to a minimiser; minimisers are the distinct limit points with a positive
- * definite Hessian, sorted by x then y. A state is labelled by its cell, so states within one cell width of
- * a basin boundary may be mislabelled; the resolution is stated by {@link #describe()}.
+ * <p>1-D ({@link #of1D}): {@link Basins}, the exact fields I_i = (s_{i-1}, s_i) between the maxima s_i
+ * (critical points by the shared finder {@link CriticalPoints1D}). 2-D ({@link #gradientFlow2D}):
+ * {@link Grid2D}, each cell of a grid over the domain's bounding box labelled by following the gradient flow
+ * dx/dt = -grad f(x) from the cell's centre (projected onto the domain) to a minimiser; minimisers are the
+ * distinct limit points with a positive definite Hessian, sorted by x then y. A state is labelled by its cell,
+ * so states within one cell width of a basin boundary may be mislabelled; the resolution is stated by
+ * {@link #describe()}.
  */
-public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
+public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
 
-    /** Number of minima (fields). */
+    /** Number n of minima (fields). */
     public abstract int size();
 
-    /** The minimisers, one array per minimum. */
-    public abstract double[][] minima();
+    /** The minimisers m_i, one array (a point of the domain) per minimum. */
+    public abstract double[][] minimumPoints();
 
-    /** The field of a 1-D state. */
+    /** The field index i with x in I_i, for a 1-D state. */
     public abstract int fieldOf(double x);
 
-    /** The field of a state. */
+    /** The field index i with x in I_i. */
     public abstract int fieldOf(double[] x);
 
-    /** Squared distance from x to minimiser i. */
+    /** Squared distance |x - m_i|^2 from x to minimiser i. */
     public abstract double distance2(double[] x, int i);
 
-    /** The minimum of field i (1-D) . */
-    public double minimum1D(int i) {
-        return minima()[i][0];
-    }
+    /** Radius r_i of field i: the distance from m_i to the nearest exit (+infinity when there is none). */
+    public abstract double radius(int i);
 
+    /** The fields in words (minima, maxima or grid resolution). */
     public abstract String describe();
 
     /**
      * Fields of a 1-D landscape. On an unbounded domain the critical points are searched in [-10, 10]. A
-     * landscape with a single minimum has one field (the whole domain, no exit).
+     * landscape with a single minimum has one field (the whole domain, no exit); the theory refuses it
+     * ({@link Basins#requireExits()}).
      */
-    public static OneD of1D(Objective1D f) {
+    public static Basins of1D(Objective1D f) {
         Domain d = f.domain();
         CriticalPoints1D cps = d instanceof Domain.Interval
                 ? CriticalPoints1D.find(f)
                 : CriticalPoints1D.find(f, -10, 10, CriticalPoints1D.DEFAULT_GRID);
         if (cps.minima().size() == 1 && cps.maxima().isEmpty()) {
-            double lower = cps.projected() ? cps.lo() : Double.NEGATIVE_INFINITY;
-            double upper = cps.projected() ? cps.hi() : Double.POSITIVE_INFINITY;
-            return new OneD(null, new double[] {cps.minima().get(0).x()}, new double[0], lower, upper);
+            return Basins.single(f, cps);
         }
-        return of1D(Basins.of(f, cps, x -> 1.0));
+        return Basins.of(f, cps, x -> 1.0);
     }
 
-    /** Fields from given basins. */
-    public static OneD of1D(Basins basins) {
-        return new OneD(basins, basins.minima(), basins.maxima(), basins.lower(), basins.upper());
-    }
-
-    /** The basin map of any landscape: exact in 1-D, gradient-flow grid (200 x 200) in 2-D. */
+    /** The basin map of any landscape: exact in 1-D ({@link Basins}), gradient-flow grid (200 x 200) in 2-D. */
     public static BasinMap of(Objective f) {
         if (f instanceof Objective1D o) {
             return of1D(o);
         }
         return gradientFlow2D(f, 200);
-    }
-
-    /** 1-D: the attraction fields I_i = (s_{i-1}, s_i) (from {@link Basins} when there are two minima or more). */
-    public static final class OneD extends BasinMap {
-        private final Basins basins;
-        private final double[] maxima;
-        private final double[] minima;
-        private final double lower;
-        private final double upper;
-
-        OneD(Basins basins, double[] minima, double[] maxima, double lower, double upper) {
-            this.basins = basins;
-            this.maxima = maxima;
-            this.minima = minima;
-            this.lower = lower;
-            this.upper = upper;
-        }
-
-        /** The theory's basins; null for a landscape with a single minimum. */
-        public Basins basins() {
-            return basins;
-        }
-
-        /** The maxima s_1 &lt; ... &lt; s_{n-1} (a copy). */
-        public double[] maxima() {
-            return maxima.clone();
-        }
-
-        /** The minima m_1 &lt; ... &lt; m_n (a copy). */
-        public double[] minimaArray() {
-            return minima.clone();
-        }
-
-        /**
-         * Field i as a region: open at maxima (reaching one is leaving), closed at projection bounds and infinite
-         * ends.
-         */
-        public Region region(int i) {
-            double left = i == 0 ? lower : maxima[i - 1];
-            double right = i == minima.length - 1 ? upper : maxima[i];
-            return Region.interval(left, right, i > 0, i < minima.length - 1);
-        }
-
-        @Override
-        public int size() {
-            return minima.length;
-        }
-
-        @Override
-        public double[][] minima() {
-            double[][] m = new double[minima.length][];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = new double[] {minima[i]};
-            }
-            return m;
-        }
-
-        @Override
-        public double minimum1D(int i) {
-            return minima[i];
-        }
-
-        /** Field of x; a point on a maximum s_i goes to the field on its right. */
-        @Override
-        public int fieldOf(double x) {
-            int i = 0;
-            while (i < maxima.length && x >= maxima[i]) {
-                i++;
-            }
-            return i;
-        }
-
-        @Override
-        public int fieldOf(double[] x) {
-            return fieldOf(x[0]);
-        }
-
-        @Override
-        public double distance2(double[] x, int i) {
-            double d = x[0] - minima[i];
-            return d * d;
-        }
-
-        /** Radius r_i of field i: distance from m_i to the nearest maximum (+inf with a single minimum). */
-        public double radius(int i) {
-            double r = Double.POSITIVE_INFINITY;
-            if (i > 0) {
-                r = Math.min(r, minima[i] - maxima[i - 1]);
-            }
-            if (i < maxima.length) {
-                r = Math.min(r, maxima[i] - minima[i]);
-            }
-            return r;
-        }
-
-        @Override
-        public String describe() {
-            return "fields of minima " + Arrays.toString(minima) + " separated by maxima " + Arrays.toString(maxima);
-        }
     }
 
     /**
@@ -202,7 +97,7 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
         return Grid2D.build(f, lo, hi, cells);
     }
 
-    /** 2-D grid labelling. */
+    /** 2-D: the fields I_i as a grid labelling by gradient flow. */
     public static final class Grid2D extends BasinMap {
         private final double[][] minima;
         private final int[] labels;
@@ -347,7 +242,7 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
         }
 
         @Override
-        public double[][] minima() {
+        public double[][] minimumPoints() {
             double[][] m = new double[minima.length][];
             for (int i = 0; i < m.length; i++) {
                 m[i] = minima[i].clone();
@@ -374,6 +269,7 @@ public abstract sealed class BasinMap permits BasinMap.OneD, BasinMap.Grid2D {
          * (the distance to the cell's rectangle, so exact when the boundary runs along cell edges, otherwise
          * within one cell width).
          */
+        @Override
         public double radius(int i) {
             double px = minima[i][0];
             double py = minima[i][1];
