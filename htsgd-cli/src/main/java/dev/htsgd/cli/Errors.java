@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.run.RunTarget;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.option.RunOptions;
@@ -62,7 +63,7 @@ public final class Errors {
                 || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
         if (!help && common != null && common.out != null) {
             try {
-                RunDirectory.checkTarget(common.out, run.mode());
+                RunTarget.checkTarget(common.out, run.mode());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(last.commandSpec().commandLine(), OptionNames.message(e, last.commandSpec()), e);
             }

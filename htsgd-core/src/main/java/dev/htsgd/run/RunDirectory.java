@@ -54,7 +54,6 @@ public final class RunDirectory implements AutoCloseable {
     /** Fresh runs opened by this thread and not yet committed, for {@link #discardUnfinished(String)}. */
     private static final ThreadLocal<List<RunDirectory>> OPENED_HERE = ThreadLocal.withInitial(ArrayList::new);
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path target;
     private final Path work;
@@ -80,11 +79,6 @@ public final class RunDirectory implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code ./htsgd-runs/NAME-yyyyMMdd-HHmmss}, the default output of a run named NAME. */
-    public static Path defaultTarget(String name) {
-        return DEFAULT_PARENT.resolve(name + "-" + LocalDateTime.now().format(STAMP));
-    }
-
     /**
      * Opens the run directory for {@code out} (or a default under {@code ./htsgd-runs} named after
      * {@code name} when {@code out} is null) and writes {@code config.yaml}.
@@ -99,132 +93,20 @@ public final class RunDirectory implements AutoCloseable {
         if (out != null) {
             target = out;
         } else if (resume) {
-            target = latestPartial(DEFAULT_PARENT, name);
+            target = RunTarget.latestPartial(DEFAULT_PARENT, name);
             if (target == null) {
                 throw new InvalidParameterException("resume", "resume: no unfinished '" + name + "' run under " + DEFAULT_PARENT
                         + "; give its directory with `out`");
             }
         } else {
-            target = defaultTarget(name);
+            target = RunTarget.defaultTarget(name);
         }
         return open(target, force, resume, provenance);
     }
 
-    /** The newest {@code NAME-*.partial} under {@code parent}, as its final path (suffix removed), or null. */
-    static Path latestPartial(Path parent, String name) {
-        if (!Files.isDirectory(parent)) {
-            return null;
-        }
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, name + "-*" + PARTIAL_SUFFIX)) {
-            ds.forEach(found::add);
-        } catch (IOException e) {
-            return null;
-        }
-        return found.stream()
-                .max(Comparator.comparing((Path p) -> p.getFileName().toString()))
-                .map(p -> p.resolveSibling(p.getFileName().toString().replaceFirst("\\.partial$", "")))
-                .orElse(null);
-    }
-
-    /**
-     * Checks an output directory before any work is done, so that bad input is refused before anything is
-     * computed or created: the same rules {@link #open} applies. Nothing is created or changed.
-     *
-     * <p>Rules: an empty path, the working directory, one of its parents or {@code /} is never a run
-     * directory; an existing {@code out} is replaced only with {@code --force} and only when it is a
-     * finished htsgd run (it holds {@link #MARKER}); an unfinished {@code out.partial} is continued with
-     * {@code --resume}, discarded only with {@code --force}, and never touched when htsgd did not make it;
-     * the nearest existing parent must be a writable directory.
-     *
-     * @return the absolute, normalised target
-     * @throws IllegalArgumentException naming {@code --out} (or {@code --resume}) and why
-     */
-    public static Path checkTarget(Path out, RunMode options) {
-        return checkTarget(out, options != null && options.force(), options != null && options.resume());
-    }
-
-    static Path checkTarget(Path out, boolean force, boolean resume) {
-        if (out.toString().isBlank()) {
-            throw new InvalidParameterException("out", "out: an empty path is not a run directory; give the name of a new directory");
-        }
-        Path target = out.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath().normalize();
-        if (target.getParent() == null || cwd.startsWith(target)) {
-            throw new InvalidParameterException("out", "out: " + out + " is " + (target.getParent() == null ? "the root directory"
-                    : "the working directory or one of its parents") + ", never a run directory; give the name of a new directory");
-        }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidParameterException("out", "out: " + target + " exists and is not a directory");
-            }
-            if (!force) {
-                throw new InvalidParameterException("out", "out: " + target + " exists; add `force` to replace it"
-                        + (resume ? " (it is a finished run: nothing to resume)" : ""));
-            }
-            if (!isFinishedRun(target)) {
-                throw new InvalidParameterException("out", "out: " + target + " exists and is not a finished htsgd run (no "
-                        + MARKER + " file): `force` replaces only htsgd's own runs; give a new directory");
-            }
-        }
-        Path work = partialOf(target);
-        if (resume) {
-            if (!Files.isDirectory(work)) {
-                throw new InvalidParameterException("resume", "resume: no unfinished run at " + work);
-            }
-        } else if (Files.exists(work, LinkOption.NOFOLLOW_LINKS)) {
-            if (!isUnfinishedRun(work)) {
-                throw new InvalidParameterException("out", "out: " + work + " exists and was not made by htsgd; move it away or "
-                        + "give another `out`");
-            }
-            if (Files.exists(work.resolve(Checkpoint.FILE)) && !force) {
-                throw new InvalidParameterException("out", "out: an unfinished run with a checkpoint is in " + work
-                        + "; add `resume` to continue it, or `force` to discard it");
-            }
-        }
-        checkWritableParent(out, target.getParent());
-        return target;
-    }
-
-    /** The nearest existing ancestor must be a directory that this process can create files in. */
-    private static void checkWritableParent(Path out, Path parent) {
-        Path p = parent;
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new InvalidParameterException("out", "out: " + out + " has no existing parent directory");
-        }
-        if (!Files.isDirectory(p)) {
-            throw new InvalidParameterException("out", "out: cannot create " + out + ": " + p + " is not a directory");
-        }
-        try {
-            // isWritable answers from permission bits, which are wrong for root and for /proc-like file systems
-            Path probe = Files.createTempFile(p, ".htsgd-probe-", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new InvalidParameterException("out", "out: cannot create " + out + ": " + p + " is not writable");
-        }
-    }
-
-    /** True when {@code dir} is a finished htsgd run: it holds the {@link #MARKER} written by {@link #commit()}. */
-    public static boolean isFinishedRun(Path dir) {
-        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(dir.resolve(MARKER));
-    }
-
-    /** True when {@code dir} is an unfinished run made by htsgd (it holds its lock file or its config.yaml). */
-    static boolean isUnfinishedRun(Path dir) {
-        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                && (Files.isRegularFile(dir.resolve(".lock")) || Files.isRegularFile(dir.resolve("config.yaml")));
-    }
-
-    private static Path partialOf(Path target) {
-        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
-    }
-
     static RunDirectory open(Path out, boolean force, boolean resume, Provenance provenance) {
-        Path target = checkTarget(out, force, resume);
-        Path work = partialOf(target);
+        Path target = RunTarget.checkTarget(out, force, resume);
+        Path work = RunTarget.partialOf(target);
         try {
             Files.createDirectories(target.getParent());
             boolean resumed = false;
@@ -476,7 +358,7 @@ public final class RunDirectory implements AutoCloseable {
             Files.writeString(work.resolve(MARKER), "htsgd run: " + provenance.command() + System.lineSeparator()
                     + "finished " + java.time.Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                if (!force || !isFinishedRun(target)) {
+                if (!force || !RunTarget.isFinishedRun(target)) {
                     OPENED_HERE.get().remove(this);  // the finished results stay in work: never discard them
                     throw new InvalidParameterException("out", "out: " + target + " appeared while the run was going; "
                             + "the finished run is in " + work + (force ? "" : " (add `force` to replace)"));

@@ -80,7 +80,7 @@ class RunDirectoryTest {
         List<Path> refused = List.of(Path.of(""), Path.of("."), Path.of(".."), Path.of("/"), cwd, cwd.getParent(), plain);
         Set<String> cwdBefore = listing(cwd);
         for (Path out : refused) {
-            assertThatThrownBy(() -> RunDirectory.checkTarget(out, opts(true, false)))
+            assertThatThrownBy(() -> RunTarget.checkTarget(out, opts(true, false)))
                     .as("--out '%s' --force", out).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("out: ");
             assertThatThrownBy(() -> RunDirectory.open(out, "test", opts(true, false), prov(0.1)))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -89,16 +89,16 @@ class RunDirectoryTest {
         assertThat(listing(cwd)).isEqualTo(cwdBefore);
         Path file = tmp.resolve("file.txt");
         Files.writeString(file, "x");
-        assertThatThrownBy(() -> RunDirectory.checkTarget(file, opts(true, false))).hasMessageContaining("not a directory");
+        assertThatThrownBy(() -> RunTarget.checkTarget(file, opts(true, false))).hasMessageContaining("not a directory");
     }
 
     @Test
     void unwritableParentIsBadInputBeforeAnythingIsCreated() throws Exception {
-        assertThatThrownBy(() -> RunDirectory.checkTarget(Path.of("/proc/htsgd-x"), opts(false, false)))
+        assertThatThrownBy(() -> RunTarget.checkTarget(Path.of("/proc/htsgd-x"), opts(false, false)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("out: cannot create /proc/htsgd-x: /proc is not writable");
         Path file = tmp.resolve("f");
         Files.writeString(file, "x");
-        assertThatThrownBy(() -> RunDirectory.checkTarget(file.resolve("a/b"), opts(false, false)))
+        assertThatThrownBy(() -> RunTarget.checkTarget(file.resolve("a/b"), opts(false, false)))
                 .hasMessageContaining("is not a directory");
         assertThat(tmp.resolve("f")).content().isEqualTo("x");
     }
@@ -215,7 +215,7 @@ class RunDirectoryTest {
     void latestPartialPicksNewestByName() throws Exception {
         Files.createDirectories(tmp.resolve("demo-20260101-000000.partial"));
         Files.createDirectories(tmp.resolve("demo-20260102-000000.partial"));
-        assertThat(RunDirectory.latestPartial(tmp, "demo")).isEqualTo(tmp.resolve("demo-20260102-000000"));
-        assertThat(RunDirectory.latestPartial(tmp, "other")).isNull();
+        assertThat(RunTarget.latestPartial(tmp, "demo")).isEqualTo(tmp.resolve("demo-20260102-000000"));
+        assertThat(RunTarget.latestPartial(tmp, "other")).isNull();
     }
 }
