@@ -66,6 +66,26 @@ class ConfigFileTest {
         refused(CliRun.run("simulate", "--config", yaml("samples: 10\n").toString(), "--quiet"), "'samples' is not an option of htsgd simulate");
     }
 
+    /**
+     * Issue 16: {@code --size tiny} beside a file that fixes the grid would run the file's grid and record {@code
+     * size: tiny}; the conflict is refused before anything is created. A size from the file alone, or sizes typed
+     * on the command line, are fine.
+     */
+    @Test
+    void aTypedSizeDoesNotLoseSilentlyToTheFilesSizes() throws IOException {
+        Path c = yaml("etas: 0.2,0.1\nsamples: 4\nmax-steps: 20000\n");
+        Path out = dir.resolve("never");
+        String[] r = CliRun.run("reproduce", "exit-times", "--config", c.toString(), "--size", "tiny", "--quiet",
+                "--out", out.toString());
+        refused(r, "--size tiny conflicts with the sizes etas, samples, max-steps set in --config");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("never.partial")).doesNotExist();
+        // the file's sizes with the typed ones replacing them: no conflict
+        String[] ok = CliRun.run("reproduce", "exit-times", "--config", c.toString(), "--size", "tiny", "--etas", "0.2,0.1",
+                "--samples", "2", "--max-steps", "2000", "--quiet", "--format", "json");
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+    }
+
     @Test
     void binaryAndMissingFilesAreRefused() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};

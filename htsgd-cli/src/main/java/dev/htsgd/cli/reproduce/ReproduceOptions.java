@@ -56,7 +56,7 @@ public final class ReproduceOptions {
         for (var e : given.entrySet()) {
             if (e.getValue() != null && !used.contains(e.getKey())) {
                 throw new IllegalArgumentException(e.getKey() + " is not used by " + names + " (it reads "
-                        + (used.isEmpty() ? "only --scale" : String.join(", ", used) + " and --scale") + ")");
+                        + (used.isEmpty() ? "only --size" : String.join(", ", used) + " and --size") + ")");
             }
         }
         atLeastOne("--samples", samples);
@@ -64,6 +64,37 @@ public final class ReproduceOptions {
         atLeastOne("--steps", steps);
         atLeastOne("--paths", paths == null ? null : paths.longValue());
         etaValues();
+    }
+
+    /**
+     * A size given on the command line must not be silently overridden by sizes from {@code --config}: a file that
+     * sets {@code etas}, {@code samples}, ... fixes those sizes whatever {@code --size} says, so {@code --size tiny}
+     * beside such a file would run the file's grid and record {@code size: tiny}. That conflict is refused.
+     *
+     * @param spec the parsed command (what was typed, and what came from the file)
+     * @param config the {@code --config} file, or null
+     */
+    public void refuseSizeAgainstConfig(picocli.CommandLine.Model.CommandSpec spec, java.nio.file.Path config) {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
+        if (config == null || parsed == null || !(parsed.hasMatchedOption("--size") || parsed.hasMatchedOption("--scale"))) {
+            return;
+        }
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("--etas", etas);
+        given.put("--samples", samples);
+        given.put("--max-steps", maxSteps);
+        given.put("--steps", steps);
+        given.put("--paths", paths);
+        java.util.List<String> fromFile = new java.util.ArrayList<>();
+        for (var e : given.entrySet()) {
+            if (e.getValue() != null && !parsed.hasMatchedOption(e.getKey())) {
+                fromFile.add(e.getKey().substring(2));
+            }
+        }
+        if (!fromFile.isEmpty()) {
+            throw new IllegalArgumentException("--size " + scale + " conflicts with the sizes " + String.join(", ", fromFile)
+                    + " set in --config " + config + ", which would win over it: drop --size, or those keys from the file");
+        }
     }
 
     private static void atLeastOne(String option, Long v) {

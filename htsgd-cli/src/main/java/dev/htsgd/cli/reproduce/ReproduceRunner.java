@@ -34,6 +34,7 @@ public final class ReproduceRunner {
             String runName, String title, String intro, List<ReproduceTarget> targets) throws Exception {
         int threads = common.effectiveThreads();
         settings.validate(targets);
+        settings.refuseSizeAgainstConfig(spec, common.config);
         Provenance prov = dev.htsgd.cli.option.CommandProvenance.of(spec, common.seed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
