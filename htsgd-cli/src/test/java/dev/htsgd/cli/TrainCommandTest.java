@@ -226,5 +226,21 @@ class TrainCommandTest {
         assertThat(tmp.resolve("grid/dl_fashion.csv")).exists();
         assertThat(tmp.resolve("grid/runs/our2-s1/weights.npz")).exists();
         assertThat(report.html()).contains("70.06").contains("our1");
+        // every run is one command away: settings[i].command repeats it with the same numbers (issue 13)
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> settings = (List<Map<String, Object>>) res.get("settings");
+        assertThat(settings).hasSize(6);
+        Map<String, Object> our2 = settings.stream().filter(st -> "our2".equals(st.get("method"))).findFirst().orElseThrow();
+        assertThat(report.html()).contains((String) our2.get("command"));
+        List<String> args = new java.util.ArrayList<>(dev.htsgd.cli.line.CommandLineText.words((String) our2.get("command")));
+        args.addAll(List.of("--out", tmp.resolve("again").toString(), "--quiet", "--format", "json"));
+        String[] r = run(args.toArray(String[]::new));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        for (String k : dev.htsgd.cli.line.TrainLine.NUMBERS) {
+            if (our2.containsKey(k)) {
+                assertThat(j.get(k).asDouble()).as(k).isEqualTo(((Number) our2.get(k)).doubleValue());
+            }
+        }
     }
 }

@@ -87,6 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
     double lrGamma;
     @Option(names = "--weight-bound", defaultValue = "Infinity", description = "Clip weights to [-L, L] after each step (sb-noise uses 1) (default: none).")
     double weightBound;
+    @Option(names = "--sharpness-draws", paramLabel = "N", defaultValue = "100",
+            description = "Perturbations of the expected sharpness at the end (the paper: 100; default: ${DEFAULT-VALUE}).")
+    int sharpnessDraws;
+
     @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
@@ -120,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions.mode(), prov)) {
             try {
                 res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet,
-                        "train " + cfg.method().cliName());
+                        "train " + cfg.method().cliName(), sharpnessDraws);
             } catch (TrainingDivergedException e) {
                 // the same settings diverge at the same step on --resume (runs are bit-identical), so the
                 // unfinished directory must not invite one: remove it, and report bad input (exit 2)
@@ -163,6 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Ranges of the options that need no data (the method, model, dataset and law names are parsed after). */
     private void checkOptions() {
+        OptionChecks.atLeast("--sharpness-draws", sharpnessDraws, 2);
         OptionChecks.atLeast("--iterations", iterations, 1);
         EngineSupport.checkEta(eta);
         OptionChecks.atLeast("--batch", batch, 1);

@@ -123,13 +123,13 @@ public final class DlRun {
      * @return the result map (JSON keys of the CLI contract)
      */
     public static Map<String, Object> train(RunDirectory run, TrainConfig cfg, Architecture arch, ImageSet fullTrain,
-            ImageSet test, int subset, int corrupt, boolean quiet, String label) {
+            ImageSet test, int subset, int corrupt, boolean quiet, String label, int sharpnessDraws) {
         try (Progress progress = Progress.start(label, cfg.iterations(), quiet)) {
             return train(run.path(), run.resumed(), cfg, arch, fullTrain, test, subset, corrupt, progress, run::log,
                     step -> {
                         run.checkpoint().put("train", Map.of("step", step));
                         run.checkpoint().flush();
-                    });
+                    }, sharpnessDraws);
         }
     }
 
