@@ -36,13 +36,7 @@ final class OccupationTheory {
         if (!jp.irreducible()) {
             return OccupationStudy.Prediction.none("G_b is reducible: each communication class has its own chain");
         }
-        JumpProcess.ClassChain c = jp.chain();
-        double[] stationary = new double[map.size()];
-        int[] w = c.widest();
-        double[] pi = c.stationary();
-        for (int i = 0; i < w.length; i++) {
-            stationary[w[i]] = pi[i];
-        }
+        double[] stationary = jp.stationaryOverMinima(); // over all minima, zero off the widest
         double[] horizon = FiniteHorizonOccupation.predict(jp, m.noise(), s.eta(), map.fieldOf(m.sgd().x0()), s.steps());
         return OccupationStudy.Prediction.of(fractions, stationary, horizon, null);
     }
