@@ -37,7 +37,7 @@ public final class LaneEngine {
         int k = 0;
         String why = null;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            why = "the module jdk.incubator.vector is not loaded (run java with --add-modules jdk.incubator.vector)";
+            why = "the module jdk.incubator.vector is not loaded (the JVM must add it: the java option add-modules with jdk.incubator.vector, which the htsgd launcher does when the vector engine is asked for)";
         } else {
             try {
                 k = Probe.lanes();

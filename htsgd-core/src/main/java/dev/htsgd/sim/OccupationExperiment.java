@@ -89,7 +89,7 @@ public final class OccupationExperiment {
      */
     public record PathResult(int index, long steps, long[] inField, long[] nearMinimum, long[][] transitions,
             int[] visits, boolean visitsTruncated, double[] trajectory, DivergenceException divergence,
-            long cpuNanos) {
+            long cpuNanos) implements OccupationCounts {
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -297,21 +297,8 @@ public final class OccupationExperiment {
 
         /** Reduces paths (e.g. run as separate tasks) in index order; n is the number of minima. */
         public static Result of(List<PathResult> paths, int n, double seconds, int threads) {
-            long total = 0;
-            long[] in = new long[n];
-            long[] near = new long[n];
-            long[][] tr = new long[n][n];
-            for (PathResult p : paths) {
-                total += p.steps();
-                for (int i = 0; i < n; i++) {
-                    in[i] += p.inField()[i];
-                    near[i] += p.nearMinimum()[i];
-                    for (int k = 0; k < n; k++) {
-                        tr[i][k] += p.transitions()[i][k];
-                    }
-                }
-            }
-            return new Result(List.copyOf(paths), total, in, near, tr, seconds, threads);
+            OccupationCounts.Totals t = OccupationCounts.Totals.of(n, paths);
+            return new Result(List.copyOf(paths), t.steps(), t.inField(), t.nearMinimum(), t.transitions(), seconds, threads);
         }
 
         /** Fraction of all steps in each field. */

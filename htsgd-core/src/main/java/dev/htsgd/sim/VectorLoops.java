@@ -234,6 +234,17 @@ final class VectorLoops {
         return out;
     }
 
+    /** Gives lane i replication {@code next} (seeding its stream) when one is left; false, lane idle, when not. */
+    private static boolean take(Lanes lanes, int[] rep, int i, long seed, int next, int to) {
+        if (next >= to) {
+            rep[i] = -1;
+            return false;
+        }
+        rep[i] = next;
+        lanes.seed(seed, next, i);
+        return true;
+    }
+
     /**
      * Exit times of replications {@code from .. to - 1} (stream {@code index} of {@code seed} each) on w lanes: a
      * lane whose path exits, is censored or diverges takes the next replication of the range. Each
@@ -248,13 +259,10 @@ final class VectorLoops {
         int active = 0;
         for (int i = 0; i < w; i++) {
             L.x[i] = start;
-            if (next < to) {
-                rep[i] = next;
-                L.seed(seed, next, i);
+            if (take(L, rep, i, seed, next, to)) {
                 next++;
                 active++;
             } else {
-                rep[i] = -1;
                 L.seed(seed, 0, i);
             }
         }
@@ -292,13 +300,9 @@ final class VectorLoops {
                         }
                         begin[i] = j;
                         y[i] = start;
-                        if (next < to) {
-                            rep[i] = next;
-                            L.seed(seed, next, i);
+                        if (take(L, rep, i, seed, next, to)) {
                             next++;
                             active++;
-                        } else {
-                            rep[i] = -1;
                         }
                     }
                     if (rep[i] >= 0) {

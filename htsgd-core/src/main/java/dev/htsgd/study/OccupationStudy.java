@@ -12,6 +12,7 @@ import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.run.Study;
 import dev.htsgd.theory.BasinMap;
+import dev.htsgd.sim.OccupationCounts;
 import dev.htsgd.sim.OccupationExperiment;
 import dev.htsgd.sim.Streams;
 import java.util.ArrayList;
@@ -271,7 +272,7 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
      * @param divergence the message of the divergence that stopped the path, or null
      */
     public record Path(int index, long steps, long[] inField, long[] nearMinimum, long[][] transitions, int[] visits,
-            boolean visitsTruncated, double[] trajectory, String divergence) {
+            boolean visitsTruncated, double[] trajectory, String divergence) implements OccupationCounts {
 
         static Path of(OccupationExperiment.PathResult p) {
             return new Path(p.index(), p.steps(), p.inField(), p.nearMinimum(), p.transitions(), p.visits(),
@@ -432,23 +433,10 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
 
     @Override
     public Result result(Settings s, long seed, List<Path> paths) {
-        int n = model(s).basins().size();
-        long total = 0;
-        long[] in = new long[n];
-        long[] near = new long[n];
-        long[][] tr = new long[n][n];
-        for (Path p : paths) {
-            total += p.steps();
-            for (int i = 0; i < n; i++) {
-                in[i] += p.inField()[i];
-                near[i] += p.nearMinimum()[i];
-                for (int k = 0; k < n; k++) {
-                    tr[i][k] += p.transitions()[i][k];
-                }
-            }
-        }
-        double[] fractions = Result.fractions(in, total);
-        return new Result(s, seed, List.copyOf(paths), total, in, near, tr, OccupationTheory.predict(s, model(s), fractions));
+        OccupationCounts.Totals t = OccupationCounts.Totals.of(model(s).basins().size(), paths);
+        double[] fractions = Result.fractions(t.inField(), t.steps());
+        return new Result(s, seed, List.copyOf(paths), t.steps(), t.inField(), t.nearMinimum(), t.transitions(),
+                OccupationTheory.predict(s, model(s), fractions));
     }
 
     @Override
