@@ -42,6 +42,7 @@ public final class OptionNames {
             Map.entry("lrStep", List.of("--lr-step")),
             Map.entry("weightBound", List.of("--weight-bound")),
             Map.entry("pareto", List.of("--pareto")),
+            Map.entry("clipOn", List.of("--clip-on")),
             Map.entry("batch", List.of("--batch")),
             Map.entry("largeBatch", List.of("--large-batch")),
             Map.entry("method", List.of("--method")),

@@ -242,5 +242,35 @@ class TrainCommandTest {
                 assertThat(j.get(k).asDouble()).as(k).isEqualTo(((Number) our2.get(k)).doubleValue());
             }
         }
+        assertThat((String) our2.get("command")).contains("--clip-on gradient");
+        // issue 19: each run records the format of docs/results/dl-fashion (method, seed, iterations, threads, ...)
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) res.get("runs");
+        for (Map<String, Object> one : runs) {
+            assertThat(one).containsKeys("method", "seed", "iterations", "threads", "test_accuracy", "expected_sharpness",
+                    "hessian_top", "hessian_trace", "seconds", "hessian_density");
+        }
+        assertThat(report.html()).contains("dl_fashion_hessian_spectra").contains("Hessian trace");
+
+        // two runs at a time, each an `htsgd train` child process: the same numbers as one at a time in this JVM
+        HtmlReport report2 = HtmlReport.titled("t");
+        Map<String, Object> res2;
+        try (RunDirectory run = RunDirectory.open(tmp.resolve("grid2"), "dl", null, p)) {
+            res2 = DlFashion.run(run, report2, 1, "tiny", new DlFashion.Grid(1, 1, 2,
+                    Integer.getInteger("ai.djl.pytorch.num_threads", 0)), data, true);
+            run.commit();
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> settings2 = (List<Map<String, Object>>) res2.get("settings");
+        assertThat(settings2).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            for (String k : dev.htsgd.cli.line.TrainLine.NUMBERS) {
+                if (settings.get(i).containsKey(k)) {
+                    assertThat(((Number) settings2.get(i).get(k)).doubleValue()).as(settings.get(i).get("method") + " " + k)
+                            .isEqualTo(((Number) settings.get(i).get(k)).doubleValue());
+                }
+            }
+        }
+        assertThat(tmp.resolve("grid2/runs/sb-noise-s1/results.json")).exists();
     }
 }

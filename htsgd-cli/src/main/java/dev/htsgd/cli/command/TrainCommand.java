@@ -11,6 +11,7 @@ import dev.htsgd.cli.option.ResumableRunOptions;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
+import dev.htsgd.dl.train.ClipOn;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.ParetoType;
 import dev.htsgd.dl.train.TrainConfig;
@@ -65,9 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--large-batch", defaultValue = "256", description = "Large batch size for g_LB (default: ${DEFAULT-VALUE}).")
     int largeBatch;
-    @Option(names = "--clip", defaultValue = "5", description = "b: truncation threshold of the update eta g (global L2) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", defaultValue = "5", description = "b: the gradient clipping threshold of Table 1 (global L2; what it bounds: --clip-on) (default: ${DEFAULT-VALUE}).")
     double clip;
-    @Option(names = "--clip-on", defaultValue = "update", description = "What b bounds: update (||phi_b(eta g)|| <= b, the appendix reading) or gradient (the gradient is clipped at b, i.e. the update at eta b) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip-on", defaultValue = "gradient", description = "What b bounds: gradient (the step direction is clipped at b, i.e. the update at eta_k b with eta_k of the schedule; Table 1's reading) or update (||update|| <= b whatever eta_k) (default: ${DEFAULT-VALUE}).")
     String clipOn;
     @Option(names = "--alpha", defaultValue = "1.4", description = "Tail index of the Pareto multiplier W (default: ${DEFAULT-VALUE}).")
     double alpha;
@@ -99,13 +100,8 @@ public final class TrainCommand implements Callable<Integer> {
         // every option is checked before the data is read or a run directory exists: bad input leaves nothing
         checkOptions();
         Method m = Method.of(method);
-        double b = switch (clipOn) {
-            case "update" -> clip;
-            case "gradient" -> clip * eta;
-            default -> throw new IllegalArgumentException("--clip-on must be update or gradient, got " + clipOn);
-        };
         TrainConfig.Builder settings = TrainConfig.builder().setMethod(m).setIterations(iterations).optEta(eta)
-                .optBatch(batch).optLargeBatch(largeBatch).optClip(b).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
+                .optBatch(batch).optLargeBatch(largeBatch).optClip(clip).optClipOn(ClipOn.of(clipOn)).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
                 .optMomentum(momentum).optWeightDecay(weightDecay).optLrSchedule(lrStep, lrGamma)
                 .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed);
         if (m.noisy() && noiseOff != null) {
@@ -174,6 +170,8 @@ public final class TrainCommand implements Callable<Integer> {
         // g_SB* - g_LB compares a small batch with a larger one; a smaller "large" batch is a mistyped option
         OptionChecks.require(largeBatch >= batch, "--large-batch", ">= --batch (" + batch + ")", largeBatch);
         OptionChecks.require(clip > 0, "--clip", "in (0, inf]", clip);
+        OptionChecks.require(java.util.Arrays.stream(ClipOn.values()).anyMatch(v -> v.cliName().equals(clipOn)), "--clip-on",
+                "gradient or update", clipOn);
         OptionChecks.positive("--alpha", alpha);
         OptionChecks.nonNegative("--scale", c);
         if (noiseOff != null) {

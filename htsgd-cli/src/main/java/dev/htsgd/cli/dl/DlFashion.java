@@ -52,70 +52,156 @@ public final class DlFashion {
     }
 
     /**
-     * Runs the grid and adds its section to {@code report}.
-     *
-     * @param data  dataset directory option (null: the lookup order)
-     * @param seeds replications per method
+     * The size of the grid: replications per method ({@code seeds}; SB+Noise's 100,000-iteration runs may have fewer,
+     * {@code sbNoiseSeeds}), how many runs go at once ({@code parallelRuns}: above 1, each run is an {@code htsgd
+     * train} child process, see {@link TrainProcess}) and PyTorch's threads per run ({@code threads}, 0 = not set).
      */
+    public record Grid(int seeds, int sbNoiseSeeds, int parallelRuns, int threads) {
+        /** The replications of {@code m}. */
+        int seedsOf(Method m) {
+            return m == Method.SB_NOISE ? sbNoiseSeeds : seeds;
+        }
+    }
+
+    /** Runs the grid with {@code seeds} replications of every method, one run at a time in this JVM. */
     public static Map<String, Object> run(RunDirectory run, HtmlReport report, long seed, String scale, int seeds,
+            Path data, boolean quiet) {
+        return run(run, report, seed, scale, new Grid(seeds, seeds, 1, Integer.getInteger("ai.djl.pytorch.num_threads", 0)),
+                data, quiet);
+    }
+
+    /**
+     * Runs the grid and adds its section to {@code report}. Finished runs are recorded in the checkpoint as they
+     * end, so a resumed grid skips them; with {@code grid.parallelRuns() > 1} the longest runs start first.
+     *
+     * @param data dataset directory option (null: the lookup order)
+     */
+    public static Map<String, Object> run(RunDirectory run, HtmlReport report, long seed, String scale, Grid grid,
             Path data, boolean quiet) {
         Dataset ds = Dataset.FASHION_MNIST;
         Path dir = ds.locate(data, System.getenv());
         ImageSet fullTrain = ds.load(dir, true);
         ImageSet test = ds.load(dir, false);
         Method[] methods = Method.values();
+        List<TrainConfig> cells = new ArrayList<>();
+        long total = 0;
+        for (Method m : methods) {
+            for (int r = 0; r < grid.seedsOf(m); r++) {
+                TrainConfig cfg = config(m, seed + r, scale);
+                cells.add(cfg);
+                total += cfg.iterations();
+            }
+        }
+        Map<TrainConfig, Map<String, Object>> done = new java.util.concurrent.ConcurrentHashMap<>();
+        try (Progress progress = Progress.start("dl-fashion " + scale, total, quiet)) {
+            List<TrainConfig> order = new ArrayList<>(cells);
+            if (grid.parallelRuns() > 1) {
+                // longest first (SB+Noise's 100,000 iterations, then the noisy methods), so no long run is left alone at the end
+                order.sort(java.util.Comparator.comparingDouble(DlFashion::cost).reversed());
+            }
+            java.util.function.Consumer<TrainConfig> one = cfg -> done.put(cfg, cell(run, cfg, scale, grid, data,
+                    fullTrain, test, progress));
+            if (grid.parallelRuns() <= 1) {
+                order.forEach(one);
+            } else {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(grid.parallelRuns());
+                try {
+                    List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                    for (TrainConfig cfg : order) {
+                        fs.add(pool.submit(() -> one.accept(cfg)));
+                    }
+                    for (java.util.concurrent.Future<?> f : fs) {
+                        f.get();
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         List<Map<String, Object>> settings = new ArrayList<>();
         Map<Method, List<Map<String, Object>>> byMethod = new LinkedHashMap<>();
-        long total = 0;
-        for (Method m : methods) {
-            total += (long) seeds * config(m, seed, scale).iterations();
-        }
-        try (Progress progress = Progress.start("dl-fashion " + scale, total, quiet)) {
-            for (Method m : methods) {
-                List<Map<String, Object>> cell = new ArrayList<>();
-                for (int r = 0; r < seeds; r++) {
-                    TrainConfig cfg = config(m, seed + r, scale);
-                    String key = "dl-fashion/" + m.cliName() + "/seed=" + cfg.seed();
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> res = run.checkpoint().get(key, Map.class);
-                    if (res == null) {
-                        Path sub = run.path().resolve("runs").resolve(m.cliName() + "-s" + cfg.seed());
-                        res = DlRun.train(sub, run.resumed(), cfg, Architecture.LENET, fullTrain, test, 1000, 200,
-                                progress, line -> run.log(m.cliName() + " seed " + cfg.seed() + ": " + line), step -> { },
-                                sharpnessDraws(scale));
-                        res.put("dir", run.path().relativize(sub).toString());
-                        run.checkpoint().put(key, res);
-                        run.checkpoint().flush();
-                    } else {
-                        progress.advance(cfg.iterations());
-                        if (res.get("expected_sharpness") == null && res.get("dir") != null) {
-                            // a run recorded before sharpness was measured: measure it from its weights.npz
-                            res = new LinkedHashMap<>(res);
-                            Path w = run.path().resolve(String.valueOf(res.get("dir"))).resolve("weights.npz");
-                            DlRun.backfillSharpness(res, w, cfg, Architecture.LENET, fullTrain, 1000, 200, sharpnessDraws(scale));
-                            run.checkpoint().put(key, res);
-                            run.checkpoint().flush();
-                        }
-                    }
-                    cell.add(res);
-                    runs.add(res);
-                    Map<String, Object> setting = new LinkedHashMap<>();
-                    setting.put("method", m.cliName());
-                    setting.put("seed", cfg.seed());
-                    setting.put("command", TrainLine.of(cfg, data, 1000, 200, sharpnessDraws(scale),
-                            Integer.getInteger("ai.djl.pytorch.num_threads", 0)));
-                    setting.putAll(TrainLine.numbers(res));
-                    settings.add(setting);
-                }
-                byMethod.put(m, cell);
-            }
+        for (TrainConfig cfg : cells) {
+            Map<String, Object> res = done.get(cfg);
+            byMethod.computeIfAbsent(cfg.method(), k -> new ArrayList<>()).add(res);
+            runs.add(res);
+            Map<String, Object> setting = new LinkedHashMap<>();
+            setting.put("method", cfg.method().cliName());
+            setting.put("seed", cfg.seed());
+            setting.put("command", command(cfg, data, scale, grid));
+            setting.putAll(TrainLine.numbers(res));
+            settings.add(setting);
         }
         Map<String, Object> out = summarise(run, report, scale, byMethod, runs);
         out.put("settings", settings);
+        out.put("seeds", grid.seeds());
+        out.put("sb_noise_seeds", grid.sbNoiseSeeds());
+        out.put("parallel_runs", grid.parallelRuns());
         report.paragraph("Each run alone, seed included (settings[i].command in results.json; the same numbers):");
         settings.forEach(st -> report.command(st.get("method") + ", seed " + st.get("seed"), (String) st.get("command")));
         return out;
+    }
+
+    /** The {@code htsgd train} line of one run. */
+    static String command(TrainConfig cfg, Path data, String scale, Grid grid) {
+        return TrainLine.of(cfg, data, 1000, 200, sharpnessDraws(scale), grid.threads());
+    }
+
+    /** Relative CPU cost of a run (LB's and the noisy methods' large batches cost about 2.5 small ones). */
+    static double cost(TrainConfig cfg) {
+        double perStep = switch (cfg.method()) {
+            case SB, SB_CLIP -> 1.0;
+            case LB -> 2.4;
+            default -> 2.8;
+        };
+        return perStep * cfg.iterations();
+    }
+
+    /** One run: from the checkpoint when it finished before, else trained (in this JVM or a child) and recorded. */
+    private static Map<String, Object> cell(RunDirectory run, TrainConfig cfg, String scale, Grid grid, Path data,
+            ImageSet fullTrain, ImageSet test, Progress progress) {
+        Method m = cfg.method();
+        String key = "dl-fashion/" + m.cliName() + "/seed=" + cfg.seed();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> res = run.checkpoint().get(key, Map.class);
+        Path sub = run.path().resolve("runs").resolve(m.cliName() + "-s" + cfg.seed());
+        if (res == null) {
+            if (grid.parallelRuns() > 1) {
+                run.log(m.cliName() + " seed " + cfg.seed() + ": started " + command(cfg, data, scale, grid));
+                res = new LinkedHashMap<>(new TrainProcess(command(cfg, data, scale, grid), sub).run());
+                progress.advance(cfg.iterations());
+            } else {
+                res = DlRun.train(sub, run.resumed(), cfg, Architecture.LENET, fullTrain, test, 1000, 200,
+                        progress, line -> run.log(m.cliName() + " seed " + cfg.seed() + ": " + line), step -> { },
+                        sharpnessDraws(scale));
+            }
+            res.put("dir", run.path().relativize(sub).toString());
+            synchronized (run) {
+                run.checkpoint().put(key, res);
+                run.checkpoint().flush();
+                run.log(String.format(Locale.ROOT, "%s seed %d: finished, test accuracy %.4f, expected sharpness %s, %.0f s",
+                        m.cliName(), cfg.seed(), ((Number) res.get("test_accuracy")).doubleValue(), res.get("expected_sharpness"),
+                        ((Number) res.get("seconds")).doubleValue()));
+            }
+        } else {
+            progress.advance(cfg.iterations());
+            if (res.get("expected_sharpness") == null && res.get("dir") != null) {
+                // a run recorded before sharpness was measured: measure it from its weights.npz
+                res = new LinkedHashMap<>(res);
+                Path w = run.path().resolve(String.valueOf(res.get("dir"))).resolve("weights.npz");
+                DlRun.backfillSharpness(res, w, cfg, Architecture.LENET, fullTrain, 1000, 200, sharpnessDraws(scale));
+                synchronized (run) {
+                    run.checkpoint().put(key, res);
+                    run.checkpoint().flush();
+                }
+            }
+        }
+        return res;
     }
 
     /** Perturbations of the expected sharpness: the paper's 100 at full scale, 20 (quick) or 2 (tiny) otherwise. */
@@ -158,10 +244,12 @@ public final class DlFashion {
         List<Map<String, Object>> table = new ArrayList<>();
         Map<Method, Double> acc = new LinkedHashMap<>();
         Map<Method, Double> sharp = new LinkedHashMap<>();
-        int i = 0;
         for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
+            int i = e.getKey().ordinal();
             double[] a = values(e.getValue(), "test_accuracy");
             double[] s = values(e.getValue(), "expected_sharpness");
+            double[] top = values(e.getValue(), "hessian_top");
+            double[] tr = values(e.getValue(), "hessian_trace");
             double[] sec = values(e.getValue(), "seconds");
             double am = 100 * mean(a);
             acc.put(e.getKey(), am);
@@ -173,58 +261,133 @@ public final class DlFashion {
             row.put("test_accuracy_std", 100 * std(a));
             row.put("expected_sharpness_mean", s.length == 0 ? null : mean(s));
             row.put("expected_sharpness_std", s.length == 0 ? null : std(s));
+            row.put("hessian_top_mean", top.length == 0 ? null : mean(top));
+            row.put("hessian_top_std", top.length == 0 ? null : std(top));
+            row.put("hessian_trace_mean", tr.length == 0 ? null : mean(tr));
+            row.put("hessian_trace_std", tr.length == 0 ? null : std(tr));
             row.put("published_test_accuracy", PUBLISHED_ACCURACY[i]);
             row.put("published_expected_sharpness", PUBLISHED_SHARPNESS[i]);
             row.put("seconds_mean", sec.length == 0 ? null : mean(sec));
             table.add(row);
-            rows.add(List.of(e.getKey().cliName(), a.length, fmt(am) + " ± " + fmt(100 * std(a)),
-                    s.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f ± %.4f", mean(s), std(s)),
-                    fmt(PUBLISHED_ACCURACY[i]), String.format(Locale.ROOT, "%.3f", PUBLISHED_SHARPNESS[i])));
-            i++;
+            rows.add(List.of(e.getKey().cliName(), a.length, fmt(am) + " ± " + fmt(100 * std(a)), pm(s, "%.4f"),
+                    pm(top, "%.3f"), pm(tr, "%.1f"), fmt(PUBLISHED_ACCURACY[i]),
+                    String.format(Locale.ROOT, "%.3f", PUBLISHED_SHARPNESS[i])));
         }
         List<String> header = List.of("method", "runs", "test accuracy % (mean ± sd)", "expected sharpness",
-                "published accuracy %", "published sharpness");
+                "Hessian top eigenvalue", "Hessian trace", "published accuracy %", "published sharpness");
         run.writeCsv("dl_fashion.csv", new ArrayList<>(table.get(0).keySet()),
                 table.stream().map(r -> new ArrayList<>(r.values())).toList());
         Map<String, Boolean> ordering = ordering(acc, sharp);
         report.heading("FashionMNIST / LeNet (Table 2, " + scale + ")");
-        report.paragraph("Six methods x " + (runs.size() / Math.max(1, byMethod.size()))
-                + " seeds on the paper's 1,000 + 200-corrupted training subset, full test set. Large batch 256 "
-                + "(not stated for Table 2). W ~ Pareto type I (alpha 1.4, w >= 1), positive sign; b bounds the update. "
-                + "Expected sharpness E|L(theta + v) - L(theta)|, v ~ N(0, 0.01^2 I), L the training loss, over "
-                + sharpnessDraws(scale) + " draws per run.");
-        report.table("Test accuracy and expected sharpness beside the published row", header, rows);
+        report.paragraph("The six methods on the paper's 1,000 + 200-corrupted training subset, full test set, seeds "
+                + "1, 2, ...; Table 1's settings (eta 0.05, batch 100, 10,000 iterations, the last 5,000 noise-free, "
+                + "b 5 as the gradient clipping threshold: the update is truncated at eta_k b), large batch 256 (not "
+                + "stated for Table 2); SB+Noise with eta 0.005, 100,000 iterations and weights in [-1, 1]. W ~ Pareto "
+                + "type I (alpha 1.4, w >= 1), positive sign. Expected sharpness E|L(theta + v) - L(theta)|, "
+                + "v ~ N(0, 0.01^2 I), L the training loss, over " + sharpnessDraws(scale) + " draws per run; the Hessian "
+                + "of the training loss: top eigenvalue (Lanczos), trace (Hutchinson, " + sharpnessDraws(scale)
+                + " probes) and spectral density (stochastic Lanczos quadrature). Values are mean ± sd over the runs.");
+        report.table("Test accuracy, expected sharpness and Hessian beside the published row", header, rows);
         report.keyValues("Published ordering", ordering);
-        try {
-            List<Plots.Series> series = new ArrayList<>();
-            for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
-                Path metrics = run.path().resolve(String.valueOf(e.getValue().get(0).get("dir"))).resolve("metrics.csv");
-                if (Files.isRegularFile(metrics)) {
-                    List<String> lines = Files.readAllLines(metrics);
-                    double[] x = new double[lines.size() - 1];
-                    double[] y = new double[lines.size() - 1];
-                    for (int k = 1; k < lines.size(); k++) {
-                        String[] c = lines.get(k).split(",");
-                        x[k - 1] = Double.parseDouble(c[0]);
-                        y[k - 1] = Double.parseDouble(c[4]);
-                    }
-                    series.add(Plots.Series.line(e.getKey().cliName(), x, y));
-                }
-            }
-            if (!series.isEmpty()) {
-                report.plot(Plots.line(run.plotsDir(), "dl_fashion_test_accuracy",
-                        Plots.Axes.linear("Test accuracy (first seed)", "iteration", "test accuracy"), series),
-                        "Test accuracy against iteration, first seed of each method");
-            }
-        } catch (java.io.IOException e) {
-            run.log("no learning-curve plot: " + e.getMessage());
-        }
+        curvesPlot(run, report, byMethod);
+        spectraPlot(run, report, byMethod);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("scale", scale);
         out.put("table", table);
         out.put("ordering", ordering);
         out.put("runs", runs);
         return out;
+    }
+
+    private static String pm(double[] v, String format) {
+        return v.length == 0 ? "n/a" : String.format(Locale.ROOT, format + " ± " + format, mean(v), std(v));
+    }
+
+    /** Test accuracy against the iteration, mean over each method's seeds (all seeds evaluate at the same steps). */
+    private static void curvesPlot(RunDirectory run, HtmlReport report, Map<Method, List<Map<String, Object>>> byMethod) {
+        try {
+            List<Plots.Series> series = new ArrayList<>();
+            for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
+                double[] x = null;
+                double[] y = null;
+                int n = 0;
+                for (Map<String, Object> r : e.getValue()) {
+                    Path metrics = run.path().resolve(String.valueOf(r.get("dir"))).resolve("metrics.csv");
+                    if (!Files.isRegularFile(metrics)) {
+                        continue;
+                    }
+                    List<String> lines = Files.readAllLines(metrics);
+                    if (x == null) {
+                        x = new double[lines.size() - 1];
+                        y = new double[lines.size() - 1];
+                    }
+                    for (int k = 1; k < lines.size() && k - 1 < x.length; k++) {
+                        String[] c = lines.get(k).split(",");
+                        x[k - 1] = Double.parseDouble(c[0]);
+                        y[k - 1] += Double.parseDouble(c[4]);
+                    }
+                    n++;
+                }
+                if (n > 0) {
+                    for (int k = 0; k < y.length; k++) {
+                        y[k] /= n;
+                    }
+                    series.add(Plots.Series.line(e.getKey().cliName() + " (" + n + ")", x, y));
+                }
+            }
+            if (!series.isEmpty()) {
+                report.plot(Plots.line(run.plotsDir(), "dl_fashion_test_accuracy",
+                        Plots.Axes.linear("Test accuracy, mean over seeds", "iteration", "test accuracy"), series),
+                        "Learning curves: test accuracy against iteration, mean over each method's seeds (their number in brackets)");
+            }
+        } catch (java.io.IOException e) {
+            run.log("no learning-curve plot: " + e.getMessage());
+        }
+    }
+
+    /** The Hessian spectral densities of the methods (first seed each), Gaussian-smoothed, on one log axis. */
+    @SuppressWarnings("unchecked")
+    private static void spectraPlot(RunDirectory run, HtmlReport report, Map<Method, List<Map<String, Object>>> byMethod) {
+        List<dev.htsgd.dl.sharpness.SpectralDensity> densities = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
+            Object d = e.getValue().isEmpty() ? null : e.getValue().get(0).get("hessian_density");
+            if (d instanceof Map<?, ?> m && m.get("nodes") instanceof List<?> nodes && m.get("weights") instanceof List<?> w) {
+                double[] nd = ((List<Number>) nodes).stream().mapToDouble(Number::doubleValue).toArray();
+                double[] wt = ((List<Number>) w).stream().mapToDouble(Number::doubleValue).toArray();
+                var sd = new dev.htsgd.dl.sharpness.SpectralDensity(nd, wt, 1);
+                densities.add(sd);
+                names.add(e.getKey().cliName());
+                lo = Math.min(lo, sd.min());
+                hi = Math.max(hi, sd.max());
+            }
+        }
+        if (densities.isEmpty() || !(hi > lo)) {
+            return;
+        }
+        double pad = 0.05 * (hi - lo);
+        double sigma = (hi - lo) / 200;
+        List<Plots.Series> series = new ArrayList<>();
+        for (int i = 0; i < densities.size(); i++) {
+            double[][] g = densities.get(i).grid(lo - pad, hi + pad, 400, sigma);
+            double peak = java.util.Arrays.stream(g[1]).max().orElse(1);
+            List<Double> px = new ArrayList<>();
+            List<Double> py = new ArrayList<>();
+            for (int k = 0; k < g[0].length; k++) {
+                if (g[1][k] > peak * 1e-6) { // six decades below the peak: the Gaussian tails would swamp the axis
+                    px.add(g[0][k]);
+                    py.add(g[1][k]);
+                }
+            }
+            series.add(Plots.Series.line(names.get(i), px.stream().mapToDouble(Double::doubleValue).toArray(),
+                    py.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        report.plot(Plots.line(run.plotsDir(), "dl_fashion_hessian_spectra",
+                Plots.Axes.linear("Hessian spectral density (first seed)", "eigenvalue", "density").withLogY(), series),
+                "Hessian eigenvalue densities of the training loss at the final weights, first seed of each method "
+                        + "(stochastic Lanczos quadrature, Gaussian width (max - min) / 200)");
     }
 
     private static String fmt(double v) {

@@ -13,15 +13,18 @@ public final class DlFashionTarget implements ReproduceTarget {
     public Info info() {
         return new Info("dl-fashion", "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
                 + "published row (full: hours on 2 cores; --size quick: minutes)",
-                java.util.Set.of());
+                java.util.Set.of("--seeds", "--sb-noise-seeds", "--parallel-runs"));
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
         DlRun.threads(ctx.threads());
         String scale = ctx.scale().name();
-        return DlFashion.run(ctx.run(), ctx.report(), ctx.seed(), scale,
-                scale.equals("tiny") ? 1 : DlFashion.SEEDS, null, ctx.quiet());
+        var o = ctx.settings();
+        int seeds = o.seeds != null ? o.seeds : scale.equals("tiny") ? 1 : DlFashion.SEEDS;
+        DlFashion.Grid grid = new DlFashion.Grid(seeds, o.sbNoiseSeeds != null ? o.sbNoiseSeeds : seeds,
+                o.parallelRuns != null ? o.parallelRuns : 1, ctx.threads());
+        return DlFashion.run(ctx.run(), ctx.report(), ctx.seed(), scale, grid, null, ctx.quiet());
     }
 
     @Override

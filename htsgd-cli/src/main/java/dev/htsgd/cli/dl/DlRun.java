@@ -12,6 +12,8 @@ import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.sharpness.ExpectedSharpness;
 import dev.htsgd.dl.sharpness.HessianOperator;
 import dev.htsgd.dl.sharpness.HessianSpectrum;
+import dev.htsgd.dl.sharpness.HessianTrace;
+import dev.htsgd.dl.sharpness.SpectralDensity;
 import dev.htsgd.dl.sharpness.HvpMethod;
 import dev.htsgd.dl.sharpness.NetworkLoss;
 import dev.htsgd.dl.train.HeavyTailedTraining;
@@ -209,16 +211,33 @@ public final class DlRun {
                         sharpnessDraws, (System.nanoTime() - ts) * 1e-9));
                 // issue 8: the flatness of the final weights also as lambda_max of the training-loss Hessian
                 ts = System.nanoTime();
-                HessianSpectrum.TopEigenvalues top = HessianSpectrum.top(
-                        HessianOperator.of(loss, loss.parameters(), HvpMethod.EXACT), 1,
+                HessianOperator hessian = HessianOperator.of(loss, loss.parameters(), HvpMethod.EXACT);
+                HessianSpectrum.TopEigenvalues top = HessianSpectrum.top(hessian, 1,
                         HessianSpectrum.Options.defaults(cfg.seed()));
                 res.put("hessian_top", top.top());
                 res.put("hessian_top_converged", top.converged());
                 log.accept(String.format("top Hessian eigenvalue %.6g (%d Hessian-vector products) in %.1f s",
                         top.top(), top.products(), (System.nanoTime() - ts) * 1e-9));
+                // issue 19: the trace (Hutchinson) and the spectral density (stochastic Lanczos quadrature, one
+                // probe) of the same Hessian, for Table 2's flatness columns; a Hessian-vector product over the
+                // 1,200 training images costs about 40 small-batch steps, hence 30 probes and 30 Lanczos steps at most
+                ts = System.nanoTime();
+                HessianTrace.Estimate trace = HessianTrace.hutchinson(hessian, curvatureProducts(sharpnessDraws), 0.95, cfg.seed());
+                res.put("hessian_trace", trace.trace());
+                res.put("hessian_trace_stderr", trace.standardError());
+                res.put("hessian_trace_samples", trace.samples());
+                SpectralDensity density = HessianSpectrum.density(hessian, 1,
+                        Math.min(curvatureProducts(sharpnessDraws), hessian.dimension()), cfg.seed());
+                Map<String, Object> dm = new LinkedHashMap<>();
+                dm.put("nodes", java.util.Arrays.stream(density.nodes()).boxed().toList());
+                dm.put("weights", java.util.Arrays.stream(density.weights()).boxed().toList());
+                res.put("hessian_density", dm);
+                log.accept(String.format("Hessian trace %.6g +- %.2g and spectral density in %.1f s", trace.trace(),
+                        trace.standardError(), (System.nanoTime() - ts) * 1e-9));
             }
             res.put("steps_per_second", job.stepsPerSecond());
             res.put("iterations", cfg.iterations());
+            res.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 0));
             res.put("large_batch", job.largeBatch());
             res.put("train_examples", train.size());
             res.put("weights", net.numWeights());
@@ -257,6 +276,11 @@ public final class DlRun {
                 res.put("sharpness_draws", draws);
             }
         }
+    }
+
+    /** Hutchinson probes of the trace and Lanczos steps of the density: 30 at the paper's 100 draws, fewer for fewer. */
+    static int curvatureProducts(int sharpnessDraws) {
+        return Math.max(2, Math.min(30, sharpnessDraws));
     }
 
     /** Writes metrics.csv atomically. */

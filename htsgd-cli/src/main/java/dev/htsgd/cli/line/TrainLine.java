@@ -9,14 +9,14 @@ import java.util.Map;
 
 /**
  * One training run as the {@code htsgd train} command line that repeats it (every setting of {@link TrainConfig}
- * written out, the clipping threshold as a bound on the update) and the numbers of its results that the command
+ * written out, {@code --clip-on} included) and the numbers of its results that the command
  * prints: what {@code reproduce dl-fashion} writes under {@code settings[i]}.
  */
 public final class TrainLine {
 
     /** The result keys that are a function of the settings and the seed (timings are not). */
     public static final List<String> NUMBERS = List.of("test_accuracy", "train_accuracy", "train_loss", "test_loss",
-            "expected_sharpness", "expected_sharpness_stderr", "hessian_top", "truncation_fraction");
+            "expected_sharpness", "expected_sharpness_stderr", "hessian_top", "hessian_trace", "truncation_fraction");
 
     private TrainLine() {
     }
@@ -29,7 +29,7 @@ public final class TrainLine {
         CommandLineText line = CommandLineText.of("train").option("--method", c.method().cliName())
                 .option("--seed", c.seed()).option("--iterations", c.iterations()).option("--eta", c.eta())
                 .option("--batch", c.batch()).option("--large-batch", c.largeBatch()).option("--clip", c.clip())
-                .option("--clip-on", "update").option("--alpha", c.alpha()).option("--scale", c.c());
+                .option("--clip-on", c.clipOn().cliName()).option("--alpha", c.alpha()).option("--scale", c.c());
         if (c.method().noisy()) {
             line.option("--noise-off", c.noiseOff());
         }

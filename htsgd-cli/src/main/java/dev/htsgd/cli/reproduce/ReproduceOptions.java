@@ -35,6 +35,15 @@ public final class ReproduceOptions {
     @Option(names = "--paths", paramLabel = "N", description = "Paths per setting (global-dynamics, two-d).")
     public Integer paths;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "Replications per method (dl-fashion; default 5, tiny 1).")
+    public Integer seeds;
+
+    @Option(names = "--sb-noise-seeds", paramLabel = "N", description = "Replications of sb-noise's 100,000-iteration runs (dl-fashion; default --seeds).")
+    public Integer sbNoiseSeeds;
+
+    @Option(names = "--parallel-runs", paramLabel = "N", description = "Training runs at once, each in its own process with --threads PyTorch threads (dl-fashion; default 1).")
+    public Integer parallelRuns;
+
     /**
      * Checks every override before anything is created: counts at least 1, learning rates in (0, inf), and
      * no override that none of {@code targets} reads (it would be ignored without a word).
@@ -52,6 +61,9 @@ public final class ReproduceOptions {
         given.put("--max-steps", maxSteps);
         given.put("--steps", steps);
         given.put("--paths", paths);
+        given.put("--seeds", seeds);
+        given.put("--sb-noise-seeds", sbNoiseSeeds);
+        given.put("--parallel-runs", parallelRuns);
         String names = targets.stream().map(ReproduceTarget::name).collect(java.util.stream.Collectors.joining(", "));
         for (var e : given.entrySet()) {
             if (e.getValue() != null && !used.contains(e.getKey())) {
@@ -63,6 +75,9 @@ public final class ReproduceOptions {
         atLeastOne("--max-steps", maxSteps);
         atLeastOne("--steps", steps);
         atLeastOne("--paths", paths == null ? null : paths.longValue());
+        atLeastOne("--seeds", seeds == null ? null : seeds.longValue());
+        atLeastOne("--sb-noise-seeds", sbNoiseSeeds == null ? null : sbNoiseSeeds.longValue());
+        atLeastOne("--parallel-runs", parallelRuns == null ? null : parallelRuns.longValue());
         etaValues();
     }
 

@@ -28,6 +28,7 @@ import java.util.List;
 public final class HeavyTailedStep {
     private final double eta;
     private final double clip;
+    private final ClipOn clipOn;
     private final double alpha;
     private final double c;
     private final ParetoType paretoType;
@@ -47,6 +48,7 @@ public final class HeavyTailedStep {
     private HeavyTailedStep(Builder b) {
         this.eta = b.eta;
         this.clip = b.clip;
+        this.clipOn = b.clipOn;
         this.alpha = b.alpha;
         this.c = b.c;
         this.paretoType = b.paretoType;
@@ -72,9 +74,14 @@ public final class HeavyTailedStep {
         return lrEvery <= 0 ? eta : eta * Math.pow(lrGamma, k / lrEvery);
     }
 
-    /** @return b, the truncation threshold of the update (infinite when off) */
+    /** @return b, the truncation threshold (infinite when off); what it bounds is {@link #clipOn()} */
     public double clip() {
         return clip;
+    }
+
+    /** @return what b bounds: the gradient (update truncated at eta_k b) or the update (at b) */
+    public ClipOn clipOn() {
+        return clipOn;
     }
 
     /** @return whether heavy-tailed noise is configured */
@@ -141,8 +148,10 @@ public final class HeavyTailedStep {
             }
             double norm = lr * Math.sqrt(sq);
             lastPreClipNorm = norm;
-            lastTruncated = truncate && norm > clip;
-            double scale = lastTruncated ? clip / norm : 1.0;
+            // GRADIENT: ||d|| <= b, i.e. the update at eta_k b with eta_k of this step; UPDATE: the update at b
+            double bound = clipOn.updateBound(clip, lr);
+            lastTruncated = truncate && norm > bound;
+            double scale = lastTruncated ? bound / norm : 1.0;
             for (int i = 0; i < n; i++) {
                 NDArray w = params.get(i).getArray();
                 w.subi(d[i].mul(lr * scale));

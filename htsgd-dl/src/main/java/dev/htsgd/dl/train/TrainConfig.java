@@ -13,7 +13,8 @@ import dev.htsgd.check.Require;
  * @param eta         learning rate eta, in (0, inf)
  * @param batch       small batch size n_s
  * @param largeBatch  large batch size n_L (capped at the training set size)
- * @param clip        b, truncation threshold of the update
+ * @param clip        b, truncation threshold
+ * @param clipOn      what b bounds: the gradient (the update at eta_k b, the default) or the update
  * @param alpha       tail index of W
  * @param c           noise scale c
  * @param noiseOff    K_off: final iterations without noise, as plain large-batch steps (noisy methods only)
@@ -27,7 +28,7 @@ import dev.htsgd.check.Require;
  * @param seed        the run's seed
  */
 public record TrainConfig(Method method, int iterations, double eta, int batch, int largeBatch, double clip,
-        double alpha, double c, int noiseOff, ParetoType pareto, double momentum, double weightDecay, int lrStep,
+        ClipOn clipOn, double alpha, double c, int noiseOff, ParetoType pareto, double momentum, double weightDecay, int lrStep,
         double lrGamma, double weightBound, int evalEvery, long seed) {
 
     /** Validates every setting, naming it as the library does and its allowed range. */
@@ -42,8 +43,11 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             throw Require.fail("noiseOff", "must be in [0, `iterations` = " + iterations + "], got " + noiseOff);
         }
         Require.positive("evalEvery", evalEvery);
+        if (clipOn == null) {
+            throw Require.fail("clipOn", "must be one of " + Names.list(ClipOn.values()) + ", got nothing");
+        }
         // the rest is validated by the step's builder
-        step(eta, clip, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
+        step(eta, clip, clipOn, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
     }
 
     /**
@@ -134,7 +138,7 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             }
             Require.positive("iterations", iterations);
             int off = noiseOff != null ? noiseOff : method.noisy() ? iterations / 2 : 0;
-            return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, off, paretoType, momentum,
+            return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, off, paretoType, momentum,
                     weightDecay, lrEvery, lrGamma, weightBound, evalEvery, seed);
         }
     }
@@ -151,33 +155,33 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
 
     /** A copy with other iteration counts (K, K_off, evaluation period). */
     public TrainConfig withIterations(int iterations, int noiseOff, int evalEvery) {
-        return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, noiseOff, pareto, momentum,
+        return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
                 weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, alpha, c, noiseOff, pareto, momentum,
+        return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
                 weightDecay, lrStep, lrGamma, weightBound, evalEvery, s);
     }
 
     /** A copy with another large batch size. */
     public TrainConfig withLargeBatch(int lb) {
-        return new TrainConfig(method, iterations, eta, batch, lb, clip, alpha, c, noiseOff, pareto, momentum,
+        return new TrainConfig(method, iterations, eta, batch, lb, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
                 weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed);
     }
 
     /** The heavy-tailed step of this configuration. */
     public HeavyTailedStep newStep() {
-        return step(eta, clip, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
+        return step(eta, clip, clipOn, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
     }
 
-    private static HeavyTailedStep step(double eta, double clip, double alpha, double c, ParetoType pareto,
+    private static HeavyTailedStep step(double eta, double clip, ClipOn clipOn, double alpha, double c, ParetoType pareto,
             double momentum, double weightDecay, int lrStep, double lrGamma, double weightBound, Method method) {
         HeavyTailedStep.Builder b = HeavyTailedStep.builder().setLearningRate(eta).optMomentum(momentum)
                 .optWeightDecay(weightDecay).optWeightBound(weightBound).optParetoType(pareto);
         if (method.truncated()) {
-            b.optClip(clip);
+            b.optClip(clip).optClipOn(clipOn);
         }
         if (method.noisy()) {
             b.optNoise(alpha, c);

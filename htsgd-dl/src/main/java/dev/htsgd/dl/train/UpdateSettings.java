@@ -12,6 +12,7 @@ import dev.htsgd.check.Require;
  */
 public abstract class UpdateSettings<B extends UpdateSettings<B>> {
     double clip = Double.POSITIVE_INFINITY;
+    ClipOn clipOn = ClipOn.GRADIENT;
     double alpha = Double.NaN;
     double c;
     ParetoType paretoType = ParetoType.TYPE_I;
@@ -30,6 +31,15 @@ public abstract class UpdateSettings<B extends UpdateSettings<B>> {
     /** b, the truncation threshold of the update, in (0, inf]. */
     public B optClip(double b) {
         this.clip = b;
+        return self();
+    }
+
+    /**
+     * What b bounds (default {@link ClipOn#GRADIENT}, Table 1's "gradient clipping threshold": the update is
+     * truncated at eta_k b, eta_k of the schedule at each step); {@link ClipOn#UPDATE} truncates it at b.
+     */
+    public B optClipOn(ClipOn on) {
+        this.clipOn = on;
         return self();
     }
 
@@ -75,6 +85,9 @@ public abstract class UpdateSettings<B extends UpdateSettings<B>> {
     void validate(double eta) {
         Require.positive("eta", eta);
         Require.positiveOrInfinite("clip", clip);
+        if (clipOn == null) {
+            throw Require.fail("clipOn", "must be one of gradient, update, got nothing");
+        }
         Require.nonNegative("c", c);
         if (c > 0) {
             Require.positive("alpha", alpha);

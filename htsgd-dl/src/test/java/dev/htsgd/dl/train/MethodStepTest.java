@@ -53,8 +53,17 @@ class MethodStepTest {
     }
 
     static TrainConfig cfg(Method m, double clip, int noiseOff, double weightBound) {
-        return TrainConfig.builder().setMethod(m).setIterations(4).optEta(0.5).optBatch(2).optLargeBatch(4)
-                .optClip(clip).optNoiseOff(noiseOff).optWeightBound(weightBound).optEvalEvery(100).optSeed(11).build();
+        return cfg(m, clip, ClipOn.GRADIENT, noiseOff, weightBound, 0);
+    }
+
+    /** K = 4, eta 0.5, batches 2 and 4; {@code lrStep} > 0 halves eta every lrStep iterations. */
+    static TrainConfig cfg(Method m, double clip, ClipOn on, int noiseOff, double weightBound, int lrStep) {
+        TrainConfig.Builder b = TrainConfig.builder().setMethod(m).setIterations(4).optEta(0.5).optBatch(2).optLargeBatch(4)
+                .optClip(clip).optClipOn(on).optNoiseOff(noiseOff).optWeightBound(weightBound).optEvalEvery(100).optSeed(11);
+        if (lrStep > 0) {
+            b.optLrSchedule(lrStep, 0.5);
+        }
+        return b.build();
     }
 
     /** Gradient of the mean cross-entropy over idx[from, from+n) at theta = (w 3x2 row-major, b 3). */
@@ -101,72 +110,108 @@ class MethodStepTest {
         return Math.sqrt(s);
     }
 
-    /** The expected theta after one step, replaying the run's streams (batches and W) by hand. */
-    static double[] expected(TrainConfig cfg, double[] theta) {
-        Update m = readme(cfg.method());
-        int[] sb = new int[2];
-        int[] star = new int[2];
-        int[] lb = new int[4];
-        if (m.small()) {
-            new BatchSampler(TrainingStream.SMALL.of(cfg.seed()), 6, 2).next(sb, 0);
+    /**
+     * The run's streams (batches and W) replayed by hand, one step at a time: the expected theta after step k of
+     * the README's update, eta_k = eta 0.5^floor(k / lrStep), truncation at eta_k b (gradient) or b (update).
+     */
+    static final class Replay {
+        final TrainConfig cfg;
+        final Update m;
+        final BatchSampler small;
+        final BatchSampler star;
+        final BatchSampler large;
+        final ParetoType.Sampler w;
+        int k;
+
+        Replay(TrainConfig cfg) {
+            this.cfg = cfg;
+            this.m = readme(cfg.method());
+            small = m.small() ? new BatchSampler(TrainingStream.SMALL.of(cfg.seed()), 6, 2) : null;
+            star = m.star() ? new BatchSampler(TrainingStream.STAR.of(cfg.seed()), 6, 2) : null;
+            large = m.large() ? new BatchSampler(TrainingStream.LARGE.of(cfg.seed()), 6, 4) : null;
+            w = ParetoType.TYPE_I.sampler(TrainingStream.NOISE.of(cfg.seed()), cfg.alpha());
         }
-        if (m.star()) {
-            new BatchSampler(TrainingStream.STAR.of(cfg.seed()), 6, 2).next(star, 0);
-        }
-        if (m.large()) {
-            new BatchSampler(TrainingStream.LARGE.of(cfg.seed()), 6, 4).next(lb, 0);
-        }
-        double eta = cfg.eta();
-        double[] u = new double[9];
-        // the noise-free phase (K - K_off onwards) exists for the noisy methods only
-        boolean noiseFree = m.noise() && cfg.iterations() - cfg.noiseOff() <= 0;
-        if (!m.small() || noiseFree) {
-            double[] g = grad(theta, lb, 0, 4);
-            for (int i = 0; i < 9; i++) {
-                u[i] = eta * g[i];
-            }
-        } else if (!m.noise()) {
-            double[] g = grad(theta, sb, 0, 2);
-            for (int i = 0; i < 9; i++) {
-                u[i] = eta * g[i];
-            }
-        } else {
-            double w = ParetoType.TYPE_I.sampler(TrainingStream.NOISE.of(cfg.seed()), cfg.alpha()).sample();
-            double[] gs = grad(theta, sb, 0, 2);
-            double[] gstar = m.star() ? grad(theta, star, 0, 2) : gs;
-            double[] gl = grad(theta, lb, 0, 4);
-            for (int i = 0; i < 9; i++) {
-                u[i] = eta * (gs[i] + cfg.c() * w * (gstar[i] - gl[i]));
-            }
-        }
-        if (m.truncated() && !noiseFree) {
-            double n = norm(u);
-            if (n > cfg.clip()) {
+
+        double[] step(double[] theta) {
+            int[] sb = new int[2];
+            int[] st = new int[2];
+            int[] lb = new int[4];
+            double eta = cfg.lrStep() > 0 ? cfg.eta() * Math.pow(0.5, k / cfg.lrStep()) : cfg.eta();
+            double[] u = new double[9];
+            // the noise-free phase (K - K_off onwards) exists for the noisy methods only
+            boolean noiseFree = m.noise() && k >= cfg.iterations() - cfg.noiseOff();
+            if (!m.small() || noiseFree) {
+                large.next(lb, 0);
+                double[] g = grad(theta, lb, 0, 4);
                 for (int i = 0; i < 9; i++) {
-                    u[i] *= cfg.clip() / n;
+                    u[i] = eta * g[i];
+                }
+            } else if (!m.noise()) {
+                small.next(sb, 0);
+                double[] g = grad(theta, sb, 0, 2);
+                for (int i = 0; i < 9; i++) {
+                    u[i] = eta * g[i];
+                }
+            } else {
+                double cw = cfg.c() * w.sample();
+                small.next(sb, 0);
+                if (m.star()) {
+                    star.next(st, 0);
+                }
+                large.next(lb, 0);
+                double[] gs = grad(theta, sb, 0, 2);
+                double[] gstar = m.star() ? grad(theta, st, 0, 2) : gs;
+                double[] gl = grad(theta, lb, 0, 4);
+                for (int i = 0; i < 9; i++) {
+                    u[i] = eta * (gs[i] + cw * (gstar[i] - gl[i]));
                 }
             }
+            if (m.truncated() && !noiseFree) {
+                double bound = cfg.clipOn() == ClipOn.GRADIENT ? eta * cfg.clip() : cfg.clip();
+                double n = norm(u);
+                if (n > bound) {
+                    for (int i = 0; i < 9; i++) {
+                        u[i] *= bound / n;
+                    }
+                }
+            }
+            double[] out = new double[9];
+            for (int i = 0; i < 9; i++) {
+                out[i] = Math.max(-cfg.weightBound(), Math.min(cfg.weightBound(), theta[i] - u[i]));
+            }
+            k++;
+            return out;
         }
-        double[] out = new double[9];
-        for (int i = 0; i < 9; i++) {
-            out[i] = Math.max(-cfg.weightBound(), Math.min(cfg.weightBound(), theta[i] - u[i]));
+    }
+
+    /** The expected theta after one step. */
+    static double[] expected(TrainConfig cfg, double[] theta) {
+        return new Replay(cfg).step(theta);
+    }
+
+    /** Runs {@code steps} steps of the code and of the hand replay, comparing theta after each. */
+    static void checkSteps(TrainConfig cfg, int steps) {
+        try (Network net = tiny(cfg.seed())) {
+            double[] theta = flat(net.weights());
+            Replay replay = new Replay(cfg);
+            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, DATA, null);
+            for (int s = 0; s < steps; s++) {
+                double[] before = theta;
+                run.stepOnce();
+                double[] got = flat(net.weights());
+                theta = replay.step(theta);
+                for (int i = 0; i < 9; i++) {
+                    assertThat(got[i]).as(cfg.method() + " " + cfg.clipOn() + " step " + s + " theta[" + i + "]")
+                            .isCloseTo(theta[i], org.assertj.core.data.Offset.offset(4e-6));
+                }
+                assertThat(got).isNotEqualTo(before);
+                theta = got; // continue from the code's float32 weights so rounding does not accumulate
+            }
         }
-        return out;
     }
 
     static void checkOneStep(TrainConfig cfg) {
-        try (Network net = tiny(cfg.seed())) {
-            double[] theta = flat(net.weights());
-            HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, DATA, null);
-            run.stepOnce();
-            double[] got = flat(net.weights());
-            double[] want = expected(cfg, theta);
-            for (int i = 0; i < 9; i++) {
-                assertThat(got[i]).as(cfg.method() + " theta[" + i + "]").isCloseTo(want[i],
-                        org.assertj.core.data.Offset.offset(2e-6));
-            }
-            assertThat(got).isNotEqualTo(theta);
-        }
+        checkSteps(cfg, 1);
     }
 
     @ParameterizedTest
@@ -174,6 +219,17 @@ class MethodStepTest {
     void oneStepMatchesHandComputation(Method m) {
         // b = 0.05 is small enough that the clipped methods truncate (checked below)
         checkOneStep(cfg(m, 0.05, 0, m == Method.SB_NOISE ? 1.0 : Double.POSITIVE_INFINITY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void eachClipModeAndALearningRateDecayMatchTheHandComputation(Method m) {
+        // 4 steps with eta halved after every step (eta_k = 0.5, 0.25, 0.125, 0.0625) and K_off = 2, so the noisy
+        // methods also take their noise-free large-batch steps; b = 0.05 truncates the clipped methods under both
+        // readings (the gradient one then bounds the update by eta_k b, which shrinks with eta_k)
+        for (ClipOn on : ClipOn.values()) {
+            checkSteps(cfg(m, 0.05, on, 2, m == Method.SB_NOISE ? 1.0 : Double.POSITIVE_INFINITY, 1), 4);
+        }
     }
 
     @ParameterizedTest
@@ -211,21 +267,26 @@ class MethodStepTest {
         }
     }
 
-    @Test
-    void truncationFiresAndRecordsThePreClipNorm() {
-        TrainConfig c = cfg(Method.OUR2, 0.05, 0, Double.POSITIVE_INFINITY);
+    @ParameterizedTest
+    @EnumSource(ClipOn.class)
+    void truncationFiresAndRecordsThePreClipNorm(ClipOn on) {
+        // one decay after the first step: the second update is bounded by eta_1 b = 0.25 * 0.05 (gradient) or b (update)
+        TrainConfig c = cfg(Method.OUR2, 0.05, on, 0, Double.POSITIVE_INFINITY, 1);
         try (Network net = tiny(c.seed())) {
             HeavyTailedTraining run = HeavyTailedTraining.create(c, net, DATA, null);
-            double[] before = flat(net.weights());
-            run.stepOnce();
-            double[] after = flat(net.weights());
-            double[] d = new double[9];
-            for (int i = 0; i < 9; i++) {
-                d[i] = before[i] - after[i];
+            for (int k = 0; k < 2; k++) {
+                double[] before = flat(net.weights());
+                run.stepOnce();
+                double[] after = flat(net.weights());
+                double[] d = new double[9];
+                for (int i = 0; i < 9; i++) {
+                    d[i] = before[i] - after[i];
+                }
+                double bound = on == ClipOn.GRADIENT ? 0.5 * Math.pow(0.5, k) * 0.05 : 0.05;
+                assertThat(run.step().lastTruncated()).isTrue();
+                assertThat(run.step().lastPreClipNorm()).isGreaterThan(bound);
+                assertThat(norm(d)).isCloseTo(bound, org.assertj.core.data.Offset.offset(1e-6));
             }
-            assertThat(run.step().lastTruncated()).isTrue();
-            assertThat(run.step().lastPreClipNorm()).isGreaterThan(0.05);
-            assertThat(norm(d)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 
