@@ -37,6 +37,8 @@ public final class HeavyTailedStep {
     private final int lrEvery;
     private final double lrGamma;
     private final double weightBound;
+    private final boolean errorIfNonfinite;
+    private final ai.djl.training.tracker.Tracker tracker;
 
     private NDArray[] velocity;
     private ParetoType.Sampler sampler;
@@ -57,6 +59,11 @@ public final class HeavyTailedStep {
         this.lrEvery = b.lrEvery;
         this.lrGamma = b.lrGamma;
         this.weightBound = b.weightBound;
+        this.errorIfNonfinite = b.errorIfNonfinite;
+        this.tracker = b.tracker;
+        if (b.noiseSource != null) {
+            setNoiseSource(b.noiseSource);
+        }
     }
 
     /** @return a new builder */
@@ -69,8 +76,11 @@ public final class HeavyTailedStep {
         return eta;
     }
 
-    /** @return eta_k at iteration k (0-based) */
+    /** @return eta_k at iteration k (0-based): the DJL {@code Tracker} when one was given, else the step schedule */
     public double learningRate(long k) {
+        if (tracker != null) {
+            return tracker.getNewValue((int) Math.min(k, Integer.MAX_VALUE));
+        }
         return lrEvery <= 0 ? eta : eta * Math.pow(lrGamma, k / lrEvery);
     }
 
@@ -89,7 +99,10 @@ public final class HeavyTailedStep {
         return c > 0;
     }
 
-    /** Connects the stream the Pareto multipliers W are drawn from (required before {@link #noiseMultiplier()}). */
+    /**
+     * Connects the stream the Pareto multipliers W are drawn from (or give it to the builder,
+     * {@link Builder#optNoiseSource}); needed before {@link #noiseMultiplier()} when the step has noise.
+     */
     public void setNoiseSource(org.apache.commons.rng.UniformRandomProvider rng) {
         this.sampler = c > 0 ? paretoType.sampler(rng, alpha) : null;
     }
@@ -100,18 +113,33 @@ public final class HeavyTailedStep {
             return 0;
         }
         if (sampler == null) {
-            throw new IllegalStateException("call setNoiseSource(rng) before noiseMultiplier()");
+            throw new IllegalStateException("the step has noise (c = " + c + ") but no generator of W: give one with "
+                    + "builder().optNoiseSource(rng) or setNoiseSource(rng)");
         }
         return c * sampler.sample();
     }
 
     /**
-     * Applies theta &lt;- theta - phi_b(eta_k d) to {@code params}, reading their gradients.
+     * Applies the update at the step's own iteration count k = {@link #updates()} (for the learning-rate schedule):
+     * what a DJL loop calls instead of {@code trainer.step()}.
+     *
+     * @param params   the trainable parameters (their gradients hold g)
+     * @param truncate whether the truncation applies (false in the noise-free phase)
+     * @return the pre-clip norm ||u||
+     */
+    public double update(List<Parameter> params, boolean truncate) {
+        return update(params, updates, truncate);
+    }
+
+    /**
+     * Applies theta &lt;- theta - phi(eta_k d) to {@code params}, reading their gradients. With
+     * {@code optErrorIfNonfinite} (the default) a non-finite pre-clip norm throws before any weight is written.
      *
      * @param params    the trainable parameters (their gradients hold g)
      * @param iteration k, for the learning-rate schedule
-     * @param truncate  whether phi_b applies (false in the noise-free phase)
+     * @param truncate  whether the truncation applies (false in the noise-free phase)
      * @return the pre-clip norm ||u||
+     * @throws TrainingDivergedException when the norm is NaN or infinite and {@code optErrorIfNonfinite} is on
      */
     public double update(List<Parameter> params, long iteration, boolean truncate) {
         int n = params.size();
@@ -123,7 +151,6 @@ public final class HeavyTailedStep {
         try {
             NDArray[] d = new NDArray[n];
             NDArray[] raw = new NDArray[n];
-            double sq = 0;
             for (int i = 0; i < n; i++) {
                 NDArray w = params.get(i).getArray();
                 NDArray g = w.getGradient();
@@ -135,19 +162,17 @@ public final class HeavyTailedStep {
                     g = g.add(t);
                 }
                 if (momentum > 0) {
-                    if (velocity[i] == null) {
-                        velocity[i] = g.duplicate();
-                        velocity[i].attach(w.getManager());
-                    } else {
-                        velocity[i].muli(momentum).addi(g);
-                    }
-                    g = velocity[i];
+                    g = momentumDirection(i, w, g);
                 }
                 d[i] = g;
-                sq += d[i].square().sum().getFloat();
             }
-            double norm = lr * Math.sqrt(sq);
+            double norm = lr * GlobalNorm.of(d);
             lastPreClipNorm = norm;
+            if (errorIfNonfinite && !Double.isFinite(norm)) {
+                // nothing written yet: the weights are those before this step (momentum aside, see momentumDirection)
+                throw new TrainingDivergedException("the pre-clip update norm became " + norm + " at step "
+                        + (iteration + 1) + " (no weight was written)", iteration + 1);
+            }
             // GRADIENT: ||d|| <= b, i.e. the update at eta_k b with eta_k of this step; UPDATE: the update at b
             double bound = clipOn.updateBound(clip, lr);
             lastTruncated = truncate && norm > bound;
@@ -170,6 +195,16 @@ public final class HeavyTailedStep {
         } finally {
             sub.close();
         }
+    }
+
+    private NDArray momentumDirection(int i, NDArray w, NDArray g) {
+        if (velocity[i] == null) {
+            velocity[i] = g.duplicate();
+            velocity[i].attach(w.getManager());
+        } else {
+            velocity[i].muli(momentum).addi(g);
+        }
+        return velocity[i];
     }
 
     /** @return ||u|| of the last update (before truncation) */
@@ -221,6 +256,9 @@ public final class HeavyTailedStep {
     /** Builder: {@code set*} required, {@code opt*} optional ({@link UpdateSettings}), {@link #build()} validates. */
     public static final class Builder extends UpdateSettings<Builder> {
         private double eta = Double.NaN;
+        private boolean errorIfNonfinite = true;
+        private ai.djl.training.tracker.Tracker tracker;
+        private org.apache.commons.rng.UniformRandomProvider noiseSource;
 
         private Builder() {
         }
@@ -233,6 +271,33 @@ public final class HeavyTailedStep {
         /** eta, in (0, inf). */
         public Builder setLearningRate(double eta) {
             this.eta = eta;
+            return this;
+        }
+
+        /**
+         * Whether a NaN or infinite pre-clip norm throws {@link TrainingDivergedException} before any weight is
+         * written (default true, like PyTorch's {@code clip_grad_norm_(..., error_if_nonfinite=True)}); false writes it.
+         */
+        public Builder optErrorIfNonfinite(boolean on) {
+            this.errorIfNonfinite = on;
+            return this;
+        }
+
+        /**
+         * The learning rate eta_k as a DJL {@code Tracker} of the step's iteration (instead of eta and
+         * {@code optLrSchedule}); eta is then the tracker's value at step 0.
+         */
+        public Builder optLearningRateTracker(ai.djl.training.tracker.Tracker t) {
+            this.tracker = t;
+            if (t != null) {
+                this.eta = t.getNewValue(0);
+            }
+            return this;
+        }
+
+        /** The generator the Pareto multipliers W are drawn from (needed when the step has noise). */
+        public Builder optNoiseSource(org.apache.commons.rng.UniformRandomProvider rng) {
+            this.noiseSource = rng;
             return this;
         }
 

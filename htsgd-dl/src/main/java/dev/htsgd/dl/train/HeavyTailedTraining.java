@@ -158,14 +158,7 @@ public final class HeavyTailedTraining {
 
     /** The phase of iteration {@code i}. */
     LossWeights.Phase phase(long i) {
-        Method m = cfg.method();
-        if (m == Method.LB || i >= cfg.noiseFreeFrom()) {
-            return LossWeights.Phase.LARGE;
-        }
-        if (!m.noisy()) {
-            return LossWeights.Phase.SMALL;
-        }
-        return m.independentStar() ? LossWeights.Phase.NOISY_INDEPENDENT : LossWeights.Phase.NOISY_SAME;
+        return LossWeights.Phase.of(cfg.method(), i, cfg.noiseFreeFrom());
     }
 
     /** Runs to {@code cfg.iterations()}. */
@@ -193,7 +186,7 @@ public final class HeavyTailedTraining {
         long t0 = System.nanoTime();
         LossWeights.Phase phase = phase(k);
         double cw = 0;
-        if (phase == LossWeights.Phase.NOISY_SAME || phase == LossWeights.Phase.NOISY_INDEPENDENT) {
+        if (phase.noisy()) {
             cw = step.noiseMultiplier();
         }
         int n = phase.size(ns, nl);
@@ -230,7 +223,7 @@ public final class HeavyTailedTraining {
             NDArray t = ImageSet.owned(sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes)));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(x, true);
-                NDArray l = logits.logSoftmax(1).mul(t).sum().neg();
+                NDArray l = HeavyTailedLoss.weightedCrossEntropy(logits, t);
                 gc.backward(l);
                 loss = l.getFloat();
             }
@@ -241,7 +234,12 @@ public final class HeavyTailedTraining {
             throw diverged("loss", loss);
         }
         boolean truncate = cfg.method().truncated() && phase != LossWeights.Phase.LARGE;
-        double norm = step.update(net.parameters(), k, truncate);
+        double norm;
+        try {
+            norm = step.update(net.parameters(), k, truncate);
+        } catch (TrainingDivergedException e) {
+            throw diverged("update norm", step.lastPreClipNorm()); // stopped before any weight was written
+        }
         long t2 = System.nanoTime();
         if (!Double.isFinite(norm)) {
             throw diverged("update norm", norm);

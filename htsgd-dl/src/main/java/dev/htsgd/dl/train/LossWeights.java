@@ -49,6 +49,25 @@ public final class LossWeights {
         /** g_SB + cW (g_SB* - g_LB) (Our 1). */
         NOISY_INDEPENDENT;
 
+        /**
+         * The phase of iteration {@code i} of {@code m}: large-batch steps for LB and from {@code noiseFreeFrom} on
+         * (the noisy methods' last K_off iterations), small-batch steps for SB and SB+Clip, else the noisy combination.
+         */
+        public static Phase of(Method m, long i, long noiseFreeFrom) {
+            if (m == Method.LB || i >= noiseFreeFrom) {
+                return LARGE;
+            }
+            if (!m.noisy()) {
+                return SMALL;
+            }
+            return m.independentStar() ? NOISY_INDEPENDENT : NOISY_SAME;
+        }
+
+        /** Whether the step draws c W. */
+        public boolean noisy() {
+            return this == NOISY_SAME || this == NOISY_INDEPENDENT;
+        }
+
         /** Examples in the concatenated batch. */
         public int size(int ns, int nl) {
             return switch (this) {
