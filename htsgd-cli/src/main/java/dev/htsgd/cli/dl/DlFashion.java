@@ -96,8 +96,11 @@ public final class DlFashion {
         try (Progress progress = Progress.start("dl-fashion " + scale, total, quiet)) {
             List<TrainConfig> order = new ArrayList<>(cells);
             if (grid.parallelRuns() > 1) {
-                // longest first (SB+Noise's 100,000 iterations, then the noisy methods), so no long run is left alone at the end
-                order.sort(java.util.Comparator.comparingDouble(DlFashion::cost).reversed());
+                // the 10,000-iteration runs longest first, so no long one is left alone at the end; SB+Noise's
+                // 100,000-iteration runs last (with as many as runs at once they end together), so that the other
+                // methods' rows are complete early in a run of hours
+                order.sort(java.util.Comparator.comparing((TrainConfig c) -> c.method() == Method.SB_NOISE)
+                        .thenComparing(java.util.Comparator.comparingDouble(DlFashion::cost).reversed()));
             }
             java.util.function.Consumer<TrainConfig> one = cfg -> done.put(cfg, cell(run, cfg, scale, grid, data,
                     fullTrain, test, progress));
