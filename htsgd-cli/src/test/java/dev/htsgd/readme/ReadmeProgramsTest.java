@@ -57,6 +57,14 @@ class ReadmeProgramsTest {
     }
 
     @Test
+    void aPlainDjlTrainerTrainsWithTheHeavyTailedStep() {
+        TrainWithDjl.Numbers n = TrainWithDjl.run();
+        assertThat(n.updates()).isEqualTo(300);
+        assertThat(n.listenedSteps()).isEqualTo(300); // the DJL listener saw every step
+        assertThat(n.accuracy()).isGreaterThan(0.85);
+    }
+
+    @Test
     void lanczosTopEigenvaluesAreTheDenseHessiansOnes() {
         TopHessianEigenvalue.Numbers n = TopHessianEigenvalue.run();
         DMatrixRMaj h = n.dense();

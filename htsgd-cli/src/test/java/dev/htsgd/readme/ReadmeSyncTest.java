@@ -23,6 +23,7 @@ class ReadmeSyncTest {
     /** Program name (marker) and source file, in README order. */
     static final String[][] PROGRAMS = {
         {"analyse", "AnalyseLandscape.java"}, {"train", "TrainHeavyTailed.java"}, {"hessian", "TopHessianEigenvalue.java"},
+        {"djl", "TrainWithDjl.java"},
     };
 
     /** The README section's ```java blocks, in order. */
