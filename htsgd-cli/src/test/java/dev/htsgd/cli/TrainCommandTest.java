@@ -232,16 +232,7 @@ class TrainCommandTest {
         assertThat(settings).hasSize(6);
         Map<String, Object> our2 = settings.stream().filter(st -> "our2".equals(st.get("method"))).findFirst().orElseThrow();
         assertThat(report.html()).contains((String) our2.get("command"));
-        List<String> args = new java.util.ArrayList<>(dev.htsgd.cli.line.CommandLineText.words((String) our2.get("command")));
-        args.addAll(List.of("--out", tmp.resolve("again").toString(), "--quiet", "--format", "json"));
-        String[] r = run(args.toArray(String[]::new));
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = Json.MAPPER.readTree(r[1]);
-        for (String k : dev.htsgd.cli.line.TrainLine.NUMBERS) {
-            if (our2.containsKey(k)) {
-                assertThat(j.get(k).asDouble()).as(k).isEqualTo(((Number) our2.get(k)).doubleValue());
-            }
-        }
+        assertCommandRepeats(our2, "again");
         assertThat((String) our2.get("command")).contains("--clip-on gradient");
         // issue 19: each run records the format of docs/results/dl-fashion (method, seed, iterations, threads, ...)
         @SuppressWarnings("unchecked")
@@ -252,6 +243,20 @@ class TrainCommandTest {
         }
         assertThat(report.html()).contains("dl_fashion_hessian_spectra").contains("Hessian trace");
 
+    }
+
+    /** Re-runs {@code setting}'s command here (into {@code out}) and checks it prints the setting's numbers. */
+    private void assertCommandRepeats(Map<String, Object> setting, String out) throws IOException {
+        List<String> args = new java.util.ArrayList<>(dev.htsgd.cli.line.CommandLineText.words((String) setting.get("command")));
+        args.addAll(List.of("--out", tmp.resolve(out).toString(), "--quiet", "--format", "json"));
+        String[] r = run(args.toArray(String[]::new));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        for (String k : dev.htsgd.cli.line.TrainLine.NUMBERS) {
+            if (setting.containsKey(k)) {
+                assertThat(j.get(k).asDouble()).as(k).isEqualTo(((Number) setting.get(k)).doubleValue());
+            }
+        }
     }
 
     @Test
@@ -273,15 +278,6 @@ class TrainCommandTest {
         List<Map<String, Object>> settings = (List<Map<String, Object>>) res.get("settings");
         assertThat(settings).hasSize(6);
         Map<String, Object> our1 = settings.stream().filter(st -> "our1".equals(st.get("method"))).findFirst().orElseThrow();
-        List<String> args = new java.util.ArrayList<>(dev.htsgd.cli.line.CommandLineText.words((String) our1.get("command")));
-        args.addAll(List.of("--out", tmp.resolve("again1").toString(), "--quiet", "--format", "json"));
-        String[] r = run(args.toArray(String[]::new));
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = Json.MAPPER.readTree(r[1]);
-        for (String k : dev.htsgd.cli.line.TrainLine.NUMBERS) {
-            if (our1.containsKey(k)) {
-                assertThat(j.get(k).asDouble()).as(k).isEqualTo(((Number) our1.get(k)).doubleValue());
-            }
-        }
+        assertCommandRepeats(our1, "again1");
     }
 }
