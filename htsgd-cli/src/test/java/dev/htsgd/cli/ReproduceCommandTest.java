@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import dev.htsgd.cli.command.ReproduceCommand;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +25,6 @@ class ReproduceCommandTest {
     @TempDir
     Path tmp;
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
     @Test
     void unknownTargetListsTheValidOnes() {

@@ -69,7 +69,7 @@ final class AnalysisMultiD {
         }
         double[][] minima = BasinRadius.minima(f, lo, hi, d == 2 ? 12 : 5).toArray(new double[0][]);
         if (minima.length == 0) {
-            throw new IllegalArgumentException("landscape " + f.name() + ": the gradient flow from a cmd.grid of start points"
+            throw new IllegalArgumentException("landscape " + f.name() + ": the gradient flow from a grid of start points"
                     + " settles at no minimum in the box " + java.util.Arrays.toString(lo) + " - " + java.util.Arrays.toString(hi));
         }
         List<Double> radii = new ArrayList<>();

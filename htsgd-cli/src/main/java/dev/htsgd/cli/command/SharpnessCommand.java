@@ -104,8 +104,8 @@ public final class SharpnessCommand extends DataCommand {
     @Override
     public Integer call() {
         Set<Metric> metrics = parseMetrics(metric);
-        Architecture arch = Architecture.of(model);
-        Dataset ds = Dataset.of(dataset);
+        Architecture arch = Architecture.of(set.model);
+        Dataset.of(set.dataset); // the name is checked before any file is read
         HvpMethod method = switch (hvp.toLowerCase(Locale.ROOT)) {
             case "exact" -> HvpMethod.EXACT;
             case "fd" -> HvpMethod.FINITE_DIFFERENCE;
@@ -128,28 +128,24 @@ public final class SharpnessCommand extends DataCommand {
         OptionChecks.atLeast("--slq-vectors", slqVectors, 1);
         OptionChecks.atLeast("--slq-steps", slqSteps, 2);
         OptionChecks.positive("--epsilon", epsilon);
-        DlRun.checkSubset(subset, corrupt);
+        DlRun.checkSubset(set.subset, set.corrupt);
         int threads = common.effectiveThreads();
         ExpectedSharpness es = ExpectedSharpness.of(delta, draws, common.seed);
         HessianSpectrum.Options lanczos = new HessianSpectrum.Options(lanczosIterations, tolerance, common.seed);
         WorstCaseSharpness wc = WorstCaseSharpness.of(reg, epsilon, common.seed);
-        if (!Files.isRegularFile(weights)) {
-            throw new IllegalArgumentException("--weights: no such file " + weights);
-        }
+        requireWeightsFile(weights);
 
         DlRun.threads(threads);
-        DlRun.Data d = DlRun.load(ds, data);
-        DlRun.checkSubset(d.train(), subset, corrupt);
-        ImageSet train = DlRun.subset(d.train(), subset, corrupt, common.seed);
+        ImageSet train = trainingSet();
         Map<String, Npz.Array> arrays = Npz.read(weights);
 
         Map<String, Object> res = new LinkedHashMap<>();
         try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
-            DlRun.setWeights(net, arrays, weights, model);
+            DlRun.setWeights(net, arrays, weights, set.model);
             try (NetworkLoss loss = NetworkLoss.of(net, train)) {
                 if (metrics.contains(Metric.hessian_top)) {
                     OptionChecks.require(topK <= loss.dimension(), "--top-k",
-                            "in [1, " + loss.dimension() + "] (the parameters of --model " + model + ")", topK);
+                            "in [1, " + loss.dimension() + "] (the parameters of --model " + set.model + ")", topK);
                 }
                 double[] theta = loss.parameters();
                 HessianOperator h = HessianOperator.of(loss, theta, method);
@@ -270,7 +266,7 @@ public final class SharpnessCommand extends DataCommand {
                 Plots.line(dir.plotsDir(), "density",
                         Plots.Axes.linear("Hessian spectral density (SLQ, Gaussian smoothing " + String.format(Locale.ROOT, "%.3g", sigma) + ")",
                                 "eigenvalue", "density (eigenvalues per unit)").withLogY(),
-                        List.of(Plots.Series.line(model + " " + weights.getFileName(), g[0], g[1])));
+                        List.of(Plots.Series.line(set.model + " " + weights.getFileName(), g[0], g[1])));
             }
             res.put("out", dir.commit().toString());
         }

@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class BMapTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("b-map", "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
+            + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.",
+            java.util.Set.of());
+
     static final double B_LOW = 0.1;
     static final double B_HIGH = 1.0;
     /** Points of the b grid of the l* plot. */
@@ -29,9 +33,7 @@ public final class BMapTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("b-map", "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
-                + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.",
-                java.util.Set.of());
+        return INFO;
     }
 
     @Override

@@ -33,6 +33,10 @@ import java.util.Map;
  */
 public final class ExitTimesTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
+            + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
+            java.util.Set.of("--etas", "--samples", "--max-steps"));
+
     static final double ALPHA = 1.2;
     static final double SCALE = 0.1;
     static final int BASIN = 1;
@@ -41,20 +45,15 @@ public final class ExitTimesTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
-                + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
-                java.util.Set.of("--etas", "--samples", "--max-steps"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        double[] etas = o.etaValues() != null ? o.etaValues()
-                : sc.pick(FULL_ETAS, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, new double[] {0.1, 0.05});
-        int samples = (int) (long) (o.samples != null ? o.samples : sc.pick(20L, 12L, 4L));
-        long cap = o.maxSteps != null ? o.maxSteps : sc.pick(50_000_000L, 4_000_000L, 100_000L);
-        double skipFactor = sc.pick(1.0, 0.5, 0.5);
+        double[] etas = ctx.etas(FULL_ETAS, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, new double[] {0.1, 0.05});
+        int samples = (int) ctx.samples(20L, 12L, 4L);
+        long cap = ctx.maxSteps(50_000_000L, 4_000_000L, 100_000L);
+        double skipFactor = ctx.scale().pick(1.0, 0.5, 0.5);
         NoiseModel noise = ParetoNoise.of(ALPHA, SCALE);
         ExitTimeStudy.Settings base = ExitTimeStudy.Settings.of(Iclr1d.of(), noise, Double.POSITIVE_INFINITY,
                 Clipping.NONE, true, BASIN, null, etas, samples, cap, Engine.SCALAR);

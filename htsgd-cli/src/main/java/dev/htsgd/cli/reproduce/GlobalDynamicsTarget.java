@@ -26,6 +26,10 @@ import java.util.Map;
  */
 public final class GlobalDynamicsTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
+            + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
+            java.util.Set.of("--steps", "--paths"));
+
     static final double ETA = 0.001;
     static final double X0 = 0.3;
     static final double B = 0.5;
@@ -49,17 +53,13 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
-                + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
-                java.util.Set.of("--steps", "--paths"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        long steps = o.steps != null ? o.steps : sc.pick(10_000_000L, 10_000_000L, 20_000L);
-        int paths = o.paths != null ? o.paths : sc.pick(10, 4, 2);
+        long steps = ctx.steps(10_000_000L, 10_000_000L, 20_000L);
+        int paths = ctx.paths(10, 4, 2);
         long thin = Math.max(1, steps / 2000);
         List<Setting> settings = List.of(
                 new Setting("heavy-tailed, unclipped", "pareto", 0.1, Double.POSITIVE_INFINITY),

@@ -25,6 +25,10 @@ import java.util.Map;
  */
 public final class RareEventTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("rare-event", "Experiment C (LD Table 2.1): probability that the SGD on U(x) = x^4/10 - x^2 started at 2.5 reaches 0 "
+            + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.",
+            java.util.Set.of("--etas", "--samples"));
+
     /** The learning rates of LD Table 2.1 (1/200 ... 1/1000; read from the published values' eta^0.5 trend). */
     public static final double[] PAPER_ETAS = {1.0 / 200, 1.0 / 400, 1.0 / 600, 1.0 / 800, 1.0 / 1000};
     /** Published estimates, unclipped. */
@@ -37,17 +41,13 @@ public final class RareEventTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("rare-event", "Experiment C (LD Table 2.1): probability that the SGD on U(x) = x^4/10 - x^2 started at 2.5 reaches 0 "
-                + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.",
-                java.util.Set.of("--etas", "--samples"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        double[] etas = o.etaValues() != null ? o.etaValues()
-                : ctx.scale().pick(PAPER_ETAS, PAPER_ETAS, new double[] {1.0 / 50, 1.0 / 100});
-        long samples = o.samples != null ? o.samples : ctx.scale().pick(200_000L, 20_000L, 2_000L);
+        double[] etas = ctx.etas(PAPER_ETAS, PAPER_ETAS, new double[] {1.0 / 50, 1.0 / 100});
+        long samples = ctx.samples(200_000L, 20_000L, 2_000L);
         double[] bs = {Double.POSITIVE_INFINITY, B};
         RareEventStudy study = new RareEventStudy();
         List<RareEventStudy.Settings> settings = new ArrayList<>();

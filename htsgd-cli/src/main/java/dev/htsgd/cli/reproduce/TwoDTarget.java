@@ -22,22 +22,22 @@ import java.util.Map;
  */
 public final class TwoDTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
+            + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
+            java.util.Set.of("--steps", "--paths"));
+
     static final double ETA = 5e-4;
     static final double[] START = {1.2, 2.6};
 
     @Override
     public Info info() {
-        return new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
-                + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
-                java.util.Set.of("--steps", "--paths"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        long steps = o.steps != null ? o.steps : sc.pick(30_000_000L, 3_000_000L, 30_000L);
-        int paths = o.paths != null ? o.paths : sc.pick(2, 2, 1);
+        long steps = ctx.steps(30_000_000L, 3_000_000L, 30_000L);
+        int paths = ctx.paths(2, 2, 1);
         double[] bs = {Himmelblau2d.B, Double.POSITIVE_INFINITY};
         long thin = Math.max(1, steps / 3000);
 
