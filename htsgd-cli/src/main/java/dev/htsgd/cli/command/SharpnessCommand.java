@@ -61,44 +61,52 @@ public final class SharpnessCommand extends DataCommand {
             description = "Weights saved by htsgd train (weights.npz: one array per parameter, named as the model's).")
     Path weights;
 
-    @Option(names = "--metric", paramLabel = "M[,M..]", defaultValue = "expected,hessian-top,hessian-trace", split = ",",
+    @Option(names = "--metric", paramLabel = "METRIC[,METRIC...]", hideParamSyntax = true, defaultValue = "expected,hessian-top,hessian-trace", split = ",",
             description = "expected | hessian-top | hessian-trace | density | worst-case | layers | all (default: ${DEFAULT-VALUE}).")
     List<String> metric;
 
-    @Option(names = "--delta", defaultValue = "0.01", description = "Expected sharpness: standard deviation of v (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", paramLabel = "S", defaultValue = "0.01", description = "Expected sharpness: standard deviation of v (default: ${DEFAULT-VALUE}).")
     double delta;
 
-    @Option(names = "--draws", defaultValue = "100", description = "Expected sharpness: perturbations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "100", description = "Expected sharpness: perturbations (default: ${DEFAULT-VALUE}).")
     int draws;
 
-    @Option(names = "--top-k", defaultValue = "1", description = "Number of top Hessian eigenvalues (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "1", description = "Number of top Hessian eigenvalues (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--lanczos-iterations", defaultValue = "100", description = "Most Lanczos steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lanczos-iterations", paramLabel = "N", defaultValue = "100", description = "Most Lanczos steps (default: ${DEFAULT-VALUE}).")
     int lanczosIterations;
 
-    @Option(names = "--tolerance", defaultValue = "1e-4", description = "Relative Ritz residual of converged eigenvalues (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-4", description = "Relative Ritz residual of converged eigenvalues (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--trace-samples", defaultValue = "100", description = "Hutchinson samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-samples", paramLabel = "N", defaultValue = "100", description = "Hutchinson samples (default: ${DEFAULT-VALUE}).")
     int traceSamples;
 
-    @Option(names = "--confidence", defaultValue = "0.95", description = "Level of trace_ci (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.95", description = "Level of trace_ci (default: ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--slq-vectors", defaultValue = "1", description = "Density: random vectors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slq-vectors", paramLabel = "N", defaultValue = "1", description = "Density: random vectors (default: ${DEFAULT-VALUE}).")
     int slqVectors;
 
-    @Option(names = "--slq-steps", defaultValue = "80", description = "Density: Lanczos steps per vector (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slq-steps", paramLabel = "N", defaultValue = "80", description = "Density: Lanczos steps per vector (default: ${DEFAULT-VALUE}).")
     int slqSteps;
 
-    @Option(names = "--epsilon", defaultValue = "5e-4", description = "Worst-case sharpness: size of the box (default: ${DEFAULT-VALUE}).")
-    double epsilon;
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--box", paramLabel = "EPS",
+            description = "Worst-case sharpness: half-width epsilon of the box (or radius of the ball) around the weights (default: 5e-4).")
+    double epsilon = 5e-4;
 
-    @Option(names = "--region", defaultValue = "box", description = "Worst-case sharpness: box (Keskar) | ball (default: ${DEFAULT-VALUE}).")
+    /** The old name of {@code --box}, from before {@code --epsilon} meant only simulate's neighbourhood radius. */
+    @Option(names = "--epsilon", hidden = true, paramLabel = "EPS")
+    void oldEpsilonName(double e) {
+        epsilon = e;
+    }
+
+    @Option(names = "--region", paramLabel = "box|ball", defaultValue = "box", description = "Worst-case sharpness: box (Keskar) | ball (default: ${DEFAULT-VALUE}).")
     String region;
 
-    @Option(names = "--hvp", defaultValue = "exact", description = "Hessian-vector products: exact (double back-propagation) | fd (central differences) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hvp", paramLabel = "exact|fd", defaultValue = "exact", description = "Hessian-vector products: exact (double back-propagation) | fd (central differences) (default: ${DEFAULT-VALUE}).")
     String hvp;
 
     @Override
@@ -127,7 +135,10 @@ public final class SharpnessCommand extends DataCommand {
         OptionChecks.require(confidence > 0 && confidence < 1, "--confidence", "in (0, 1)", confidence);
         OptionChecks.atLeast("--slq-vectors", slqVectors, 1);
         OptionChecks.atLeast("--slq-steps", slqSteps, 2);
-        OptionChecks.positive("--epsilon", epsilon);
+        // named as typed: --epsilon is the old name of --box
+        boolean oldName = spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--epsilon");
+        OptionChecks.positive(oldName ? "--epsilon" : "--box", epsilon);
         DlRun.checkSubset(set.subset, set.corrupt);
         int threads = common.effectiveThreads();
         ExpectedSharpness es = ExpectedSharpness.of(delta, draws, common.seed);

@@ -11,20 +11,20 @@ import picocli.CommandLine.Option;
  */
 public final class DataOptions {
 
-    @Option(names = "--model", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "lenet|vgg11|mlp", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
     public String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
     public String dataset;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (else $HTSGD_DATA, else /usr/share/datasets/NAME).")
     public Path data;
 
-    @Option(names = "--subset", defaultValue = "1000",
+    @Option(names = "--subset", paramLabel = "N", defaultValue = "1000",
             description = "Clean training images (the first N); 0 with --corrupt 0 = the whole set (default: ${DEFAULT-VALUE}).")
     public int subset;
 
-    @Option(names = "--corrupt", defaultValue = "200",
+    @Option(names = "--corrupt", paramLabel = "N", defaultValue = "200",
             description = "Images after the first N given uniform random labels from the seed (default: ${DEFAULT-VALUE}).")
     public int corrupt;
 }

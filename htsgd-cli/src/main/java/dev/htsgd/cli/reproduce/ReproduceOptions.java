@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
  */
 public final class ReproduceOptions {
 
-    @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
-            description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: ${DEFAULT-VALUE}).")
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--size", paramLabel = "full|quick|tiny",
+            description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: full).")
     public Scale scale = Scale.full;
 
     /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
@@ -19,7 +20,7 @@ public final class ReproduceOptions {
         scale = s;
     }
 
-    @Option(names = "--etas", paramLabel = "E1,E2,..", split = ",",
+    @Option(names = "--etas", paramLabel = "E", split = ",",
             description = "Learning rates (exit-times, rare-event); 1/200 style fractions are accepted.")
     public List<String> etas;
 
