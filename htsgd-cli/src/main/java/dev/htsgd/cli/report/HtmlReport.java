@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,24 +119,13 @@ public final class HtmlReport {
         return keyValues("environment", p.environment());
     }
 
-    /** Formats a cell: 4 significant digits for doubles. */
+    /** Formats a cell: doubles to 4 significant digits ({@link Numbers#sig(double)}), null as empty. */
     public static String format(Object c) {
         if (c == null) {
             return "";
         }
         if (c instanceof Double || c instanceof Float) {
-            double d = ((Number) c).doubleValue();
-            if (Double.isNaN(d)) {
-                return "n/a";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e6) {
-                return String.format(Locale.ROOT, "%.0f", d);
-            }
-            double a = Math.abs(d);
-            return a >= 1e-3 && a < 1e6 ? String.format(Locale.ROOT, "%.4g", d) : String.format(Locale.ROOT, "%.3e", d);
+            return Numbers.sig(((Number) c).doubleValue());
         }
         return String.valueOf(c);
     }

@@ -1,6 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.line.ExitTimesLine;
+import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -130,7 +131,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 rows.add(List.of(bLabel(b), eta, e.mean(), e.stderr(), e.exits() + "/" + e.samples(), e.censored(),
                         pred, pt.ratio()));
                 if (Double.isFinite(e.mean()) && e.mean() > 0) {
-                    meas.add(new double[] {1 / eta, e.mean()});
+                    meas.add(new double[] {1 / eta, e.mean(), e.stderr()});
                 }
                 ctx.log(String.format(Locale.ROOT, "exit-times b=%s eta=%g mean=%.4g censored=%d", bLabel(b), eta,
                         e.mean(), e.censored()));
@@ -157,9 +158,8 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 c.putAll(same);
                 commands.add(c);
             }
-            series.add(new Plots.Series("measured, b = " + bLabel(b), col(meas, 0), col(meas, 1), Plots.Style.MARKERS));
-            series.add(Plots.Series.line("theory, b = " + bLabel(b), java.util.Arrays.stream(etas).map(e -> 1 / e).toArray(),
-                    predicted.get(i)));
+            series.addAll(Figures.measuredAndTheory(i, "b = " + bLabel(b) + " (l* = " + l + ")", meas,
+                    x -> th.meanExitSteps(1 / x, noise, BASIN)));
         }
         List<String> header = List.of("b", "eta", "mean exit steps", "stderr", "exits/samples", "censored",
                 "theory mean 1/(C* eta lambda^l*)", "measured/theory");
@@ -180,7 +180,9 @@ public final class ExitTimesTarget implements ReproduceTarget {
         for (Map<String, Object> c : commands) {
             report.command("b = " + c.get("b") + " alone", (String) c.get("command"));
         }
-        report.plot(plot, "Mean exit steps (markers) and the theory's prediction (lines), log-log.")
+        report.plot(plot, "Mean exit steps with standard-error bars (markers) and the theory's mean 1/(C* eta lambda(eta)^l*) "
+                + "(line of the same colour, drawn over the measured range of eta), log-log; a steeper line is a wider "
+                + "basin in jump units.")
                 .table("All points", header, rows)
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
 
