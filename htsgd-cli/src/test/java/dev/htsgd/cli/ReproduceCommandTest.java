@@ -135,7 +135,7 @@ class ReproduceCommandTest {
         String[] r = run("demo", "--size", "tiny", "--out", out.toString(), "--format", "json", "--threads", "2");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.MAPPER.readTree(r[1]);
-        assertThat(j.get("targets").fieldNames()).toIterable().containsExactly("global-dynamics", "b-map", "exit-times");
+        assertThat(j.get("targets").fieldNames()).toIterable().containsExactly("exit-times", "global-dynamics", "b-map");
         assertThat(j.get("report").asText()).isEqualTo(out.toAbsolutePath().resolve("report.html").toString());
         JsonNode gd = j.get("targets").get("global-dynamics").get("settings");
         assertThat(gd.get(0).get("limiting_stationary").size()).isEqualTo(4);

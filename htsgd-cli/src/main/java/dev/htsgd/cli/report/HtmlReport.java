@@ -34,6 +34,17 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * A section: its heading, then two short paragraphs, what its figure shows and what the theory predicts, so a
+     * reader knows what to look for before the tables and figures.
+     */
+    public HtmlReport section(String heading, String shows, String predicts) {
+        heading(heading);
+        body.add("<p class=\"lead\"><b>The figure shows</b> " + escape(shows) + "</p>");
+        body.add("<p class=\"lead\"><b>The theory predicts</b> " + escape(predicts) + "</p>");
+        return this;
+    }
+
     public HtmlReport subheading(String text) {
         body.add("<h3>" + escape(text) + "</h3>");
         return this;
@@ -146,7 +157,7 @@ public final class HtmlReport {
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eef}td.num{text-align:right;font-family:monospace}")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.9em;color:#555}")
                 .append(".command code{background:#f3f3f7;padding:.2em .4em;font-size:.85em;word-break:break-all}")
-                .append(".files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
+                .append(".lead{margin:.3em 0}.files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String b : body) {
             sb.append(b).append('\n');

@@ -94,7 +94,11 @@ public final class BMapTarget implements ReproduceTarget {
             basinRows.add(List.of("m" + (i + 1), minima[i], basins.field(i).left(), basins.field(i).right(),
                     basins.field(i).radius(), i == 0 || i == 2 ? "sharp (narrow)" : "flat (wide)"));
         }
-        ctx.report().heading("b-map: which minima survive as b varies")
+        ctx.report().section("b-map: which minima survive as b varies",
+                        "the jump numbers l*_i = ceil(r_i / b) of the four minima of the ICLR function as steps over b, "
+                        + "with the bands of b where the jump graph G_b is irreducible and the recommended bands shaded.",
+                        "the limiting process lives on the minima with the largest l* (the widest in jump units); a b in "
+                        + "a recommended band (G_b irreducible, only the flat m2 and m4 widest) eliminates the sharp minima.")
                 .paragraph("The limiting jump process lives on the widest minima V*_b = {m_i : l*_i = max_j l*_j}; "
                         + "sharp minima outside V*_b are left at once on the time scale of the process. A b for which "
                         + "only the flat minima m2 and m4 are widest, with G_b irreducible, eliminates the sharp minima "

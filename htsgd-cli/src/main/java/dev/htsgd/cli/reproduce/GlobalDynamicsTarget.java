@@ -182,7 +182,13 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 out.stream().map(m -> (double[]) m.get("limiting_stationary")).toList(),
                 out.stream().map(m -> (double[]) m.get("limiting_over_horizon")).toList());
 
-        HtmlReport report = ctx.report().heading("B. Global dynamics (ICLR Fig. 2-3)")
+        HtmlReport report = ctx.report().section("B. Global dynamics (ICLR Fig. 2-3)",
+                        "where long runs of SGD on the ICLR function spend their time under heavy-tailed and Gaussian "
+                        + "noise, with and without clipping at b = 0.5: the fraction of time per attraction field beside the "
+                        + "limiting jump process, the density of visited locations (log scale) and one trajectory each.",
+                        "clipped heavy-tailed SGD behaves like a Markov chain on the widest minima V*_b (here the flat m2 and "
+                        + "m4) and almost never sits in the sharp m1 and m3; unclipped it visits all four minima; with "
+                        + "Gaussian noise it stays in the basin it starts in on these time scales.")
                 .paragraph("ICLR test function on [-1.6, 1.6], eta = " + ETA + ", X_0 = " + X0 + ", " + paths + " paths x "
                         + steps + " steps per setting; heavy-tailed noise " + heavy.describe() + ", Gaussian noise "
                         + gauss.describe() + ". Expected: unclipped heavy tails visit all four minima; clipped heavy tails "

@@ -107,7 +107,12 @@ public final class TwoDTarget implements ReproduceTarget {
                 .colour(7).shape(1));
         Plot plot = ctx.plot("two-d", Plots.Axes.linear("Visited points (path 0, thinned), himmelblau2d", "x", "y")
                 .withXRange(-4.4, 4.4).withYRange(-4.4, 4.4), scatter);
-        ctx.report().heading("D. Two dimensions (ICLR 3.2)")
+        ctx.report().section("D. Two dimensions (ICLR 3.2)",
+                        "the points visited by clipped (b = 2.15) and unclipped heavy-tailed SGD on a two-dimensional "
+                        + "landscape with two wide and two narrow basins, started in a narrow one, with the four minima.",
+                        "with b = 2.15 leaving a wide basin takes two jumps and a narrow one only one, so the limiting "
+                        + "process lives on the wide minima and the time in the narrow basins tends to 0; unclipped, all "
+                        + "four are visited.")
                 .paragraph("htsgd's himmelblau2d (the printed ICLR transform is garbled, see the landscape's documentation): "
                         + "wide basins at (-2.6, +-2.6) with radius 2.6 (J = 2 at b = 2.15), narrow ones at (1.2, +-2.6) "
                         + "with radius 1.2 (J = 1); projection onto the ball of radius 4.2; eta = " + ETA + "; noise "
