@@ -94,6 +94,27 @@ public final class Numbers {
         return sb.append(']').toString();
     }
 
+    /**
+     * Any value of a result map as a person reads it: doubles by {@link #sig(double, int)} with {@code digits},
+     * lists and arrays in brackets, maps as {@code key value, key value}, anything else as it prints.
+     */
+    public static String human(Object v, int digits) {
+        if (v instanceof Double || v instanceof Float) {
+            return sig(((Number) v).doubleValue(), digits);
+        }
+        if (v instanceof double[] a) {
+            return vector(a, digits);
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().map(o -> human(o, digits)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> e.getKey() + " " + human(e.getValue(), digits))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.valueOf(v);
+    }
+
     public static void register(CommandLine cl) {
         ITypeConverter<Long> longs = Numbers::parseLong;
         ITypeConverter<Integer> ints = s -> {
