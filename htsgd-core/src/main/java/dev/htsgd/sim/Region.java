@@ -33,7 +33,14 @@ public record Region(double lo, double hi, boolean loOpen, boolean hiOpen, Doubl
             throw new IllegalArgumentException("interval must satisfy lo < hi, got [" + lo + ", " + hi + "]");
         }
         return new Region(lo, hi, loOpen, hiOpen, null, null,
-                (loOpen ? "(" : "[") + lo + ", " + hi + (hiOpen ? ")" : "]"));
+                (loOpen ? "(" : "[") + end(lo) + ", " + end(hi) + (hiOpen ? ")" : "]"));
+    }
+
+    /** An end to 12 significant digits: a maximum found numerically reads 0.2, not 0.19999999999999996. */
+    private static String end(double v) {
+        return Double.isFinite(v) && v != 0
+                ? Double.toString(new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue())
+                : Double.toString(v);
     }
 
     /**

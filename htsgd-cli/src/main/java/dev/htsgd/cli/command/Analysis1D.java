@@ -227,9 +227,12 @@ final class Analysis1D {
         int n = basins.size();
         pw.printf(Locale.ROOT, "%s on %s, noise %s, cmd.clip %s%n", f.name(), f.domain().describe(), z.describe(), cmd.clip.describe());
         pw.println("critical points:");
+        // f at the critical points to the round-off of their scale: a minimum at f = 0 reads 0, not -3.631e-33
+        double fScale = basins.criticalPoints().points().stream().mapToDouble(p -> Math.abs(p.value()))
+                .filter(Double::isFinite).max().orElse(1);
         for (CriticalPoint p : basins.criticalPoints().points()) {
             pw.printf(Locale.ROOT, "  %-9s x = %-10s f = %-12s%s%s%n", p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    JsonValues.fmt(p.x()), JsonValues.fmt(p.value()), p.degenerate() ? " (degenerate)" : "",
+                    JsonValues.fmt(p.x()), dev.htsgd.cli.report.Numbers.relative(p.value(), fScale, 6), p.degenerate() ? " (degenerate)" : "",
                     p.atBoundary() ? " (domain end)" : "");
         }
         pw.printf(Locale.ROOT, "%n%-3s %-10s %-22s %-9s %-4s %-7s %-12s %-9s%s%n", "i", "m_i", "I_i", "r_i", "l*", "widest",

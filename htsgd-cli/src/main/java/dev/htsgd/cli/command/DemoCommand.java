@@ -53,6 +53,6 @@ public final class DemoCommand implements Callable<Integer> {
                 "A short reproduction of the simulation experiments of Wang, Oh and Rhee (ICLR 2022) and Wang and Rhee "
                         + "(2023, 2025) on the built-in ICLR test function: where SGD spends its time with and without "
                         + "truncation, which minima survive as b varies, and how exit times scale with eta.",
-                List.of(ReproduceTargets.get("global-dynamics"), ReproduceTargets.get("b-map"), ReproduceTargets.get("exit-times")));
+                List.of(ReproduceTargets.get("exit-times"), ReproduceTargets.get("global-dynamics"), ReproduceTargets.get("b-map")));
     }
 }

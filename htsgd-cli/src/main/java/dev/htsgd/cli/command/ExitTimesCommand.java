@@ -136,7 +136,7 @@ public final class ExitTimesCommand extends DynamicsCommand {
     private static void text(PrintWriter pw, ExitTimeStudy.Settings s, ExitTimeStudy.Result r) {
         LogLogFit fit = r.fit();
         pw.printf(Locale.ROOT, "exit from field %d %s of %s, start %s, noise %s, clip %s%n", s.basin(),
-                s.field().describe(), s.objective().name(), java.util.Arrays.toString(s.start()), s.noise().describe(),
+                s.field().describe(), s.objective().name(), dev.htsgd.cli.report.Numbers.vector(s.start(), 6), s.noise().describe(),
                 Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
         pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s%n", JsonValues.fmt(r.radius()),
                 r.jumps() == null ? "-" : r.jumps());

@@ -15,6 +15,7 @@ import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.sharpness.ExpectedSharpness;
+import dev.htsgd.run.Progress;
 import dev.htsgd.dl.sharpness.HessianOperator;
 import dev.htsgd.dl.sharpness.HessianSpectrum;
 import dev.htsgd.dl.sharpness.HessianTrace;
@@ -153,7 +154,9 @@ public final class SharpnessCommand extends DataCommand {
         Map<String, Object> res = new LinkedHashMap<>();
         try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
             DlRun.setWeights(net, arrays, weights, set.model);
-            try (NetworkLoss loss = NetworkLoss.of(net, train)) {
+            // one progress unit per metric; off a terminal the heartbeat prints a line every 10 s inside a long one
+            try (NetworkLoss loss = NetworkLoss.of(net, train);
+                    Progress progress = Progress.start("sharpness", metrics.size(), common.quiet)) {
                 if (metrics.contains(Metric.hessian_top)) {
                     OptionChecks.require(topK <= loss.dimension(), "--top-k",
                             "in [1, " + loss.dimension() + "] (the parameters of --model " + set.model + ")", topK);
@@ -173,6 +176,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var r = es.estimate(loss, theta);
                     seconds.put("expected", secondsSince(t0));
+                    progress.step();
                     res.put("expected_sharpness", r.value());
                     res.put("expected_sharpness_stderr", r.standardError());
                     res.put("expected_sharpness_mean_change", r.meanChange());
@@ -183,6 +187,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var top = HessianSpectrum.top(h, topK, lanczos);
                     seconds.put("hessian_top", secondsSince(t0));
+                    progress.step();
                     res.put("hessian_top", top.list());
                     res.put("hessian_top_residuals", list(top.residuals()));
                     res.put("hessian_top_products", top.products());
@@ -192,6 +197,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var tr = HessianTrace.hutchinson(h, traceSamples, confidence, common.seed);
                     seconds.put("hessian_trace", secondsSince(t0));
+                    progress.step();
                     res.put("hessian_trace", tr.trace());
                     res.put("trace_ci", List.of(tr.ciLow(), tr.ciHigh()));
                     res.put("trace_stderr", tr.standardError());
@@ -203,6 +209,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     density = HessianSpectrum.density(h, slqVectors, slqSteps, common.seed);
                     seconds.put("density", secondsSince(t0));
+                    progress.step();
                     Map<String, Object> dm = new LinkedHashMap<>();
                     dm.put("nodes", list(density.nodes()));
                     dm.put("weights", list(density.weights()));
@@ -214,6 +221,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var w = wc.estimate(loss, theta);
                     seconds.put("worst_case", secondsSince(t0));
+                    progress.step();
                     res.put("worst_case_sharpness", w.value());
                     res.put("worst_case_sharpness_relative", w.relative());
                     res.put("epsilon", epsilon);
@@ -232,6 +240,7 @@ public final class SharpnessCommand extends DataCommand {
                         layers.add(m);
                     }
                     seconds.put("layers", secondsSince(t0));
+                    progress.step();
                     res.put("layers", layers);
                 }
                 res.put("seconds", seconds);
@@ -309,16 +318,18 @@ public final class SharpnessCommand extends DataCommand {
         for (var e : res.entrySet()) {
             if (e.getKey().equals("density")) {
                 Map<?, ?> dm = (Map<?, ?>) e.getValue();
-                out.printf(Locale.ROOT, "%-32s mass %.6g, SLQ trace %.6g (%d nodes)%n", "density", (Double) dm.get("mass"),
-                        (Double) dm.get("trace_estimate"), ((List<?>) dm.get("nodes")).size());
+                out.printf(Locale.ROOT, "%-32s mass %s, SLQ trace %s (%d nodes)%n", "density",
+                        dev.htsgd.cli.report.Numbers.human(dm.get("mass"), 6),
+                        dev.htsgd.cli.report.Numbers.human(dm.get("trace_estimate"), 6), ((List<?>) dm.get("nodes")).size());
             } else if (e.getKey().equals("layers")) {
                 for (Object o : (List<?>) e.getValue()) {
                     Map<?, ?> m = (Map<?, ?>) o;
-                    out.printf(Locale.ROOT, "layer %-26s %7d params  top %.6g  trace %.6g%n", m.get("layer"), (Integer) m.get("parameters"),
-                            (Double) m.get("hessian_top"), (Double) m.get("hessian_trace"));
+                    out.printf(Locale.ROOT, "layer %-26s %7d params  top %s  trace %s%n", m.get("layer"), (Integer) m.get("parameters"),
+                            dev.htsgd.cli.report.Numbers.human(m.get("hessian_top"), 6),
+                            dev.htsgd.cli.report.Numbers.human(m.get("hessian_trace"), 6));
                 }
             } else {
-                out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), e.getValue());
+                out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), dev.htsgd.cli.report.Numbers.human(e.getValue(), 6));
             }
         }
         out.flush();
