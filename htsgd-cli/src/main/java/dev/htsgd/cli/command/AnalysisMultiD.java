@@ -107,7 +107,7 @@ final class AnalysisMultiD {
         out.put("not_computed", "rates, transition graph and the limiting chain are 1-D only in this version");
         if (!cmd.common.json()) {
             PrintWriter pw = cmd.spec.commandLine().getOut();
-            pw.printf(Locale.ROOT, "%s (%d-D), noise %s, cmd.clip %s: multi-d first version%n", f.name(), f.dimension(), z.describe(), cmd.clip.describe());
+            pw.printf(Locale.ROOT, "%s (%d-D), noise %s, clip %s: multi-d first version%n", f.name(), f.dimension(), z.describe(), cmd.clip.describe());
             pw.printf(Locale.ROOT, "%-4s %-26s %-10s %-6s %-6s%n", "i", "minimum", "r", "J", "widest");
             for (int i = 0; i < minima.length; i++) {
                 pw.printf(Locale.ROOT, "%-4d %-26s %-10s %-6d %-6s%n", i, Arrays.stream(minima[i]).mapToObj(JsonValues::fmt)
