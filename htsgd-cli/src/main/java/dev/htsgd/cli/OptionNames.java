@@ -17,50 +17,27 @@ import picocli.CommandLine.ParseResult;
  * <p>An {@link InvalidParameterException} names its parameter ({@link InvalidParameterException#parameter()}),
  * so its message is translated by that name: through {@link #PARAMETERS} and {@link #OPTIONS}, or else by the naming rule
  * {@code normalScale -> --normal-scale} when the command has that option. Other messages are translated by
- * their first word, through {@link #OPTIONS} only. Where several options carry a parameter, the one given on
+ * their first word, through {@link #OPTIONS} and {@link #NAMED_BY_RULE} only. Where several options carry a parameter, the one given on
  * the command line wins, else the first the command has ({@code domain} is {@code --domain} or {@code --ball}).
  */
 public final class OptionNames {
 
-    /** Library parameter name to the options that carry it, in order of preference. */
+    /**
+     * Library parameter names whose option follows the naming rule ({@code maxSteps -> --max-steps}); a message
+     * starting with one of them is translated even when it is not an {@link InvalidParameterException}.
+     */
+    private static final java.util.Set<String> NAMED_BY_RULE = java.util.Set.of(
+            "samples", "steps", "horizon", "alpha", "basin", "maxSteps", "paths", "threads", "clip", "momentum",
+            "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "batch", "largeBatch", "method", "iterations",
+            "noiseOff", "evalEvery", "dataset", "model", "subset", "corrupt", "x0", "level", "scale", "normalScale",
+            "pPlus", "thin", "epsilon", "confidence");
+
+    /** Library parameter name to the options that carry it, in order of preference, where the rule does not fit. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
             Map.entry("gridPoints", List.of("--grid")),
             Map.entry("maxIterations", List.of("--lanczos-iterations")),
-            Map.entry("samples", List.of("--samples")),
-            Map.entry("steps", List.of("--steps")),
-            Map.entry("horizon", List.of("--horizon")),
             Map.entry("eta", List.of("--eta", "--etas")),
-            Map.entry("alpha", List.of("--alpha")),
-            Map.entry("basin", List.of("--basin")),
-            Map.entry("maxSteps", List.of("--max-steps")),
-            Map.entry("paths", List.of("--paths")),
-            Map.entry("threads", List.of("--threads")),
-            Map.entry("clip", List.of("--clip")),
-            Map.entry("c", List.of("--c", "--scale")),
-            Map.entry("momentum", List.of("--momentum")),
-            Map.entry("weightDecay", List.of("--weight-decay")),
-            Map.entry("lrStep", List.of("--lr-step")),
-            Map.entry("weightBound", List.of("--weight-bound")),
-            Map.entry("pareto", List.of("--pareto")),
-            Map.entry("clipOn", List.of("--clip-on")),
-            Map.entry("batch", List.of("--batch")),
-            Map.entry("largeBatch", List.of("--large-batch")),
-            Map.entry("method", List.of("--method")),
-            Map.entry("iterations", List.of("--iterations")),
-            Map.entry("noiseOff", List.of("--noise-off")),
-            Map.entry("evalEvery", List.of("--eval-every")),
-            Map.entry("dataset", List.of("--dataset")),
-            Map.entry("model", List.of("--model")),
-            Map.entry("subset", List.of("--subset")),
-            Map.entry("corrupt", List.of("--corrupt")),
-            Map.entry("x0", List.of("--x0")),
-            Map.entry("level", List.of("--level")),
-            Map.entry("scale", List.of("--scale")),
-            Map.entry("normalScale", List.of("--normal-scale")),
-            Map.entry("pPlus", List.of("--p-plus")),
-            Map.entry("thin", List.of("--thin")),
-            Map.entry("epsilon", List.of("--epsilon")),
-            Map.entry("confidence", List.of("--confidence")));
+            Map.entry("c", List.of("--c", "--scale")));
 
     /**
      * Parameters translated only when an {@link InvalidParameterException} names them: their names also start
@@ -142,7 +119,9 @@ public final class OptionNames {
         if (end == 0 || !message.startsWith(" ", end)) {
             return message;
         }
-        List<String> options = OPTIONS.get(message.substring(0, end));
+        String name = message.substring(0, end);
+        List<String> options = OPTIONS.containsKey(name) ? OPTIONS.get(name)
+                : NAMED_BY_RULE.contains(name) ? List.of(kebab(name)) : null;
         String o = options == null ? null : option(options, spec);
         return o == null ? message : o + message.substring(end);
     }

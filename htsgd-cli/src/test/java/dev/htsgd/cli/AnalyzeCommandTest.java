@@ -1,21 +1,18 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
+import static dev.htsgd.cli.CliRun.json;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnalyzeCommandTest {
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
-    private static JsonNode json(String s) throws Exception {
-        return Json.MAPPER.readTree(s);
-    }
 
     @Test
     void analyzeIclrGivesTheContractKeys() throws Exception {
@@ -73,19 +70,7 @@ class AnalyzeCommandTest {
 
     @Test
     void badInputIsOneLineWithExitCodeTwo() {
-        String[][] cases = {
-            {"analyze", "--landscape", "iclr1d", "--clip", "0"},
-            {"analyze", "--landscape", "iclr1d", "--clip", "-1"},
-            {"analyze", "--landscape", "iclr1d", "--alpha", "1.0"},
-            {"analyze", "--landscape", "iclr1d", "--alpha", "0.8"},
-            {"analyze", "--landscape", "expr:x^2", "--domain", "-1,1"},
-            {"analyze", "--landscape", "expr:x", "--domain", "-1,1"},
-            {"analyze", "--landscape", "expr:0*x", "--domain", "-1,1"},
-            {"analyze", "--landscape", "expr:1/x", "--domain", "-1,1"},
-            {"analyze", "--landscape", "iclr1d", "--noise", "gaussian"},
-            {"control", "--landscape", "iclr1d", "--b-range", "0:1"},
-            {"control", "--landscape", "iclr1d", "--target", "5"},
-        };
+        List<String[]> cases = BadOptions.cases("analyze");
         for (String[] c : cases) {
             String[] r = run(c);
             assertThat(r[0]).as(String.join(" ", c) + " -> " + r[2]).isEqualTo("2");

@@ -10,6 +10,11 @@ public final class CliRun {
     private CliRun() {
     }
 
+    /** Parses a command's JSON output. */
+    public static com.fasterxml.jackson.databind.JsonNode json(String s) throws java.io.IOException {
+        return dev.htsgd.run.Json.MAPPER.readTree(s);
+    }
+
     public static String[] run(String... args) {
         CommandLine cl = Main.newCommandLine();
         StringWriter out = new StringWriter();

@@ -106,4 +106,28 @@ class CommandSurfaceTest {
             org.assertj.core.api.Assertions.assertThat(header[0]).as(e.getKey()).endsWith(".").doesNotContain("\n");
         }
     }
+
+    /**
+     * The old names of renamed options (issue 16: one name per concept) still set their value, and the new name's
+     * default does not overwrite it (picocli applies a defaultValue after parsing, so the new names have none).
+     */
+    @Test
+    void oldOptionNamesStillSetTheirValue() {
+        String[][] cases = {
+            {"reproduce", "--size", "tiny", "reproduce", "b-map", "--scale", "tiny"},
+            {"demo", "--size", "tiny", "demo", "--scale", "tiny"},
+            {"rare-event", "--task-paths", "500", "rare-event", "--batch", "500"},
+            {"rare-event", "--estimator", "mc", "rare-event", "--method", "mc"},
+            {"sharpness", "--box", "0.125", "sharpness", "--weights", "w.npz", "--epsilon", "0.125"},
+        };
+        for (String[] c : cases) {
+            CommandLine.ParseResult parsed = Main.newCommandLine().parseArgs(java.util.Arrays.copyOfRange(c, 3, c.length));
+            Object value = parsed.subcommand().commandSpec().findOption(c[1]).getValue();
+            assertThat(String.valueOf(value)).as(String.join(" ", c)).isEqualTo(c[2]);
+        }
+        // and without either name, the documented default
+        CommandLine.ParseResult plain = Main.newCommandLine().parseArgs("rare-event");
+        assertThat(plain.subcommand().commandSpec().findOption("--task-paths").<Integer>getValue()).isEqualTo(1000);
+        assertThat(plain.subcommand().commandSpec().findOption("--estimator").<String>getValue()).isEqualTo("is");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
+import static dev.htsgd.cli.CliRun.json;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineCommandsTest {
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
-    private static JsonNode json(String s) throws Exception {
-        return Json.MAPPER.readTree(s);
-    }
 
     @Test
     void simulatePrintsTheContractKeysAndIsThreadCountInvariant() throws Exception {

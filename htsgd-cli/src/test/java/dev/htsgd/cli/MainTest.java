@@ -1,14 +1,12 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
     @Test
     void helpListsUsageAndExitsZero() {

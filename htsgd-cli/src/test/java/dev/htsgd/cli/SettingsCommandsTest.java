@@ -86,7 +86,7 @@ class SettingsCommandsTest {
         assertThat(Json.MAPPER.readTree(r[1]).get("points").get(0).get("samples").asLong()).isEqualTo(1200);
         String[] bad = CliRun.run("rare-event", "--etas", "1/50", "--method", "mc", "--is-jumps", "4", "--quiet");
         assertThat(bad[0]).isEqualTo("2");
-        assertThat(bad[2]).contains("--method is");
+        assertThat(bad[2]).contains("--estimator is");
         String[] tail = CliRun.run("rare-event", "--etas", "1/50", "--is-tail", "2", "--quiet");
         assertThat(tail[2]).contains("--is-tail must be in (0, 1]");
     }

@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,7 @@ import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.train.TrainingStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,6 @@ class SharpnessCommandTest {
     Path data;
     Map<String, Npz.Array> weights;
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -140,19 +139,7 @@ class SharpnessCommandTest {
     void numericOptionsAreCheckedUnderTheirOwnNames() {
         Path w = write("weights.npz", weights);
         // option as typed, value, and what the one line must say (the library would say maxIterations, k, ...)
-        String[][] cases = {
-            {"--lanczos-iterations", "0", "--lanczos-iterations must be >= 1, got 0"},
-            {"--top-k", "0", "--top-k must be >= 1, got 0"},
-            {"--top-k", "20000", "--top-k must be in [1, 11330] (the parameters of --model lenet), got 20000"},
-            {"--draws", "1", "--draws must be >= 2, got 1"},
-            {"--tolerance", "1", "--tolerance must be in (0, 1), got 1.0"},
-            {"--trace-samples", "1", "--trace-samples must be >= 2, got 1"},
-            {"--confidence", "1", "--confidence must be in (0, 1), got 1.0"},
-            {"--slq-vectors", "0", "--slq-vectors must be >= 1, got 0"},
-            {"--slq-steps", "1", "--slq-steps must be >= 2, got 1"},
-            {"--epsilon", "-1", "--epsilon must be in (0, inf), got -1.0"},
-            {"--delta", "NaN", "--delta must be in (0, inf), got NaN"},
-        };
+        List<String[]> cases = BadOptions.cases("sharpness");
         for (String[] c : cases) {
             String[] r = sharpness(w, "--metric", "hessian-top", c[0], c[1]);
             assertThat(r[0]).as(c[0] + " " + c[1] + ": " + r[2]).isEqualTo("2");

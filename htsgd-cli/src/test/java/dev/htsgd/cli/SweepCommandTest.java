@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import dev.htsgd.cli.command.SweepCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +10,6 @@ import picocli.CommandLine;
 /** The sweep command's options and help live in htsgd-cli; its runner (htsgd-spark) is not on this class path. */
 class SweepCommandTest {
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
     @Test
     void helpWorksWithoutSpark() {

@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,16 +36,6 @@ class TailIndexCommandTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = z.sample(rng);
         }
-    }
-
-    private static String[] run(String... args) {
-        picocli.CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
     private static Path write(String name, String text) throws IOException {

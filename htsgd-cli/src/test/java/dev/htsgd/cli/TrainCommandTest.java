@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import static dev.htsgd.cli.CliRun.run;
 import dev.htsgd.run.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.cli.dl.DlFashion;
@@ -26,9 +27,6 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private static String[] run(String... args) {
-        return CliRun.run(args);
-    }
 
     static void idx(Path dir, int nTrain, int nTest) throws IOException {
         Files.createDirectories(dir);
@@ -162,19 +160,7 @@ class TrainCommandTest {
         Path parent = Files.createDirectories(tmp.resolve("runs"));
         Path out = parent.resolve("run");
         // the options after the defaults of tiny(), and what the one line must say
-        String[][] cases = {
-            {"--lr-step must be >= 0 (0 = constant eta), got -1", "--lr-step", "-1"},
-            {"--lr-gamma must be in (0, 1], got -1.0", "--lr-gamma", "-1"},
-            {"--large-batch must be >= --batch (100), got 50", "--large-batch", "50", "--batch", "100"},
-            {"--batch must be in [1, 50] (the training images: --subset + --corrupt), got 100", "--batch", "100"},
-            {"--clip must be in (0, inf], got 0.0", "--method", "sb", "--clip", "0"},
-            {"--alpha must be in (0, inf), got 0.0", "--method", "sb", "--alpha", "0"},
-            {"--noise-off must be in [0, --iterations = 2], got 3", "--noise-off", "3"},
-            {"--eta must be in (0, inf), got NaN", "--eta", "NaN"},
-            {"--momentum must be in [0, 1), got 1.0", "--momentum", "1"},
-            {"--weight-bound must be in (0, inf], got -1.0", "--weight-bound", "-1"},
-            {"--method must be one of", "--method", "adam"},
-        };
+        List<String[]> cases = BadOptions.cases("train");
         for (String[] c : cases) {
             String[] r = tiny(data, out, java.util.Arrays.copyOfRange(c, 1, c.length));
             assertThat(r[0]).as(String.join(" ", c) + ": " + r[2]).isEqualTo("2");

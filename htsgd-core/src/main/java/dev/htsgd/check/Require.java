@@ -142,6 +142,26 @@ public final class Require {
     }
 
     /**
+     * A positive rate written as a number or a fraction ({@code 0.01}, {@code 1e-3}, {@code 1/200}, as the papers
+     * write their learning rates), in (0, inf).
+     */
+    public static double positiveRate(String parameter, String text) {
+        String t = text == null ? "" : text.strip();
+        double v;
+        try {
+            int slash = t.indexOf('/');
+            v = slash >= 0 ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw fail(parameter, "must be numbers in (0, inf) such as 0.01, 1e-3 or 1/200, got '" + text + "'");
+        }
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw fail(parameter, "must be in (0, inf), got " + t);
+        }
+        return v;
+    }
+
+    /**
      * The exception for {@code parameter} with message {@code "<parameter> <what>"} ({@code "<parameter><what>"}
      * when {@code what} starts with a colon), for a check that is not a plain range
      * ({@code fail("x0", "needs 2 coordinate(s), got 1")}); throw it.

@@ -1,18 +1,9 @@
 package dev.htsgd.landscape;
 
+import static dev.htsgd.landscape.ExpressionProgram.*;
+
 import dev.htsgd.check.Require;
-import java.util.Map;
-import java.util.Set;
-import net.objecthunter.exp4j.ExpressionBuilder;
-import net.objecthunter.exp4j.ValidationResult;
 import net.objecthunter.exp4j.function.Function;
-import net.objecthunter.exp4j.operator.Operator;
-import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
-import net.objecthunter.exp4j.tokenizer.FunctionToken;
-import net.objecthunter.exp4j.tokenizer.NumberToken;
-import net.objecthunter.exp4j.tokenizer.OperatorToken;
-import net.objecthunter.exp4j.tokenizer.Token;
-import net.objecthunter.exp4j.tokenizer.VariableToken;
 
 /**
  * A landscape f given as text ({@code --landscape expr:FORMULA}): a formula in x (1-D) or in x and y (2-D).
@@ -26,28 +17,6 @@ import net.objecthunter.exp4j.tokenizer.VariableToken;
  * numerically controlled. Evaluation allocates nothing: each thread reuses its own scratch stacks.
  */
 public sealed class ExpressionObjective implements Objective permits ExpressionObjective.OneD {
-
-    private static final int CONST = 0;
-    private static final int VAR = 1;
-    private static final int ADD = 2;
-    private static final int SUB = 3;
-    private static final int MUL = 4;
-    private static final int DIV = 5;
-    private static final int POW = 6;
-    private static final int MOD = 7;
-    private static final int NEG = 8;
-    private static final int POS = 9;
-    private static final int FUNC = 10;
-
-    // built-in function codes (argument at the top of the stack)
-    private static final int F_GENERIC = 0;
-    private static final Map<String, Integer> BUILTINS = Map.ofEntries(
-            Map.entry("sin", 1), Map.entry("cos", 2), Map.entry("tan", 3), Map.entry("exp", 4),
-            Map.entry("log", 5), Map.entry("log10", 6), Map.entry("log2", 7), Map.entry("log1p", 8),
-            Map.entry("sqrt", 9), Map.entry("cbrt", 10), Map.entry("abs", 11), Map.entry("sinh", 12),
-            Map.entry("cosh", 13), Map.entry("tanh", 14), Map.entry("asin", 15), Map.entry("acos", 16),
-            Map.entry("atan", 17), Map.entry("expm1", 18), Map.entry("signum", 19), Map.entry("floor", 20),
-            Map.entry("ceil", 21), Map.entry("pow", 22));
 
     private final String formula;
     private final Domain domain;
@@ -74,17 +43,16 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
         }
     }
 
-    ExpressionObjective(String formula, Domain domain, int dim, int[] ops, int[] args, double[] consts,
-            Function[] functions, int maxDepth, int maxArity) {
+    ExpressionObjective(String formula, Domain domain, ExpressionProgram p) {
         this.formula = formula;
         this.domain = domain;
-        this.dim = dim;
-        this.ops = ops;
-        this.args = args;
-        this.consts = consts;
-        this.functions = functions;
-        this.maxDepth = maxDepth;
-        this.maxArity = maxArity;
+        this.dim = p.dimension();
+        this.ops = p.ops();
+        this.args = p.args();
+        this.consts = p.consts();
+        this.functions = p.functions();
+        this.maxDepth = p.maxDepth();
+        this.maxArity = p.maxArity();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(this.maxDepth, this.dim, this.maxArity));
     }
 
@@ -97,99 +65,15 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
      *     names
      */
     public static ExpressionObjective parse(String formula, Domain domain) {
-        if (formula == null || formula.isBlank()) {
-            throw Require.fail("landscape", "expr: needs a formula in x (and y), e.g. expr:x^4/10-x^2");
-        }
+        ExpressionProgram p = ExpressionProgram.compile(formula);
         Domain d = domain == null ? Domain.unbounded() : domain;
-        Token[] rpn;
-        try {
-            ValidationResult vr = new ExpressionBuilder(formula).variables("x", "y")
-                    .implicitMultiplication(false).build().validate(false);
-            if (!vr.isValid()) {
-                throw new IllegalArgumentException(String.join("; ", vr.getErrors()));
-            }
-            rpn = ShuntingYard.convertToRPN(formula, Map.of(), Map.of(), Set.of("x", "y", "pi", "π", "e", "φ"), false);
-        } catch (RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw Require.fail("landscape", "expr: cannot parse '" + formula + "': " + msg);
-        }
-        boolean usesY = false;
-        for (Token t : rpn) {
-            if (t instanceof VariableToken v && v.getName().equals("y")) {
-                usesY = true;
-            }
-        }
-        int dim = usesY ? 2 : 1;
-        if (dim == 2 && d instanceof Domain.Interval) {
+        if (p.dimension() == 2 && d instanceof Domain.Interval) {
             throw Require.fail("domain", ": an interval is for 1-D landscapes; '" + formula + "' uses y: give a ball or a box");
         }
-        if (dim == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
+        if (p.dimension() == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
             throw Require.fail("domain", ": a ball or a box is for 2-D landscapes; '" + formula + "' is 1-D: give an interval");
         }
-        int n = rpn.length;
-        int[] ops = new int[n];
-        int[] args = new int[n];
-        double[] consts = new double[n];
-        Function[] fns = new Function[n];
-        int depth = 0;
-        int maxDepth = 1;
-        int maxArity = 1;
-        for (int i = 0; i < n; i++) {
-            Token t = rpn[i];
-            if (t instanceof NumberToken num) {
-                ops[i] = CONST;
-                consts[i] = num.getValue();
-                depth++;
-            } else if (t instanceof VariableToken v) {
-                switch (v.getName()) {
-                    case "x" -> { ops[i] = VAR; args[i] = 0; }
-                    case "y" -> { ops[i] = VAR; args[i] = 1; }
-                    case "pi", "π" -> { ops[i] = CONST; consts[i] = Math.PI; }
-                    case "e" -> { ops[i] = CONST; consts[i] = Math.E; }
-                    case "φ" -> { ops[i] = CONST; consts[i] = 1.61803398874; }
-                    default -> throw Require.fail(
-                            "landscape", "expr: unknown name '" + v.getName() + "' in '" + formula + "'");
-                }
-                depth++;
-            } else if (t instanceof OperatorToken ot) {
-                Operator op = ot.getOperator();
-                if (op.getNumOperands() == 1) {
-                    ops[i] = op.getSymbol().equals("-") ? NEG : POS;
-                } else {
-                    ops[i] = switch (op.getSymbol()) {
-                        case "+" -> ADD;
-                        case "-" -> SUB;
-                        case "*" -> MUL;
-                        case "/" -> DIV;
-                        case "^" -> POW;
-                        case "%" -> MOD;
-                        default -> throw Require.fail(
-                                "landscape", "expr: unsupported operator '" + op.getSymbol() + "' in '" + formula + "'");
-                    };
-                    depth--;
-                }
-            } else if (t instanceof FunctionToken ft) {
-                Function f = ft.getFunction();
-                ops[i] = FUNC;
-                fns[i] = f;
-                Integer code = BUILTINS.get(f.getName());
-                args[i] = code != null && f.getNumArguments() == (code == 22 ? 2 : 1) ? code : F_GENERIC;
-                depth -= f.getNumArguments() - 1;
-                maxArity = Math.max(maxArity, f.getNumArguments());
-            } else {
-                throw Require.fail("landscape", "expr: cannot parse '" + formula + "'");
-            }
-            if (depth < 1) {
-                throw Require.fail("landscape", "expr: cannot parse '" + formula + "': missing operand");
-            }
-            maxDepth = Math.max(maxDepth, depth);
-        }
-        if (depth != 1) {
-            throw Require.fail("landscape", "expr: cannot parse '" + formula + "': too many operands");
-        }
-        return dim == 1
-                ? new OneD(formula, d, ops, args, consts, fns, maxDepth, maxArity)
-                : new ExpressionObjective(formula, d, 2, ops, args, consts, fns, maxDepth, maxArity);
+        return p.dimension() == 1 ? new OneD(formula, d, p) : new ExpressionObjective(formula, d, p);
     }
 
     /** The formula as given. */
@@ -432,9 +316,8 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
     /** The one-dimensional case: a formula in x only. */
     public static final class OneD extends ExpressionObjective implements Objective1D {
 
-        OneD(String formula, Domain domain, int[] ops, int[] args, double[] consts, Function[] fns, int maxDepth,
-                int maxArity) {
-            super(formula, domain, 1, ops, args, consts, fns, maxDepth, maxArity);
+        OneD(String formula, Domain domain, ExpressionProgram p) {
+            super(formula, domain, p);
         }
 
         @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * with no terminal), and redraws at most every {@link #REDRAW_MILLIS} ms; on a terminal it redraws one line
  * with {@code \r}; otherwise (a log file, a script reading {@code --format json} from stdout) it prints a plain
  * line (percentage, counts, elapsed, ETA) at most every {@link #PLAIN_MILLIS} ms and one when done, so a long
- * run is never silent for minutes. {@code --quiet} silences both. {@link #advance(long)} is thread-safe and
+ * run is never silent for minutes, even while no unit completes (a heartbeat thread prints the same line every
+ * {@link #PLAIN_MILLIS} ms between advances, for loops whose units take minutes). {@code --quiet} silences both. {@link #advance(long)} is thread-safe and
  * cheap, so worker threads call it per completed unit. Closing prints a final line with the elapsed time if
  * anything was shown.
  */
@@ -34,6 +35,7 @@ public final class Progress implements AutoCloseable {
     private volatile long lastPlain = -PLAIN_MILLIS;
     private volatile boolean finished;
     private volatile boolean shown;
+    private volatile Thread heartbeat;
 
     private Progress(String label, long total, boolean enabled, boolean terminal, PrintStream err,
             java.util.function.LongSupplier nanos) {
@@ -48,7 +50,45 @@ public final class Progress implements AutoCloseable {
 
     /** A bar over {@code total} units on stderr; {@code quiet} turns it off. */
     public static Progress start(String label, long total, boolean quiet) {
-        return new Progress(label, total, !quiet, System.console() != null, System.err, System::nanoTime);
+        Progress p = new Progress(label, total, !quiet, System.console() != null, System.err, System::nanoTime);
+        if (p.enabled && !p.terminal) {
+            p.startHeartbeat(PLAIN_MILLIS);
+        }
+        return p;
+    }
+
+    /** Off a terminal: a daemon thread that prints the plain line when no advance has for {@code every} ms. */
+    void startHeartbeat(long every) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(every);
+                    beat();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "htsgd-progress-" + label);
+        t.setDaemon(true);
+        heartbeat = t;
+        t.start();
+    }
+
+    /** Prints the plain line if the last one is at least {@link #PLAIN_MILLIS} old and the run is not done. */
+    void beat() {
+        long elapsedMs = (nanos.getAsLong() - start) / 1_000_000;
+        long d = done.get();
+        if (d >= total || elapsedMs < QUIET_START_MILLIS) {
+            return;
+        }
+        synchronized (this) {
+            if (elapsedMs - lastPlain >= PLAIN_MILLIS) {
+                lastPlain = elapsedMs;
+                err.println(plainLine(d, elapsedMs));
+                err.flush();
+                shown = true;
+            }
+        }
     }
 
     /** A bar that prints nothing. */
@@ -143,6 +183,10 @@ public final class Progress implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        Thread t = heartbeat;
+        if (t != null) {
+            t.interrupt();
+        }
         if (shown) {
             long elapsedMs = (nanos.getAsLong() - start) / 1_000_000;
             if (terminal) {

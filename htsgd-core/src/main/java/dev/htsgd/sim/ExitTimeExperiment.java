@@ -24,8 +24,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class ExitTimeExperiment {
 
-    private static final long PROGRESS_CHUNK = 1L << 20;
-
     private final ClippedSgd sgd;
     private final Region field;
     private final double[] start;
@@ -110,60 +108,48 @@ public final class ExitTimeExperiment {
     private Replication run1D(int index, UniformRandomProvider rng) {
         final ClippedSgd s = sgd;
         final Region r = field;
+        StepProgress p = new StepProgress(progress);
         double x = start[0];
         long n = 0;
-        long reported = 0;
         try {
             while (n < maxSteps) {
                 x = s.step(x, rng);
                 n++;
                 if (!r.contains(x)) {
-                    report(n - reported);
-                    return new Replication(index, n, false, new double[] {x}, null);
+                    return ended(index, n, p, new double[] {x}, null);
                 }
-                if ((n & (PROGRESS_CHUNK - 1)) == 0) {
-                    report(PROGRESS_CHUNK);
-                    reported = n;
-                }
+                p.at(n);
             }
         } catch (DivergenceException e) {
-            report(n - reported);
-            return new Replication(index, n, false, null, e.atStep(n + 1));
+            return ended(index, n, p, null, e.atStep(n + 1));
         }
-        report(n - reported);
-        return new Replication(index, n, true, null, null);
+        return ended(index, n, p, null, null);
     }
 
     private Replication runND(int index, UniformRandomProvider rng) {
+        StepProgress p = new StepProgress(progress);
         double[] x = start.clone();
         ClippedSgd.Workspace ws = sgd.newWorkspace();
         long n = 0;
-        long reported = 0;
         try {
             while (n < maxSteps) {
                 sgd.step(x, ws, rng);
                 n++;
                 if (!field.contains(x)) {
-                    report(n - reported);
-                    return new Replication(index, n, false, x.clone(), null);
+                    return ended(index, n, p, x.clone(), null);
                 }
-                if ((n & (PROGRESS_CHUNK - 1)) == 0) {
-                    report(PROGRESS_CHUNK);
-                    reported = n;
-                }
+                p.at(n);
             }
         } catch (DivergenceException e) {
-            report(n - reported);
-            return new Replication(index, n, false, null, e.atStep(n + 1));
+            return ended(index, n, p, null, e.atStep(n + 1));
         }
-        report(n - reported);
-        return new Replication(index, n, true, null, null);
+        return ended(index, n, p, null, null);
     }
 
-    private void report(long steps) {
-        if (progress != null && steps > 0) {
-            progress.accept(steps);
-        }
+    /** A path that left (exit given), diverged (divergence given) or is censored after n steps (neither). */
+    private static Replication ended(int index, long n, StepProgress p, double[] exit, DivergenceException divergence) {
+        p.done(n);
+        return new Replication(index, n, exit == null && divergence == null, exit, divergence);
     }
 
     /**
@@ -275,24 +261,18 @@ public final class ExitTimeExperiment {
     }
 
     /** Builds an {@link ExitTimeExperiment}; validates eagerly in {@link #build()}. */
-    public static final class Builder {
-        private ClippedSgd sgd;
+    public static final class Builder extends ExperimentBuilder<Builder> {
         private Region field;
         private double[] start;
         private long maxSteps = 50_000_000L;
         private int samples = 20;
-        private long seed = 20220201L;
-        private LongConsumer progress;
-        // scalar by default: the engines agree in distribution, not path by path, and every route (command,
-        // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
-        private Engine engineRequested = Engine.SCALAR;
         private Engine engineUsed;
 
         private Builder() {
         }
 
-        public Builder sgd(ClippedSgd s) {
-            this.sgd = s;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -319,26 +299,7 @@ public final class ExitTimeExperiment {
             return this;
         }
 
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
-        /** Receives step counts as they are done (from several threads); null for none. */
-        public Builder progress(LongConsumer p) {
-            this.progress = p;
-            return this;
-        }
-
-        /**
-         * The engine (default {@link Engine#SCALAR}; {@link Engine#AUTO}: the vector engine when available, supported, the field an
-         * interval and at least K samples).
-         */
-        public Builder engine(Engine e) {
-            this.engineRequested = e;
-            return this;
-        }
-
+        /** Validates; AUTO takes the vector engine only for an interval field and at least K samples. */
         public ExitTimeExperiment build() {
             if (sgd == null || field == null) {
                 throw new IllegalArgumentException("sgd and field must be set");

@@ -21,6 +21,18 @@ public interface OccupationCounts {
     /** Transition counts between minima, n x n. */
     long[][] transitions();
 
+    /** The sequence of visited minima, starting with the field of X_0. */
+    int[] visits();
+
+    /** Each count over {@code total} (0 when total is 0): fractions of steps. */
+    static double[] fractions(long[] counts, long total) {
+        double[] f = new double[counts.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = total == 0 ? 0 : (double) counts[i] / total;
+        }
+        return f;
+    }
+
     /** The counts of several paths added up. */
     record Totals(long steps, long[] inField, long[] nearMinimum, long[][] transitions) {
 

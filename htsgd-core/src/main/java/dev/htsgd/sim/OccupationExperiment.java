@@ -29,8 +29,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class OccupationExperiment {
 
-    private static final long PROGRESS_CHUNK = 1L << 20;
-
     private final ClippedSgd sgd;
     private final BasinMap basins;
     private final long steps;
@@ -102,22 +100,14 @@ public final class OccupationExperiment {
     public PathResult runPath(int index) {
         long cpu0 = cpuNow();
         UniformRandomProvider rng = Streams.forReplication(seed, index);
-        int n = basins.size();
-        long[] inField = new long[n];
-        long[] near = new long[n];
-        long[][] trans = new long[n][n];
+        StepProgress p = new StepProgress(progress);
         int d = sgd.objective().dimension();
         double[] x0 = sgd.x0();
-        int cur = basins.fieldOf(x0);
-        int[] visits = new int[Math.min(maxVisits, 1024)];
-        int nv = 0;
-        visits[nv++] = cur;
-        boolean truncated = false;
+        MinimumTracker t = new MinimumTracker(basins.size(), basins.fieldOf(x0), maxVisits);
         double[] traj = thin > 0 ? new double[(int) (steps / thin) * d] : new double[0];
         int nt = 0;
         double eps2 = epsilon * epsilon;
         long j = 0;
-        long reported = 0;
         DivergenceException div = null;
         try {
             if (sgd.isScalar()) {
@@ -133,30 +123,12 @@ public final class OccupationExperiment {
                     while (f < s.length && x >= s[f]) {
                         f++;
                     }
-                    inField[f]++;
                     double dx = x - m[f];
-                    if (dx * dx < eps2) {
-                        near[f]++;
-                        if (f != cur) {
-                            trans[cur][f]++;
-                            cur = f;
-                            if (nv < maxVisits) {
-                                if (nv == visits.length) {
-                                    visits = Arrays.copyOf(visits, Math.min(maxVisits, visits.length * 2));
-                                }
-                                visits[nv++] = f;
-                            } else {
-                                truncated = true;
-                            }
-                        }
-                    }
+                    t.count(f, dx * dx < eps2);
                     if (thin > 0 && j % thin == 0) {
                         traj[nt++] = x;
                     }
-                    if ((j & (PROGRESS_CHUNK - 1)) == 0) {
-                        report(PROGRESS_CHUNK);
-                        reported = j;
-                    }
+                    p.at(j);
                 }
             } else {
                 double[] x = x0.clone();
@@ -165,44 +137,20 @@ public final class OccupationExperiment {
                     sgd.step(x, ws, rng);
                     j++;
                     int f = basins.fieldOf(x);
-                    inField[f]++;
-                    if (basins.distance2(x, f) < eps2) {
-                        near[f]++;
-                        if (f != cur) {
-                            trans[cur][f]++;
-                            cur = f;
-                            if (nv < maxVisits) {
-                                if (nv == visits.length) {
-                                    visits = Arrays.copyOf(visits, Math.min(maxVisits, visits.length * 2));
-                                }
-                                visits[nv++] = f;
-                            } else {
-                                truncated = true;
-                            }
-                        }
-                    }
+                    t.count(f, basins.distance2(x, f) < eps2);
                     if (thin > 0 && j % thin == 0) {
                         System.arraycopy(x, 0, traj, nt, d);
                         nt += d;
                     }
-                    if ((j & (PROGRESS_CHUNK - 1)) == 0) {
-                        report(PROGRESS_CHUNK);
-                        reported = j;
-                    }
+                    p.at(j);
                 }
             }
         } catch (DivergenceException e) {
             div = e.atStep(j + 1);
         }
-        report(j - reported);
-        return new PathResult(index, j, inField, near, trans, Arrays.copyOf(visits, nv), truncated,
+        p.done(j);
+        return new PathResult(index, j, t.inField, t.nearMinimum, t.transitions, t.visits(), t.visitsTruncated(),
                 nt == traj.length ? traj : Arrays.copyOf(traj, nt), div, cpuNow() - cpu0);
-    }
-
-    private void report(long n) {
-        if (progress != null && n > 0) {
-            progress.accept(n);
-        }
     }
 
     /**
@@ -293,30 +241,12 @@ public final class OccupationExperiment {
      * @param threads threads used
      */
     public record Result(List<PathResult> paths, long totalSteps, long[] inField, long[] nearMinimum,
-            long[][] transitions, double seconds, int threads) {
+            long[][] transitions, double seconds, int threads) implements OccupationSummary {
 
         /** Reduces paths (e.g. run as separate tasks) in index order; n is the number of minima. */
         public static Result of(List<PathResult> paths, int n, double seconds, int threads) {
             OccupationCounts.Totals t = OccupationCounts.Totals.of(n, paths);
             return new Result(List.copyOf(paths), t.steps(), t.inField(), t.nearMinimum(), t.transitions(), seconds, threads);
-        }
-
-        /** Fraction of all steps in each field. */
-        public double[] fractions() {
-            double[] f = new double[inField.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = totalSteps == 0 ? 0 : (double) inField[i] / totalSteps;
-            }
-            return f;
-        }
-
-        /** Fraction of all steps within epsilon of each minimum. */
-        public double[] nearMinimumFractions() {
-            double[] f = new double[nearMinimum.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = totalSteps == 0 ? 0 : (double) nearMinimum[i] / totalSteps;
-            }
-            return f;
         }
 
         /** Steps per second of CPU time: the speed of one core, unaffected by waiting for a busy machine. */
@@ -343,21 +273,10 @@ public final class OccupationExperiment {
             return paths.stream().map(PathResult::divergence).filter(d -> d != null).findFirst().orElse(null);
         }
 
-        /** Minima visited by any path. */
-        public boolean[] visited() {
-            boolean[] v = new boolean[inField.length];
-            for (PathResult p : paths) {
-                for (int i : p.visits()) {
-                    v[i] = true;
-                }
-            }
-            return v;
-        }
     }
 
     /** Builds an {@link OccupationExperiment}; validates eagerly. */
-    public static final class Builder {
-        private ClippedSgd sgd;
+    public static final class Builder extends ExperimentBuilder<Builder> {
         private BasinMap basins;
         private long steps = 10_000_000L;
         private int paths = 10;
@@ -365,19 +284,14 @@ public final class OccupationExperiment {
         // whether epsilon was given: a NaN passed in must be refused, not taken for "use the default"
         private boolean epsilonSet;
         private long thin;
-        private long seed = 20220201L;
         private int maxVisits = 100_000;
-        private LongConsumer progress;
-        // scalar by default: the engines agree in distribution, not path by path, and every route (command,
-        // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
-        private Engine engineRequested = Engine.SCALAR;
         private Engine engineUsed;
 
         private Builder() {
         }
 
-        public Builder sgd(ClippedSgd s) {
-            this.sgd = s;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -413,30 +327,12 @@ public final class OccupationExperiment {
             return this;
         }
 
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
         public Builder maxVisits(int n) {
             this.maxVisits = n;
             return this;
         }
 
-        public Builder progress(LongConsumer p) {
-            this.progress = p;
-            return this;
-        }
-
-        /**
-         * The engine (default {@link Engine#SCALAR}; {@link Engine#AUTO}: the vector engine when available, supported and there are at
-         * least K paths, with at most 4 attraction fields).
-         */
-        public Builder engine(Engine e) {
-            this.engineRequested = e;
-            return this;
-        }
-
+        /** Validates; AUTO takes the vector engine only for at least K paths and at most 4 attraction fields. */
         public OccupationExperiment build() {
             if (sgd == null) {
                 throw new IllegalArgumentException("sgd must be set");

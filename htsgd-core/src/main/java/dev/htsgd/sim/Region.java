@@ -10,27 +10,17 @@ import java.util.function.Predicate;
 /**
  * A set of states: the attraction field an exit experiment starts in, or the target of a rare event.
  * Intervals are checked in primitives (no call in the hot loop); predicates are for anything else.
+ *
+ * @param lo the lower end of an interval (NaN for a predicate)
+ * @param hi the upper end of an interval (NaN for a predicate)
+ * @param loOpen true when the lower end is open (x &gt; lo)
+ * @param hiOpen true when the upper end is open (x &lt; hi)
+ * @param oneD the test of a 1-D state, null for an interval
+ * @param multiD the test of a d-D state, null for an interval
+ * @param description how the region is printed
  */
-public final class Region {
-
-    private final double lo;
-    private final double hi;
-    private final boolean loOpen;
-    private final boolean hiOpen;
-    private final DoublePredicate p1;
-    private final Predicate<double[]> pd;
-    private final String description;
-
-    private Region(double lo, double hi, boolean loOpen, boolean hiOpen, DoublePredicate p1, Predicate<double[]> pd,
-            String description) {
-        this.lo = lo;
-        this.hi = hi;
-        this.loOpen = loOpen;
-        this.hiOpen = hiOpen;
-        this.p1 = p1;
-        this.pd = pd;
-        this.description = description;
-    }
+public record Region(double lo, double hi, boolean loOpen, boolean hiOpen, DoublePredicate oneD,
+        Predicate<double[]> multiD, String description) {
 
     /** The closed interval [lo, hi] (ends may be infinite). */
     public static Region interval(double lo, double hi) {
@@ -43,7 +33,14 @@ public final class Region {
             throw new IllegalArgumentException("interval must satisfy lo < hi, got [" + lo + ", " + hi + "]");
         }
         return new Region(lo, hi, loOpen, hiOpen, null, null,
-                (loOpen ? "(" : "[") + lo + ", " + hi + (hiOpen ? ")" : "]"));
+                (loOpen ? "(" : "[") + end(lo) + ", " + end(hi) + (hiOpen ? ")" : "]"));
+    }
+
+    /** An end to 12 significant digits: a maximum found numerically reads 0.2, not 0.19999999999999996. */
+    private static String end(double v) {
+        return Double.isFinite(v) && v != 0
+                ? Double.toString(new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue())
+                : Double.toString(v);
     }
 
     /**
@@ -68,46 +65,26 @@ public final class Region {
     public static Region basin(BasinMap map, int i) {
         Require.closed("basin", i, 0, map.size() - 1);
         if (map instanceof Basins o) {
-            // open at maxima (reaching one is leaving), closed at projection bounds and infinite ends
-            AttractionField f = o.field(i);
-            return interval(f.left(), f.right(), f.leftIsExit(), f.rightIsExit());
+            return field(o.field(i));
         }
         return ofVector(x -> map.fieldOf(x) == i, "basin " + i);
     }
 
     /** True when this is an interval (checked in primitives). */
     public boolean isInterval() {
-        return p1 == null;
-    }
-
-    /** True when the lower end of the interval is open (x &gt; lo). */
-    public boolean loOpen() {
-        return loOpen;
-    }
-
-    /** True when the upper end of the interval is open (x &lt; hi). */
-    public boolean hiOpen() {
-        return hiOpen;
-    }
-
-    public double lo() {
-        return lo;
-    }
-
-    public double hi() {
-        return hi;
+        return oneD == null;
     }
 
     public boolean contains(double x) {
-        if (p1 != null) {
-            return p1.test(x);
+        if (oneD != null) {
+            return oneD.test(x);
         }
         return (loOpen ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
     }
 
     public boolean contains(double[] x) {
-        if (pd != null) {
-            return pd.test(x);
+        if (multiD != null) {
+            return multiD.test(x);
         }
         return contains(x[0]);
     }

@@ -210,8 +210,39 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
         }
     }
 
-    /** The theory's predictions: the one place that decides whether 1 + l*(alpha - 1) applies. */
+    /** What a setting's theory depends on: not its learning rates, samples or cap. */
+    private record TheoryKey(Objective objective, NoiseModel noise, double clip, Clipping clipping, int basin,
+            BasinMap basins) {
+    }
+
+    /**
+     * Theories computed lately, so that a caller that plans with the theory (the reproduce target picks the etas
+     * it can afford from the predicted means) and the result that reports it compute the landscape analysis once.
+     * Bounded: a long-lived executor sees many settings.
+     */
+    private static final Map<TheoryKey, Theory> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TheoryKey, Theory> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    /**
+     * The theory's predictions: the one place that decides whether 1 + l*(alpha - 1) applies. Computed once per
+     * landscape, noise, b, clipping and basin (the same objects), whatever the learning rates.
+     */
     public static Theory theory(Settings s) {
+        TheoryKey key = new TheoryKey(s.objective(), s.noise(), s.clip(), s.clipping(), s.basin(), s.basins());
+        Theory t = RECENT.get(key);
+        if (t == null) {
+            t = computeTheory(s);
+            RECENT.put(key, t);
+        }
+        return t;
+    }
+
+    private static Theory computeTheory(Settings s) {
         double r = s.radius();
         double b = s.clip();
         Integer jumps = Double.isFinite(r) ? (Double.isInfinite(b) ? 1 : Math.max(1, (int) Math.ceil(r / b))) : null;

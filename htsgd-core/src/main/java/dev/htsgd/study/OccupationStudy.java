@@ -14,6 +14,7 @@ import dev.htsgd.run.Study;
 import dev.htsgd.theory.BasinMap;
 import dev.htsgd.sim.OccupationCounts;
 import dev.htsgd.sim.OccupationExperiment;
+import dev.htsgd.sim.OccupationSummary;
 import dev.htsgd.sim.Streams;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -345,17 +346,7 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
      * @param prediction the limiting jump process's prediction
      */
     public record Result(Settings settings, long seed, List<Path> paths, long totalSteps, long[] inField,
-            long[] nearMinimum, long[][] transitions, Prediction prediction) {
-
-        /** Fraction of all steps in each field. */
-        public double[] fractions() {
-            return fractions(inField, totalSteps);
-        }
-
-        /** Fraction of all steps within epsilon of each minimum. */
-        public double[] nearMinimumFractions() {
-            return fractions(nearMinimum, totalSteps);
-        }
+            long[] nearMinimum, long[][] transitions, Prediction prediction) implements OccupationSummary {
 
         /** Moves between distinct minima, all paths together. */
         public long transitionCount() {
@@ -368,17 +359,6 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
             return t;
         }
 
-        /** Minima visited by any path. */
-        public boolean[] visited() {
-            boolean[] v = new boolean[inField.length];
-            for (Path p : paths) {
-                for (int i : p.visits()) {
-                    v[i] = true;
-                }
-            }
-            return v;
-        }
-
         /** Paths that diverged (their counts up to the divergence are kept). */
         public int divergedPaths() {
             return (int) paths.stream().filter(Path::diverged).count();
@@ -387,14 +367,6 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
         /** The first path that diverged, or null. */
         public Path firstDiverged() {
             return paths.stream().filter(Path::diverged).findFirst().orElse(null);
-        }
-
-        private static double[] fractions(long[] c, long total) {
-            double[] f = new double[c.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = total == 0 ? 0 : (double) c[i] / total;
-            }
-            return f;
         }
     }
 
@@ -434,7 +406,7 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
     @Override
     public Result result(Settings s, long seed, List<Path> paths) {
         OccupationCounts.Totals t = OccupationCounts.Totals.of(model(s).basins().size(), paths);
-        double[] fractions = Result.fractions(t.inField(), t.steps());
+        double[] fractions = OccupationCounts.fractions(t.inField(), t.steps());
         return new Result(s, seed, List.copyOf(paths), t.steps(), t.inField(), t.nearMinimum(), t.transitions(),
                 OccupationTheory.predict(s, model(s), fractions));
     }

@@ -272,7 +272,7 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             domain.project(x);
             DormandPrince853Integrator in = new DormandPrince853Integrator(1e-12, 1e3, 1e-12, 1e-10);
             double[] gr = new double[x.length];
-            in.addEventHandler(stopWhenNegative(y -> gradientNorm(y, gr) - 1e-10), 1.0, 1e-9, 1000);
+            in.addEventHandler(GradientFlow.crossing(y -> gradientNorm(y, gr) - 1e-10, EventHandler.Action.STOP), 1.0, 1e-9, 1000);
             in.integrate(this, 0, x, FLOW_TIME, x);
             domain.project(x);
             double norm = gradientNorm(x, g);
@@ -287,10 +287,10 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             double[] x = p.clone();
             DormandPrince853Integrator in = new DormandPrince853Integrator(1e-12, 10, 1e-9, 1e-7);
             in.setMaxEvaluations(20_000);
-            in.addEventHandler(stopWhenNegative(y -> distance(y, m) - tol), 2.0, 1e-4, 1000);
+            in.addEventHandler(GradientFlow.crossing(y -> distance(y, m) - tol, EventHandler.Action.STOP), 2.0, 1e-4, 1000);
             // a path that settles elsewhere (|grad f| < 1e-5: another critical point) stops early
             double[] gr = new double[m.length];
-            in.addEventHandler(stopWhenNegative(y -> gradientNorm(y, gr) - 1e-5), 2.0, 1e-4, 1000);
+            in.addEventHandler(GradientFlow.crossing(y -> gradientNorm(y, gr) - 1e-5, EventHandler.Action.STOP), 2.0, 1e-4, 1000);
             try {
                 in.integrate(this, 0, x, FLOW_TIME, x);
             } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
@@ -306,28 +306,5 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
             s += (y[c] - m[c]) * (y[c] - m[c]);
         }
         return Math.sqrt(s);
-    }
-
-    /** An ODE event that stops the integration where {@code g(y)} changes sign (on the way down). */
-    private static EventHandler stopWhenNegative(java.util.function.ToDoubleFunction<double[]> g) {
-        return new EventHandler() {
-            @Override
-            public void init(double t0, double[] y0, double t) {
-            }
-
-            @Override
-            public double g(double t, double[] y) {
-                return g.applyAsDouble(y);
-            }
-
-            @Override
-            public Action eventOccurred(double t, double[] y, boolean increasing) {
-                return Action.STOP;
-            }
-
-            @Override
-            public void resetState(double t, double[] y) {
-            }
-        };
     }
 }

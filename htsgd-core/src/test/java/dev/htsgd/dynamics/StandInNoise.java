@@ -5,10 +5,14 @@ import dev.htsgd.noise.ParetoNoise;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Test noises for the recursion: the symmetric Pareto noise c U W of the library, and a constant Z = c (no
- * randomness, alpha = inf) that makes a step exactly predictable.
+ * Test noises for the recursion: the symmetric Pareto noise c U W of the library, a constant Z = c (no
+ * randomness, alpha = inf) that makes a step exactly predictable, and the Rademacher noise Z = +-c with
+ * probability 1/2 each (one bit per draw) whose paths are simple random walks.
+ *
+ * @param c the value (constant) or the magnitude (Rademacher)
+ * @param symmetric true for +-c with probability 1/2 each, false for c with probability 1
  */
-public record StandInNoise(double c) implements NoiseModel {
+public record StandInNoise(double c, boolean symmetric) implements NoiseModel {
 
     /** Z = c U W, W Pareto type I: the library's {@link ParetoNoise}. */
     public static NoiseModel pareto(double alpha, double c) {
@@ -17,12 +21,17 @@ public record StandInNoise(double c) implements NoiseModel {
 
     /** Z = c with probability 1. */
     public static StandInNoise constant(double c) {
-        return new StandInNoise(c);
+        return new StandInNoise(c, false);
+    }
+
+    /** Z = +c or -c with probability 1/2 each. */
+    public static StandInNoise rademacher(double c) {
+        return new StandInNoise(c, true);
     }
 
     @Override
     public double sample(UniformRandomProvider rng) {
-        return c;
+        return !symmetric || rng.nextBoolean() ? c : -c;
     }
 
     @Override
@@ -32,6 +41,9 @@ public record StandInNoise(double c) implements NoiseModel {
 
     @Override
     public double cdf(double x) {
+        if (symmetric) {
+            return x < -c ? 0 : (x < c ? 0.5 : 1);
+        }
         return x < c ? 0 : 1;
     }
 
@@ -42,16 +54,16 @@ public record StandInNoise(double c) implements NoiseModel {
 
     @Override
     public double pPlus() {
-        return c > 0 ? 1 : 0;
+        return symmetric ? 0.5 : (c > 0 ? 1 : 0);
     }
 
     @Override
     public String name() {
-        return "constant";
+        return symmetric ? "rademacher" : "constant";
     }
 
     @Override
     public String describe() {
-        return "constant Z = " + c;
+        return symmetric ? "rademacher c=" + c : "constant Z = " + c;
     }
 }

@@ -46,6 +46,25 @@ class ProgressAndCheckpointTest {
         assertThat(lines[3]).startsWith("train: 100% (100/100), elapsed 0:31");
     }
 
+    /** A unit that takes minutes still gets a line every 10 s: the heartbeat prints between advances. */
+    @Test
+    void offATerminalTheHeartbeatPrintsWhileNoUnitCompletes() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        long[] now = {0};
+        Progress p = Progress.start("sharpness", 4, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8),
+                () -> now[0]);
+        p.advance(1);
+        for (long ms : new long[] {1_000, 5_000, 12_000, 15_000, 22_500}) {
+            now[0] = ms * 1_000_000L;
+            p.beat(); // what the heartbeat thread does every 10 s
+        }
+        p.close();
+        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        // 5 s (the first after the quiet start) and 15 s (10 s later); none at 1 s, 12 s or 22.5 s
+        assertThat(lines).containsExactly("sharpness: 25% (1/4), elapsed 0:05, ETA 0:15",
+                "sharpness: 25% (1/4), elapsed 0:15, ETA 0:45");
+    }
+
     @Test
     void checkpointRoundTripsDoublesExactly() {
         Checkpoint c = Checkpoint.open(tmp, "f", 0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.htsgd.dynamics.StandInNoise;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Himmelblau2d;
@@ -16,7 +17,7 @@ class ExperimentsTest {
 
     /** Simple symmetric random walk with steps +-1/8 on a flat landscape. */
     private static ClippedSgd walk(double x0) {
-        return ClippedSgd.builder().objective(Landscapes.of("expr:0*x", null)).noise(new Rademacher(0.125)).eta(1)
+        return ClippedSgd.builder().objective(Landscapes.of("expr:0*x", null)).noise(StandInNoise.rademacher(0.125)).eta(1)
                 .x0(x0).build();
     }
 
@@ -99,7 +100,7 @@ class ExperimentsTest {
 
     @Test
     void noiselessPathStaysInItsBasin() {
-        ClippedSgd still = ClippedSgd.builder().objective(Iclr1d.of()).noise(new Rademacher(0.0)).eta(0.001).clip(0.5)
+        ClippedSgd still = ClippedSgd.builder().objective(Iclr1d.of()).noise(StandInNoise.rademacher(0.0)).eta(0.001).clip(0.5)
                 .x0(0.3).build();
         OccupationExperiment.Result r = OccupationExperiment.builder().sgd(still).steps(100_000).paths(2).build().run(1);
         assertThat(r.fractions()).containsExactly(new double[] {0, 0, 1, 0}, within(0.0));
@@ -110,7 +111,7 @@ class ExperimentsTest {
 
     @Test
     void divergenceStopsThePathAndKeepsTheCounts() {
-        ClippedSgd bad = ClippedSgd.builder().objective(Landscapes.of("expr:x^4", null)).noise(new Rademacher(1))
+        ClippedSgd bad = ClippedSgd.builder().objective(Landscapes.of("expr:x^4", null)).noise(StandInNoise.rademacher(1))
                 .eta(1).x0(0.5).build();
         OccupationExperiment.Result r = OccupationExperiment.builder().sgd(bad).basins(BasinMap.of1D(
                 (dev.htsgd.landscape.Objective1D) Landscapes.of("expr:x^4-x^2", Domain.interval(-2, 2)))).steps(1000)

@@ -50,19 +50,7 @@ public record SweepGrid(List<String> targets, List<String> landscapes, List<Stri
 
     /** Parses a learning rate: 0.001, 1e-3 or 1/1000. */
     public static double parseEta(String s) {
-        String t = s.strip();
-        double v;
-        try {
-            int slash = t.indexOf('/');
-            v = slash >= 0 ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
-                    : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--eta must be numbers in (0, inf) such as 0.01, 1e-3 or 1/200, got '" + s + "'");
-        }
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("--eta must be in (0, inf), got " + t);
-        }
-        return v;
+        return dev.htsgd.check.Require.positiveRate("eta", s);
     }
 
     /** Parses a threshold b: a positive number, or none / inf for no truncation. */

@@ -107,7 +107,7 @@ final class Analysis1D {
             out.put("warnings", warnings);
             if (!cmd.common.json()) {
                 PrintWriter pw = cmd.spec.commandLine().getOut();
-                pw.printf(Locale.ROOT, "%s on %s, cmd.clip %s%n", f.name(), f.domain().describe(), cmd.clip.describe());
+                pw.printf(Locale.ROOT, "%s on %s, clip %s%n", f.name(), f.domain().describe(), cmd.clip.describe());
                 pw.printf(Locale.ROOT, "%-3s %-10s %-9s %-4s %-7s%n", "i", "m_i", "r_i", "l*", "widest");
                 for (int i = 0; i < n; i++) {
                     pw.printf(Locale.ROOT, "%-3d %-10s %-9s %-4d %-7s%n", i, JsonValues.fmt(basins.minimum(i)),
@@ -225,11 +225,14 @@ final class Analysis1D {
         PrintWriter pw = cmd.spec.commandLine().getOut();
         TransitionGraph g = a.graph();
         int n = basins.size();
-        pw.printf(Locale.ROOT, "%s on %s, noise %s, cmd.clip %s%n", f.name(), f.domain().describe(), z.describe(), cmd.clip.describe());
+        pw.printf(Locale.ROOT, "%s on %s, noise %s, clip %s%n", f.name(), f.domain().describe(), z.describe(), cmd.clip.describe());
         pw.println("critical points:");
+        // f at the critical points to the round-off of their scale: a minimum at f = 0 reads 0, not -3.631e-33
+        double fScale = basins.criticalPoints().points().stream().mapToDouble(p -> Math.abs(p.value()))
+                .filter(Double::isFinite).max().orElse(1);
         for (CriticalPoint p : basins.criticalPoints().points()) {
             pw.printf(Locale.ROOT, "  %-9s x = %-10s f = %-12s%s%s%n", p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    JsonValues.fmt(p.x()), JsonValues.fmt(p.value()), p.degenerate() ? " (degenerate)" : "",
+                    JsonValues.fmt(p.x()), dev.htsgd.cli.report.Numbers.relative(p.value(), fScale, 6), p.degenerate() ? " (degenerate)" : "",
                     p.atBoundary() ? " (domain end)" : "");
         }
         pw.printf(Locale.ROOT, "%n%-3s %-10s %-22s %-9s %-4s %-7s %-12s %-9s%s%n", "i", "m_i", "I_i", "r_i", "l*", "widest",
@@ -267,7 +270,7 @@ final class Analysis1D {
             }
         }
         if (pred != null) {
-            pw.printf(Locale.ROOT, "eta = %s: lambda(cmd.eta) = %s, lambda*_b(cmd.eta) = %s (one time unit of Y = %s steps)%n",
+            pw.printf(Locale.ROOT, "eta = %s: lambda(eta) = %s, lambda*_b(eta) = %s (one time unit of Y = %s steps)%n",
                     JsonValues.fmt(pred.eta()), JsonValues.fmt(pred.lambda()), JsonValues.fmt(pred.lambdaStar()),
                     JsonValues.fmt(1 / pred.lambdaStar()));
         }

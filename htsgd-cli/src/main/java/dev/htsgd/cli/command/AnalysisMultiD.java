@@ -69,7 +69,7 @@ final class AnalysisMultiD {
         }
         double[][] minima = BasinRadius.minima(f, lo, hi, d == 2 ? 12 : 5).toArray(new double[0][]);
         if (minima.length == 0) {
-            throw new IllegalArgumentException("landscape " + f.name() + ": the gradient flow from a cmd.grid of start points"
+            throw new IllegalArgumentException("landscape " + f.name() + ": the gradient flow from a grid of start points"
                     + " settles at no minimum in the box " + java.util.Arrays.toString(lo) + " - " + java.util.Arrays.toString(hi));
         }
         List<Double> radii = new ArrayList<>();
@@ -107,7 +107,7 @@ final class AnalysisMultiD {
         out.put("not_computed", "rates, transition graph and the limiting chain are 1-D only in this version");
         if (!cmd.common.json()) {
             PrintWriter pw = cmd.spec.commandLine().getOut();
-            pw.printf(Locale.ROOT, "%s (%d-D), noise %s, cmd.clip %s: multi-d first version%n", f.name(), f.dimension(), z.describe(), cmd.clip.describe());
+            pw.printf(Locale.ROOT, "%s (%d-D), noise %s, clip %s: multi-d first version%n", f.name(), f.dimension(), z.describe(), cmd.clip.describe());
             pw.printf(Locale.ROOT, "%-4s %-26s %-10s %-6s %-6s%n", "i", "minimum", "r", "J", "widest");
             for (int i = 0; i < minima.length; i++) {
                 pw.printf(Locale.ROOT, "%-4d %-26s %-10s %-6d %-6s%n", i, Arrays.stream(minima[i]).mapToObj(JsonValues::fmt)

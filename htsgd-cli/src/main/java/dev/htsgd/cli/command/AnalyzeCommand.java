@@ -6,6 +6,7 @@ import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.cli.option.NoiseOptions;
 import dev.htsgd.cli.option.OptionChecks;
+import dev.htsgd.cli.option.ScanOptions;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.option.RunOptions;
 import dev.htsgd.landscape.Objective;
@@ -56,13 +57,8 @@ public final class AnalyzeCommand extends DynamicsCommand {
     @Option(names = "--eta", paramLabel = "E", description = "Learning rate for time scales and predicted exit steps (optional).")
     Double eta;
 
-    @Option(names = "--window", paramLabel = "a,b",
-            description = "Search window for critical points of a 1-D landscape on an unbounded domain (default: -10,10).")
-    String window;
-
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "20001",
-            description = "Grid points of the critical-point scan (default: ${DEFAULT-VALUE}).")
-    int grid;
+    @Mixin
+    ScanOptions scan;
 
     @Option(names = "--mc-samples", paramLabel = "N", defaultValue = "0",
             description = "Also estimate every multi-jump rate by Monte Carlo with N samples, as a check (default: off).")
@@ -78,7 +74,7 @@ public final class AnalyzeCommand extends DynamicsCommand {
         if (eta != null) {
             EngineSupport.checkEta(eta);
         }
-        OptionChecks.inRange("--grid", grid, 101, 100_000_000);
+        OptionChecks.inRange("--grid", scan.grid, 101, 100_000_000);
         OptionChecks.inRange("--directions", directions, 4, 100_000);
         if (mcSamples != 0 && mcSamples < 2) {
             // a standard error needs two samples; 0 is the documented "off"
@@ -101,15 +97,7 @@ public final class AnalyzeCommand extends DynamicsCommand {
     }
 
     CriticalPoints1D criticalPoints(Objective1D f) {
-        if (f.domain() instanceof dev.htsgd.landscape.Domain.Interval) {
-            if (window != null) {
-                throw new IllegalArgumentException("--window is for unbounded domains; " + f.name() + " is projected onto "
-                        + f.domain().describe() + " (change it with --domain a,b)");
-            }
-            return CriticalPoints1D.find(f, f.domain().lower(), f.domain().upper(), grid);
-        }
-        dev.htsgd.landscape.Domain.Interval w = dev.htsgd.landscape.Domain.parseInterval("window", window == null ? "-10,10" : window);
-        return CriticalPoints1D.find(f, w.lower(), w.upper(), grid);
+        return scan.find(f);
     }
 
     static boolean contains(int[] a, int i) {

@@ -6,6 +6,7 @@ import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.option.RunOptions;
+import dev.htsgd.cli.option.ScanOptions;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
 import dev.htsgd.study.ControlStudy;
@@ -47,13 +48,8 @@ public final class ControlCommand extends LandscapeCommand {
             description = "Keep exactly the minima whose attraction-field radius r_i is at least R.")
     Double target;
 
-    @Option(names = "--window", paramLabel = "a,b",
-            description = "Search window for critical points on an unbounded domain (default: -10,10).")
-    String window;
-
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "20001",
-            description = "Grid points of the critical-point scan (default: ${DEFAULT-VALUE}).")
-    int grid;
+    @Mixin
+    ScanOptions scan;
 
     @Option(names = "--b-grid", paramLabel = "N", defaultValue = "0",
             description = "Also list every minimum's l*_i = ceil(r_i / b) at the midpoints of N equal cells of a finite --b-range (default: ${DEFAULT-VALUE}, none).")
@@ -62,12 +58,12 @@ public final class ControlCommand extends LandscapeCommand {
     /** The study's settings from the options. */
     ControlStudy.Settings settings() {
         double[] range = parseRange(bRange);
-        Domain.Interval w = window == null ? null : Domain.parseInterval("window", window);
+        Domain.Interval w = scan.windowOrNull();
         Domain d = landscape.domainOverride();
         if (d != null && !(d instanceof Domain.Interval)) {
             throw new IllegalArgumentException("--ball is for 2-D landscapes: control of b needs a 1-D landscape");
         }
-        return ControlStudy.Settings.of(landscape.landscape, (Domain.Interval) d, w, grid, range[0], range[1], target, bGrid);
+        return ControlStudy.Settings.of(landscape.landscape, (Domain.Interval) d, w, scan.grid, range[0], range[1], target, bGrid);
     }
 
     @Override

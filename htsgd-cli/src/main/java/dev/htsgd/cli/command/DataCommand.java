@@ -1,12 +1,16 @@
 package dev.htsgd.cli.command;
 
+import dev.htsgd.cli.dl.DlRun;
 import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.DataOptions;
 import dev.htsgd.cli.option.RunOptions;
+import dev.htsgd.dl.data.Dataset;
+import dev.htsgd.dl.data.ImageSet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,18 +29,20 @@ abstract class DataCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--model", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    DataOptions set;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    /** Checks a {@code --weights} file exists, before anything is read. */
+    static void requireWeightsFile(Path weights) {
+        if (weights != null && !Files.isRegularFile(weights)) {
+            throw new IllegalArgumentException("--weights: no such file " + weights);
+        }
+    }
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (else $HTSGD_DATA, else /usr/share/datasets/NAME).")
-    Path data;
-
-    @Option(names = "--subset", defaultValue = "1000", description = "Clean training images, as in training (default: ${DEFAULT-VALUE}).")
-    int subset;
-
-    @Option(names = "--corrupt", defaultValue = "200", description = "Randomly labelled images, as in training (default: ${DEFAULT-VALUE}).")
-    int corrupt;
+    /** The training set as {@code htsgd train} built it: loaded, checked against the recipe and subset. */
+    ImageSet trainingSet() {
+        DlRun.Data d = DlRun.load(Dataset.of(set.dataset), set.data);
+        DlRun.checkSubset(d.train(), set.subset, set.corrupt);
+        return DlRun.subset(d.train(), set.subset, set.corrupt, common.seed);
+    }
 }

@@ -4,6 +4,7 @@ import dev.htsgd.cli.report.JsonValues;
 import dev.htsgd.cli.Errors;
 import dev.htsgd.cli.line.ExitTimesLine;
 import dev.htsgd.cli.option.ClipOptions;
+import dev.htsgd.cli.option.Defaults;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
@@ -55,21 +56,21 @@ public final class ExitTimesCommand extends DynamicsCommand {
     Double eta;
 
     @Option(names = "--etas", paramLabel = "E", split = ",",
-            description = "Learning rates of the grid (default: 0.1,0.05,0.02,0.01).")
+            description = "Learning rates of the grid (default: " + Defaults.ETAS + ").")
     double[] etas;
 
-    @Option(names = "--basin", paramLabel = "I", defaultValue = "1",
+    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN,
             description = "The attraction field to leave (0-based, aligned with the minima; default: ${DEFAULT-VALUE}, I_2 of iclr1d).")
     int basin;
 
-    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = "min",
+    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = Defaults.X0,
             description = "Starting point inside the field, or min for its minimum (default: ${DEFAULT-VALUE}).")
     String x0;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "20", description = "Exit times per eta (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = Defaults.SAMPLES, description = "Exit times per eta (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "5e7",
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = Defaults.MAX_STEPS,
             description = "Step cap per run; runs still inside are censored (default: ${DEFAULT-VALUE}).")
     long maxSteps;
 
@@ -135,7 +136,7 @@ public final class ExitTimesCommand extends DynamicsCommand {
     private static void text(PrintWriter pw, ExitTimeStudy.Settings s, ExitTimeStudy.Result r) {
         LogLogFit fit = r.fit();
         pw.printf(Locale.ROOT, "exit from field %d %s of %s, start %s, noise %s, clip %s%n", s.basin(),
-                s.field().describe(), s.objective().name(), java.util.Arrays.toString(s.start()), s.noise().describe(),
+                s.field().describe(), s.objective().name(), dev.htsgd.cli.report.Numbers.vector(s.start(), 6), s.noise().describe(),
                 Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
         pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s%n", JsonValues.fmt(r.radius()),
                 r.jumps() == null ? "-" : r.jumps());
@@ -162,11 +163,14 @@ public final class ExitTimesCommand extends DynamicsCommand {
         pw.flush();
     }
 
+    private static final double[] DEFAULT_ETAS = java.util.Arrays.stream(Defaults.ETAS.split(","))
+            .mapToDouble(Double::parseDouble).toArray();
+
     private double[] grid() {
         if (eta != null && etas != null) {
             throw new IllegalArgumentException("--eta and --etas exclude each other");
         }
-        double[] g = eta != null ? new double[] {eta} : (etas != null ? etas : new double[] {0.1, 0.05, 0.02, 0.01});
+        double[] g = eta != null ? new double[] {eta} : (etas != null ? etas : DEFAULT_ETAS);
         for (double e : g) {
             EngineSupport.checkEta(e);
         }

@@ -69,25 +69,21 @@ public final class NoiseIndexCommand extends DataCommand {
 
     @Override
     public Integer call() {
-        Architecture arch = Architecture.of(model);
-        Dataset ds = Dataset.of(dataset);
+        Architecture arch = Architecture.of(set.model);
+        Dataset.of(set.dataset); // the name is checked before any file is read
         GradientNoiseIndex index = GradientNoiseIndex.of(batch, draws, coordinates);
-        DlRun.checkSubset(subset, corrupt);
-        OptionChecks.require(batch <= subset + corrupt, "--batch", "in [1, " + (subset + corrupt)
+        DlRun.checkSubset(set.subset, set.corrupt);
+        OptionChecks.require(batch <= set.subset + set.corrupt, "--batch", "in [1, " + (set.subset + set.corrupt)
                 + "] (the training images: --subset + --corrupt)", batch);
-        if (weights != null && !Files.isRegularFile(weights)) {
-            throw new IllegalArgumentException("--weights: no such file " + weights);
-        }
+        requireWeightsFile(weights);
         DlRun.threads(common.effectiveThreads());
-        DlRun.Data d = DlRun.load(ds, data);
-        DlRun.checkSubset(d.train(), subset, corrupt);
-        ImageSet train = DlRun.subset(d.train(), subset, corrupt, common.seed);
+        ImageSet train = trainingSet();
         Map<String, Npz.Array> arrays = weights == null ? null : Npz.read(weights);
         long t0 = System.nanoTime();
         GradientNoiseIndex.Result r;
         try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
             if (arrays != null) {
-                DlRun.setWeights(net, arrays, weights, model);
+                DlRun.setWeights(net, arrays, weights, set.model);
             }
             // its own stream: the minibatches of the measurement, not those of training
             r = index.measure(net, train, dev.htsgd.sim.Streams.forReplication(
@@ -135,7 +131,7 @@ public final class NoiseIndexCommand extends DataCommand {
             double hi = Math.max(2.5, Math.min(4, Arrays.stream(a).max().orElse(2.5)));
             Plots.histogram(dir.plotsDir(), "coordinate-alpha",
                     Plots.Axes.linear(String.format(Locale.ROOT, "Tail index of the gradient noise per coordinate (median %.3f)",
-                            r.estimate()), "alpha", "coordinates"), List.of(model), List.of(a), 40, 0.5, hi);
+                            r.estimate()), "alpha", "coordinates"), List.of(set.model), List.of(a), 40, 0.5, hi);
             dir.writeResults(res);
             res.put("out", dir.commit().toString());
         }

@@ -48,46 +48,60 @@ public final class RareEventCommand implements Callable<Integer> {
     @Mixin
     ResumableRunOptions run;
 
-    @Option(names = "--landscape", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:<formula in x> (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--landscape", paramLabel = "NAME|expr:F", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:F (a formula in x) (default: ${DEFAULT-VALUE}).")
     String landscape;
 
-    @Option(names = "--noise", defaultValue = "mixture", description = "pareto | lomax | mixture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", paramLabel = "pareto|lomax|mixture", defaultValue = "mixture", description = "pareto | lomax | mixture (default: ${DEFAULT-VALUE}).")
     String noise;
 
-    @Option(names = "--alpha", defaultValue = "1.5", description = "Tail index alpha (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1.5", description = "Tail index alpha (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--scale", defaultValue = "0.2", description = "Scale c of the heavy part (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", paramLabel = "C", defaultValue = "0.2", description = "Scale c of the heavy part (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--normal-scale", defaultValue = "5", description = "c_normal of the Gaussian part of mixture noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--normal-scale", paramLabel = "C", defaultValue = "5", description = "c_normal of the Gaussian part of mixture noise (default: ${DEFAULT-VALUE}).")
     double normalScale;
 
     @Option(names = "--clip", defaultValue = "1.5", paramLabel = "B|none", description = "Truncation threshold b, or none (default: ${DEFAULT-VALUE}).")
     String clip;
 
-    @Option(names = "--x0", defaultValue = "2.5", description = "Start X_0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--x0", paramLabel = "X", defaultValue = "2.5", description = "Start X_0 (default: ${DEFAULT-VALUE}).")
     double x0;
 
-    @Option(names = "--level", defaultValue = "0", description = "The level to reach (from above when x0 > level) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--level", paramLabel = "X", defaultValue = "0", description = "The level to reach (from above when x0 > level) (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--etas", split = ",", defaultValue = "1/200,1/400,1/600,1/800,1/1000", paramLabel = "E1,E2,..",
+    @Option(names = "--etas", split = ",", defaultValue = "1/200,1/400,1/600,1/800,1/1000", paramLabel = "E",
             description = "Learning rates; 1/200 style fractions accepted (default: ${DEFAULT-VALUE}).")
     List<String> etas;
 
     @Option(names = "--horizon", paramLabel = "N", description = "Steps (default floor(1/eta)).")
     Long horizon;
 
-    @Option(names = "--samples", defaultValue = "100000", description = "Paths per eta (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Paths per eta (default: ${DEFAULT-VALUE}).")
     long samples;
 
-    @Option(names = "--batch", defaultValue = "" + RareEventStudy.BATCH, paramLabel = "N",
-            description = "Paths per task: the unit of work, checkpoint and summation (default: ${DEFAULT-VALUE}).")
-    int batch;
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--task-paths", paramLabel = "N",
+            description = "Paths per task: the unit of work, checkpoint and summation (default: " + RareEventStudy.BATCH + ").")
+    int batch = RareEventStudy.BATCH;
 
-    @Option(names = "--method", defaultValue = "is", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: ${DEFAULT-VALUE}).")
-    String method;
+    /** The old name of {@code --task-paths}, from before {@code --batch} meant only train's minibatch. */
+    @Option(names = "--batch", hidden = true, paramLabel = "N")
+    void oldBatchName(int n) {
+        batch = n;
+    }
+
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--estimator", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: is).")
+    String method = "is";
+
+    /** The old name of {@code --estimator}, from before {@code --method} meant only train's method. */
+    @Option(names = "--method", hidden = true, paramLabel = "is|mc")
+    void oldMethodName(String m) {
+        method = m;
+    }
 
     @Option(names = "--is-threshold", paramLabel = "U", description = "Importance sampling: update size counted as a large jump (default min(b, |x0 - level|) / 30).")
     Double isThreshold;
@@ -119,7 +133,7 @@ public final class RareEventCommand implements Callable<Integer> {
         }
         boolean tuned = isThreshold != null || isJumps != null || isToward != null || isTail != null;
         if (tuned && m == RareEventStudy.Method.MC) {
-            throw new IllegalArgumentException("--is-threshold, --is-jumps, --is-toward and --is-tail need --method is");
+            throw new IllegalArgumentException("--is-threshold, --is-jumps, --is-toward and --is-tail need --estimator is");
         }
         List<RareEventStudy.Settings> out = new ArrayList<>();
         for (double eta : e) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Run a paper experiment end to end and write its run directory: config.yaml, results.json, CSV "
             + "tables, plots (PNG and SVG) and a self-contained report.html that sets the measured numbers beside the "
             + "theory and the published values.",
-            "Output: --out DIR, or ./htsgd-runs/reproduce-NAME-<time>. Files go to DIR.partial until the run is "
+            "Output: --out DIR, or ./htsgd-runs/reproduce-NAME-YYYYMMDD-HHMMSS. Files go to DIR.partial until the run is "
             + "complete; --resume continues a killed run to the same result."})
 public final class ReproduceCommand implements Callable<Integer> {
 

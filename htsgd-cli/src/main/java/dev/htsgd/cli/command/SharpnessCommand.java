@@ -15,6 +15,7 @@ import dev.htsgd.dl.io.Npz;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.sharpness.ExpectedSharpness;
+import dev.htsgd.run.Progress;
 import dev.htsgd.dl.sharpness.HessianOperator;
 import dev.htsgd.dl.sharpness.HessianSpectrum;
 import dev.htsgd.dl.sharpness.HessianTrace;
@@ -61,51 +62,59 @@ public final class SharpnessCommand extends DataCommand {
             description = "Weights saved by htsgd train (weights.npz: one array per parameter, named as the model's).")
     Path weights;
 
-    @Option(names = "--metric", paramLabel = "M[,M..]", defaultValue = "expected,hessian-top,hessian-trace", split = ",",
+    @Option(names = "--metric", paramLabel = "METRIC[,METRIC...]", hideParamSyntax = true, defaultValue = "expected,hessian-top,hessian-trace", split = ",",
             description = "expected | hessian-top | hessian-trace | density | worst-case | layers | all (default: ${DEFAULT-VALUE}).")
     List<String> metric;
 
-    @Option(names = "--delta", defaultValue = "0.01", description = "Expected sharpness: standard deviation of v (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", paramLabel = "S", defaultValue = "0.01", description = "Expected sharpness: standard deviation of v (default: ${DEFAULT-VALUE}).")
     double delta;
 
-    @Option(names = "--draws", defaultValue = "100", description = "Expected sharpness: perturbations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "100", description = "Expected sharpness: perturbations (default: ${DEFAULT-VALUE}).")
     int draws;
 
-    @Option(names = "--top-k", defaultValue = "1", description = "Number of top Hessian eigenvalues (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "1", description = "Number of top Hessian eigenvalues (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--lanczos-iterations", defaultValue = "100", description = "Most Lanczos steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lanczos-iterations", paramLabel = "N", defaultValue = "100", description = "Most Lanczos steps (default: ${DEFAULT-VALUE}).")
     int lanczosIterations;
 
-    @Option(names = "--tolerance", defaultValue = "1e-4", description = "Relative Ritz residual of converged eigenvalues (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-4", description = "Relative Ritz residual of converged eigenvalues (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--trace-samples", defaultValue = "100", description = "Hutchinson samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-samples", paramLabel = "N", defaultValue = "100", description = "Hutchinson samples (default: ${DEFAULT-VALUE}).")
     int traceSamples;
 
-    @Option(names = "--confidence", defaultValue = "0.95", description = "Level of trace_ci (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.95", description = "Level of trace_ci (default: ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--slq-vectors", defaultValue = "1", description = "Density: random vectors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slq-vectors", paramLabel = "N", defaultValue = "1", description = "Density: random vectors (default: ${DEFAULT-VALUE}).")
     int slqVectors;
 
-    @Option(names = "--slq-steps", defaultValue = "80", description = "Density: Lanczos steps per vector (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slq-steps", paramLabel = "N", defaultValue = "80", description = "Density: Lanczos steps per vector (default: ${DEFAULT-VALUE}).")
     int slqSteps;
 
-    @Option(names = "--epsilon", defaultValue = "5e-4", description = "Worst-case sharpness: size of the box (default: ${DEFAULT-VALUE}).")
-    double epsilon;
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--box", paramLabel = "EPS",
+            description = "Worst-case sharpness: half-width epsilon of the box (or radius of the ball) around the weights (default: 5e-4).")
+    double epsilon = 5e-4;
 
-    @Option(names = "--region", defaultValue = "box", description = "Worst-case sharpness: box (Keskar) | ball (default: ${DEFAULT-VALUE}).")
+    /** The old name of {@code --box}, from before {@code --epsilon} meant only simulate's neighbourhood radius. */
+    @Option(names = "--epsilon", hidden = true, paramLabel = "EPS")
+    void oldEpsilonName(double e) {
+        epsilon = e;
+    }
+
+    @Option(names = "--region", paramLabel = "box|ball", defaultValue = "box", description = "Worst-case sharpness: box (Keskar) | ball (default: ${DEFAULT-VALUE}).")
     String region;
 
-    @Option(names = "--hvp", defaultValue = "exact", description = "Hessian-vector products: exact (double back-propagation) | fd (central differences) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hvp", paramLabel = "exact|fd", defaultValue = "exact", description = "Hessian-vector products: exact (double back-propagation) | fd (central differences) (default: ${DEFAULT-VALUE}).")
     String hvp;
 
     @Override
     public Integer call() {
         Set<Metric> metrics = parseMetrics(metric);
-        Architecture arch = Architecture.of(model);
-        Dataset ds = Dataset.of(dataset);
+        Architecture arch = Architecture.of(set.model);
+        Dataset.of(set.dataset); // the name is checked before any file is read
         HvpMethod method = switch (hvp.toLowerCase(Locale.ROOT)) {
             case "exact" -> HvpMethod.EXACT;
             case "fd" -> HvpMethod.FINITE_DIFFERENCE;
@@ -127,29 +136,30 @@ public final class SharpnessCommand extends DataCommand {
         OptionChecks.require(confidence > 0 && confidence < 1, "--confidence", "in (0, 1)", confidence);
         OptionChecks.atLeast("--slq-vectors", slqVectors, 1);
         OptionChecks.atLeast("--slq-steps", slqSteps, 2);
-        OptionChecks.positive("--epsilon", epsilon);
-        DlRun.checkSubset(subset, corrupt);
+        // named as typed: --epsilon is the old name of --box
+        boolean oldName = spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--epsilon");
+        OptionChecks.positive(oldName ? "--epsilon" : "--box", epsilon);
+        DlRun.checkSubset(set.subset, set.corrupt);
         int threads = common.effectiveThreads();
         ExpectedSharpness es = ExpectedSharpness.of(delta, draws, common.seed);
         HessianSpectrum.Options lanczos = new HessianSpectrum.Options(lanczosIterations, tolerance, common.seed);
         WorstCaseSharpness wc = WorstCaseSharpness.of(reg, epsilon, common.seed);
-        if (!Files.isRegularFile(weights)) {
-            throw new IllegalArgumentException("--weights: no such file " + weights);
-        }
+        requireWeightsFile(weights);
 
         DlRun.threads(threads);
-        DlRun.Data d = DlRun.load(ds, data);
-        DlRun.checkSubset(d.train(), subset, corrupt);
-        ImageSet train = DlRun.subset(d.train(), subset, corrupt, common.seed);
+        ImageSet train = trainingSet();
         Map<String, Npz.Array> arrays = Npz.read(weights);
 
         Map<String, Object> res = new LinkedHashMap<>();
         try (Network net = Network.create(arch, train, TrainingStream.INIT.of(common.seed))) {
-            DlRun.setWeights(net, arrays, weights, model);
-            try (NetworkLoss loss = NetworkLoss.of(net, train)) {
+            DlRun.setWeights(net, arrays, weights, set.model);
+            // one progress unit per metric; off a terminal the heartbeat prints a line every 10 s inside a long one
+            try (NetworkLoss loss = NetworkLoss.of(net, train);
+                    Progress progress = Progress.start("sharpness", metrics.size(), common.quiet)) {
                 if (metrics.contains(Metric.hessian_top)) {
                     OptionChecks.require(topK <= loss.dimension(), "--top-k",
-                            "in [1, " + loss.dimension() + "] (the parameters of --model " + model + ")", topK);
+                            "in [1, " + loss.dimension() + "] (the parameters of --model " + set.model + ")", topK);
                 }
                 double[] theta = loss.parameters();
                 HessianOperator h = HessianOperator.of(loss, theta, method);
@@ -166,6 +176,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var r = es.estimate(loss, theta);
                     seconds.put("expected", secondsSince(t0));
+                    progress.step();
                     res.put("expected_sharpness", r.value());
                     res.put("expected_sharpness_stderr", r.standardError());
                     res.put("expected_sharpness_mean_change", r.meanChange());
@@ -176,6 +187,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var top = HessianSpectrum.top(h, topK, lanczos);
                     seconds.put("hessian_top", secondsSince(t0));
+                    progress.step();
                     res.put("hessian_top", top.list());
                     res.put("hessian_top_residuals", list(top.residuals()));
                     res.put("hessian_top_products", top.products());
@@ -185,6 +197,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var tr = HessianTrace.hutchinson(h, traceSamples, confidence, common.seed);
                     seconds.put("hessian_trace", secondsSince(t0));
+                    progress.step();
                     res.put("hessian_trace", tr.trace());
                     res.put("trace_ci", List.of(tr.ciLow(), tr.ciHigh()));
                     res.put("trace_stderr", tr.standardError());
@@ -196,6 +209,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     density = HessianSpectrum.density(h, slqVectors, slqSteps, common.seed);
                     seconds.put("density", secondsSince(t0));
+                    progress.step();
                     Map<String, Object> dm = new LinkedHashMap<>();
                     dm.put("nodes", list(density.nodes()));
                     dm.put("weights", list(density.weights()));
@@ -207,6 +221,7 @@ public final class SharpnessCommand extends DataCommand {
                     long t0 = System.nanoTime();
                     var w = wc.estimate(loss, theta);
                     seconds.put("worst_case", secondsSince(t0));
+                    progress.step();
                     res.put("worst_case_sharpness", w.value());
                     res.put("worst_case_sharpness_relative", w.relative());
                     res.put("epsilon", epsilon);
@@ -225,6 +240,7 @@ public final class SharpnessCommand extends DataCommand {
                         layers.add(m);
                     }
                     seconds.put("layers", secondsSince(t0));
+                    progress.step();
                     res.put("layers", layers);
                 }
                 res.put("seconds", seconds);
@@ -270,7 +286,7 @@ public final class SharpnessCommand extends DataCommand {
                 Plots.line(dir.plotsDir(), "density",
                         Plots.Axes.linear("Hessian spectral density (SLQ, Gaussian smoothing " + String.format(Locale.ROOT, "%.3g", sigma) + ")",
                                 "eigenvalue", "density (eigenvalues per unit)").withLogY(),
-                        List.of(Plots.Series.line(model + " " + weights.getFileName(), g[0], g[1])));
+                        List.of(Plots.Series.line(set.model + " " + weights.getFileName(), g[0], g[1])));
             }
             res.put("out", dir.commit().toString());
         }
@@ -302,16 +318,18 @@ public final class SharpnessCommand extends DataCommand {
         for (var e : res.entrySet()) {
             if (e.getKey().equals("density")) {
                 Map<?, ?> dm = (Map<?, ?>) e.getValue();
-                out.printf(Locale.ROOT, "%-32s mass %.6g, SLQ trace %.6g (%d nodes)%n", "density", (Double) dm.get("mass"),
-                        (Double) dm.get("trace_estimate"), ((List<?>) dm.get("nodes")).size());
+                out.printf(Locale.ROOT, "%-32s mass %s, SLQ trace %s (%d nodes)%n", "density",
+                        dev.htsgd.cli.report.Numbers.human(dm.get("mass"), 6),
+                        dev.htsgd.cli.report.Numbers.human(dm.get("trace_estimate"), 6), ((List<?>) dm.get("nodes")).size());
             } else if (e.getKey().equals("layers")) {
                 for (Object o : (List<?>) e.getValue()) {
                     Map<?, ?> m = (Map<?, ?>) o;
-                    out.printf(Locale.ROOT, "layer %-26s %7d params  top %.6g  trace %.6g%n", m.get("layer"), (Integer) m.get("parameters"),
-                            (Double) m.get("hessian_top"), (Double) m.get("hessian_trace"));
+                    out.printf(Locale.ROOT, "layer %-26s %7d params  top %s  trace %s%n", m.get("layer"), (Integer) m.get("parameters"),
+                            dev.htsgd.cli.report.Numbers.human(m.get("hessian_top"), 6),
+                            dev.htsgd.cli.report.Numbers.human(m.get("hessian_trace"), 6));
                 }
             } else {
-                out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), e.getValue());
+                out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), dev.htsgd.cli.report.Numbers.human(e.getValue(), 6));
             }
         }
         out.flush();

@@ -4,6 +4,7 @@ import dev.htsgd.cli.report.JsonValues;
 import dev.htsgd.cli.Errors;
 import dev.htsgd.cli.line.SimulateLine;
 import dev.htsgd.cli.option.ClipOptions;
+import dev.htsgd.cli.option.Defaults;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
@@ -51,20 +52,20 @@ public final class SimulateCommand extends DynamicsCommand {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--eta", paramLabel = "E", defaultValue = "0.001", description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eta", paramLabel = "E", defaultValue = Defaults.ETA, description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
     double eta;
 
-    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = "min",
+    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = Defaults.X0,
             description = "Starting point, or min for the minimum of --basin (default: ${DEFAULT-VALUE}).")
     String x0;
 
-    @Option(names = "--basin", paramLabel = "I", defaultValue = "0", description = "Basin whose minimum --x0 min starts at (0-based, default: ${DEFAULT-VALUE}).")
+    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN, description = "Basin whose minimum --x0 min starts at (0-based, default: ${DEFAULT-VALUE}).")
     int basin;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1e7", description = "Steps per path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = Defaults.STEPS, description = "Steps per path (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--paths", paramLabel = "N", defaultValue = "10", description = "Independent paths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--paths", paramLabel = "N", defaultValue = Defaults.PATHS, description = "Independent paths (default: ${DEFAULT-VALUE}).")
     int paths;
 
     @Option(names = "--epsilon", paramLabel = "EPS",

@@ -2,6 +2,7 @@ package dev.htsgd.cli.command;
 
 import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.DataOptions;
 import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.dl.DlRun;
@@ -44,18 +45,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist | mnist | cifar10 | svhn (default: ${DEFAULT-VALUE}).")
-    String dataset;
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (else $HTSGD_DATA, else /usr/share/datasets/NAME).")
-    Path data;
+    @Mixin
+    DataOptions set;
     @Option(names = "--download", description = "Download the dataset from its official location into --data (or $HTSGD_DATA, or ~/.cache/htsgd) when missing, checking SHA-256.")
     boolean download;
-    @Option(names = "--subset", defaultValue = "1000", description = "Clean training images (the first N); 0 with --corrupt 0 = the whole set (default: ${DEFAULT-VALUE}).")
-    int subset;
-    @Option(names = "--corrupt", defaultValue = "200", description = "Images after the first N given uniform random labels from the seed (default: ${DEFAULT-VALUE}).")
-    int corrupt;
-    @Option(names = "--model", defaultValue = "lenet", description = "lenet | vgg11 | mlp (default: ${DEFAULT-VALUE}).")
-    String model;
     @Option(names = "--method", defaultValue = "our2", description = "lb | sb | sb-clip | sb-noise | our1 | our2 (default: ${DEFAULT-VALUE}).")
     String method;
     @Option(names = "--iterations", defaultValue = "10000", description = "Iterations K (default: ${DEFAULT-VALUE}).")
@@ -108,10 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
             settings.optNoiseOff(noiseOff);
         }
         TrainConfig cfg = settings.build();
-        Architecture arch = Architecture.of(model);
-        Dataset ds = Dataset.of(dataset);
+        Architecture arch = Architecture.of(set.model);
+        Dataset ds = Dataset.of(set.dataset);
         DlRun.threads(common.effectiveThreads());
-        DlRun.Data d = DlRun.load(ds, data, download);
+        DlRun.Data d = DlRun.load(ds, set.data, download);
         checkAgainstData(d.train(), m, arch);
         dev.htsgd.dl.model.ConvolutionCheck.verify(); // before the run directory: resuming could not help
         Provenance prov = CommandProvenance.of(spec, common.seed);
@@ -119,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path done;
         try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions.mode(), prov)) {
             try {
-                res = DlRun.train(run, cfg, arch, d.train(), d.test(), subset, corrupt, common.quiet,
+                res = DlRun.train(run, cfg, arch, d.train(), d.test(), set.subset, set.corrupt, common.quiet,
                         "train " + cfg.method().cliName(), sharpnessDraws);
             } catch (TrainingDivergedException e) {
                 // the same settings diverge at the same step on --resume (runs are bit-identical), so the
@@ -184,15 +177,15 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma", "in (0, 1]", lrGamma);
         OptionChecks.require(weightBound > 0, "--weight-bound", "in (0, inf]", weightBound);
         OptionChecks.atLeast("--eval-every", evalEvery, 1);
-        DlRun.checkSubset(subset, corrupt);
+        DlRun.checkSubset(set.subset, set.corrupt);
         common.effectiveThreads();
     }
 
     /** The checks that need the training set: the subset recipe, the model's input shape, the batch size. */
     private void checkAgainstData(ImageSet fullTrain, Method m, Architecture arch) {
-        DlRun.checkSubset(fullTrain, subset, corrupt);
+        DlRun.checkSubset(fullTrain, set.subset, set.corrupt);
         arch.checkFits(fullTrain.imageShape(), fullTrain.classes(), fullTrain.name());
-        int n = subset == 0 && corrupt == 0 ? fullTrain.size() : subset + corrupt;
+        int n = set.subset == 0 && set.corrupt == 0 ? fullTrain.size() : set.subset + set.corrupt;
         if (m.usesSmallBatch()) {
             OptionChecks.require(batch <= n, "--batch", "in [1, " + n + "] (the training images: --subset + --corrupt)", batch);
         }

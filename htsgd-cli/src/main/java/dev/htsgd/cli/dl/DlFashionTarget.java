@@ -9,11 +9,13 @@ import java.util.Map;
 
 /** {@code htsgd reproduce dl-fashion}: the FashionMNIST/LeNet row of Table 2 ({@link DlFashion}). */
 public final class DlFashionTarget implements ReproduceTarget {
+
+    static final Info INFO = new Info("dl-fashion", "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
+            + "published row (full: hours on 2 cores; --size quick: minutes)",
+            java.util.Set.of("--seeds", "--sb-noise-seeds", "--parallel-runs"));
     @Override
     public Info info() {
-        return new Info("dl-fashion", "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
-                + "published row (full: hours on 2 cores; --size quick: minutes)",
-                java.util.Set.of("--seeds", "--sb-noise-seeds", "--parallel-runs"));
+        return INFO;
     }
 
     @Override

@@ -30,9 +30,9 @@ public final class RareEventLine {
         }
         c.option("--samples", s.samples());
         if (s.batch() != RareEventStudy.BATCH) {
-            c.option("--batch", s.batch());
+            c.option("--task-paths", s.batch());
         }
-        c.option("--method", s.method().text());
+        c.option("--estimator", s.method().text());
         ImportanceSampling is = s.sampler();
         if (is != null && !is.equals(s.experiment().defaultSampler())) {
             c.option("--is-threshold", is.threshold()).option("--is-jumps", is.expectedJumps())

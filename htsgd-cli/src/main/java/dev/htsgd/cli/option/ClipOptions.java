@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public final class ClipOptions {
 
-    @Option(names = "--clip", paramLabel = "B|none", defaultValue = "none",
+    @Option(names = "--clip", paramLabel = "B|none", defaultValue = Defaults.CLIP,
             description = "Truncation threshold b of the whole update, or none (default: ${DEFAULT-VALUE}).")
     public String clip;
 

@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
  */
 public final class NoiseOptions {
 
-    @Option(names = "--noise", paramLabel = "FAMILY", defaultValue = "pareto",
+    @Option(names = "--noise", paramLabel = "FAMILY", defaultValue = Defaults.NOISE,
             description = "Noise family: pareto | lomax | stable | student | gaussian | mixture (default: ${DEFAULT-VALUE}).")
     public String family = "pareto";
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1.2",
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = Defaults.ALPHA,
             description = "Tail index alpha (stable: in (0, 2]; student: degrees of freedom; ignored for gaussian) (default: ${DEFAULT-VALUE}).")
     public double alpha = 1.2;
 
-    @Option(names = "--scale", paramLabel = "C", defaultValue = "0.1",
+    @Option(names = "--scale", paramLabel = "C", defaultValue = Defaults.SCALE,
             description = "Scale c of the noise (mixture: c_pareto of the heavy part; gaussian: standard deviation) (default: ${DEFAULT-VALUE}).")
     public double scale = 0.1;
 

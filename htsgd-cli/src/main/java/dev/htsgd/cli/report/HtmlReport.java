@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +31,17 @@ public final class HtmlReport {
 
     public HtmlReport heading(String text) {
         body.add("<h2>" + escape(text) + "</h2>");
+        return this;
+    }
+
+    /**
+     * A section: its heading, then two short paragraphs, what its figure shows and what the theory predicts, so a
+     * reader knows what to look for before the tables and figures.
+     */
+    public HtmlReport section(String heading, String shows, String predicts) {
+        heading(heading);
+        body.add("<p class=\"lead\"><b>The figure shows</b> " + escape(shows) + "</p>");
+        body.add("<p class=\"lead\"><b>The theory predicts</b> " + escape(predicts) + "</p>");
         return this;
     }
 
@@ -120,24 +130,13 @@ public final class HtmlReport {
         return keyValues("environment", p.environment());
     }
 
-    /** Formats a cell: 4 significant digits for doubles. */
+    /** Formats a cell: doubles to 4 significant digits ({@link Numbers#sig(double)}), null as empty. */
     public static String format(Object c) {
         if (c == null) {
             return "";
         }
         if (c instanceof Double || c instanceof Float) {
-            double d = ((Number) c).doubleValue();
-            if (Double.isNaN(d)) {
-                return "n/a";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e6) {
-                return String.format(Locale.ROOT, "%.0f", d);
-            }
-            double a = Math.abs(d);
-            return a >= 1e-3 && a < 1e6 ? String.format(Locale.ROOT, "%.4g", d) : String.format(Locale.ROOT, "%.3e", d);
+            return Numbers.sig(((Number) c).doubleValue());
         }
         return String.valueOf(c);
     }
@@ -158,7 +157,7 @@ public final class HtmlReport {
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eef}td.num{text-align:right;font-family:monospace}")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.9em;color:#555}")
                 .append(".command code{background:#f3f3f7;padding:.2em .4em;font-size:.85em;word-break:break-all}")
-                .append(".files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
+                .append(".lead{margin:.3em 0}.files{color:#999}.note{background:#f6f6e8;border-left:4px solid #cc9;padding:.5em}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String b : body) {
             sb.append(b).append('\n');

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** How numbers, points and lists go into the commands' JSON and tables: finite doubles as numbers, NaN and infinities as null, keys in insertion order. */
@@ -47,15 +46,9 @@ public final class JsonValues {
     }
 
 
+    /** A number in a command's table: six significant digits at most ({@link Numbers#sig}), "-" for NaN. */
     public static String fmt(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "-" : (v > 0 ? "inf" : "-inf");
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.4g", v);
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Double.isNaN(v) ? "-" : Numbers.sig(v, 6);
     }
 
     public static List<Integer> ints(int[] a) {

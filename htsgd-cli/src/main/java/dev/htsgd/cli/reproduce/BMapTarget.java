@@ -1,5 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
+import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.cli.line.ControlLine;
@@ -22,6 +23,10 @@ import java.util.Map;
  */
 public final class BMapTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("b-map", "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
+            + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.",
+            java.util.Set.of());
+
     static final double B_LOW = 0.1;
     static final double B_HIGH = 1.0;
     /** Points of the b grid of the l* plot. */
@@ -29,9 +34,7 @@ public final class BMapTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("b-map", "Control of b on the ICLR test function: jump numbers l*_i = ceil(r_i/b), the widest minima V*_b "
-                + "and irreducibility of G_b for b in [0.1, 1]; the b that eliminate the sharp minima.",
-                java.util.Set.of());
+        return INFO;
     }
 
     @Override
@@ -64,23 +67,38 @@ public final class BMapTarget implements ReproduceTarget {
 
         List<ControlStudy.GridPoint> grid = result.grid();
         double[] bs = grid.stream().mapToDouble(ControlStudy.GridPoint::b).toArray();
-        double[] irr = grid.stream().mapToDouble(g -> g.irreducible() ? 0.5 : 0).toArray();
-        List<Plots.Series> series = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<double[]> jumps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int basin = i;
-            series.add(new Plots.Series(String.format(Locale.ROOT, "l* of m%d = %.3f (r = %.3f)", i + 1, minima[i],
-                    basins.field(i).radius()), bs, grid.stream().mapToDouble(g -> g.jumps()[basin]).toArray(), Plots.Style.STEP));
+            labels.add(String.format(Locale.ROOT, "l* of m%d (%s, r = %s)", i + 1, i == 0 || i == 2 ? "sharp" : "flat",
+                    dev.htsgd.cli.report.Numbers.sig(basins.field(i).radius(), 3)));
+            jumps.add(grid.stream().mapToDouble(g -> g.jumps()[basin]).toArray());
         }
-        series.add(new Plots.Series("G_b irreducible (0.5) or not (0)", bs, irr, Plots.Style.STEP));
-        Plot plot = ctx.plot("b-map", Plots.Axes.linear("Jump numbers and irreducibility against b (ICLR test function)",
-                "b", "l*_i = ceil(r_i / b)"), series);
+        List<Plots.Band> shaded = new ArrayList<>();
+        for (ClipControl.Band band : bands) {
+            if (band.irreducible()) {
+                boolean eliminates = verdict(basins, band).equals("sharp minima eliminated");
+                shaded.add(new Plots.Band(band.bLow(), Math.min(band.bHigh(), B_HIGH),
+                        eliminates ? "recommended: G_b irreducible, sharp minima eliminated" : "G_b irreducible",
+                        eliminates ? Figures.RECOMMENDED : Figures.HOLDS));
+            }
+        }
+        Plot plot = Figures.stepsOverBands(ctx.run().plotsDir(), "b-map",
+                Plots.Axes.linear("Jump numbers l*_i = ceil(r_i / b) of the ICLR minima", "b", "l*_i")
+                        .withXRange(B_LOW, B_HIGH).withWholeY(),
+                bs, labels, jumps, new int[] {0, 1, 3, 4}, 0.06, shaded);
 
         List<List<?>> basinRows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             basinRows.add(List.of("m" + (i + 1), minima[i], basins.field(i).left(), basins.field(i).right(),
                     basins.field(i).radius(), i == 0 || i == 2 ? "sharp (narrow)" : "flat (wide)"));
         }
-        ctx.report().heading("b-map: which minima survive as b varies")
+        ctx.report().section("b-map: which minima survive as b varies",
+                        "the jump numbers l*_i = ceil(r_i / b) of the four minima of the ICLR function as steps over b, "
+                        + "with the bands of b where the jump graph G_b is irreducible and the recommended bands shaded.",
+                        "the limiting process lives on the minima with the largest l* (the widest in jump units); a b in "
+                        + "a recommended band (G_b irreducible, only the flat m2 and m4 widest) eliminates the sharp minima.")
                 .paragraph("The limiting jump process lives on the widest minima V*_b = {m_i : l*_i = max_j l*_j}; "
                         + "sharp minima outside V*_b are left at once on the time scale of the process. A b for which "
                         + "only the flat minima m2 and m4 are widest, with G_b irreducible, eliminates the sharp minima "
@@ -90,7 +108,9 @@ public final class BMapTarget implements ReproduceTarget {
                 .command(command)
                 .table("Bands of b", header, rows)
                 .command(command)
-                .plot(plot, "l*_i against b; the widest minima are those with the largest l*.")
+                .plot(plot, "l*_i against b, one step line per minimum (drawn 0.06 apart where they coincide); shaded: "
+                        + "the bands of b where G_b is irreducible (grey) and, among them, those where only the flat m2 "
+                        + "and m4 are widest (green, the recommended b). The widest minima V*_b are those with the largest l*.")
                 .command(command);
 
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.line.ExitTimesLine;
+import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -33,6 +34,10 @@ import java.util.Map;
  */
 public final class ExitTimesTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
+            + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
+            java.util.Set.of("--etas", "--samples", "--max-steps"));
+
     static final double ALPHA = 1.2;
     static final double SCALE = 0.1;
     static final int BASIN = 1;
@@ -41,20 +46,15 @@ public final class ExitTimesTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
-                + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
-                java.util.Set.of("--etas", "--samples", "--max-steps"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        double[] etas = o.etaValues() != null ? o.etaValues()
-                : sc.pick(FULL_ETAS, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, new double[] {0.1, 0.05});
-        int samples = (int) (long) (o.samples != null ? o.samples : sc.pick(20L, 12L, 4L));
-        long cap = o.maxSteps != null ? o.maxSteps : sc.pick(50_000_000L, 4_000_000L, 100_000L);
-        double skipFactor = sc.pick(1.0, 0.5, 0.5);
+        double[] etas = ctx.etas(FULL_ETAS, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, new double[] {0.1, 0.05});
+        int samples = (int) ctx.samples(20L, 12L, 4L);
+        long cap = ctx.maxSteps(50_000_000L, 4_000_000L, 100_000L);
+        double skipFactor = ctx.scale().pick(1.0, 0.5, 0.5);
         NoiseModel noise = ParetoNoise.of(ALPHA, SCALE);
         ExitTimeStudy.Settings base = ExitTimeStudy.Settings.of(Iclr1d.of(), noise, Double.POSITIVE_INFINITY,
                 Clipping.NONE, true, BASIN, null, etas, samples, cap, Engine.SCALAR);
@@ -131,7 +131,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 rows.add(List.of(bLabel(b), eta, e.mean(), e.stderr(), e.exits() + "/" + e.samples(), e.censored(),
                         pred, pt.ratio()));
                 if (Double.isFinite(e.mean()) && e.mean() > 0) {
-                    meas.add(new double[] {1 / eta, e.mean()});
+                    meas.add(new double[] {1 / eta, e.mean(), e.stderr()});
                 }
                 ctx.log(String.format(Locale.ROOT, "exit-times b=%s eta=%g mean=%.4g censored=%d", bLabel(b), eta,
                         e.mean(), e.censored()));
@@ -158,9 +158,8 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 c.putAll(same);
                 commands.add(c);
             }
-            series.add(new Plots.Series("measured, b = " + bLabel(b), col(meas, 0), col(meas, 1), Plots.Style.MARKERS));
-            series.add(Plots.Series.line("theory, b = " + bLabel(b), java.util.Arrays.stream(etas).map(e -> 1 / e).toArray(),
-                    predicted.get(i)));
+            series.addAll(Figures.measuredAndTheory(i, "b = " + bLabel(b) + " (l* = " + l + ")", meas,
+                    x -> th.meanExitSteps(1 / x, noise, BASIN)));
         }
         List<String> header = List.of("b", "eta", "mean exit steps", "stderr", "exits/samples", "censored",
                 "theory mean 1/(C* eta lambda^l*)", "measured/theory");
@@ -168,7 +167,13 @@ public final class ExitTimesTarget implements ReproduceTarget {
         Plot plot = ctx.plot("exit-times", Plots.Axes.logLog("Mean first exit time from I_2 (ICLR Fig. 1)", "1/eta",
                 "mean exit steps"), series);
 
-        HtmlReport report = ctx.report().heading("A. First exit times (ICLR Fig. 1)")
+        HtmlReport report = ctx.report().section("A. First exit times (ICLR Fig. 1)",
+                        "the mean number of steps before SGD started at m_2 leaves its basin I_2, against 1/eta on "
+                        + "log-log axes, for b = 0.28, b = 0.5 and no clipping: measured means with standard-error bars, "
+                        + "and the theory's mean as a line of the same colour over the measured range.",
+                        "exit times of order 1/(eta lambda(eta)^l*) with l* = ceil(r/b) the number of clipped jumps needed "
+                        + "to leave (3, 2 and 1 here), so straight lines of slope 1 + l*(alpha - 1) = 1.6, 1.4 and 1.2: "
+                        + "a smaller b makes the basin wider in jumps and its exit time grow faster as eta shrinks.")
                 .paragraph("ICLR test function on [-1.6, 1.6], basin I_2 = " + field.describe() + " left from m_2 = "
                         + fmt(m) + "; noise " + noise.describe() + "; " + samples + " samples a point, cap " + fmt(cap)
                         + " steps (capped paths are censored; the mean is then the exponential MLE). Theory: mean "
@@ -181,7 +186,9 @@ public final class ExitTimesTarget implements ReproduceTarget {
         for (Map<String, Object> c : commands) {
             report.command("b = " + c.get("b") + " alone", (String) c.get("command"));
         }
-        report.plot(plot, "Mean exit steps (markers) and the theory's prediction (lines), log-log.")
+        report.plot(plot, "Mean exit steps with standard-error bars (markers) and the theory's mean 1/(C* eta lambda(eta)^l*) "
+                + "(line of the same colour, drawn over the measured range of eta), log-log; a steeper line is a wider "
+                + "basin in jump units.")
                 .table("All points", header, rows)
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
 

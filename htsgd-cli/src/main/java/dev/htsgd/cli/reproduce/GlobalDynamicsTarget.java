@@ -1,6 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.line.SimulateLine;
+import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -26,6 +27,10 @@ import java.util.Map;
  */
 public final class GlobalDynamicsTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
+            + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
+            java.util.Set.of("--steps", "--paths"));
+
     static final double ETA = 0.001;
     static final double X0 = 0.3;
     static final double B = 0.5;
@@ -49,17 +54,13 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
 
     @Override
     public Info info() {
-        return new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
-                + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
-                java.util.Set.of("--steps", "--paths"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        long steps = o.steps != null ? o.steps : sc.pick(10_000_000L, 10_000_000L, 20_000L);
-        int paths = o.paths != null ? o.paths : sc.pick(10, 4, 2);
+        long steps = ctx.steps(10_000_000L, 10_000_000L, 20_000L);
+        int paths = ctx.paths(10, 4, 2);
         long thin = Math.max(1, steps / 2000);
         List<Setting> settings = List.of(
                 new Setting("heavy-tailed, unclipped", "pareto", 0.1, Double.POSITIVE_INFINITY),
@@ -72,8 +73,10 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         List<String> commands = new ArrayList<>();
         List<String> histNames = new ArrayList<>();
         List<double[]> histData = new ArrayList<>();
-        List<Plots.Series> trajSeries = new ArrayList<>();
+        List<double[]> trajTimes = new ArrayList<>();
+        List<double[]> trajPaths = new ArrayList<>();
         double[] minima = null;
+        double[] maxima = null;
         NoiseModel heavy = null;
         NoiseModel gauss = null;
         long t0 = System.nanoTime();
@@ -83,6 +86,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
                 OccupationStudy.Model model = OccupationStudy.model(st);
                 minima = ((Basins) model.basins()).minima();
+                maxima = ((Basins) model.basins()).maxima();
                 if (s.heavy()) {
                     heavy = model.noise();
                 } else {
@@ -136,7 +140,8 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 for (int i = 0; i < xs.length; i++) {
                     xs[i] = (i + 1.0) * thin;
                 }
-                trajSeries.add(Plots.Series.line(s.label(), xs, traj));
+                trajTimes.add(xs);
+                trajPaths.add(traj);
                 ctx.log(String.format(Locale.ROOT, "global-dynamics %s: fractions %s", s.label(), fmtVec(frac)));
             }
         }
@@ -154,21 +159,36 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         header.add("limiting chain: mean occupation over the run's horizon from X_0");
         ctx.run().writeCsv("global-dynamics.csv", header, rows);
 
-        Plot hist = Plots.histogram(ctx.run().plotsDir(), "global-dynamics-histogram",
-                Plots.Axes.linear("Visited locations, heavy-tailed noise (all paths, thinned)", "x", "density"),
-                histNames.subList(0, 2), histData.subList(0, 2), 160, -Iclr1d.L, Iclr1d.L);
-        Plot histGauss = Plots.histogram(ctx.run().plotsDir(), "global-dynamics-histogram-gaussian",
-                Plots.Axes.linear("Visited locations, Gaussian noise (all paths, thinned)", "x", "density"),
-                histNames.subList(2, 4), histData.subList(2, 4), 160, -Iclr1d.L, Iclr1d.L);
-        Plot traj = ctx.plot("global-dynamics-trajectories", Plots.Axes.linear("Sample trajectory (path 0, thinned)", "step", "x"),
-                trajSeries);
-        List<Plots.Series> fs = new ArrayList<>();
-        for (Map<String, Object> m : out) {
-            fs.add(new Plots.Series((String) m.get("setting"), minima, (double[]) m.get("fractions"), Plots.Style.LINE_MARKERS));
+        Plots.Axes histAxes = Plots.Axes.linear("Visited locations, heavy-tailed noise (all paths, thinned)", "x",
+                "density").withXRange(-Iclr1d.L, Iclr1d.L);
+        Plot hist = Figures.densityHistogram(ctx.run().plotsDir(), "global-dynamics-histogram",
+                histAxes, histNames.subList(0, 2), histData.subList(0, 2), new int[] {0, 1}, 160, -Iclr1d.L, Iclr1d.L,
+                minima, maxima);
+        Plot histGauss = Figures.densityHistogram(ctx.run().plotsDir(), "global-dynamics-histogram-gaussian",
+                Plots.Axes.linear("Visited locations, Gaussian noise (all paths, thinned)", "x", "density")
+                        .withXRange(-Iclr1d.L, Iclr1d.L),
+                histNames.subList(2, 4), histData.subList(2, 4), new int[] {2, 3}, 160, -Iclr1d.L, Iclr1d.L,
+                minima, maxima);
+        Plot traj = Figures.trajectories(ctx.run().plotsDir(), "global-dynamics-trajectories",
+                Plots.Axes.linear("One trajectory per setting (path 0, thinned)", "step", "x")
+                        .withYRange(-Iclr1d.L, Iclr1d.L), histNames, trajTimes, trajPaths, maxima);
+        List<String> basinNames = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            basinNames.add(String.format(Locale.ROOT, "I_%d (m%d, %s)", i + 1, i + 1, i == 0 || i == 2 ? "sharp" : "flat"));
         }
-        Plot fr = ctx.plot("global-dynamics-fractions", Plots.Axes.linear("Fraction of time per basin", "minimum m_i", "fraction"), fs);
+        Plot fr = Figures.basinFractions(ctx.run().plotsDir(), "global-dynamics-fractions",
+                Plots.Axes.linear("Fraction of time per attraction field", "attraction field", "fraction of time"), basinNames, histNames,
+                out.stream().map(m -> (double[]) m.get("fractions")).toList(),
+                out.stream().map(m -> (double[]) m.get("limiting_stationary")).toList(),
+                out.stream().map(m -> (double[]) m.get("limiting_over_horizon")).toList());
 
-        HtmlReport report = ctx.report().heading("B. Global dynamics (ICLR Fig. 2-3)")
+        HtmlReport report = ctx.report().section("B. Global dynamics (ICLR Fig. 2-3)",
+                        "where long runs of SGD on the ICLR function spend their time under heavy-tailed and Gaussian "
+                        + "noise, with and without clipping at b = 0.5: the fraction of time per attraction field beside the "
+                        + "limiting jump process, the density of visited locations (log scale) and one trajectory each.",
+                        "clipped heavy-tailed SGD behaves like a Markov chain on the widest minima V*_b (here the flat m2 and "
+                        + "m4) and almost never sits in the sharp m1 and m3; unclipped it visits all four minima; with "
+                        + "Gaussian noise it stays in the basin it starts in on these time scales.")
                 .paragraph("ICLR test function on [-1.6, 1.6], eta = " + ETA + ", X_0 = " + X0 + ", " + paths + " paths x "
                         + steps + " steps per setting; heavy-tailed noise " + heavy.describe() + ", Gaussian noise "
                         + gauss.describe() + ". Expected: unclipped heavy tails visit all four minima; clipped heavy tails "
@@ -179,11 +199,15 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         report.paragraph("The stationary law is the long-run limit; the last column is what the limiting chain predicts "
                         + "for runs of this length started from X_0 (time T = steps x lambda*_b(eta) in the chain's units), "
                         + "the fairer comparison when the chain moves only a few times per run.")
-                .plot(hist, "Histogram of visited locations under heavy-tailed noise: unclipped it visits all four minima, "
-                        + "clipped it stays around the flat m2 and m4")
-                .plot(histGauss, "Histogram under Gaussian noise: it stays in the basin it starts in")
-                .plot(traj, "Trajectories")
-                .plot(fr, "Fraction of time per basin, by setting")
+                .plot(fr, "Fraction of time in each attraction field (bars, one colour per setting) beside the limiting "
+                        + "jump process: its stationary law (filled diamonds) and its mean occupation over the run's "
+                        + "horizon from X_0 (open circles); the Gaussian settings have no heavy-tailed limit.")
+                .plot(hist, "Density of visited locations under heavy-tailed noise, log scale, with the minima (solid, "
+                        + "m1..m4) and the basin boundaries (dashed): unclipped it visits all four minima, clipped it "
+                        + "stays around the flat m2 and m4.")
+                .plot(histGauss, "The same under Gaussian noise: it stays in the basin it starts in.")
+                .plot(traj, "One trajectory per setting (path 0, thinned) over the basin boundaries (dashed): the "
+                        + "heavy-tailed paths jump between fields, the clipped one only between the flat ones.")
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
 
         Map<String, Object> r = new LinkedHashMap<>();

@@ -27,6 +27,32 @@ public record ReproduceContext(RunDirectory run, HtmlReport report, long seed, i
         return settings.scale;
     }
 
+    /** {@code --etas} when given, else this size's learning rates. */
+    public double[] etas(double[] full, double[] quick, double[] tiny) {
+        double[] given = settings.etaValues();
+        return given != null ? given : scale().pick(full, quick, tiny);
+    }
+
+    /** {@code --samples} when given, else this size's value. */
+    public long samples(long full, long quick, long tiny) {
+        return settings.samples != null ? settings.samples : scale().pick(full, quick, tiny);
+    }
+
+    /** {@code --max-steps} when given, else this size's value. */
+    public long maxSteps(long full, long quick, long tiny) {
+        return settings.maxSteps != null ? settings.maxSteps : scale().pick(full, quick, tiny);
+    }
+
+    /** {@code --steps} when given, else this size's value. */
+    public long steps(long full, long quick, long tiny) {
+        return settings.steps != null ? settings.steps : scale().pick(full, quick, tiny);
+    }
+
+    /** {@code --paths} when given, else this size's value. */
+    public int paths(int full, int quick, int tiny) {
+        return settings.paths != null ? settings.paths : scale().pick(full, quick, tiny);
+    }
+
     /** A progress bar over {@code total} units (off with --quiet). */
     public Progress progress(String label, long total) {
         return Progress.start(label, total, quiet);

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
  */
 public final class ReproduceOptions {
 
-    @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
-            description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: ${DEFAULT-VALUE}).")
+    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    @Option(names = "--size", paramLabel = "full|quick|tiny",
+            description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: full).")
     public Scale scale = Scale.full;
 
     /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
@@ -19,7 +20,7 @@ public final class ReproduceOptions {
         scale = s;
     }
 
-    @Option(names = "--etas", paramLabel = "E1,E2,..", split = ",",
+    @Option(names = "--etas", paramLabel = "E", split = ",",
             description = "Learning rates (exit-times, rare-event); 1/200 style fractions are accepted.")
     public List<String> etas;
 
@@ -55,15 +56,7 @@ public final class ReproduceOptions {
         for (ReproduceTarget t : targets) {
             used.addAll(t.options());
         }
-        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
-        given.put("--etas", etas);
-        given.put("--samples", samples);
-        given.put("--max-steps", maxSteps);
-        given.put("--steps", steps);
-        given.put("--paths", paths);
-        given.put("--seeds", seeds);
-        given.put("--sb-noise-seeds", sbNoiseSeeds);
-        given.put("--parallel-runs", parallelRuns);
+        java.util.Map<String, Object> given = overrides();
         String names = targets.stream().map(ReproduceTarget::name).collect(java.util.stream.Collectors.joining(", "));
         for (var e : given.entrySet()) {
             if (e.getValue() != null && !used.contains(e.getKey())) {
@@ -94,12 +87,7 @@ public final class ReproduceOptions {
         if (config == null || parsed == null || !(parsed.hasMatchedOption("--size") || parsed.hasMatchedOption("--scale"))) {
             return;
         }
-        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
-        given.put("--etas", etas);
-        given.put("--samples", samples);
-        given.put("--max-steps", maxSteps);
-        given.put("--steps", steps);
-        given.put("--paths", paths);
+        java.util.Map<String, Object> given = overrides();
         java.util.List<String> fromFile = new java.util.ArrayList<>();
         for (var e : given.entrySet()) {
             if (e.getValue() != null && !parsed.hasMatchedOption(e.getKey())) {
@@ -110,6 +98,20 @@ public final class ReproduceOptions {
             throw new IllegalArgumentException("--size " + scale + " conflicts with the sizes " + String.join(", ", fromFile)
                     + " set in --config " + config + ", which would win over it: drop --size, or those keys from the file");
         }
+    }
+
+    /** The size overrides by option, null where not given. */
+    private java.util.Map<String, Object> overrides() {
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("--etas", etas);
+        given.put("--samples", samples);
+        given.put("--max-steps", maxSteps);
+        given.put("--steps", steps);
+        given.put("--paths", paths);
+        given.put("--seeds", seeds);
+        given.put("--sb-noise-seeds", sbNoiseSeeds);
+        given.put("--parallel-runs", parallelRuns);
+        return given;
     }
 
     private static void atLeastOne(String option, Long v) {
@@ -132,17 +134,6 @@ public final class ReproduceOptions {
 
     /** Parses one learning rate: 0.001, 1e-3 or 1/1000. */
     public static double parseEtaValue(String s) {
-        double v;
-        try {
-            int slash = s.indexOf('/');
-            v = slash >= 0 ? Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1))
-                    : Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--etas must be numbers in (0, inf) such as 0.01 or 1/200, got '" + s + "'");
-        }
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("--etas must be in (0, inf), got " + s);
-        }
-        return v;
+        return dev.htsgd.check.Require.positiveRate("eta", s);
     }
 }

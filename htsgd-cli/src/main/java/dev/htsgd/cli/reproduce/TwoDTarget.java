@@ -22,22 +22,22 @@ import java.util.Map;
  */
 public final class TwoDTarget implements ReproduceTarget {
 
+    static final Info INFO = new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
+            + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
+            java.util.Set.of("--steps", "--paths"));
+
     static final double ETA = 5e-4;
     static final double[] START = {1.2, 2.6};
 
     @Override
     public Info info() {
-        return new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
-                + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
-                java.util.Set.of("--steps", "--paths"));
+        return INFO;
     }
 
     @Override
     public Map<String, Object> run(ReproduceContext ctx) {
-        ReproduceOptions o = ctx.settings();
-        Scale sc = ctx.scale();
-        long steps = o.steps != null ? o.steps : sc.pick(30_000_000L, 3_000_000L, 30_000L);
-        int paths = o.paths != null ? o.paths : sc.pick(2, 2, 1);
+        long steps = ctx.steps(30_000_000L, 3_000_000L, 30_000L);
+        int paths = ctx.paths(2, 2, 1);
         double[] bs = {Himmelblau2d.B, Double.POSITIVE_INFINITY};
         long thin = Math.max(1, steps / 3000);
 
@@ -86,7 +86,7 @@ public final class TwoDTarget implements ReproduceTarget {
                     xs[i] = tr[2 * i];
                     ys[i] = tr[2 * i + 1];
                 }
-                scatter.add(new Plots.Series(label, xs, ys, Plots.Style.SCATTER));
+                scatter.add(new Plots.Series(label, xs, ys, Plots.Style.SCATTER).colour(scatter.size()));
             }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -103,9 +103,16 @@ public final class TwoDTarget implements ReproduceTarget {
             mins[0][i] = minima[i][0];
             mins[1][i] = minima[i][1];
         }
-        scatter.add(new Plots.Series("minima", mins[0], mins[1], Plots.Style.MARKERS));
-        Plot plot = ctx.plot("two-d", Plots.Axes.linear("Visited points (path 0, thinned), himmelblau2d", "x", "y"), scatter);
-        ctx.report().heading("D. Two dimensions (ICLR 3.2)")
+        scatter.add(new Plots.Series("minima (left: wide, right: narrow)", mins[0], mins[1], Plots.Style.OPEN_MARKERS)
+                .colour(7).shape(1));
+        Plot plot = ctx.plot("two-d", Plots.Axes.linear("Visited points (path 0, thinned), himmelblau2d", "x", "y")
+                .withXRange(-4.4, 4.4).withYRange(-4.4, 4.4), scatter);
+        ctx.report().section("D. Two dimensions (ICLR 3.2)",
+                        "the points visited by clipped (b = 2.15) and unclipped heavy-tailed SGD on a two-dimensional "
+                        + "landscape with two wide and two narrow basins, started in a narrow one, with the four minima.",
+                        "with b = 2.15 leaving a wide basin takes two jumps and a narrow one only one, so the limiting "
+                        + "process lives on the wide minima and the time in the narrow basins tends to 0; unclipped, all "
+                        + "four are visited.")
                 .paragraph("htsgd's himmelblau2d (the printed ICLR transform is garbled, see the landscape's documentation): "
                         + "wide basins at (-2.6, +-2.6) with radius 2.6 (J = 2 at b = 2.15), narrow ones at (1.2, +-2.6) "
                         + "with radius 1.2 (J = 1); projection onto the ball of radius 4.2; eta = " + ETA + "; noise "
@@ -115,7 +122,9 @@ public final class TwoDTarget implements ReproduceTarget {
                 .table("Fraction of time per basin", header, rows)
                 .paragraph("Each row alone (same numbers, bit for bit):");
         commands.forEach(ctx.report()::command);
-        ctx.report().plot(plot, "Visited points")
+        ctx.report().plot(plot, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
+                + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
+                + "unclipped it visits all four.")
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("minima", minima);

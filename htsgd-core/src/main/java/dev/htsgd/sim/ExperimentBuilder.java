@@ -1,0 +1,53 @@
+package dev.htsgd.sim;
+
+import dev.htsgd.dynamics.ClippedSgd;
+import dev.htsgd.dynamics.Engine;
+import java.util.function.LongConsumer;
+
+/**
+ * What every simulation experiment is built from: the recursion X_{j+1} = X_j - phi_b(eta f'(X_j) - eta Z_{j+1})
+ * ({@link ClippedSgd}), the seed of its streams, a progress sink and the engine.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
+
+    ClippedSgd sgd;
+    long seed = 20220201L;
+    LongConsumer progress;
+    // scalar by default: the engines agree in distribution, not path by path, and every route (command,
+    // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
+    Engine engineRequested = Engine.SCALAR;
+
+    ExperimentBuilder() {
+    }
+
+    abstract B self();
+
+    /** The recursion to run. */
+    public B sgd(ClippedSgd s) {
+        this.sgd = s;
+        return self();
+    }
+
+    /** The seed of the experiment's streams: the key of its setting ({@link Streams#key}). */
+    public B seed(long s) {
+        this.seed = s;
+        return self();
+    }
+
+    /** Receives step counts as they are done (from several threads); null for none. */
+    public B progress(LongConsumer p) {
+        this.progress = p;
+        return self();
+    }
+
+    /**
+     * The engine (default {@link Engine#SCALAR}; {@link Engine#AUTO}: the vector engine when it is available and
+     * supports this experiment and its size).
+     */
+    public B engine(Engine e) {
+        this.engineRequested = e;
+        return self();
+    }
+}
