@@ -75,7 +75,9 @@ public final class SparkSweep {
      * Every option is checked before the run directory or a Spark context exists (bad input is an
      * IllegalArgumentException naming the option); a failed job is one line with the task's own error,
      * IllegalArgumentException when that error is bad input, else IllegalStateException, with the resume hint
-     * when tasks were stored.
+     * when tasks were stored. On a cluster master the application jar must hold the driver's classes
+     * ({@link #checkAppJar}, IllegalStateException before anything is created), and a resume whose code differs
+     * from the one that stored the tasks ({@link TaskCode}) is an IllegalArgumentException naming the classes.
      */
     public static SweepResult run(SweepRequest request) throws Exception {
         SweepSpec spec = request.spec();
