@@ -90,7 +90,8 @@ class StandaloneClusterIT {
             assertThat(c.path("tasks").path("computed").asInt()).isEqualTo(24);
             assertThat(numbers(remote)).isEqualTo(numbers(local));
 
-            // the same sweep again; its worker dies once two partitions are stored, and a new one takes over
+            // the same sweep again; its only worker dies once two partitions are stored (the task it runs then is
+            // lost with its executor), and a new worker, started after the kill, takes over
             Path killed = tmp.resolve("killed");
             long s2 = System.nanoTime();
             CompletableFuture<String[]> run = CompletableFuture.supplyAsync(
