@@ -138,6 +138,10 @@ final class StandaloneCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
+        // the daemons compute nothing: the client compiler and the serial collector start them faster on busy cores
+        // (the executors they launch get the sweep's own JVM options)
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(classPath);
