@@ -2,6 +2,7 @@ package dev.htsgd.app;
 
 import dev.htsgd.cli.command.SweepCommand;
 import dev.htsgd.run.Json;
+import dev.htsgd.spark.SparkOptions;
 import dev.htsgd.spark.SparkSweep;
 import dev.htsgd.spark.SweepGrid;
 import dev.htsgd.spark.SweepRequest;
@@ -38,8 +39,9 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
 
     /** The request the options describe; the spec is checked here, the rest by {@link SparkSweep#run}. */
     public static SweepRequest requestOf(SweepCommand cmd) {
+        SparkOptions spark = SparkOptions.of(cmd.driverHost, cmd.conf, cmd.common.verbose);
         return new SweepRequest(specOf(cmd), cmd.common.out, cmd.run.mode(), cmd.master, cmd.common.threads,
-                cmd.partitions, cmd.common.quiet, appJar());
+                cmd.partitions, cmd.common.quiet, appJar(), spark);
     }
 
     /** The spec the options describe. */

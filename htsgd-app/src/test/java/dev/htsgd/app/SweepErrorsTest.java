@@ -107,7 +107,12 @@ class SweepErrorsTest {
         "--clip-mode|x|--clip-mode",
         "--experiment|x|--experiment must be one of",
         "--target|b-map|--target is for --experiment reproduce only",
-        "--master|bogus://x|--master must be"})
+        "--master|bogus://x|--master must be",
+        "--conf|spark.executor.memory|--conf must be KEY=VALUE with a Spark property as KEY",
+        "--conf|=2g|--conf must be KEY=VALUE",
+        "--conf|executor.memory=2g|--conf must be KEY=VALUE",
+        "--driver-host|203.0.113.7|--driver-host must be a host name or IP address of this machine",
+        "--driver-host||--driver-host must be a host name"})
     void aBadOptionIsOneLineNamingItAndCreatesNothing(String spec) throws IOException {
         String[] p = spec.split("\\|", -1);
         Path parent = tmp.resolve("p");

@@ -44,11 +44,15 @@ public record Provenance(String command, Map<String, Object> options, long seed,
         e.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         e.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         e.put("cores", Runtime.getRuntime().availableProcessors());
-        String djl = firstNonNull(mavenVersion("ai.djl", "api"), manifestVersion("ai.djl.Device"));
+        // DJL's jars carry no Maven metadata and a fat jar (the Spark application jar) no DJL manifest: then the
+        // version files that DJL's jars hold themselves
+        String djl = firstNonNull(firstNonNull(mavenVersion("ai.djl", "api"), manifestVersion("ai.djl.Device")),
+                resourceProperty("/ai/djl/engine/api.properties", "djl_version"));
         if (djl != null) {
             e.put("djl_version", djl);
         }
-        String pt = firstNonNull(mavenVersion("ai.djl.pytorch", "pytorch-engine"), manifestVersion("ai.djl.pytorch.engine.PtEngine"));
+        String pt = firstNonNull(firstNonNull(mavenVersion("ai.djl.pytorch", "pytorch-engine"),
+                manifestVersion("ai.djl.pytorch.engine.PtEngine")), resourceProperty("/pytorch-engine.properties", "djl_version"));
         if (pt != null) {
             e.put("djl_pytorch_engine_version", pt);
         }
@@ -63,14 +67,18 @@ public record Provenance(String command, Map<String, Object> options, long seed,
 
     /** The version of a library on the class path from its Maven metadata, or null; loads no native code. */
     static String mavenVersion(String group, String artifact) {
-        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        return resourceProperty("/META-INF/maven/" + group + "/" + artifact + "/pom.properties", "version");
+    }
+
+    /** Property {@code key} of the properties resource {@code res} on the class path, or null. */
+    static String resourceProperty(String res, String key) {
         try (InputStream in = Provenance.class.getResourceAsStream(res)) {
             if (in == null) {
                 return null;
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version");
+            return p.getProperty(key);
         } catch (IOException e) {
             return null;
         }

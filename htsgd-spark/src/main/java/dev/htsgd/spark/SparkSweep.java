@@ -75,7 +75,9 @@ public final class SparkSweep {
      * Every option is checked before the run directory or a Spark context exists (bad input is an
      * IllegalArgumentException naming the option); a failed job is one line with the task's own error,
      * IllegalArgumentException when that error is bad input, else IllegalStateException, with the resume hint
-     * when tasks were stored.
+     * when tasks were stored. On a cluster master the application jar must hold the driver's classes
+     * ({@link #checkAppJar}, IllegalStateException before anything is created), and a resume whose code differs
+     * from the one that stored the tasks ({@link TaskCode}) is an IllegalArgumentException naming the classes.
      */
     public static SweepResult run(SweepRequest request) throws Exception {
         SweepSpec spec = request.spec();
@@ -88,7 +90,9 @@ public final class SparkSweep {
         if (request.threads() < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = all cores), got " + request.threads());
         }
+        SparkOptions options = request.spark();
         SparkConf conf = new SparkConf();
+        options.conf().forEach(conf::set); // --conf first: like spark-submit's, the explicit options below win
         String master = request.master() != null ? checkMaster(request.master(), "--master")
                 : checkMaster(conf.get("spark.master", request.threads() > 0 ? "local[" + request.threads() + "]"
                         : DEFAULT_MASTER), "spark.master");
@@ -99,9 +103,12 @@ public final class SparkSweep {
             // executors train too: they need the launcher's cap on oneDNN kernels (dl.model.ConvolutionCheck)
             conf.set("spark.executorEnv.ONEDNN_MAX_CPU_ISA", isa);
         }
-        if (!local && !conf.contains("spark.jars") && request.appJar() != null) {
-            // executors of a cluster need the htsgd classes
-            conf.set("spark.jars", request.appJar().toUri().toString());
+        conf.setIfMissing("spark.log.level", options.logLevel());
+        driverAddress(conf, master, options.driverHost());
+        // the code the tasks run, checked against the jar a cluster's executors get, and fingerprinted for --resume
+        TaskCode code = TaskCode.ofClassPath(codeLoader());
+        if (!local && !conf.contains("spark.jars") && !conf.contains("spark.submit.deployMode")) {
+            conf.set("spark.jars", checkAppJar(request.appJar(), code, master).toUri().toString());
         }
 
         String name = "sweep-" + spec.experiment();
@@ -116,6 +123,8 @@ public final class SparkSweep {
         try (RunDirectory run = RunDirectory.open(out, name, mode, provenance)) {
             Checkpoint cp = run.checkpoint(); // records the fingerprint, so --resume refuses other options
             cp.put("sweep", Map.of("fingerprint", spec.fingerprint(kind.settingKeys()), "tasks", all.size()));
+            checkCode(cp, code, run.path());
+            cp.put(CODE_KEY, Map.of("sha256", code.sha256(), "classes", code.classes()));
             cp.flush();
             TaskStore store = TaskStore.open(run.path().resolve(TASKS_DIR));
             kind = kind.in(run.path());
@@ -146,8 +155,9 @@ public final class SparkSweep {
                     sc.stop();
                 }
             }
-            run.log(String.format(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s on %d partitions",
-                    stats.total(), stats.reused(), stats.computed(), stats.seconds(), stats.partitions()));
+            run.log(String.format(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s (job), %.1f s (tasks) on %d partitions",
+                    stats.total(), stats.reused(), stats.computed(), stats.seconds(), stats.taskSeconds(),
+                    stats.partitions()));
 
             Map<TaskKey, String> results = store.load();
             SweepKind.SweepOutcome outcome = kind.aggregate(spec, results);
@@ -161,14 +171,22 @@ public final class SparkSweep {
             tasks.put("computed", stats.computed());
             tasks.put("partitions", stats.partitions());
             tasks.put("seconds", stats.seconds());
+            tasks.put("job_seconds", stats.seconds());
+            tasks.put("task_seconds", stats.taskSeconds());
             tasks.put("tasks_per_second", Double.isNaN(stats.tasksPerSecond()) ? null : stats.tasksPerSecond());
             all2.put("tasks", tasks);
             all2.put("master", used);
             all2.put("spark_version", SPARK_VERSION);
+            all2.put("code_sha256", code.sha256());
             all2.putAll(outcome.results());
             if (outcome.results().get("total_steps") instanceof Long steps && stats.computed() == stats.total()
                     && stats.seconds() > 0) {
-                tasks.put("steps_per_second", steps / stats.seconds()); // all steps were computed in this run
+                // all steps were computed in this run: per second of the job, and of the tasks (no executor start-up)
+                tasks.put("steps_per_second", steps / stats.seconds());
+                tasks.put("steps_per_second_job", steps / stats.seconds());
+                if (stats.taskSeconds() > 0) {
+                    tasks.put("steps_per_second_tasks", steps / stats.taskSeconds());
+                }
             }
             run.writeResults(all2);
             for (Map.Entry<String, List<Map<String, Object>>> t : outcome.tables().entrySet()) {
@@ -178,6 +196,75 @@ public final class SparkSweep {
             }
             Path done = run.commit();
             return new SweepResult(all2, outcome.summary(), stats, used, done);
+        }
+    }
+
+    /** The checkpoint entry that records {@link TaskCode} of the run. */
+    static final String CODE_KEY = "code";
+
+    /** The class loader of the code the tasks run: the application's (spark-submit adds its jar to it). */
+    static ClassLoader codeLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : SparkSweep.class.getClassLoader();
+    }
+
+    /**
+     * The jar a cluster's executors load, when it holds the driver's code: refused when it is missing (they
+     * would fail with ClassNotFoundException) or when any of its classes differs from the driver's (they would
+     * run older code).
+     */
+    static Path checkAppJar(Path appJar, TaskCode driver, String master) {
+        String build = "build it with ./mvnw -Papp -pl htsgd-app -am package -DskipTests (./htsgd sweep --master does)"
+                + " or name a jar with --conf spark.jars=URL";
+        if (appJar == null || !Files.isRegularFile(appJar)) {
+            throw new IllegalStateException("the executors of " + master + " need the htsgd application jar "
+                    + "(htsgd-app/target/htsgd-spark-app.jar), which is missing: " + build);
+        }
+        List<String> stale = TaskCode.ofJar(appJar).staleAgainst(driver);
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException("the application jar " + appJar + " is stale: " + stale.size()
+                    + " of its classes differ from the driver's (" + TaskCode.list(stale, 3) + "); re" + build);
+        }
+        return appJar;
+    }
+
+    /**
+     * Refuses to continue a sweep whose stored tasks were computed by other code (the checkpoint's {@link TaskCode});
+     * a checkpoint of a version that recorded none is continued.
+     */
+    static void checkCode(Checkpoint cp, TaskCode code, Path run) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> before = cp.get(CODE_KEY, Map.class);
+        if (before == null || code.sha256().equals(before.get("sha256"))) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> classes = before.get("classes") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+        TaskCode then = new TaskCode(String.valueOf(before.get("sha256")), classes);
+        List<String> changed = code.changedFrom(then);
+        throw new IllegalArgumentException("--resume: the code that runs in tasks changed since the sweep in " + run
+                + " started (" + changed.size() + " classes: " + TaskCode.list(changed, 3) + "; code "
+                + then.shortHash() + " then, " + code.shortHash() + " now), so its stored tasks cannot be mixed with new ones; "
+                + "resume with the code that started it, or use --force to start again");
+    }
+
+    /**
+     * Sets where the driver listens ({@code spark.driver.host} and {@code spark.driver.bindAddress}): the
+     * {@code host} asked for, else on a cluster the local address of the route to the master unless the
+     * configuration names one ({@link DriverAddress#routeTo}).
+     */
+    static void driverAddress(SparkConf conf, String master, String host) {
+        if (host != null) {
+            conf.set("spark.driver.host", host);
+            conf.set("spark.driver.bindAddress", host);
+            return;
+        }
+        if (!master.startsWith("local") && !conf.contains("spark.driver.host")) {
+            String route = DriverAddress.routeTo(master);
+            if (route != null) {
+                conf.set("spark.driver.host", route);
+                conf.setIfMissing("spark.driver.bindAddress", route);
+            }
         }
     }
 

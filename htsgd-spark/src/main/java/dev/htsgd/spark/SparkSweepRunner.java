@@ -41,13 +41,22 @@ public final class SparkSweepRunner {
 
     /**
      * What a run did: tasks in the sweep, tasks found in the store, tasks computed now, the partitions of
-     * the job and its wall time.
+     * the job, its wall time ({@code seconds}: from submitting the job to its end, waiting for executors
+     * included) and its task time ({@code taskSeconds}: from the start of the first task to the end of the last,
+     * without executor start-up; 0 when nothing was computed).
      */
-    public record Stats(int total, int reused, int computed, int partitions, double seconds) {
+    public record Stats(int total, int reused, int computed, int partitions, double seconds, double taskSeconds) {
         /** Computed tasks per second of wall time. */
         public double tasksPerSecond() {
             return seconds > 0 ? computed / seconds : Double.NaN;
         }
+    }
+
+    /**
+     * What one partition sends back: its results and how long the executor took to compute them, from which
+     * the driver dates the partition's start on its own clock (executors' clocks may differ from the driver's).
+     */
+    record PartitionRun(ArrayList<TaskResult> results, long nanos) implements Serializable {
     }
 
     private SparkSweepRunner() {
@@ -84,7 +93,7 @@ public final class SparkSweepRunner {
         }
         int reused = all.size() - pending.size();
         if (pending.isEmpty()) {
-            return new Stats(all.size(), reused, 0, 0, 0.0);
+            return new Stats(all.size(), reused, 0, 0, 0.0, 0.0);
         }
         List<List<TaskKey>> groups = partition(spec, kind, pending, partitions);
         AtomicInteger finished = new AtomicInteger(reused);
@@ -96,21 +105,29 @@ public final class SparkSweepRunner {
         JavaRDD<List<TaskKey>> rdd = sc.parallelize(groups, groups.size());
         final SweepSpec s = spec;
         final SweepKind k = kind;
-        Function1<Iterator<List<TaskKey>>, ArrayList<TaskResult>> process =
-                (Function1<Iterator<List<TaskKey>>, ArrayList<TaskResult>> & Serializable) it -> runPartition(s, k, it);
-        Function2<Object, ArrayList<TaskResult>, BoxedUnit> handler = (index, results) -> {
-            store.write(results);
-            int n = finished.addAndGet(results.size());
+        Function1<Iterator<List<TaskKey>>, PartitionRun> process =
+                (Function1<Iterator<List<TaskKey>>, PartitionRun> & Serializable) it -> {
+                    long start = System.nanoTime();
+                    ArrayList<TaskResult> results = runPartition(s, k, it);
+                    return new PartitionRun(results, System.nanoTime() - start);
+                };
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE}; // first start, last end (driver nanos); one scheduler thread
+        Function2<Object, PartitionRun, BoxedUnit> handler = (index, run) -> {
+            long end = System.nanoTime();
+            span[0] = Math.min(span[0], end - run.nanos());
+            span[1] = Math.max(span[1], end);
+            store.write(run.results());
+            int n = finished.addAndGet(run.results().size());
             if (listener != null) {
                 listener.progress(n, total);
             }
             return BoxedUnit.UNIT;
         };
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ClassTag<ArrayList<TaskResult>> tag = (ClassTag) ClassTag$.MODULE$.apply(ArrayList.class);
+        ClassTag<PartitionRun> tag = ClassTag$.MODULE$.apply(PartitionRun.class);
         sc.setJobDescription("htsgd sweep " + spec.experiment() + ": " + pending.size() + " tasks");
         sc.sc().runJob(rdd.rdd(), process, handler, tag);
-        return new Stats(total, reused, pending.size(), groups.size(), (System.nanoTime() - t0) / 1e9);
+        double taskSeconds = span[1] > span[0] ? (span[1] - span[0]) / 1e9 : 0.0;
+        return new Stats(total, reused, pending.size(), groups.size(), (System.nanoTime() - t0) / 1e9, taskSeconds);
     }
 
     /** Executor side: runs the tasks of one partition with one worker. */

@@ -19,17 +19,25 @@ import java.util.Objects;
  * @param quiet no progress bar
  * @param appJar the jar with the htsgd classes that executors of a cluster load ({@code spark.jars} unless that is
  *     set), or null
+ * @param spark the driver address, Spark properties and log level
  */
 public record SweepRequest(SweepSpec spec, Path out, RunMode mode, String master, int threads, int partitions,
-                           boolean quiet, Path appJar) {
+                           boolean quiet, Path appJar, SparkOptions spark) {
 
     public SweepRequest {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(mode, "mode");
+        spark = spark == null ? SparkOptions.DEFAULT : spark;
+    }
+
+    /** A request with the default {@link SparkOptions}. */
+    public SweepRequest(SweepSpec spec, Path out, RunMode mode, String master, int threads, int partitions,
+                        boolean quiet, Path appJar) {
+        this(spec, out, mode, master, threads, partitions, quiet, appJar, SparkOptions.DEFAULT);
     }
 
     /** A fresh sweep of {@code spec} into {@code out} on the default master, quiet, one partition per task. */
     public static SweepRequest of(SweepSpec spec, Path out) {
-        return new SweepRequest(spec, out, RunMode.FRESH, null, 0, 0, true, null);
+        return new SweepRequest(spec, out, RunMode.FRESH, null, 0, 0, true, null, SparkOptions.DEFAULT);
     }
 }

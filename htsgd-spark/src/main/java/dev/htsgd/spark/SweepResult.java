@@ -11,12 +11,23 @@ import java.util.Map;
 public record SweepResult(Map<String, Object> results, String summary, SparkSweepRunner.Stats stats, String master,
                           Path directory) {
 
-    /** The terminal report: the summary, a line of task counts and rates, and where the run directory is. */
+    /**
+     * The terminal report: the summary, a line of task counts with the job time (executor start-up included) and
+     * the task time (first task start to last task end), the steps per second over each when known, and where the
+     * run directory is.
+     */
     public String text() {
+        String rates = "";
+        if (results.get("tasks") instanceof Map<?, ?> tasks && tasks.get("steps_per_second_job") instanceof Double job) {
+            rates = String.format(Locale.ROOT, "steps/s: %.4g over the job, %s over the tasks%n", job,
+                    tasks.get("steps_per_second_tasks") instanceof Double t ? String.format(Locale.ROOT, "%.4g", t) : "-");
+        }
         return summary + System.lineSeparator()
-                + String.format(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s (%.1f tasks/s) on %s%n",
-                        stats.total(), stats.reused(), stats.computed(), stats.seconds(),
+                + String.format(Locale.ROOT, "%d tasks: %d reused, %d computed in %.1f s job time, %.1f s task time "
+                                + "(%.1f tasks/s of job time) on %s%n",
+                        stats.total(), stats.reused(), stats.computed(), stats.seconds(), stats.taskSeconds(),
                         Double.isNaN(stats.tasksPerSecond()) ? 0.0 : stats.tasksPerSecond(), master)
+                + rates
                 + "run directory: " + directory;
     }
 }

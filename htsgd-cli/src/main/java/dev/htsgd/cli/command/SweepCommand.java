@@ -75,6 +75,17 @@ public final class SweepCommand implements Callable<Integer> {
                     + "yarn, k8s://URL. Under spark-submit the submitted master is used.")
     public String master;
 
+    @Option(names = "--driver-host", paramLabel = "HOST",
+            description = "Address of this machine that the executors connect back to (spark.driver.host and "
+                    + "spark.driver.bindAddress; default: the local address that routes to the master, 127.0.0.1 for "
+                    + "a loopback or local master).")
+    public String driverHost;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark property, repeatable (--conf spark.executor.memory=2g --conf spark.task.maxFailures=8); "
+                    + "--master and --driver-host win over the same property here.")
+    public List<String> conf;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Spark partitions (units of scheduling and of checkpointing); 0 = one per task, at most 20000.")
     public int partitions;
