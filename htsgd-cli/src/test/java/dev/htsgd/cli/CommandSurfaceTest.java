@@ -130,4 +130,25 @@ class CommandSurfaceTest {
         assertThat(plain.subcommand().commandSpec().findOption("--task-paths").<Integer>getValue()).isEqualTo(1000);
         assertThat(plain.subcommand().commandSpec().findOption("--estimator").<String>getValue()).isEqualTo("is");
     }
+
+    /** The README's table of defaults is what every listed command's option defaults to (issue 16). */
+    @Test
+    void theReadmeDefaultsTableIsWhatTheCommandsUse() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        String table = readme.substring(readme.indexOf("<!-- defaults-table -->"), readme.indexOf("<!-- /defaults-table -->"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| `(--[a-z0-9-]+)` \\| `([^`]+)` \\| ([a-z, -]+) \\|").matcher(table);
+        CommandLine root = Main.newCommandLine();
+        int checked = 0;
+        while (m.find()) {
+            for (String command : m.group(3).split(",\\s*")) {
+                CommandLine.Model.OptionSpec o = root.getSubcommands().get(command.strip()).getCommandSpec().findOption(m.group(1));
+                assertThat(o).as(command + " " + m.group(1)).isNotNull();
+                // --etas has no picocli default (it excludes --eta); the command falls back to Defaults.ETAS
+                String actual = o.defaultValue() != null ? o.defaultValue() : m.group(1).equals("--etas") ? dev.htsgd.cli.option.Defaults.ETAS : null;
+                assertThat(actual).as(command + " " + m.group(1)).isEqualTo(m.group(2));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
 }

@@ -199,15 +199,8 @@ class TrainCommandTest {
 
     @Test
     void dlFashionTinyGridWritesTheTable() throws IOException {
-        Path data = tmp.resolve("fm");
-        idx(data, 1200, 30);
-        Provenance p = Provenance.of("reproduce dl-fashion", Map.of("scale", "tiny"), 1);
         HtmlReport report = HtmlReport.titled("t");
-        Map<String, Object> res;
-        try (RunDirectory run = RunDirectory.open(tmp.resolve("grid"), "dl", null, p)) {
-            res = DlFashion.run(run, report, 1, "tiny", 1, data, true);
-            run.commit();
-        }
+        Map<String, Object> res = tinyGrid("grid", report, null);
         assertThat((List<?>) res.get("table")).hasSize(6);
         assertThat(tmp.resolve("grid/dl_fashion.csv")).exists();
         assertThat(tmp.resolve("grid/runs/our2-s1/weights.npz")).exists();
@@ -231,6 +224,21 @@ class TrainCommandTest {
 
     }
 
+    /** Runs reproduce dl-fashion at its tiny size into {@code dir} (one run at a time when {@code grid} is null). */
+    private Map<String, Object> tinyGrid(String dir, HtmlReport report, DlFashion.Grid grid) throws IOException {
+        Path data = tmp.resolve("fm");
+        if (!Files.isDirectory(data)) {
+            idx(data, 1200, 30);
+        }
+        Provenance p = Provenance.of("reproduce dl-fashion", Map.of("scale", "tiny"), 1);
+        try (RunDirectory run = RunDirectory.open(tmp.resolve(dir), "dl", null, p)) {
+            Map<String, Object> res = grid == null ? DlFashion.run(run, report, 1, "tiny", 1, data, true)
+                    : DlFashion.run(run, report, 1, "tiny", grid, data, true);
+            run.commit();
+            return res;
+        }
+    }
+
     /** Re-runs {@code setting}'s command here (into {@code out}) and checks it prints the setting's numbers. */
     private void assertCommandRepeats(Map<String, Object> setting, String out) throws IOException {
         List<String> args = new java.util.ArrayList<>(dev.htsgd.cli.line.CommandLineText.words((String) setting.get("command")));
@@ -249,16 +257,8 @@ class TrainCommandTest {
     void dlFashionTwoRunsAtATimeGiveTheNumbersOfTheirCommands() throws IOException {
         // two runs at a time, each an `htsgd train` child process (DJL allows one gradient collector per JVM); a
         // run's numbers are those of its settings[i].command re-run here, in this JVM (issue 19)
-        Path data = tmp.resolve("fm");
-        idx(data, 1200, 30);
-        Provenance p = Provenance.of("reproduce dl-fashion", Map.of("scale", "tiny"), 1);
-        HtmlReport report = HtmlReport.titled("t");
-        Map<String, Object> res;
-        try (RunDirectory run = RunDirectory.open(tmp.resolve("grid2"), "dl", null, p)) {
-            res = DlFashion.run(run, report, 1, "tiny", new DlFashion.Grid(1, 1, 2,
-                    Integer.getInteger("ai.djl.pytorch.num_threads", 0)), data, true);
-            run.commit();
-        }
+        Map<String, Object> res = tinyGrid("grid2", HtmlReport.titled("t"),
+                new DlFashion.Grid(1, 1, 2, Integer.getInteger("ai.djl.pytorch.num_threads", 0)));
         assertThat(tmp.resolve("grid2/runs/sb-noise-s1/results.json")).exists();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> settings = (List<Map<String, Object>>) res.get("settings");

@@ -1,6 +1,7 @@
 package dev.htsgd.cli.command;
 
 import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.Defaults;
 import dev.htsgd.cli.option.ResumableRunOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Spark partitions (units of scheduling and of checkpointing); 0 = one per task, at most 20000.")
     public int partitions;
 
-    @Option(names = "--landscape", paramLabel = "NAME", split = LIST_SPLIT, splitSynopsisLabel = ",", defaultValue = "iclr1d",
+    @Option(names = "--landscape", paramLabel = "NAME", split = LIST_SPLIT, splitSynopsisLabel = ",", defaultValue = Defaults.LANDSCAPE,
             description = "Landscapes: iclr1d | ld-quartic | himmelblau2d | expr:FORMULA (default: ${DEFAULT-VALUE}).")
     public List<String> landscape;
 
@@ -100,22 +101,22 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--ball", paramLabel = "R", description = "Projection ball radius of 2-D landscapes.")
     public Double ball;
 
-    @Option(names = "--noise", paramLabel = "FAMILY", split = ",", defaultValue = "pareto",
+    @Option(names = "--noise", paramLabel = "FAMILY", split = ",", defaultValue = Defaults.NOISE,
             description = "Noise families: pareto | lomax | stable | student | gaussian | mixture (default: ${DEFAULT-VALUE}).")
     public List<String> noise;
 
-    @Option(names = "--alpha", paramLabel = "A", split = ",", defaultValue = "1.2",
+    @Option(names = "--alpha", paramLabel = "A", split = ",", defaultValue = Defaults.ALPHA,
             description = "Tail indices alpha (default: ${DEFAULT-VALUE}).")
     public List<Double> alpha;
 
-    @Option(names = "--scale", paramLabel = "C", split = ",", defaultValue = "0.1",
+    @Option(names = "--scale", paramLabel = "C", split = ",", defaultValue = Defaults.SCALE,
             description = "Noise scales c (mixture: the heavy part) (default: ${DEFAULT-VALUE}).")
     public List<Double> scale;
 
     @Option(names = "--normal-scale", paramLabel = "C", description = "c_normal of the Gaussian part of mixture noise (default: 1.0).")
     public Double normalScale;
 
-    @Option(names = "--clip", paramLabel = "B", split = ",", defaultValue = "0.5",
+    @Option(names = "--clip", paramLabel = "B|none", split = ",", defaultValue = Defaults.CLIP,
             description = "Truncation thresholds b, or none (default: ${DEFAULT-VALUE}).")
     public List<String> clip;
 
@@ -127,7 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Project the iterate onto the landscape's domain (default: on).")
     public boolean project = true;
 
-    @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = "0.01",
+    @Option(names = "--eta", paramLabel = "E", split = ",", defaultValue = Defaults.ETA,
             description = "Learning rates eta: 0.001, 1e-3 or 1/1000 (default: ${DEFAULT-VALUE}).")
     public List<String> eta;
 
@@ -135,33 +136,40 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Seeds, one grid axis (default: --seed alone).")
     public List<Long> seeds;
 
-    @Option(names = "--x0", paramLabel = "X|min", defaultValue = "min",
+    @Option(names = "--x0", paramLabel = "X|min", defaultValue = Defaults.X0,
             description = "Start: a point, or min (the minimum of --basin) (default: ${DEFAULT-VALUE}).")
     public String x0;
 
-    @Option(names = "--basin", paramLabel = "I", defaultValue = "1",
+    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN,
             description = "exit-times: the basin (0-based, aligned with minima) to leave (default: ${DEFAULT-VALUE}).")
     public int basin;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = Defaults.SAMPLES,
             description = "exit-times: exit times per cell; rare-event: paths per cell, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
     public long samples;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1e7",
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = Defaults.MAX_STEPS,
             description = "exit-times: cap on the steps of one run; capped runs are reported as censored (default: ${DEFAULT-VALUE}).")
     public long maxSteps;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1e6",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = Defaults.STEPS,
             description = "simulate: steps per path (default: ${DEFAULT-VALUE}).")
     public long steps;
 
-    @Option(names = "--paths", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--paths", paramLabel = "N", defaultValue = Defaults.PATHS,
             description = "simulate: paths per cell, one task each (default: ${DEFAULT-VALUE}).")
     public int paths;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1e5",
-            description = "rare-event: paths per task, in blocks of 1000 (default: ${DEFAULT-VALUE}).")
-    public long batch;
+    // no defaultValue on the renamed options: picocli applies it after parsing and would overwrite the old name's
+    @Option(names = "--task-paths", paramLabel = "N",
+            description = "rare-event: paths per task, in blocks of 1000 (default: 1e5).")
+    public long batch = 100_000;
+
+    /** The old name of {@code --task-paths}, from before {@code --batch} meant only train's minibatch. */
+    @Option(names = "--batch", hidden = true, paramLabel = "N")
+    void oldBatchName(long n) {
+        batch = n;
+    }
 
     @Option(names = "--level", paramLabel = "L", defaultValue = "0",
             description = "rare-event: the level to reach (from above when --x0 > L) (default: ${DEFAULT-VALUE}).")
@@ -171,9 +179,15 @@ public final class SweepCommand implements Callable<Integer> {
             description = "rare-event: steps within which the level must be reached; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
     public long horizon;
 
-    @Option(names = "--method", paramLabel = "is|mc", defaultValue = "is",
-            description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: ${DEFAULT-VALUE}).")
-    public String method;
+    @Option(names = "--estimator", paramLabel = "is|mc",
+            description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: is).")
+    public String method = "is";
+
+    /** The old name of {@code --estimator}, from before {@code --method} meant only train's method. */
+    @Option(names = "--method", hidden = true, paramLabel = "is|mc")
+    void oldMethodName(String m) {
+        method = m;
+    }
 
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")

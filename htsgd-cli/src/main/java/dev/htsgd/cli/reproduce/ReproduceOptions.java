@@ -100,17 +100,17 @@ public final class ReproduceOptions {
         }
     }
 
+    /** The size overrides, as typed, in the order of {@link #overrides()}'s values. */
+    private static final List<String> OVERRIDES = List.of("--etas", "--samples", "--max-steps", "--steps", "--paths",
+            "--seeds", "--sb-noise-seeds", "--parallel-runs");
+
     /** The size overrides by option, null where not given. */
     private java.util.Map<String, Object> overrides() {
+        Object[] values = {etas, samples, maxSteps, steps, paths, seeds, sbNoiseSeeds, parallelRuns};
         java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
-        given.put("--etas", etas);
-        given.put("--samples", samples);
-        given.put("--max-steps", maxSteps);
-        given.put("--steps", steps);
-        given.put("--paths", paths);
-        given.put("--seeds", seeds);
-        given.put("--sb-noise-seeds", sbNoiseSeeds);
-        given.put("--parallel-runs", parallelRuns);
+        for (int i = 0; i < OVERRIDES.size(); i++) {
+            given.put(OVERRIDES.get(i), values[i]);
+        }
         return given;
     }
 
