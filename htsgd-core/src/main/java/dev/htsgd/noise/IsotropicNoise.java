@@ -53,6 +53,12 @@ public record IsotropicNoise(NoiseModel radial, int dimension) implements Vector
         return radial.tail(x);
     }
 
+    /** S uniform on the sphere. */
+    @Override
+    public AngularLaw angularLaw() {
+        return AngularLaw.uniform(dimension);
+    }
+
     @Override
     public String name() {
         return "isotropic-" + radial.name();

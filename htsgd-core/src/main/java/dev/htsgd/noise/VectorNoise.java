@@ -27,6 +27,20 @@ public interface VectorNoise {
         return radialTail(1.0 / eta) / eta;
     }
 
+    /** The limiting angular law S of Z / ||Z|| (heavy-tailed laws). */
+    AngularLaw angularLaw();
+
+    /**
+     * The limiting Levy measure nu_alpha(dw) = alpha r^(-alpha-1) dr S(dtheta), to be used with {@link #lambda};
+     * only for heavy-tailed laws.
+     */
+    default VectorLevyMeasure levyMeasure() {
+        if (!Double.isFinite(alpha())) {
+            throw new IllegalStateException(name() + " noise is light-tailed: it has no Levy measure");
+        }
+        return new VectorLevyMeasure(alpha(), angularLaw());
+    }
+
     String name();
 
     String describe();
