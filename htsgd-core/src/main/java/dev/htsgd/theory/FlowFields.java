@@ -741,7 +741,7 @@ public final class FlowFields {
     }
 
     /** An orthonormal basis of the tangent space at u (Gram-Schmidt of the coordinate vectors). */
-    private static double[][] tangents(double[] u) {
+    static double[][] tangents(double[] u) {
         int d = u.length;
         List<double[]> out = new ArrayList<>();
         for (int c = 0; c < d && out.size() < d - 1; c++) {
