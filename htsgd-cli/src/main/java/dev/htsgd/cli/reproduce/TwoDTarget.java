@@ -79,6 +79,13 @@ public final class TwoDTarget implements ReproduceTarget {
                 }
                 row.add(narrow);
                 rows.add(row);
+                // the limiting jump process beside the simulation (paper notes section 4, multi-d theory)
+                OccupationStudy.Prediction pred = t.prediction();
+                m.put("theory_note", pred.note());
+                if (pred.stationary() != null) {
+                    rows.add(theoryRow(label + ": theory, stationary law of Y", pred.stationary(), minima));
+                    rows.add(theoryRow(label + ": theory, Y over the run's horizon", pred.finiteHorizon(), minima));
+                }
                 double[] tr = t.paths().get(0).trajectory();
                 double[] xs = new double[tr.length / 2];
                 double[] ys = new double[tr.length / 2];
@@ -111,7 +118,10 @@ public final class TwoDTarget implements ReproduceTarget {
                         + "with radius 1.2 (J = 1); projection onto the ball of radius 4.2; eta = " + ETA + "; noise "
                         + "0.75 W, ||W|| Pareto(1.2), isotropic; start " + java.util.Arrays.toString(START) + " (narrow); "
                         + paths + " paths x " + steps + " steps. Theory: with b = 2.15 the limiting process lives on the two "
-                        + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited.")
+                        + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited. The theory rows "
+                        + "are the d-D limiting jump process (fields by gradient flow, one-jump rates by quadrature over "
+                        + "directions, two-jump rates by Monte Carlo): its stationary law and its mean occupation over the run's "
+                        + "horizon from the start.")
                 .table("Fraction of time per basin", header, rows)
                 .paragraph("Each row alone (same numbers, bit for bit):");
         commands.forEach(ctx.report()::command);
@@ -131,6 +141,19 @@ public final class TwoDTarget implements ReproduceTarget {
     static OccupationStudy.Settings settings(double b, long steps, int paths, long thin) {
         return OccupationStudy.Settings.of("himmelblau2d", null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
                 START, 0, steps, paths, null, thin, Engine.SCALAR);
+    }
+
+    /** A table row of predicted fractions per basin and their narrow-basin total. */
+    private static List<Object> theoryRow(String label, double[] p, double[][] minima) {
+        List<Object> row = new ArrayList<>();
+        row.add(label);
+        double narrow = 0;
+        for (int i = 0; i < p.length; i++) {
+            row.add(p[i]);
+            narrow += isNarrow(minima[i]) ? p[i] : 0;
+        }
+        row.add(narrow);
+        return row;
     }
 
     static boolean isNarrow(double[] m) {
