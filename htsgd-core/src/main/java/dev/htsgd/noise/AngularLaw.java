@@ -44,19 +44,7 @@ public sealed interface AngularLaw permits AngularLaw.Uniform, AngularLaw.Axes {
 
         @Override
         public void sample(UniformRandomProvider rng, double[] out) {
-            double n2;
-            do {
-                n2 = 0;
-                for (int i = 0; i < dimension; i++) {
-                    double g = Draws.gaussian(rng);
-                    out[i] = g;
-                    n2 += g * g;
-                }
-            } while (n2 == 0);
-            double s = 1 / Math.sqrt(n2);
-            for (int i = 0; i < dimension; i++) {
-                out[i] *= s;
-            }
+            Draws.onSphere(rng, out, dimension, 1.0);
         }
 
         @Override

@@ -29,24 +29,21 @@ class MultiJumpExitTest {
         Domain box = Domain.box(new double[] {-2.5, -2.5}, new double[] {2.5, 2.5});
         return new Objective() {
             @Override
-            public int dimension() {
-                return 2;
+            public void gradient(double[] p, double[] g) {
+                g[0] = K * p[0] * (p[0] + 1) * (p[0] - 1.5);
+                g[1] = K * p[1] * (p[1] + 1.2) * (p[1] - 1);
             }
 
             @Override
             public double value(double[] p) {
-                double x = p[0];
-                double y = p[1];
-                return K * (x * x * x * x / 4 - 0.5 * x * x * x / 3 - 0.75 * x * x
-                        + y * y * y * y / 4 + 0.2 * y * y * y / 3 - 0.6 * y * y);
+                double u = p[0] * p[0] * (p[0] * p[0] / 4 - p[0] / 6 - 0.75);
+                double v = p[1] * p[1] * (p[1] * p[1] / 4 + 0.2 * p[1] / 3 - 0.6);
+                return K * (u + v);
             }
 
             @Override
-            public void gradient(double[] p, double[] g) {
-                double x = p[0];
-                double y = p[1];
-                g[0] = K * x * (x + 1) * (x - 1.5);
-                g[1] = K * y * (y + 1.2) * (y - 1);
+            public int dimension() {
+                return 2;
             }
 
             @Override
