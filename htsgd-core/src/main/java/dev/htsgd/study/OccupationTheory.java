@@ -1,21 +1,15 @@
 package dev.htsgd.study;
 
 import dev.htsgd.dynamics.Clipping;
-import dev.htsgd.noise.VectorNoise;
-import dev.htsgd.sim.Streams;
 import dev.htsgd.theory.BasinMap;
 import dev.htsgd.theory.Basins;
-import dev.htsgd.theory.ExitMeasureRd;
-import dev.htsgd.theory.FlowFields;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.htsgd.theory.FiniteHorizonOccupation;
 import dev.htsgd.theory.JumpProcess;
 import dev.htsgd.theory.LandscapeAnalysis;
 
 /**
  * The theory beside an occupation run (paper notes section 4): the limiting jump process of the landscape (1-D,
- * or d-D through {@link FlowFields} with the run's isotropic noise),
+ * or d-D through {@link dev.htsgd.theory.FlowFields} with the run's isotropic noise),
  * the noise and b, its stationary law on V*_b and its finite-horizon occupation, where they apply.
  */
 final class OccupationTheory {
@@ -52,21 +46,9 @@ final class OccupationTheory {
         return OccupationStudy.Prediction.of(fractions, stationary, horizon, null);
     }
 
-    // the d-D analysis costs seconds (fields by flow, Monte Carlo rates): one per landscape, noise and b
-    private static final Map<String, Object> ANALYSES = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> e) {
-            return size() > 8;
-        }
-    };
-
-    /** Seed of the d-D analysis's Monte Carlo rates: fixed, so the prediction does not depend on the run's seed. */
-    static final long THEORY_SEED = 1L;
-
     /**
-     * The limiting jump process of a d-D landscape beside a run ({@link LandscapeAnalysis#of(FlowFields,
-     * dev.htsgd.noise.VectorNoise, double, int, java.util.function.LongFunction)}), its laws carried over from
-     * the fields' order to the grid's by nearest minimiser.
+     * The limiting jump process of a d-D landscape beside a run ({@link MultiDAnalyses}), its laws carried over
+     * from the fields' order to the grid's by the grid's label of each minimiser.
      */
     private static OccupationStudy.Prediction predictMultiD(OccupationStudy.Settings s, OccupationStudy.Model m,
                                                             BasinMap.Grid2D grid, double[] fractions) {
@@ -76,24 +58,7 @@ final class OccupationTheory {
         if (m.sgd().clipping() == Clipping.GRADIENT_ONLY) {
             return OccupationStudy.Prediction.none("gradient-only truncation: the theory truncates the whole update");
         }
-        VectorNoise z = m.sgd().vectorNoise();
-        String key = m.objective().name() + " " + m.objective().domain().describe() + " " + z.describe() + " b=" + m.sgd().b();
-        Object cached;
-        synchronized (ANALYSES) {
-            cached = ANALYSES.get(key);
-        }
-        if (cached == null) {
-            try {
-                FlowFields fields = FlowFields.of(m.objective());
-                long k = Streams.key(THEORY_SEED, "occupation-theory", key);
-                cached = LandscapeAnalysis.of(fields, z, m.sgd().b(), ExitMeasureRd.DEFAULT_SAMPLES, i -> Streams.forReplication(k, i));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                cached = "no limiting process: " + e.getMessage();
-            }
-            synchronized (ANALYSES) {
-                ANALYSES.put(key, cached);
-            }
-        }
+        Object cached = MultiDAnalyses.of(m.objective(), m.sgd().vectorNoise(), m.sgd().b());
         if (cached instanceof String why) {
             return OccupationStudy.Prediction.none(why);
         }
@@ -102,24 +67,17 @@ final class OccupationTheory {
         if (!jp.irreducible()) {
             return OccupationStudy.Prediction.none("G_b is reducible: each communication class has its own chain");
         }
-        double[][] theirs = a.fields().minima();
-        double[][] ours = grid.minimumPoints();
-        if (theirs.length != ours.length) {
-            return OccupationStudy.Prediction.none("the flow fields find " + theirs.length + " minima, the grid " + ours.length);
+        if (a.fields().size() != grid.size()) {
+            return OccupationStudy.Prediction.none("the flow fields find " + a.fields().size() + " minima, the grid " + grid.size());
         }
-        int[] toGrid = new int[theirs.length];
-        for (int i = 0; i < theirs.length; i++) {
-            toGrid[i] = grid.fieldOf(theirs[i]);
-        }
+        int[] toGrid = MultiDAnalyses.toGrid(a, grid);
         int start = a.fields().label(m.sgd().x0());
         if (start < 0) {
             return OccupationStudy.Prediction.none("the start's gradient flow settles at no minimum");
         }
         double[] stationary = remap(jp.stationaryOverMinima(), toGrid);
         double[] horizon = remap(FiniteHorizonOccupation.predict(jp, m.noise(), s.eta(), start, s.steps()), toGrid);
-        return OccupationStudy.Prediction.of(fractions, stationary, horizon,
-                "d-D theory: fields by gradient flow, multi-jump rates by Monte Carlo (" + ExitMeasureRd.DEFAULT_SAMPLES
-                        + " samples, seed " + THEORY_SEED + ")");
+        return OccupationStudy.Prediction.of(fractions, stationary, horizon, MultiDAnalyses.note());
     }
 
     private static double[] remap(double[] v, int[] to) {

@@ -449,8 +449,11 @@ public final class FlowFields {
 
     // ------------------------------------------------------------------ labels
 
-    /** The field index of x (the minimiser set its flow settles in), or -1 when it settles at none. */
-    public int label(double[] x) {
+    /**
+     * The field index of x (the minimiser set its flow settles in), or -1 when it settles at none. Synchronized:
+     * the flow's scratch is shared, and a cached analysis may be asked from several threads.
+     */
+    public synchronized int label(double[] x) {
         flows++;
         return labelOf(flow.toCentres(x, centres, capture));
     }
