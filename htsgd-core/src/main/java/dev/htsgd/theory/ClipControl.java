@@ -43,16 +43,7 @@ public final class ClipControl {
 
     /** Bands over [bLow, bHigh] (bHigh may be +infinity for "up to unclipped"). */
     public static List<Band> scan(Basins basins, double bLow, double bHigh) {
-        int n = basins.size();
-        double[] radii = new double[n];
-        double[][] dist = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            radii[i] = basins.field(i).radius();
-            for (int j = 0; j < n; j++) {
-                dist[i][j] = j == i ? 0 : basins.distance(i, j);
-            }
-        }
-        return scan(radii, dist, bLow, bHigh, mid -> TransitionGraph.of(basins, mid));
+        return scan(basins.radii(), basins.distances(), bLow, bHigh, mid -> TransitionGraph.of(basins, mid));
     }
 
     /**

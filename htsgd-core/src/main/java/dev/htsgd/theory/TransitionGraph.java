@@ -102,16 +102,7 @@ public final class TransitionGraph {
     public static TransitionGraph of(Basins basins, double b) {
         Require.positiveOrInfinite("b", b);
         Basins on = basins.requireExits();
-        int n = on.size();
-        double[] radii = new double[n];
-        double[][] distances = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            radii[i] = on.field(i).radius();
-            for (int j = 0; j < n; j++) {
-                distances[i][j] = j == i ? 0 : on.distance(i, j);
-            }
-        }
-        return new TransitionGraph(on, radii, distances, b);
+        return new TransitionGraph(on, on.radii(), on.distances(), b);
     }
 
     /**
