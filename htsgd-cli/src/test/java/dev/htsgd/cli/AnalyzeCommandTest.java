@@ -154,4 +154,56 @@ class AnalyzeCommandTest {
         assertThat(j.get("minima")).hasSize(2);
         assertThat(j.get("jumps").toString()).isEqualTo("[3,3]");
     }
+
+    /** The 2-D theory under the 1-D keys (issue 14): himmelblau2d at b = 2.15, the ICLR setting. */
+    @Test
+    void himmelblauGetsRatesGraphAndStationaryLaw() throws Exception {
+        String[] r = run("analyze", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
+                "--eta", "5e-4", "--mc-samples", "1000", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("minima")).hasSize(4);
+        assertThat(j.get("minima").get(0)).hasSize(2);
+        // sorted by x then y: (-2.6, -2.6), (-2.6, 2.6) wide (J = 2), (1.2, -2.6), (1.2, 2.6) narrow (J = 1)
+        assertThat(j.get("jumps").toString()).isEqualTo("[2,2,1,1]");
+        assertThat(j.get("widest").toString()).isEqualTo("[0,1]");
+        assertThat(j.get("irreducible").asBoolean()).isTrue();
+        assertThat(j.get("rates")).hasSize(4);
+        assertThat(j.get("rate_methods").get(2).get(0).asText()).isEqualTo("quadrature");
+        assertThat(j.get("rate_methods").get(0).get(2).asText()).isEqualTo("monte-carlo");
+        assertThat(j.get("stationary")).hasSize(2);
+        assertThat(j.get("generator")).hasSize(2);
+        assertThat(j.get("predicted_exit_steps")).hasSize(4);
+        assertThat(j.get("radii").get(0).asDouble()).isCloseTo(2.6, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(j.get("inward_drift").get(0).get("holds").asBoolean()).isTrue();
+    }
+
+    @Test
+    void twoDimensionalControlGivesBands() throws Exception {
+        String[] r = run("control", "--landscape", "himmelblau2d", "--b-range", "1.5:3", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        boolean found = false;
+        for (JsonNode band : j.get("bands")) {
+            if (band.get("b_low").asDouble() < 2.15 && band.get("b_high").asDouble() > 2.15) {
+                found = true;
+                assertThat(band.get("widest").toString()).isEqualTo("[0,1]");
+                assertThat(band.get("irreducible").asBoolean()).isTrue();
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void twoDimensionalBadInputIsOneLine() throws Exception {
+        String[] r = run("analyze", "--landscape", "himmelblau2d", "--clip", "2.15", "--mc-samples", "50");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--mc-samples must be 0");
+        // J = ceil(2.6 / 0.3) = 9 is above the supported 6: the structure with a warning, no rates
+        r = run("analyze", "--landscape", "himmelblau2d", "--clip", "0.3", "--format", "json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = json(r[1]);
+        assertThat(j.get("rates").isNull()).isTrue();
+        assertThat(j.get("warnings").toString()).contains("exceed the 6");
+    }
 }

@@ -4,13 +4,13 @@ import dev.htsgd.check.Require;
 
 /**
  * The built-in landscapes by command-line name: {@code iclr1d} ({@link Iclr1d}), {@code ld-quartic}
- * ({@link LdQuartic}), {@code himmelblau2d} ({@link Himmelblau2d}) and {@code expr:FORMULA}
+ * ({@link LdQuartic}), {@code himmelblau2d} ({@link Himmelblau2d}), {@code wells2d} ({@link Wells2d}) and {@code expr:FORMULA}
  * ({@link ExpressionObjective}).
  */
 public final class Landscapes {
 
     /** The names of the built-in landscapes (expr:FORMULA aside). */
-    public static final String NAMES = "iclr1d, ld-quartic, himmelblau2d, expr:<formula in x (and y)>";
+    public static final String NAMES = "iclr1d, ld-quartic, himmelblau2d, wells2d, expr:<formula in x (and y)>";
 
     private Landscapes() {
     }
@@ -34,6 +34,7 @@ public final class Landscapes {
             case "iclr1d" -> domainOverride == null ? Iclr1d.of() : Iclr1d.of(domainOverride);
             case "ld-quartic" -> domainOverride == null ? LdQuartic.of() : LdQuartic.of(domainOverride);
             case "himmelblau2d" -> domainOverride == null ? Himmelblau2d.of() : Himmelblau2d.of(domainOverride);
+            case "wells2d" -> domainOverride == null ? Wells2d.of() : Wells2d.of(domainOverride);
             default -> throw Require.fail("landscape", "must be one of " + NAMES + ", got '" + n + "'");
         };
         checkDomain(o, domainOverride);

@@ -81,4 +81,24 @@ final class Draws {
         }
         return rng.nextDouble() < pPlus;
     }
+
+    /**
+     * Writes r theta into out, theta uniform on the unit sphere (normalised Gaussians): the direction of
+     * {@link IsotropicNoise} and of {@link AngularLaw.Uniform}.
+     */
+    static void onSphere(UniformRandomProvider rng, double[] out, int dimension, double r) {
+        double norm2;
+        do {
+            norm2 = 0;
+            for (int i = 0; i < dimension; i++) {
+                double g = gaussian(rng);
+                out[i] = g;
+                norm2 += g * g;
+            }
+        } while (norm2 == 0);
+        double f = r / Math.sqrt(norm2);
+        for (int i = 0; i < dimension; i++) {
+            out[i] *= f;
+        }
+    }
 }

@@ -58,6 +58,15 @@ public record IndependentNoise(NoiseModel coordinate, int dimension) implements 
         return -Math.expm1(dimension * Math.log1p(-coordinate.tail(x)));
     }
 
+    /**
+     * S on the axes, S(+-e_k) = p+- / d with the coordinate's tail weights: the largest of d i.i.d. heavy-tailed
+     * coordinates dominates, and {@link #radialTail} ~ d H shares the mass equally.
+     */
+    @Override
+    public AngularLaw angularLaw() {
+        return AngularLaw.axes(dimension, coordinate.pPlus());
+    }
+
     @Override
     public String name() {
         return "independent-" + coordinate.name();

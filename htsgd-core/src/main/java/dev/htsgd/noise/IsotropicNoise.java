@@ -27,20 +27,7 @@ public record IsotropicNoise(NoiseModel radial, int dimension) implements Vector
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out) {
-        double r = Math.abs(radial.sample(rng));
-        double norm2;
-        do {
-            norm2 = 0;
-            for (int i = 0; i < dimension; i++) {
-                double g = Draws.gaussian(rng);
-                out[i] = g;
-                norm2 += g * g;
-            }
-        } while (norm2 == 0);
-        double f = r / Math.sqrt(norm2);
-        for (int i = 0; i < dimension; i++) {
-            out[i] *= f;
-        }
+        Draws.onSphere(rng, out, dimension, Math.abs(radial.sample(rng)));
     }
 
     @Override
@@ -51,6 +38,12 @@ public record IsotropicNoise(NoiseModel radial, int dimension) implements Vector
     @Override
     public double radialTail(double x) {
         return radial.tail(x);
+    }
+
+    /** S uniform on the sphere. */
+    @Override
+    public AngularLaw angularLaw() {
+        return AngularLaw.uniform(dimension);
     }
 
     @Override

@@ -27,6 +27,25 @@ public interface VectorNoise {
         return radialTail(1.0 / eta) / eta;
     }
 
+    /**
+     * The limiting angular law S of Z / ||Z|| (heavy-tailed laws). A law that does not declare one has no d-D
+     * theory: the default refuses rather than guess.
+     */
+    default AngularLaw angularLaw() {
+        throw new UnsupportedOperationException(name() + " noise declares no angular law S: the d-D theory needs it");
+    }
+
+    /**
+     * The limiting Levy measure nu_alpha(dw) = alpha r^(-alpha-1) dr S(dtheta), to be used with {@link #lambda};
+     * only for heavy-tailed laws.
+     */
+    default VectorLevyMeasure levyMeasure() {
+        if (!Double.isFinite(alpha())) {
+            throw new IllegalStateException(name() + " noise is light-tailed: it has no Levy measure");
+        }
+        return new VectorLevyMeasure(alpha(), angularLaw());
+    }
+
     String name();
 
     String describe();

@@ -6,6 +6,7 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Objective;
+import dev.htsgd.noise.IsotropicNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.run.Study;
 import dev.htsgd.sim.ExitTimeExperiment;
@@ -272,6 +273,16 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
         String meanNote = null;
         if (slope == null) {
             meanNote = slopeNote;
+        } else if (s.basins() instanceof BasinMap.Grid2D grid && s.clipping() != Clipping.GRADIENT_ONLY) {
+            // d-D: the same prediction from the fields by gradient flow and the run's isotropic noise
+            Object a = MultiDAnalyses.of(s.objective(), IsotropicNoise.of(z, s.objective().dimension()), b);
+            if (a instanceof String why) {
+                meanNote = why;
+            } else if (!MultiDAnalyses.aligned((LandscapeAnalysis) a, grid)) {
+                meanNote = "the flow fields number the minima otherwise than the grid: no predicted mean";
+            } else {
+                analysis = (LandscapeAnalysis) a;
+            }
         } else if (!(s.basins() instanceof Basins one) || !one.hasExits()) {
             meanNote = "the theory's mean exit time 1/(C* eta lambda^l*) is computed for 1-D landscapes with two minima or more";
         } else if (s.clipping() == Clipping.GRADIENT_ONLY) {

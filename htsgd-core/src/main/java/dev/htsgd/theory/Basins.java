@@ -239,6 +239,18 @@ public final class Basins extends BasinMap {
         return i;
     }
 
+    /** The matrix dist(m_i, I_j), 0 on the diagonal (the input of {@link TransitionGraph} and {@link ClipControl}). */
+    public double[][] distances() {
+        int n = minima.length;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                d[i][j] = j == i ? 0 : distance(i, j);
+            }
+        }
+        return d;
+    }
+
     /** dist(m_i, I_j): 0 for i = j. */
     public double distance(int i, int j) {
         return fields.get(j).distanceFrom(minima[i]);

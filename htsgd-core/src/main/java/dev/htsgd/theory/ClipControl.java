@@ -43,13 +43,26 @@ public final class ClipControl {
 
     /** Bands over [bLow, bHigh] (bHigh may be +infinity for "up to unclipped"). */
     public static List<Band> scan(Basins basins, double bLow, double bHigh) {
+        return scan(basins.radii(), basins.distances(), bLow, bHigh, mid -> TransitionGraph.of(basins, mid));
+    }
+
+    /**
+     * Bands of any landscape from its radii r_i and distances dist(m_i, I_j) (a d-D landscape's
+     * {@link FlowFields}).
+     */
+    public static List<Band> scan(double[] radii, double[][] distances, double bLow, double bHigh) {
+        return scan(radii, distances, bLow, bHigh, mid -> TransitionGraph.of(radii, distances, mid));
+    }
+
+    private static List<Band> scan(double[] radii, double[][] distances, double bLow, double bHigh,
+                                   java.util.function.DoubleFunction<TransitionGraph> graphAt) {
         Require.positive("bLow", bLow);
         Require.openClosed("bHigh", bHigh, bLow, Double.POSITIVE_INFINITY);
-        int n = basins.size();
+        int n = radii.length;
         TreeSet<Double> cuts = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double d = j == i ? basins.field(i).radius() : basins.distance(i, j);
+                double d = j == i ? radii[i] : distances[i][j];
                 if (!Double.isFinite(d)) {
                     continue;
                 }
@@ -85,7 +98,7 @@ public final class ClipControl {
                 continue;
             }
             double mid = Double.isInfinite(hi) ? lo * 2 + 1 : 0.5 * (lo + hi);
-            TransitionGraph g = TransitionGraph.of(basins, mid);
+            TransitionGraph g = graphAt.apply(mid);
             int lm = g.maxJumpNumber();
             Band last = bands.isEmpty() ? null : bands.get(bands.size() - 1);
             if (last != null && Arrays.equals(last.widest(), g.widest()) && last.irreducible() == g.irreducible()) {

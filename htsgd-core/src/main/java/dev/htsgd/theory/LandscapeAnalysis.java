@@ -4,11 +4,15 @@ import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.noise.LevyMeasure;
 import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.noise.VectorNoise;
+import java.util.function.LongFunction;
+import org.apache.commons.rng.UniformRandomProvider;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the theory says about a 1-D landscape, a heavy-tailed noise and a truncation threshold b: the
+ * Everything the theory says about a landscape (1-D: {@link Basins} and {@link ExitMeasure}; R^d:
+ * {@link FlowFields} and {@link ExitMeasureRd}, {@link #of(FlowFields, VectorNoise, double, int, LongFunction)}), a heavy-tailed noise and a truncation threshold b: the
  * basins (m_i, s_i, I_i, r_i), the transition graph G_b (l*_i, l*(i,j), classes, V*_b), the rates
  * q_b(i, j) = C_{l*_i}(I_j; m_i) with their errors, and the limiting jump process. Predictions for a learning
  * rate come from {@link #predict(NoiseModel, double)}.
@@ -16,27 +20,89 @@ import java.util.List;
 public final class LandscapeAnalysis {
 
     private final Basins basins;
+    private final FlowFields fields;
     private final TransitionGraph graph;
     private final ExitMeasure measure;
+    private final ExitMeasureRd measureRd;
     private final ExitMeasure.Estimate[][] rates;
     private final double[][] q;
     private final JumpProcess process;
     private final LevyMeasure nu;
+    private final double alpha;
 
     private LandscapeAnalysis(Basins basins, LevyMeasure nu, double b) {
         this.basins = basins;
+        this.fields = null;
         this.nu = nu;
+        this.alpha = nu.alpha();
         this.graph = TransitionGraph.of(basins, b);
         this.measure = ExitMeasure.of(basins, nu, b);
+        this.measureRd = null;
         this.rates = measure.rates();
-        int n = basins.size();
-        this.q = new double[n][n];
+        this.q = values(rates);
+        this.process = JumpProcess.of(graph, q);
+    }
+
+    private LandscapeAnalysis(FlowFields fields, TransitionGraph graph, ExitMeasureRd measureRd,
+                              ExitMeasure.Estimate[][] rates, double alpha) {
+        this.basins = null;
+        this.fields = fields;
+        this.nu = null;
+        this.alpha = alpha;
+        this.graph = graph;
+        this.measure = null;
+        this.measureRd = measureRd;
+        this.rates = rates;
+        this.q = values(rates);
+        try {
+            this.process = JumpProcess.of(graph, q);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": the Monte Carlo rates found no exit; raise the samples", e);
+        }
+    }
+
+    private static double[][] values(ExitMeasure.Estimate[][] rates) {
+        int n = rates.length;
+        double[][] v = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                q[i][j] = rates[i][j].value();
+                v[i][j] = rates[i][j].value();
             }
         }
-        this.process = JumpProcess.of(graph, q);
+        return v;
+    }
+
+    /**
+     * The analysis of a landscape in R^d (paper notes, sections 3-4, multi-d): the graph G_b from the fields'
+     * radii and distances, the rates q_b(i, j) = C_{J_i}(I_j; m_i) of {@link ExitMeasureRd} (quadrature for one
+     * jump, Monte Carlo for more), and the same jump process, stationary law and time scales as in 1-D.
+     *
+     * @param noise   the simulated d-dimensional noise: its angular law S and lambda(eta) are the theory's
+     * @param samples Monte Carlo samples per multi-jump row, at least {@link ExitMeasureRd#MIN_SAMPLES}
+     * @param streams the random stream of row i
+     * @throws IllegalArgumentException for light tails, alpha &lt;= 1, a single field, or a J above
+     *         {@link ExitMeasureRd#MAX_JUMPS}
+     */
+    public static LandscapeAnalysis of(FlowFields fields, VectorNoise noise, double b, int samples,
+                                       LongFunction<UniformRandomProvider> streams) {
+        if (!Double.isFinite(noise.alpha())) {
+            throw Require.fail("noise", noise.name() + " is light-tailed: the heavy-tailed theory"
+                    + " (jump numbers, rates, time scales) needs a regularly varying tail with alpha > 1");
+        }
+        if (!(noise.alpha() > 1)) {
+            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + noise.alpha());
+        }
+        if (noise.dimension() != fields.objective().dimension()) {
+            throw Require.fail("noise", "is " + noise.dimension() + "-D, the landscape " + fields.objective().dimension() + "-D");
+        }
+        FlowFields on = fields.requireExits();
+        TransitionGraph graph = TransitionGraph.of(on.radii(), on.distances(), b);
+        if (graph.maxJumpNumber() > ExitMeasureRd.MAX_JUMPS) {
+            throw Require.fail("b", "= " + b + " needs J = " + graph.maxJumpNumber() + " jumps, above the supported "
+                    + ExitMeasureRd.MAX_JUMPS + " of the multi-jump rates: raise b");
+        }
+        ExitMeasureRd m = ExitMeasureRd.of(on, noise.levyMeasure(), b);
+        return new LandscapeAnalysis(on, graph, m, m.rates(samples, streams), noise.alpha());
     }
 
     /**
@@ -80,8 +146,35 @@ public final class LandscapeAnalysis {
         return noise.levyMeasure();
     }
 
+    /** The 1-D basins. */
     public Basins basins() {
+        if (basins == null) {
+            throw new IllegalStateException("a d-D analysis has fields(), not 1-D basins");
+        }
         return basins;
+    }
+
+    /** The d-D fields; null for a 1-D analysis. */
+    public FlowFields fields() {
+        return fields;
+    }
+
+    /** The d-D exit measure; null for a 1-D analysis. */
+    public ExitMeasureRd exitMeasureRd() {
+        return measureRd;
+    }
+
+    /** Warnings of the d-D search and rates (fields, graph, Monte Carlo); the graph's for 1-D. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        if (fields != null) {
+            w.addAll(fields.warnings());
+        }
+        w.addAll(graph.warnings());
+        if (measureRd != null) {
+            w.addAll(measureRd.warnings());
+        }
+        return w;
     }
 
     public TransitionGraph graph() {
@@ -155,14 +248,22 @@ public final class LandscapeAnalysis {
 
     /** lambda(eta), lambda*_b(eta) and, per basin, the predicted mean exit steps, slope and exit-location law. */
     public Prediction predict(NoiseModel noise, double eta) {
-        double lambda = TimeScales.lambda(noise, eta);
-        double lambdaStar = TimeScales.scale(noise, eta, graph.maxJumpNumber());
+        return predict(TimeScales.lambda(noise, eta), eta);
+    }
+
+    /** As {@link #predict(NoiseModel, double)} with lambda(eta) of a d-dimensional noise (the d-D analysis's). */
+    public Prediction predict(VectorNoise noise, double eta) {
+        return predict(TimeScales.lambda(noise, eta), eta);
+    }
+
+    private Prediction predict(double lambda, double eta) {
+        double lambdaStar = TimeScales.scaleOf(lambda, eta, graph.maxJumpNumber());
         List<BasinPrediction> out = new ArrayList<>();
         for (int i = 0; i < q.length; i++) {
             int l = graph.jumpNumber(i);
             double c = exitRate(i);
-            out.add(new BasinPrediction(i, l, c, TimeScales.meanExitSteps(noise, eta, c, l),
-                    TimeScales.slope(nu.alpha(), l), exitLocationLaw(i)));
+            out.add(new BasinPrediction(i, l, c, c > 0 ? TimeScales.meanExitStepsOf(lambda, eta, c, l) : Double.POSITIVE_INFINITY,
+                    TimeScales.slope(alpha, l), exitLocationLaw(i)));
         }
         return new Prediction(eta, lambda, lambdaStar, out);
     }

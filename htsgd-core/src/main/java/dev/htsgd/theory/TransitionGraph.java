@@ -59,23 +59,23 @@ public final class TransitionGraph {
         }
     }
 
-    private TransitionGraph(Basins basins, double b) {
+    private TransitionGraph(Basins basins, double[] radii, double[][] distances, double b) {
         this.basins = basins;
         this.b = b;
-        int n = basins.size();
+        int n = radii.length;
         lStar = new int[n];
         lStarPair = new int[n][n];
         edge = new boolean[n][n];
         List<String> warn = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double r = basins.field(i).radius();
+            double r = radii[i];
             lStar[i] = jumps(r, b);
             nearInteger(warn, "r_" + i + " / b", r, b);
             for (int j = 0; j < n; j++) {
                 if (j == i) {
                     continue;
                 }
-                double d = basins.distance(i, j);
+                double d = distances[i][j];
                 lStarPair[i][j] = jumps(d, b);
                 if (d != r) {
                     nearInteger(warn, "dist(m_" + i + ", I_" + j + ") / b", d, b);
@@ -101,7 +101,30 @@ public final class TransitionGraph {
      */
     public static TransitionGraph of(Basins basins, double b) {
         Require.positiveOrInfinite("b", b);
-        return new TransitionGraph(basins.requireExits(), b);
+        Basins on = basins.requireExits();
+        return new TransitionGraph(on, on.radii(), on.distances(), b);
+    }
+
+    /**
+     * The graph of any landscape from its radii r_i = dist(m_i, I_i^c) and distances dist(m_i, I_j) (a d-D
+     * landscape's {@link FlowFields}): the same jump numbers, edges, classes and widest minima as in 1-D.
+     * {@link #basins()} is null for such a graph and {@link #symmetric()} (a 1-D notion) compares indices only.
+     *
+     * @param distances dist(m_i, I_j), n x n (diagonal ignored)
+     */
+    public static TransitionGraph of(double[] radii, double[][] distances, double b) {
+        Require.positiveOrInfinite("b", b);
+        int n = radii.length;
+        if (n < 2 || distances.length != n) {
+            throw new IllegalArgumentException("need at least two fields and an n x n distance matrix, got " + n
+                    + " radii and " + distances.length + " rows");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(radii[i] > 0) || !Double.isFinite(radii[i])) {
+                throw new IllegalArgumentException("radius r_" + i + " must be finite and > 0, got " + radii[i]);
+            }
+        }
+        return new TransitionGraph(null, radii.clone(), distances, b);
     }
 
     /** ceil(d / b); 1 when b is infinite. */
@@ -193,6 +216,7 @@ public final class TransitionGraph {
         }
     }
 
+    /** The 1-D basins the graph was built from; null for a graph built from radii and distances. */
     public Basins basins() {
         return basins;
     }

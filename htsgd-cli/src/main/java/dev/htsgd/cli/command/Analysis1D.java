@@ -67,26 +67,7 @@ final class Analysis1D {
         out.put("maxima", JsonValues.nums(basins.maxima()));
         out.put("fields", basins.fields().stream().map(fl -> JsonValues.nums(new double[] {fl.left(), fl.right()})).toList());
         out.put("radii", JsonValues.nums(basins.radii()));
-        out.put("jumps", JsonValues.ints(g.jumpNumbers()));
-        List<List<Integer>> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<Integer> row = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                row.add(g.jumpNumber(i, j));
-            }
-            pairs.add(row);
-        }
-        out.put("jumps_pairwise", pairs);
-        out.put("edges", g.edges().stream().map(e -> List.of(e[0], e[1])).toList());
-        out.put("irreducible", g.irreducible());
-        out.put("symmetric", g.symmetric());
-        out.put("classes", g.classes().stream().map(c -> {
-            Map<String, Object> m = JsonValues.map();
-            m.put("members", JsonValues.ints(c.members()));
-            m.put("absorbing", c.absorbing());
-            return m;
-        }).toList());
-        out.put("widest", JsonValues.ints(g.widest()));
+        AnalysisJson.graph(out, g, true);
         if (structureOnly) {
             warnings.add("l* = " + g.maxJumpNumber() + " jumps exceed the " + ExitMeasure.MAX_QUADRATURE_JUMPS
                     + " that the rate quadrature handles (its cost grows like 100^(l*-1)): rates, generator and"
@@ -119,77 +100,18 @@ final class Analysis1D {
             }
             return out;
         }
-        double[][] q = a.rateMatrix();
-        out.put("rates", JsonValues.matrix(q));
-        List<List<Object>> errs = new ArrayList<>();
-        List<List<String>> methods = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<Object> er = new ArrayList<>();
-            List<String> me = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                er.add(JsonValues.num(a.rate(i, j).error()));
-                me.add(i == j ? "-" : a.rate(i, j).method());
-            }
-            errs.add(er);
-            methods.add(me);
-        }
-        out.put("rate_errors", errs);
-        out.put("rate_methods", methods);
-        out.put("max_rate_relative_error", a.maxRelativeError());
+        AnalysisJson.rates(out, a);
         if (cmd.mcSamples > 0) {
             out.put("rates_monte_carlo", monteCarlo(a, n));
         }
-        out.put("exit_rates", JsonValues.nums(java.util.stream.IntStream.range(0, n).mapToDouble(a::exitRate).toArray()));
-        List<Object> laws = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            laws.add(JsonValues.nums(a.exitLocationLaw(i)));
-        }
-        out.put("exit_location", laws);
+        AnalysisJson.exitLaws(out, a);
         if (!Double.isInfinite(b)) {
             LandscapeAnalysis unclipped = LandscapeAnalysis.of(basins, z, Double.POSITIVE_INFINITY);
             out.put("unclipped_rates", JsonValues.matrix(unclipped.rateMatrix()));
         }
-        JumpProcess p = a.process();
-        if (p.irreducible()) {
-            JumpProcess.ClassChain c = p.chain();
-            out.put("generator", JsonValues.matrix(c.generator()));
-            out.put("stationary", JsonValues.nums(c.stationary()));
-            out.put("holding_times", JsonValues.nums(c.holdingTimes()));
-        } else {
-            out.put("generator", null);
-            out.put("stationary", null);
-            warnings.add("G_b is reducible: no single limiting chain; see class_chains (absorbing classes: chain on their"
-                    + " widest minima; transient classes: killed when they leave)");
-        }
-        out.put("class_chains", p.classes().stream().map(c -> {
-            Map<String, Object> m = JsonValues.map();
-            m.put("states", JsonValues.ints(c.states()));
-            m.put("absorbing", c.absorbing());
-            m.put("widest", JsonValues.ints(c.widest()));
-            m.put("jump_number", c.jumpNumber());
-            m.put("theta", JsonValues.matrix(c.theta()));
-            m.put("generator", JsonValues.matrix(c.generator()));
-            m.put("killing", JsonValues.nums(c.killing()));
-            m.put("stationary", c.stationary() == null ? null : JsonValues.nums(c.stationary()));
-            m.put("holding_times", JsonValues.nums(c.holdingTimes()));
-            return m;
-        }).toList());
-        List<Double> slopes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            slopes.add(TimeScales.slope(z.alpha(), g.jumpNumber(i)));
-        }
-        out.put("predicted_slopes", slopes);
+        AnalysisJson.process(out, a, warnings);
         LandscapeAnalysis.Prediction pred = cmd.eta == null ? null : a.predict(z, cmd.eta);
-        if (pred != null) {
-            Map<String, Object> ts = JsonValues.map();
-            ts.put("eta", cmd.eta);
-            ts.put("lambda", pred.lambda());
-            ts.put("lambda_star", pred.lambdaStar());
-            ts.put("max_jumps", g.maxJumpNumber());
-            ts.put("steps_per_unit_time", 1 / pred.lambdaStar());
-            out.put("time_scale", ts);
-            out.put("predicted_exit_steps", pred.basins().stream().map(bp -> JsonValues.num(bp.meanExitSteps())).toList());
-        }
+        AnalysisJson.predictions(out, g, z.alpha(), cmd.eta, pred);
         out.put("warnings", warnings);
         if (!cmd.common.json()) {
             table1D(f, z, basins, a, pred, warnings);

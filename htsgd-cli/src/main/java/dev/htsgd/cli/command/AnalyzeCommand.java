@@ -61,12 +61,16 @@ public final class AnalyzeCommand extends DynamicsCommand {
     ScanOptions scan;
 
     @Option(names = "--mc-samples", paramLabel = "N", defaultValue = "0",
-            description = "Also estimate every multi-jump rate by Monte Carlo with N samples, as a check (default: off).")
+            description = "1-D: also estimate every multi-jump rate by Monte Carlo with N samples, as a check (default: off). d-D: Monte Carlo samples per multi-jump field (default 0: 4000).")
     int mcSamples;
 
     @Option(names = "--directions", paramLabel = "N", defaultValue = "64",
-            description = "Ray directions per basin for 2-D landscapes (default: ${DEFAULT-VALUE}).")
+            description = "Ray directions per basin for d-D landscapes (default: ${DEFAULT-VALUE}).")
     int directions;
+
+    @Option(names = "--angular", paramLabel = "LAW", defaultValue = "isotropic",
+            description = "Angular law of the d-D noise: isotropic (the simulation's, default) or independent (i.i.d. coordinates: jumps along the axes).")
+    String angular;
 
     @Override
     public Integer call() {
@@ -79,6 +83,9 @@ public final class AnalyzeCommand extends DynamicsCommand {
         if (mcSamples != 0 && mcSamples < 2) {
             // a standard error needs two samples; 0 is the documented "off"
             throw new IllegalArgumentException("--mc-samples must be 0 (off) or >= 2, got " + mcSamples);
+        }
+        if (!angular.equals("isotropic") && !angular.equals("independent")) {
+            throw new IllegalArgumentException("--angular must be isotropic or independent, got '" + angular + "'");
         }
         long t0 = System.nanoTime();
         Objective f = landscape.objective();

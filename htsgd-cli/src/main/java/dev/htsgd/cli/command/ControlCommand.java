@@ -68,6 +68,13 @@ public final class ControlCommand extends LandscapeCommand {
 
     @Override
     public Integer call() {
+        Domain d = landscape.domainOverride();
+        if (!(d instanceof Domain.Interval)) {
+            dev.htsgd.landscape.Objective f = landscape.objective();
+            if (f.dimension() > 1) {
+                return multiD(f);
+            }
+        }
         ControlStudy.Result r = StudyRunner.of(common.effectiveThreads()).run(new ControlStudy(), settings(), common.seed);
         Basins basins = r.basins();
         Map<String, Object> out = JsonValues.map();
@@ -100,6 +107,60 @@ public final class ControlCommand extends LandscapeCommand {
                 pw.printf(Locale.ROOT, "b = %-10s l* %s%s%n", JsonValues.fmt(g.b()), Arrays.toString(g.jumps()),
                         g.irreducible() ? "" : "  REDUCIBLE");
             }
+            pw.flush();
+        }
+        if (common.out != null) {
+            RunFiles.write(spec, common, run, "control", out, null, null);
+        }
+        return 0;
+    }
+
+    /**
+     * control on a d-D landscape: the fields by gradient flow ({@link dev.htsgd.theory.FlowFields}), then the same
+     * bands of b as in 1-D from the radii r_i and distances dist(m_i, I_j) ({@link ClipControl#scan(double[], double[][], double, double)}).
+     */
+    private Integer multiD(dev.htsgd.landscape.Objective f) {
+        if (target != null || bGrid != 0) {
+            throw new IllegalArgumentException((target != null ? "--target" : "--b-grid") + " is for 1-D landscapes; "
+                    + f.name() + " is " + f.dimension() + "-D");
+        }
+        double[] range = parseRange(bRange);
+        dev.htsgd.theory.FlowFields fields = dev.htsgd.theory.FlowFields.of(f,
+                dev.htsgd.theory.FlowFields.Options.defaults(f.dimension()).withSeed(common.seed)).requireExits();
+        java.util.List<ClipControl.Band> bands = ClipControl.scan(fields.radii(), fields.distances(), range[0], range[1]);
+        double[][] minima = fields.minima();
+        Map<String, Object> out = JsonValues.map();
+        out.put("command", "control");
+        out.put("landscape", f.name());
+        out.put("b_range", JsonValues.nums(range));
+        out.put("minima", JsonValues.points(minima));
+        out.put("radii", JsonValues.nums(fields.radii()));
+        out.put("distances", JsonValues.matrix(fields.distances()));
+        out.put("bands", bands.stream().map(b -> {
+            Map<String, Object> m = JsonValues.map();
+            m.put("b_low", b.bLow());
+            m.put("b_high", Double.isFinite(b.bHigh()) ? (Object) b.bHigh() : null);
+            m.put("widest", JsonValues.ints(b.widest()));
+            m.put("widest_minima", Arrays.stream(b.widest()).mapToObj(i -> JsonValues.nums(minima[i])).toList());
+            m.put("irreducible", b.irreducible());
+            m.put("max_jumps", java.util.List.of(b.minJumps(), b.maxJumps()));
+            return m;
+        }).toList());
+        out.put("warnings", fields.warnings());
+        out.put("seed", common.seed);
+        PrintWriter pw = spec.commandLine().getOut();
+        if (common.json()) {
+            Json.print(pw, out);
+        } else {
+            pw.printf(Locale.ROOT, "%s (%d-D): minima %s, radii %s%n", f.name(), f.dimension(),
+                    Arrays.stream(minima).map(ControlCommand::fmt).collect(Collectors.joining(", ")), fmt(fields.radii()));
+            pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "b in", "widest minima", "G_b", "max J");
+            for (ClipControl.Band b : bands) {
+                pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "(" + JsonValues.fmt(b.bLow()) + ", " + JsonValues.fmt(b.bHigh()) + ")",
+                        Arrays.toString(b.widest()), b.irreducible() ? "irreducible" : "REDUCIBLE",
+                        b.minJumps() == b.maxJumps() ? Integer.toString(b.minJumps()) : b.minJumps() + "-" + b.maxJumps());
+            }
+            fields.warnings().forEach(w -> pw.println("warning: " + w));
             pw.flush();
         }
         if (common.out != null) {

@@ -7,6 +7,7 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Himmelblau2d;
+import dev.htsgd.study.ExitTimeStudy;
 import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,13 @@ public final class TwoDTarget implements ReproduceTarget {
                 }
                 row.add(narrow);
                 rows.add(row);
+                // the limiting jump process beside the simulation (paper notes section 4, multi-d theory)
+                OccupationStudy.Prediction pred = t.prediction();
+                m.put("theory_note", pred.note());
+                if (pred.stationary() != null) {
+                    rows.add(theoryRow(label + ": theory, stationary law of Y", pred.stationary(), minima));
+                    rows.add(theoryRow(label + ": theory, Y over the run's horizon", pred.finiteHorizon(), minima));
+                }
                 double[] tr = t.paths().get(0).trajectory();
                 double[] xs = new double[tr.length / 2];
                 double[] ys = new double[tr.length / 2];
@@ -118,7 +126,10 @@ public final class TwoDTarget implements ReproduceTarget {
                         + "with radius 1.2 (J = 1); projection onto the ball of radius 4.2; eta = " + ETA + "; noise "
                         + "0.75 W, ||W|| Pareto(1.2), isotropic; start " + java.util.Arrays.toString(START) + " (narrow); "
                         + paths + " paths x " + steps + " steps. Theory: with b = 2.15 the limiting process lives on the two "
-                        + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited.")
+                        + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited. The theory rows "
+                        + "are the d-D limiting jump process (fields by gradient flow, one-jump rates by quadrature over "
+                        + "directions, two-jump rates by Monte Carlo): its stationary law and its mean occupation over the run's "
+                        + "horizon from the start.")
                 .table("Fraction of time per basin", header, rows)
                 .paragraph("Each row alone (same numbers, bit for bit):");
         commands.forEach(ctx.report()::command);
@@ -126,9 +137,11 @@ public final class TwoDTarget implements ReproduceTarget {
                 + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
                 + "unclipped it visits all four.")
                 .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+        Map<String, Object> exit = narrowExit(ctx);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("minima", minima);
         r.put("settings", out);
+        r.put("narrow_exit", exit);
         r.put("seconds", seconds);
         return r;
     }
@@ -140,6 +153,65 @@ public final class TwoDTarget implements ReproduceTarget {
     static OccupationStudy.Settings settings(double b, long steps, int paths, long thin) {
         return OccupationStudy.Settings.of("himmelblau2d", null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
                 START, 0, steps, paths, null, thin, Engine.SCALAR);
+    }
+
+    /**
+     * First exits from the narrow basin (1.2, 2.6) (J = 1 at b = 2.15) at two learning rates, beside the d-D
+     * theory's 1 / (C* eta lambda(eta)^J) and slope 1 + J (alpha - 1) (paper notes section 3, multi-d).
+     */
+    private Map<String, Object> narrowExit(ReproduceContext ctx) {
+        int samples = (int) ctx.samples(200, 40, 10);
+        double[] etas = {2e-3, 1e-3};
+        ExitTimeStudy.Settings st = ExitTimeStudy.Settings.of(Himmelblau2d.of(), dev.htsgd.noise.Noises.of("pareto", 1.2, 0.75, 1.0),
+                Himmelblau2d.B, Clipping.L2, true, 3, START, etas, samples, 50_000_000L, Engine.SCALAR);
+        ExitTimeStudy.Result res;
+        try (Progress p = ctx.progress("two-d exits", (long) samples * etas.length)) {
+            res = ctx.run(ExitTimeStudy.of(), st, p);
+        }
+        List<Map<String, Object>> pts = new ArrayList<>();
+        List<List<?>> rows = new ArrayList<>();
+        for (ExitTimeStudy.Point pt : res.points()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eta", pt.eta());
+            m.put("mean", pt.exits().mean());
+            m.put("stderr", pt.exits().stderr());
+            m.put("samples", pt.exits().samples());
+            m.put("censored", pt.exits().censored());
+            m.put("predicted_mean", pt.predictedMean());
+            m.put("ratio", pt.exits().mean() / pt.predictedMean());
+            m.put("ratio_low", (pt.exits().mean() - 2 * pt.exits().stderr()) / pt.predictedMean());
+            m.put("ratio_high", (pt.exits().mean() + 2 * pt.exits().stderr()) / pt.predictedMean());
+            pts.add(m);
+            rows.add(List.of(pt.eta(), pt.exits().mean(), pt.exits().stderr(), pt.predictedMean(), m.get("ratio"),
+                    "[" + String.format(Locale.ROOT, "%.3f, %.3f", m.get("ratio_low"), m.get("ratio_high")) + "]"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("basin", 3);
+        out.put("jumps", res.theory().jumps());
+        out.put("points", pts);
+        out.put("slope", res.fit() == null ? null : res.fit().slope());
+        out.put("predicted_slope", res.theory().slope());
+        out.put("theory_note", res.theory().meanNote());
+        ctx.report().heading("D2. First exit from a narrow basin")
+                .paragraph("Start at the narrow minimum (1.2, 2.6) (r = 1.2, J = 1 at b = 2.15), " + samples + " exits per eta; "
+                        + "predicted mean 1/(C* eta lambda(eta)^J) from the d-D rates (one jump: quadrature over directions); "
+                        + "ratio with a 2-standard-error interval. Fitted slope " + (res.fit() == null ? "-" : String.format(Locale.ROOT, "%.3f", res.fit().slope()))
+                        + " against 1 + J(alpha - 1) = " + res.theory().slope() + ".")
+                .table("Exit steps from (1.2, 2.6)", List.of("eta", "mean", "stderr", "predicted", "ratio", "ratio 2-SE interval"), rows);
+        return out;
+    }
+
+    /** A table row of predicted fractions per basin and their narrow-basin total. */
+    private static List<Object> theoryRow(String label, double[] p, double[][] minima) {
+        List<Object> row = new ArrayList<>();
+        row.add(label);
+        double narrow = 0;
+        for (int i = 0; i < p.length; i++) {
+            row.add(p[i]);
+            narrow += isNarrow(minima[i]) ? p[i] : 0;
+        }
+        row.add(narrow);
+        return row;
     }
 
     static boolean isNarrow(double[] m) {
