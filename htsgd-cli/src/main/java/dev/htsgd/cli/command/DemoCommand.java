@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", header = "A short reproduction on the built-in ICLR landscape, writing a report.", mixinStandardHelpOptions = true,
         description = {"A short reproduction on the built-in ICLR landscape: global dynamics (time per basin with "
             + "and without clipping, heavy-tailed vs Gaussian noise), the b-map (which minima survive as b varies) and a "
-            + "small exit-time study (slopes against 1.2 / 1.4 / 1.6). About 10 s on an idle 2-core machine (9.7 s measured 2026-12-01), a few minutes on a busy one.",
+            + "small exit-time study (slopes against 1.2 / 1.4 / 1.6). About 10 s on an idle 2-core machine (8.6 s measured 2026-12-01), a few minutes on a busy one.",
             "Writes ./htsgd-runs/demo-YYYYMMDD-HHMMSS/ (or --out DIR) and ends by printing the path of its report.html."})
 public final class DemoCommand implements Callable<Integer> {
 
