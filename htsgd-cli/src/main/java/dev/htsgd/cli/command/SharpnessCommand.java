@@ -172,11 +172,9 @@ public final class SharpnessCommand extends DataCommand {
                 res.put("hvp", method == HvpMethod.EXACT ? "exact" : "fd");
                 res.put("training_loss", loss.value(theta));
                 Map<String, Object> seconds = new LinkedHashMap<>();
+                MetricClock clock = new MetricClock(seconds, progress);
                 if (metrics.contains(Metric.expected)) {
-                    long t0 = System.nanoTime();
-                    var r = es.estimate(loss, theta);
-                    seconds.put("expected", secondsSince(t0));
-                    progress.step();
+                    var r = clock.time("expected", () -> es.estimate(loss, theta));
                     res.put("expected_sharpness", r.value());
                     res.put("expected_sharpness_stderr", r.standardError());
                     res.put("expected_sharpness_mean_change", r.meanChange());
@@ -184,20 +182,14 @@ public final class SharpnessCommand extends DataCommand {
                     res.put("draws", draws);
                 }
                 if (metrics.contains(Metric.hessian_top)) {
-                    long t0 = System.nanoTime();
-                    var top = HessianSpectrum.top(h, topK, lanczos);
-                    seconds.put("hessian_top", secondsSince(t0));
-                    progress.step();
+                    var top = clock.time("hessian_top", () -> HessianSpectrum.top(h, topK, lanczos));
                     res.put("hessian_top", top.list());
                     res.put("hessian_top_residuals", list(top.residuals()));
                     res.put("hessian_top_products", top.products());
                     res.put("hessian_top_converged", top.converged());
                 }
                 if (metrics.contains(Metric.hessian_trace)) {
-                    long t0 = System.nanoTime();
-                    var tr = HessianTrace.hutchinson(h, traceSamples, confidence, common.seed);
-                    seconds.put("hessian_trace", secondsSince(t0));
-                    progress.step();
+                    var tr = clock.time("hessian_trace", () -> HessianTrace.hutchinson(h, traceSamples, confidence, common.seed));
                     res.put("hessian_trace", tr.trace());
                     res.put("trace_ci", List.of(tr.ciLow(), tr.ciHigh()));
                     res.put("trace_stderr", tr.standardError());
@@ -206,10 +198,7 @@ public final class SharpnessCommand extends DataCommand {
                 }
                 SpectralDensity density = null;
                 if (metrics.contains(Metric.density)) {
-                    long t0 = System.nanoTime();
-                    density = HessianSpectrum.density(h, slqVectors, slqSteps, common.seed);
-                    seconds.put("density", secondsSince(t0));
-                    progress.step();
+                    density = clock.time("density", () -> HessianSpectrum.density(h, slqVectors, slqSteps, common.seed));
                     Map<String, Object> dm = new LinkedHashMap<>();
                     dm.put("nodes", list(density.nodes()));
                     dm.put("weights", list(density.weights()));
@@ -218,19 +207,15 @@ public final class SharpnessCommand extends DataCommand {
                     res.put("density", dm);
                 }
                 if (metrics.contains(Metric.worst_case)) {
-                    long t0 = System.nanoTime();
-                    var w = wc.estimate(loss, theta);
-                    seconds.put("worst_case", secondsSince(t0));
-                    progress.step();
+                    var w = clock.time("worst_case", () -> wc.estimate(loss, theta));
                     res.put("worst_case_sharpness", w.value());
                     res.put("worst_case_sharpness_relative", w.relative());
                     res.put("epsilon", epsilon);
                     res.put("region", reg.name().toLowerCase(Locale.ROOT));
                 }
                 if (metrics.contains(Metric.layers)) {
-                    long t0 = System.nanoTime();
                     List<Map<String, Object>> layers = new ArrayList<>();
-                    for (var lc : HessianSpectrum.perLayer(h, loss.layout(), lanczos, traceSamples)) {
+                    for (var lc : clock.time("layers", () -> HessianSpectrum.perLayer(h, loss.layout(), lanczos, traceSamples))) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("layer", lc.layer());
                         m.put("parameters", lc.size());
@@ -239,8 +224,6 @@ public final class SharpnessCommand extends DataCommand {
                         m.put("trace_ci", List.of(lc.trace().ciLow(), lc.trace().ciHigh()));
                         layers.add(m);
                     }
-                    seconds.put("layers", secondsSince(t0));
-                    progress.step();
                     res.put("layers", layers);
                 }
                 res.put("seconds", seconds);
@@ -333,6 +316,17 @@ public final class SharpnessCommand extends DataCommand {
             }
         }
         out.flush();
+    }
+
+    /** Times each metric into {@code seconds} (by its JSON name) and advances the progress by one per metric. */
+    private record MetricClock(Map<String, Object> seconds, Progress progress) {
+        <T> T time(String metric, java.util.function.Supplier<T> work) {
+            long t0 = System.nanoTime();
+            T result = work.get();
+            seconds.put(metric, secondsSince(t0));
+            progress.step();
+            return result;
+        }
     }
 
     private static double secondsSince(long t0) {
