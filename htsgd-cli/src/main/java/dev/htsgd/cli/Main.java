@@ -25,9 +25,20 @@ public final class Main {
 
     /**
      * Runs {@code args} on {@code cl}, a {@link #newCommandLine()} (tests give it other output streams),
-     * with {@code --config} applied.
+     * with {@code --config} applied and lists of single-valued options run once per value ({@link ValueLists}).
      */
-    public static int run(CommandLine cl, String... args) {
+    public static int run(CommandLine cl, String... given) {
+        String[] args = given.clone();
+        try {
+            Integer expanded = ValueLists.runExpanded(cl, args);
+            if (expanded != null) {
+                return expanded;
+            }
+        } catch (IllegalArgumentException e) {
+            cl.getErr().println("htsgd: " + e.getMessage());
+            cl.getErr().flush();
+            return Errors.BAD_INPUT;
+        }
         try {
             applyConfig(cl, args);
         } catch (IllegalArgumentException e) {

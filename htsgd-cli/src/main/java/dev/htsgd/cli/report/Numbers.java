@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 
 /**
  * Numbers on the command line, both ways. Parsing: integer options accept scientific notation ({@code --steps 1e7})
- * as long as the value is whole. Printing (the human output of every command, the report's tables and the figures'
+ * as long as the value is whole, real options fractions ({@code --eta 1/200}). Printing (the human output of every command, the report's tables and the figures'
  * tick labels; JSON keeps full precision): {@link #exact} for values that were typed or derived exactly (bounds,
  * learning rates: {@code 0.19999999999999996} reads {@code 0.2}), {@link #sig} for measured values to their
  * meaningful digits ({@code 1497.25}, not {@code 1497.2500}), and {@link #relative} for values that are zero up to
@@ -31,6 +31,21 @@ public final class Numbers {
                 throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number");
             }
             return (long) d;
+        }
+    }
+
+    /**
+     * A real number as the papers write learning rates: {@code 0.001}, {@code 1e-3} or the fraction {@code 1/1000},
+     * in every real-valued option, so that a value typed for one command is read the same by all.
+     */
+    static double parseDouble(String s) {
+        String t = s.strip().replace("_", "");
+        try {
+            int slash = t.indexOf('/');
+            return slash >= 0 ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a number (such as 0.01, 1e-3 or 1/200)");
         }
     }
 
@@ -124,6 +139,8 @@ public final class Numbers {
             }
             return (int) v;
         };
+        ITypeConverter<Double> doubles = Numbers::parseDouble;
+        cl.registerConverter(Double.class, doubles).registerConverter(double.class, doubles);
         cl.registerConverter(Long.class, longs).registerConverter(long.class, longs)
                 .registerConverter(Integer.class, ints).registerConverter(int.class, ints);
     }
