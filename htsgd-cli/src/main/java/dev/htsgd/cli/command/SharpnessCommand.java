@@ -219,7 +219,7 @@ public final class SharpnessCommand extends DataCommand {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("layer", lc.layer());
                         m.put("parameters", lc.size());
-                        m.put("hessian_top", lc.top().top());
+                        m.put("hessian_top", lc.top().list());
                         m.put("hessian_trace", lc.trace().trace());
                         m.put("trace_ci", List.of(lc.trace().ciLow(), lc.trace().ciHigh()));
                         layers.add(m);

@@ -130,9 +130,13 @@ public final class TrainCommand implements Callable<Integer> {
             Json.print(out, res);
         } else {
             out.printf("%-20s %s%n", "method", res.get("method"));
-            for (String k : new String[] {"test_accuracy", "train_accuracy", "train_loss", "steps_per_second",
-                "truncation_fraction", "update_overhead"}) {
-                out.printf("%-20s %.4f%n", k, ((Number) res.get(k)).doubleValue());
+            // measured values to their meaningful digits (Numbers.human), as every command prints them
+            for (String k : new String[] {"test_accuracy", "train_accuracy", "train_loss", "test_loss",
+                "expected_sharpness", "hessian_top", "hessian_trace", "steps_per_second", "truncation_fraction",
+                "update_overhead"}) {
+                if (res.containsKey(k)) {
+                    out.printf("%-20s %s%n", k, dev.htsgd.cli.report.Numbers.human(res.get(k), 4));
+                }
             }
             out.printf("%-20s %s%n", "out", done);
             out.flush();

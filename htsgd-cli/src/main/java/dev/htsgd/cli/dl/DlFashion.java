@@ -89,7 +89,7 @@ public final class DlFashion {
             for (int r = 0; r < grid.seedsOf(m); r++) {
                 TrainConfig cfg = config(m, seed + r, scale);
                 cells.add(cfg);
-                total += cfg.iterations();
+                total += DlRun.units(cfg);
             }
         }
         Map<TrainConfig, Map<String, Object>> done = new java.util.concurrent.ConcurrentHashMap<>();
@@ -177,7 +177,7 @@ public final class DlFashion {
             if (grid.parallelRuns() > 1) {
                 run.log(m.cliName() + " seed " + cfg.seed() + ": started " + command(cfg, data, scale, grid));
                 res = new LinkedHashMap<>(new TrainProcess(command(cfg, data, scale, grid), sub).run());
-                progress.advance(cfg.iterations());
+                progress.advance(DlRun.units(cfg));
             } else {
                 res = DlRun.train(sub, run.resumed(), cfg, Architecture.LENET, fullTrain, test, 1000, 200,
                         progress, line -> run.log(m.cliName() + " seed " + cfg.seed() + ": " + line), step -> { },
@@ -192,7 +192,7 @@ public final class DlFashion {
                         ((Number) res.get("seconds")).doubleValue()));
             }
         } else {
-            progress.advance(cfg.iterations());
+            progress.advance(DlRun.units(cfg));
             if (res.get("expected_sharpness") == null && res.get("dir") != null) {
                 // a run recorded before sharpness was measured: measure it from its weights.npz
                 res = new LinkedHashMap<>(res);
@@ -216,9 +216,13 @@ public final class DlFashion {
         };
     }
 
+    /**
+     * The numbers under {@code key} of the runs of a cell; a list (hessian_top: the top eigenvalues, largest first)
+     * gives its first entry, so runs stored when hessian_top was a single number read the same.
+     */
     static double[] values(List<Map<String, Object>> cell, String key) {
-        return cell.stream().map(r -> r.get(key)).filter(v -> v instanceof Number)
-                .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        return cell.stream().map(r -> r.get(key)).map(v -> v instanceof List<?> l && !l.isEmpty() ? l.get(0) : v)
+                .filter(v -> v instanceof Number).mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     static double mean(double[] v) {

@@ -119,6 +119,17 @@ public final class DlRun {
     }
 
     /**
+     * Progress units of the flatness measured after training (expected sharpness, top eigenvalue, trace, density):
+     * one each, so that the minutes they take show as progress rather than a finished bar.
+     */
+    public static final int FLATNESS_UNITS = 4;
+
+    /** The progress units of one run: its iterations and {@link #FLATNESS_UNITS}. */
+    public static long units(TrainConfig cfg) {
+        return cfg.iterations() + FLATNESS_UNITS;
+    }
+
+    /**
      * Trains in {@code run}'s directory and writes its files; resumes from {@code train-state.bin} when the
      * directory was resumed.
      *
@@ -126,7 +137,7 @@ public final class DlRun {
      */
     public static Map<String, Object> train(RunDirectory run, TrainConfig cfg, Architecture arch, ImageSet fullTrain,
             ImageSet test, int subset, int corrupt, boolean quiet, String label, int sharpnessDraws) {
-        try (Progress progress = Progress.start(label, cfg.iterations(), quiet)) {
+        try (Progress progress = Progress.start(label, units(cfg), quiet)) {
             return train(run.path(), run.resumed(), cfg, arch, fullTrain, test, subset, corrupt, progress, run::log,
                     step -> {
                         run.checkpoint().put("train", Map.of("step", step));
@@ -207,6 +218,7 @@ public final class DlRun {
                 res.put("expected_sharpness", sharp.value());
                 res.put("expected_sharpness_stderr", sharp.standardError());
                 res.put("sharpness_draws", sharpnessDraws);
+                progress.step();
                 log.accept(String.format("expected sharpness (delta 0.01, %d draws, training loss) in %.1f s",
                         sharpnessDraws, (System.nanoTime() - ts) * 1e-9));
                 // issue 8: the flatness of the final weights also as lambda_max of the training-loss Hessian
@@ -214,8 +226,10 @@ public final class DlRun {
                 HessianOperator hessian = HessianOperator.of(loss, loss.parameters(), HvpMethod.EXACT);
                 HessianSpectrum.TopEigenvalues top = HessianSpectrum.top(hessian, 1,
                         HessianSpectrum.Options.defaults(cfg.seed()));
-                res.put("hessian_top", top.top());
+                // one shape with sharpness's hessian_top: the top eigenvalues as a list, largest first
+                res.put("hessian_top", top.list());
                 res.put("hessian_top_converged", top.converged());
+                progress.step();
                 log.accept(String.format("top Hessian eigenvalue %.6g (%d Hessian-vector products) in %.1f s",
                         top.top(), top.products(), (System.nanoTime() - ts) * 1e-9));
                 // issue 19: the trace (Hutchinson) and the spectral density (stochastic Lanczos quadrature, one
@@ -226,12 +240,14 @@ public final class DlRun {
                 res.put("hessian_trace", trace.trace());
                 res.put("hessian_trace_stderr", trace.standardError());
                 res.put("hessian_trace_samples", trace.samples());
+                progress.step();
                 SpectralDensity density = HessianSpectrum.density(hessian, 1,
                         Math.min(curvatureProducts(sharpnessDraws), hessian.dimension()), cfg.seed());
                 Map<String, Object> dm = new LinkedHashMap<>();
                 dm.put("nodes", java.util.Arrays.stream(density.nodes()).boxed().toList());
                 dm.put("weights", java.util.Arrays.stream(density.weights()).boxed().toList());
                 res.put("hessian_density", dm);
+                progress.step();
                 log.accept(String.format("Hessian trace %.6g +- %.2g and spectral density in %.1f s", trace.trace(),
                         trace.standardError(), (System.nanoTime() - ts) * 1e-9));
             }

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Network;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * The training loss L(theta) of a DJL network on a labelled data set: the mean softmax cross-entropy over all N
- * examples, as a function of the flat vector theta of all the model's parameters (layout:
+ * examples (or the mean of any DJL {@link Loss}, {@link #builder}), as a function of the flat vector theta of all the model's parameters (layout:
  * {@link ParameterLayout}). Gradients come from back-propagation; Hessian-vector products H(theta) v are exact, by
  * double back-propagation through the PyTorch engine (Pearlmutter's trick): a first backward pass with
  * {@code create_graph} builds the graph of g = grad L, and a second backward pass of g . v gives H v.
@@ -61,8 +62,13 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     private final DataType dtype;
     private final LeafStore store;
     private final double[] original;
+    /** A DJL loss in place of the built-in softmax cross-entropy, or null for the built-in one. */
+    private final Loss criterion;
+    /** With {@link #criterion}: chunk c's share (examples of c) / N of the mean, an engine-owned scalar tensor. */
+    private final List<NDArray> shares = new ArrayList<>();
 
-    private NetworkLoss(Block block, NDArray features, NDArray labels, int batchSize) {
+    private NetworkLoss(Block block, NDArray features, NDArray labels, int batchSize, Loss criterion) {
+        this.criterion = criterion;
         this.block = block;
         List<Parameter> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -118,7 +124,11 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         }
 
         long n = features.getShape().get(0);
-        if (labels.getShape().dimension() != 1 || labels.getShape().get(0) != n) {
+        if (criterion != null && (labels.getShape().dimension() == 0 || labels.getShape().get(0) != n)) {
+            throw new IllegalArgumentException("dataset: labels must have first axis " + n + " (one entry per example), got shape "
+                    + labels.getShape());
+        }
+        if (criterion == null && (labels.getShape().dimension() != 1 || labels.getShape().get(0) != n)) {
             throw new IllegalArgumentException("dataset: labels must be a vector of " + n + " entries (one per example), got shape "
                     + labels.getShape());
         }
@@ -131,6 +141,11 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         this.examples = Math.toIntExact(n);
         this.manager = arrays[0].getManager().newSubManager();
         this.store = new LeafStore(manager);
+        if (criterion != null) {
+            this.classes = 0;
+            chunkWithCriterion(features, labels, batchSize);
+            return;
+        }
         long[] y;
         try (NDScope scope = new NDScope()) {
             y = labels.toType(DataType.INT64, false).toLongArray();
@@ -183,6 +198,71 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     }
 
     /**
+     * The chunks for a DJL {@link Loss}: its {@code evaluate} is a mean over the examples it is given, so chunk c
+     * enters with weight (its examples) / N and the chunks sum to the mean over all N. The weight is a tensor the
+     * engine owns (see the one-hot targets above for why not a Java scalar).
+     */
+    private void chunkWithCriterion(NDArray features, NDArray labels, int batchSize) {
+        for (int from = 0; from < examples; from += batchSize) {
+            int to = Math.min(examples, from + batchSize);
+            try (NDScope scope = new NDScope()) {
+                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(storage, false).duplicate();
+                NDArray y = labels.get(new NDIndex(from + ":" + to));
+                y = (y.getDataType().isFloating() ? y.toType(dtype, false) : y).duplicate();
+                NDArray w = manager.create(new double[] {(to - from) / (double) examples}).toType(dtype, false).duplicate();
+                NDScope.unregister(x, y, w);
+                x.attach(manager);
+                y.attach(manager);
+                w.attach(manager);
+                inputs.add(x);
+                targets.add(y);
+                shares.add(w);
+            }
+        }
+    }
+
+    /**
+     * A builder in DJL's style: {@code NetworkLoss.builder(block, features, labels).optLoss(Loss.l2Loss())
+     * .optBatchSize(500).build()}. Without {@code optLoss} the loss is the mean softmax cross-entropy of class
+     * scores against class indices (the paper's L); with it, the mean of that DJL {@link Loss} over all N examples,
+     * labels of any shape with first axis N.
+     */
+    public static Builder builder(Block block, NDArray features, NDArray labels) {
+        return new Builder(block, features, labels);
+    }
+
+    /** Options of a {@link NetworkLoss}; see {@link #builder}. */
+    public static final class Builder {
+        private final Block block;
+        private final NDArray features;
+        private final NDArray labels;
+        private Loss loss;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+
+        private Builder(Block block, NDArray features, NDArray labels) {
+            this.block = block;
+            this.features = features;
+            this.labels = labels;
+        }
+
+        /** The DJL loss to average over the examples (default: the built-in softmax cross-entropy). */
+        public Builder optLoss(Loss loss) {
+            this.loss = java.util.Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /** Examples per forward pass, memory only: the result is the full-data loss (default {@value #DEFAULT_BATCH_SIZE}). */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public NetworkLoss build() {
+            return new NetworkLoss(block, features, labels, batchSize, loss);
+        }
+    }
+
+    /**
      * The training loss of a {@link Network} on an {@link ImageSet} (all its images), in chunks of
      * {@value #DEFAULT_BATCH_SIZE}. Checks that the data fit the network.
      */
@@ -211,7 +291,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
      * @param batchSize examples per forward pass (memory only)
      */
     public static NetworkLoss of(Block block, NDArray features, NDArray labels, int batchSize) {
-        return new NetworkLoss(block, features, labels, batchSize);
+        return new NetworkLoss(block, features, labels, batchSize, null);
     }
 
     /** Where each parameter tensor and layer sits in theta. */
@@ -344,6 +424,9 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             x = x.toType(dtype, false);
         }
         NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
+        if (criterion != null) {
+            return criterion.evaluate(new NDList(targets.get(c)), new NDList(logits)).mul(shares.get(c)).sum();
+        }
         return logits.logSoftmax(1).mul(targets.get(c)).sum();
     }
 

@@ -42,6 +42,27 @@ public final class Sharpness {
         }
     }
 
+    /**
+     * The k largest eigenvalues of the Hessian of {@code loss} averaged over {@code data} at the block's current
+     * weights, largest first: one call in the spirit of PyHessian's
+     * {@code hessian(model, criterion, data=(inputs, targets)).eigenvalues(top_n=k)}. Exact Hessian-vector products
+     * (double back-propagation), Lanczos with {@link HessianSpectrum.Options#defaults} (seed 0).
+     *
+     * @param block an initialized model on the PyTorch engine
+     * @param loss any DJL loss of (labels, predictions), e.g. {@code Loss.softmaxCrossEntropyLoss()}
+     * @param data the inputs and the labels, first axis N each
+     * @param k how many eigenvalues, at least 1
+     */
+    public static HessianSpectrum.TopEigenvalues hessianTop(ai.djl.nn.Block block, ai.djl.training.loss.Loss loss,
+            ai.djl.ndarray.NDList data, int k) {
+        if (data.size() != 2) {
+            throw new IllegalArgumentException("data must hold the inputs and the labels, got " + data.size() + " array(s)");
+        }
+        try (NetworkLoss l = NetworkLoss.builder(block, data.get(0), data.get(1)).optLoss(loss).build()) {
+            return HessianSpectrum.top(HessianOperator.of(l, l.parameters(), HvpMethod.EXACT), k, HessianSpectrum.Options.defaults(0));
+        }
+    }
+
     /** Hutchinson's estimate of the Hessian trace with a {@code confidence} interval. */
     public static HessianTrace.Estimate hessianTrace(Network network, ImageSet data, int samples, double confidence, long seed) {
         try (NetworkLoss loss = NetworkLoss.of(network, data)) {

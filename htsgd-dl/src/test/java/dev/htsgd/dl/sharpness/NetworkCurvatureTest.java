@@ -126,6 +126,75 @@ class NetworkCurvatureTest {
     }
 
     @Test
+    void aDjlSoftmaxCrossEntropyLossIsTheBuiltInLoss() {
+        Block b = TinyNets.mlp(manager, DataType.FLOAT64);
+        NDArray x = TinyNets.features(manager, 1, 30, 4);
+        NDArray y = TinyNets.labels(manager, 2, 30, 3);
+        try (NetworkLoss builtIn = NetworkLoss.of(b, x, y, 7);
+             NetworkLoss djl = NetworkLoss.builder(b, x, y).optLoss(ai.djl.training.loss.Loss.softmaxCrossEntropyLoss())
+                     .optBatchSize(7).build()) {
+            double[] theta = builtIn.parameters();
+            double[] v = new SplittableRandom(3).doubles(theta.length, -1, 1).toArray();
+            double[] g1 = new double[theta.length];
+            double[] g2 = new double[theta.length];
+            double[] h1 = new double[theta.length];
+            double[] h2 = new double[theta.length];
+            double f1 = builtIn.valueAndGradient(theta, g1);
+            double f2 = djl.valueAndGradient(theta, g2);
+            builtIn.hessianVector(theta, v, h1);
+            djl.hessianVector(theta, v, h2);
+            // the same mean in float64, summed in another order: round-off only
+            assertThat(f2).isCloseTo(f1, within(1e-13 * Math.abs(f1)));
+            for (int i = 0; i < theta.length; i++) {
+                assertThat(g2[i]).isCloseTo(g1[i], within(1e-12));
+                assertThat(h2[i]).isCloseTo(h1[i], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void anyDjlLossIsTheMeanOverAllExamplesWithExactCurvature() {
+        Block b = TinyNets.mlp(manager, DataType.FLOAT64);
+        NDArray x = TinyNets.features(manager, 1, 30, 4);
+        NDArray targets = TinyNets.features(manager, 9, 30, 3).toType(DataType.FLOAT64, false); // regression targets
+        ai.djl.training.loss.Loss l2 = ai.djl.training.loss.Loss.l2Loss();
+        try (NetworkLoss chunked = NetworkLoss.builder(b, x, targets).optLoss(l2).optBatchSize(7).build();
+             NetworkLoss whole = NetworkLoss.builder(b, x, targets).optLoss(l2).optBatchSize(30).build()) {
+            double[] theta = chunked.parameters();
+            // chunks of 7, 7, 7, 7, 2 weighted by their share of N: the mean over all 30, as one evaluate gives
+            assertThat(chunked.value(theta)).isCloseTo(whole.value(theta), within(1e-14));
+            double direct;
+            try (NDManager m = manager.newSubManager()) {
+                NDArray pred = b.forward(new ai.djl.training.ParameterStore(m, false), new ai.djl.ndarray.NDList(x.toType(DataType.FLOAT64, false)), false)
+                        .singletonOrThrow();
+                direct = l2.evaluate(new ai.djl.ndarray.NDList(targets), new ai.djl.ndarray.NDList(pred)).getDouble();
+            }
+            assertThat(chunked.value(theta)).isCloseTo(direct, within(1e-14));
+            DMatrixRMaj exact = HessianOperator.of(chunked, theta, HvpMethod.EXACT).toMatrix();
+            DMatrixRMaj fd = HessianOperator.of(chunked, theta, HvpMethod.FINITE_DIFFERENCE).toMatrix();
+            assertThat(maxAbsDiff(exact, fd)).isLessThan(1e-8 * maxAbs(exact));
+        }
+    }
+
+    @Test
+    void hessianTopInOneCallAsPyHessianDoes() {
+        Block b = TinyNets.mlp(manager, DataType.FLOAT64);
+        NDArray x = TinyNets.features(manager, 1, 30, 4);
+        NDArray y = TinyNets.labels(manager, 2, 30, 3);
+        double[] lambda;
+        try (NetworkLoss f = NetworkLoss.of(b, x, y)) {
+            lambda = eigenvaluesDescending(HessianOperator.of(f, f.parameters(), HvpMethod.EXACT).toMatrix());
+        }
+        var top = Sharpness.hessianTop(b, ai.djl.training.loss.Loss.softmaxCrossEntropyLoss(), new ai.djl.ndarray.NDList(x, y), 2);
+        assertThat(top.values()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(top.values()[i]).isCloseTo(lambda[i], within(1e-3 * Math.abs(lambda[i])));
+        }
+        assertThatThrownBy(() -> Sharpness.hessianTop(b, ai.djl.training.loss.Loss.l2Loss(), new ai.djl.ndarray.NDList(x), 1))
+                .hasMessageContaining("data must hold the inputs and the labels");
+    }
+
+    @Test
     void productsAreRepeatableAcrossGarbageCollections() {
         // regression: tensors aliasing Java buffers that the collector frees while the autograd graph still reads
         // them gave garbage gradients (see NetworkLoss); repeated products must agree bit for bit
