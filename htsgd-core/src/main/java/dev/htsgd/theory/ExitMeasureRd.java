@@ -94,19 +94,22 @@ public final class ExitMeasureRd {
         return TransitionGraph.jumps(fields.radius(i), b);
     }
 
-    /** Records a warning of a computation. */
-    void warn(String w) {
-        warnings.add(w);
-    }
-
     /** Warnings of the computations so far (Monte Carlo mass off the graph's edges, capped waits). */
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    /** True when l*(i, j) &lt;= J_i: J_i jumps can reach I_j. */
-    boolean reachable(int i, int j) {
+    private boolean reachable(int i, int j) {
         return TransitionGraph.jumps(fields.distance(i, j), b) <= jumps(i);
+    }
+
+    /** reachable[j]: l*(i, j) &lt;= J_i, J_i jumps can reach I_j. */
+    private boolean[] reachableFrom(int i) {
+        boolean[] r = new boolean[fields.size()];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = reachable(i, j);
+        }
+        return r;
     }
 
     /**
@@ -132,7 +135,7 @@ public final class ExitMeasureRd {
             throw new IllegalArgumentException("field " + i + " needs J = " + jumps(i) + " jumps at b = " + b
                     + ": the one-jump quadrature applies to J = 1 only");
         }
-        return new OneJumpQuadrature(this).row(i);
+        return new OneJumpQuadrature(fields, nu, b).row(i, reachableFrom(i));
     }
 
     /**
@@ -151,7 +154,7 @@ public final class ExitMeasureRd {
             throw Require.fail("b", "= " + b + " makes field " + i + " need J = " + k + " jumps (r = " + fields.radius(i)
                     + "), above the supported " + MAX_JUMPS + ": raise b");
         }
-        return new MultiJumpMonteCarlo(this).row(i, samples, rng);
+        return new MultiJumpMonteCarlo(fields, nu, b).row(i, k, reachableFrom(i), samples, rng, warnings);
     }
 
     @Override

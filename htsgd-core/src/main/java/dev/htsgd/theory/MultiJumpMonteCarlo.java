@@ -2,6 +2,7 @@ package dev.htsgd.theory;
 
 import dev.htsgd.noise.AngularLaw;
 import dev.htsgd.noise.VectorLevyMeasure;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.ode.ContinuousOutputModel;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -11,23 +12,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  * J_i = ceil(r_i / b) clipped jumps with the projected gradient flow between them, importance-sampled so that no
  * sample falls on a jump that cannot exit (the second method of {@link ExitMeasureRd}).
  */
-final class MultiJumpMonteCarlo {
+record MultiJumpMonteCarlo(FlowFields fields, VectorLevyMeasure nu, double b) {
 
-    private final ExitMeasureRd rd;
-    private final FlowFields fields;
-    private final VectorLevyMeasure nu;
-    private final double b;
-
-    MultiJumpMonteCarlo(ExitMeasureRd rd) {
-        this.rd = rd;
-        this.fields = rd.fields();
-        this.nu = rd.levyMeasure();
-        this.b = rd.b();
-    }
-
-    /** Row i of q_b with {@code samples} paths (the samples and J_i checked by the caller). */
-    ExitMeasure.Estimate[] row(int i, int samples, UniformRandomProvider rng) {
-        int k = rd.jumps(i);
+    /**
+     * Row i of q_b with {@code samples} paths of k = J_i jumps (both checked by the caller); reachable[j]:
+     * l*(i, j) &lt;= J_i; warnings of the estimate are added to {@code warnings}.
+     */
+    ExitMeasure.Estimate[] row(int i, int k, boolean[] reachable, int samples, UniformRandomProvider rng,
+                                List<String> warnings) {
         int n = fields.size();
         int d = nu.dimension();
         double r = fields.radius(i);
@@ -86,7 +78,7 @@ final class MultiJumpMonteCarlo {
             }
         }
         if (capped > 0) {
-            rd.warn(capped + " Monte Carlo paths from field " + i + " waited the longest flow time " + ExitMeasureRd.MAX_WAIT
+            warnings.add(capped + " Monte Carlo paths from field " + i + " waited the longest flow time " + ExitMeasureRd.MAX_WAIT
                     + " without coming back near m_" + i + ": their waits are truncated there");
         }
         ExitMeasure.Estimate[] row = new ExitMeasure.Estimate[n];
@@ -96,9 +88,9 @@ final class MultiJumpMonteCarlo {
             double se = Math.sqrt(var / samples);
             if (j == i) {
                 row[j] = new ExitMeasure.Estimate(0, 0, "exact");
-            } else if (!rd.reachable(i, j)) {
+            } else if (!reachable[j]) {
                 if (mean > 0) {
-                    rd.warn(String.format(Locale.ROOT, "Monte Carlo puts mass %.3g +- %.2g on %d -> %d, which l*(i,j)"
+                    warnings.add(String.format(Locale.ROOT, "Monte Carlo puts mass %.3g +- %.2g on %d -> %d, which l*(i,j)"
                             + " = %d > J = %d excludes (a distance underestimated by the ray search?): set to 0",
                             mean, se, i, j, TransitionGraph.jumps(fields.distance(i, j), b), k));
                 }
@@ -107,11 +99,11 @@ final class MultiJumpMonteCarlo {
                 row[j] = new ExitMeasure.Estimate(mean, se, "monte-carlo");
                 if (mean > 0 && se > ExitMeasureRd.TARGET_RELATIVE_ERROR * mean) {
                     long need = (long) Math.ceil(samples * Math.pow(se / (ExitMeasureRd.TARGET_RELATIVE_ERROR * mean), 2));
-                    rd.warn(String.format(Locale.ROOT, "rate q(%d, %d) = %.4g has relative standard error %.2f"
+                    warnings.add(String.format(Locale.ROOT, "rate q(%d, %d) = %.4g has relative standard error %.2f"
                             + " above %.2f with %d Monte Carlo samples: about %d are needed", i, j, mean, se / mean,
                             ExitMeasureRd.TARGET_RELATIVE_ERROR, samples, need));
                 } else if (mean == 0) {
-                    rd.warn("rate q(" + i + ", " + j + ") on an edge of G_b got no Monte Carlo sample (of " + samples
+                    warnings.add("rate q(" + i + ", " + j + ") on an edge of G_b got no Monte Carlo sample (of " + samples
                             + "): raise the samples");
                 }
             }

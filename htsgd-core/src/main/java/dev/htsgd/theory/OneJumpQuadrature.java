@@ -13,22 +13,10 @@ import java.util.Map;
  * q_b(i, j) = C_1(I_j; m_i), the integral over directions theta of S(dtheta) times the nu-mass of the jump lengths r
  * whose landing point Proj(m_i + min(r, b) theta) lies in I_j (the first method of {@link ExitMeasureRd}).
  */
-final class OneJumpQuadrature {
+record OneJumpQuadrature(FlowFields fields, VectorLevyMeasure nu, double b) {
 
-    private final ExitMeasureRd rd;
-    private final FlowFields fields;
-    private final VectorLevyMeasure nu;
-    private final double b;
-
-    OneJumpQuadrature(ExitMeasureRd rd) {
-        this.rd = rd;
-        this.fields = rd.fields();
-        this.nu = rd.levyMeasure();
-        this.b = rd.b();
-    }
-
-    /** Row i of q_b (J_i = 1 checked by the caller). */
-    ExitMeasure.Estimate[] row(int i) {
+    /** Row i of q_b (J_i = 1 checked by the caller); reachable[j]: l*(i, j) &lt;= J_i. */
+    ExitMeasure.Estimate[] row(int i, boolean[] reachable) {
         int n = fields.size();
         int d = nu.dimension();
         double[] m = fields.centre(i);
@@ -53,7 +41,7 @@ final class OneJumpQuadrature {
             java.util.function.DoubleFunction<Ray> at = a -> memo.computeIfAbsent(a, t -> ray(m, new double[] {Math.cos(t), Math.sin(t)}, from));
             double[] breaks = atomBreaks(m, at, 2 * Math.PI);
             for (int j = 0; j < n; j++) {
-                if (j == i || !rd.reachable(i, j)) {
+                if (j == i || !reachable[j]) {
                     continue;
                 }
                 final int jj = j;
@@ -67,7 +55,7 @@ final class OneJumpQuadrature {
             }
         } else if (d == 3) {
             for (int j = 0; j < n; j++) {
-                if (j == i || !rd.reachable(i, j)) {
+                if (j == i || !reachable[j]) {
                     continue;
                 }
                 final int jj = j;
@@ -90,7 +78,7 @@ final class OneJumpQuadrature {
         }
         ExitMeasure.Estimate[] row = new ExitMeasure.Estimate[n];
         for (int j = 0; j < n; j++) {
-            row[j] = j == i || !rd.reachable(i, j) ? new ExitMeasure.Estimate(0, 0, "exact")
+            row[j] = j == i || !reachable[j] ? new ExitMeasure.Estimate(0, 0, "exact")
                     : new ExitMeasure.Estimate(value[j], error[j], "quadrature");
         }
         return row;

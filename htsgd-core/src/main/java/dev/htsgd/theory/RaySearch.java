@@ -174,13 +174,7 @@ final class RaySearch {
         double offset = rng.nextDouble() * 2 * Math.PI / directions;
         for (int k = 0; k < directions; k++) {
             double[] u = new double[d];
-            if (d == 1) {
-                u[0] = k % 2 == 0 ? 1 : -1;
-            } else if (d == 2) {
-                double a = offset + 2 * Math.PI * k / directions;
-                u[0] = Math.cos(a);
-                u[1] = Math.sin(a);
-            } else {
+            if (!planarDirection(k, directions, offset, u)) {
                 dev.htsgd.noise.AngularLaw.uniform(d).sample(rng, u);
             }
             dirs.add(u);
@@ -290,6 +284,23 @@ final class RaySearch {
             }
         }
         return best;
+    }
+
+    /**
+     * Direction k of n searched directions in 1-D (+1, -1, ...) and 2-D (equally spaced angles from offset) into u;
+     * false in higher dimensions, where the caller draws the directions at random.
+     */
+    static boolean planarDirection(int k, int n, double offset, double[] u) {
+        if (u.length == 1) {
+            u[0] = k % 2 == 0 ? 1 : -1;
+        } else if (u.length == 2) {
+            double a = offset + 2 * Math.PI * k / n;
+            u[0] = Math.cos(a);
+            u[1] = Math.sin(a);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** An orthonormal basis of the tangent space at u (Gram-Schmidt of the coordinate vectors). */

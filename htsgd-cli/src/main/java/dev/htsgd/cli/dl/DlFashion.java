@@ -10,6 +10,7 @@ import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.TrainConfig;
+import dev.htsgd.run.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,10 +134,10 @@ public final class DlFashion {
             Map<String, Object> res = done.get(cfg);
             byMethod.computeIfAbsent(cfg.method(), k -> new ArrayList<>()).add(res);
             runs.add(res);
-            Map<String, Object> setting = new LinkedHashMap<>();
-            setting.put("method", cfg.method().cliName());
-            setting.put("seed", cfg.seed());
-            setting.put("command", command(cfg, data, scale, grid));
+            Map<String, Object> setting = Json.object(
+                    "method", cfg.method().cliName(),
+                    "seed", cfg.seed(),
+                    "command", command(cfg, data, scale, grid));
             setting.putAll(TrainLine.numbers(res));
             settings.add(setting);
         }
@@ -257,20 +258,20 @@ public final class DlFashion {
             double am = 100 * mean(a);
             acc.put(e.getKey(), am);
             sharp.put(e.getKey(), s.length == 0 ? Double.NaN : mean(s));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("method", e.getKey().cliName());
-            row.put("runs", a.length);
-            row.put("test_accuracy_mean", am);
-            row.put("test_accuracy_std", 100 * std(a));
-            row.put("expected_sharpness_mean", s.length == 0 ? null : mean(s));
-            row.put("expected_sharpness_std", s.length == 0 ? null : std(s));
-            row.put("hessian_top_mean", top.length == 0 ? null : mean(top));
-            row.put("hessian_top_std", top.length == 0 ? null : std(top));
-            row.put("hessian_trace_mean", tr.length == 0 ? null : mean(tr));
-            row.put("hessian_trace_std", tr.length == 0 ? null : std(tr));
-            row.put("published_test_accuracy", PUBLISHED_ACCURACY[i]);
-            row.put("published_expected_sharpness", PUBLISHED_SHARPNESS[i]);
-            row.put("seconds_mean", sec.length == 0 ? null : mean(sec));
+            Map<String, Object> row = Json.object(
+                    "method", e.getKey().cliName(),
+                    "runs", a.length,
+                    "test_accuracy_mean", am,
+                    "test_accuracy_std", 100 * std(a),
+                    "expected_sharpness_mean", s.length == 0 ? null : mean(s),
+                    "expected_sharpness_std", s.length == 0 ? null : std(s),
+                    "hessian_top_mean", top.length == 0 ? null : mean(top),
+                    "hessian_top_std", top.length == 0 ? null : std(top),
+                    "hessian_trace_mean", tr.length == 0 ? null : mean(tr),
+                    "hessian_trace_std", tr.length == 0 ? null : std(tr),
+                    "published_test_accuracy", PUBLISHED_ACCURACY[i],
+                    "published_expected_sharpness", PUBLISHED_SHARPNESS[i],
+                    "seconds_mean", sec.length == 0 ? null : mean(sec));
             table.add(row);
             rows.add(List.of(e.getKey().cliName(), a.length, fmt(am) + " ± " + fmt(100 * std(a)), pm(s, "%.4f"),
                     pm(top, "%.3f"), pm(tr, "%.1f"), fmt(PUBLISHED_ACCURACY[i]),
@@ -297,12 +298,11 @@ public final class DlFashion {
         report.keyValues("Published ordering", ordering);
         curvesPlot(run, report, byMethod);
         spectraPlot(run, report, byMethod);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scale", scale);
-        out.put("table", table);
-        out.put("ordering", ordering);
-        out.put("runs", runs);
-        return out;
+        return Json.object(
+                "scale", scale,
+                "table", table,
+                "ordering", ordering,
+                "runs", runs);
     }
 
     private static String pm(double[] v, String format) {
