@@ -191,7 +191,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 + "(line of the same colour, drawn over the measured range of eta), log-log; a steeper line is a wider "
                 + "basin in jump units.")
                 .table("All points", header, rows)
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
 
         return Json.object(
                 "points", points,

@@ -208,7 +208,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 .plot(histGauss, "The same under Gaussian noise: it stays in the basin it starts in.")
                 .plot(traj, "One trajectory per setting (path 0, thinned) over the basin boundaries (dashed): the "
                         + "heavy-tailed paths jump between fields, the clipped one only between the flat ones.")
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
 
         return Json.object(
                 "minima", minima,

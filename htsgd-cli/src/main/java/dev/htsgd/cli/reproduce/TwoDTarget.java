@@ -136,7 +136,7 @@ public final class TwoDTarget implements ReproduceTarget {
         ctx.report().plot(plot, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
                 + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
                 + "unclipped it visits all four.")
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
         Map<String, Object> exit = narrowExit(ctx);
         return Json.object(
                 "minima", minima,
