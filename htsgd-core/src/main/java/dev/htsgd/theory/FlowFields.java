@@ -231,11 +231,7 @@ public final class FlowFields {
 
     /** The representatives m_i, one point per minimiser set (fresh arrays). */
     public double[][] minima() {
-        double[][] c = new double[centres.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = centres[i].clone();
-        }
-        return c;
+        return MatrixCopy.deep(centres);
     }
 
     double[] centre(int i) {
@@ -262,11 +258,7 @@ public final class FlowFields {
 
     /** The matrix dist(m_i, I_j), 0 on the diagonal. */
     public double[][] distances() {
-        double[][] c = new double[dist.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = dist[i].clone();
-        }
-        return c;
+        return MatrixCopy.deep(dist);
     }
 
     /** The direction from m_i of the nearest exit found. */
