@@ -145,7 +145,7 @@ public final class RareEventTarget implements ReproduceTarget {
                 "slope_clipped", finite(clipped.slope()),
                 "slope_unclipped_ci", unclipped.ci(),
                 "slope_clipped_ci", clipped.ci(),
-                "predicted_slopes", Map.of("unclipped", unclipped.predicted(), "clipped", clipped.predicted()),
+                "predicted_slopes", Json.object("unclipped", unclipped.predicted(), "clipped", clipped.predicted()),
                 "samples", samples,
                 "seconds", seconds,
                 "settings", commands);
