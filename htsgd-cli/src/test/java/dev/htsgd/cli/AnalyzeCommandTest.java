@@ -1,6 +1,7 @@
 package dev.htsgd.cli;
 
 import static dev.htsgd.cli.CliRun.run;
+import static dev.htsgd.cli.CliRun.runJson;
 import static dev.htsgd.cli.CliRun.json;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,10 +121,8 @@ class AnalyzeCommandTest {
      */
     @Test
     void unclippedIclrRateToTheFieldAtTheLeftBoundIncludesTheProjectedJumps() throws Exception {
-        String[] r = run("analyze", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2", "--scale", "0.1",
+        JsonNode j = runJson("analyze", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2", "--scale", "0.1",
                 "--clip", "none", "--format", "json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         double len = j.get("minima").get(3).asDouble() - j.get("maxima").get(0).asDouble();
         double expected = 0.5 * Math.pow(len, -1.2);
         assertThat(j.get("rates").get(3).get(0).asDouble()).isCloseTo(expected, within(1e-12 * expected));
@@ -131,9 +130,7 @@ class AnalyzeCommandTest {
 
     @Test
     void controlFindsTheIclrBandAroundHalf() throws Exception {
-        String[] r = run("control", "--landscape", "iclr1d", "--b-range", "0.1:1", "--target", "0.5", "--format", "json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
+        JsonNode j = runJson("control", "--landscape", "iclr1d", "--b-range", "0.1:1", "--target", "0.5", "--format", "json");
         assertThat(j.get("bands").size()).isGreaterThan(3);
         assertThat(j.get("target_minima").toString()).isEqualTo("[1,3]");
         boolean found = false;
@@ -148,9 +145,7 @@ class AnalyzeCommandTest {
 
     @Test
     void twoDimensionalLandscapesGetJumpNumbers() throws Exception {
-        String[] r = run("analyze", "--landscape", "expr:(x^2-1)^2+y^2", "--clip", "0.4", "--directions", "16", "--format", "json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
+        JsonNode j = runJson("analyze", "--landscape", "expr:(x^2-1)^2+y^2", "--clip", "0.4", "--directions", "16", "--format", "json");
         assertThat(j.get("minima")).hasSize(2);
         assertThat(j.get("jumps").toString()).isEqualTo("[3,3]");
     }
@@ -158,10 +153,8 @@ class AnalyzeCommandTest {
     /** The 2-D theory under the 1-D keys (issue 14): himmelblau2d at b = 2.15, the ICLR setting. */
     @Test
     void himmelblauGetsRatesGraphAndStationaryLaw() throws Exception {
-        String[] r = run("analyze", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
+        JsonNode j = runJson("analyze", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
                 "--eta", "5e-4", "--mc-samples", "1000", "--format", "json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         assertThat(j.get("minima")).hasSize(4);
         assertThat(j.get("minima").get(0)).hasSize(2);
         // sorted by x then y: (-2.6, -2.6), (-2.6, 2.6) wide (J = 2), (1.2, -2.6), (1.2, 2.6) narrow (J = 1)
@@ -180,9 +173,7 @@ class AnalyzeCommandTest {
 
     @Test
     void twoDimensionalControlGivesBands() throws Exception {
-        String[] r = run("control", "--landscape", "himmelblau2d", "--b-range", "1.5:3", "--format", "json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
+        JsonNode j = runJson("control", "--landscape", "himmelblau2d", "--b-range", "1.5:3", "--format", "json");
         boolean found = false;
         for (JsonNode band : j.get("bands")) {
             if (band.get("b_low").asDouble() < 2.15 && band.get("b_high").asDouble() > 2.15) {

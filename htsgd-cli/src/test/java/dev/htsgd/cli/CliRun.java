@@ -15,6 +15,15 @@ public final class CliRun {
         return dev.htsgd.run.Json.MAPPER.readTree(s);
     }
 
+    /** Runs a command that must succeed (exit code 0, else fails with its stderr) and parses its JSON output. */
+    public static com.fasterxml.jackson.databind.JsonNode runJson(String... args) throws java.io.IOException {
+        String[] r = run(args);
+        if (!"0".equals(r[0])) {
+            throw new AssertionError("exit code " + r[0] + " of " + String.join(" ", args) + ": " + r[2]);
+        }
+        return json(r[1]);
+    }
+
     public static String[] run(String... args) {
         CommandLine cl = Main.newCommandLine();
         StringWriter out = new StringWriter();

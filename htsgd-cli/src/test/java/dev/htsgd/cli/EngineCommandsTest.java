@@ -1,6 +1,7 @@
 package dev.htsgd.cli;
 
 import static dev.htsgd.cli.CliRun.run;
+import static dev.htsgd.cli.CliRun.runJson;
 import static dev.htsgd.cli.CliRun.json;
 import dev.htsgd.run.Json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,20 +44,16 @@ class EngineCommandsTest {
 
     @Test
     void simulateOnTheTwoDimensionalLandscape() throws Exception {
-        String[] r = run("simulate", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
+        JsonNode j = runJson("simulate", "--landscape", "himmelblau2d", "--alpha", "1.2", "--scale", "0.75", "--clip", "2.15",
                 "--eta", "5e-3", "--x0", "1.2,2.6", "--steps", "5000", "--paths", "2", "--format", "json", "--quiet");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         assertThat(j.get("minima")).hasSize(4);
         assertThat(j.get("minima").get(0).get(0).asDouble()).isCloseTo(-2.6, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
     void exitTimesReportsPointsSlopeAndPrediction() throws Exception {
-        String[] r = run("exit-times", "--landscape", "iclr1d", "--basin", "1", "--alpha", "1.2", "--scale", "0.1",
+        JsonNode j = runJson("exit-times", "--landscape", "iclr1d", "--basin", "1", "--alpha", "1.2", "--scale", "0.1",
                 "--etas", "0.2,0.1", "--samples", "8", "--max-steps", "2e5", "--format", "json", "--quiet");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         assertThat(j.get("points")).hasSize(2);
         JsonNode p = j.get("points").get(0);
         for (String k : new String[] {"eta", "mean", "stderr", "samples", "censored"}) {
@@ -79,10 +76,8 @@ class EngineCommandsTest {
     @Test
     void exitTimesFromANarrowTwoDimensionalBasin() throws Exception {
         // basins sorted by x then y: index 3 is the narrow N1 = (1.2, 2.6), radius 1.2, one jump at b = 2.15
-        String[] r = run("exit-times", "--landscape", "himmelblau2d", "--basin", "3", "--alpha", "1.2", "--scale", "0.75",
+        JsonNode j = runJson("exit-times", "--landscape", "himmelblau2d", "--basin", "3", "--alpha", "1.2", "--scale", "0.75",
                 "--clip", "2.15", "--eta", "0.05", "--samples", "4", "--max-steps", "1e5", "--format", "json", "--quiet");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         assertThat(j.get("radius").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(j.get("jumps").asInt()).isEqualTo(1);
         assertThat(j.get("predicted_slope").asDouble()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-12));
@@ -135,10 +130,8 @@ class EngineCommandsTest {
     @Test
     void exitTimesWithAZeroStandardErrorGiveAFitWithoutAnIntervalAndSayWhy() throws Exception {
         // seed 20220202: both exit times at eta = 0.1 are equal (the streams are keyed by the eta value, issue 13)
-        String[] r = run("exit-times", "--samples", "2", "--max-steps", "1000", "--etas", "0.1,0.05", "--basin", "0",
+        JsonNode j = runJson("exit-times", "--samples", "2", "--max-steps", "1000", "--etas", "0.1,0.05", "--basin", "0",
                 "--seed", "20220202", "--format", "json", "--quiet");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode j = json(r[1]);
         assertThat(j.get("points").get(0).get("stderr").asDouble()).isZero();
         assertThat(j.get("slope").isNumber()).isTrue();
         assertThat(j.get("slope_ci").isNull()).isTrue();

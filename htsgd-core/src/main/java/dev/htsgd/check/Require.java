@@ -161,6 +161,14 @@ public final class Require {
         return v;
     }
 
+    /** {@code value} not null; otherwise the message is {@code "<parameter> <what>"}. */
+    public static <T> T given(String parameter, T value, String what) {
+        if (value == null) {
+            throw fail(parameter, what);
+        }
+        return value;
+    }
+
     /**
      * The exception for {@code parameter} with message {@code "<parameter> <what>"} ({@code "<parameter><what>"}
      * when {@code what} starts with a colon), for a check that is not a plain range

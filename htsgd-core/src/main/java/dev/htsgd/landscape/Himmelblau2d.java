@@ -1,5 +1,6 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
 /**
  * The 2-D four-basin landscape of the ICLR section 3.2 experiment (paper notes section 5.D). ICLR uses a
  * modified Himmelblau function whose printed coordinate transform is garbled and misses a constant, so
@@ -33,17 +34,11 @@ public record Himmelblau2d(Domain domain) implements Objective {
     private static final double K = 0.5;
 
     public Himmelblau2d {
-        if (domain == null) {
-            throw new IllegalArgumentException("domain must not be null");
-        }
+        Require.given("domain", domain, "must not be null");
     }
 
     public static Himmelblau2d of() {
         return new Himmelblau2d(Domain.ball(new double[] {0, 0}, BALL_RADIUS));
-    }
-
-    public static Himmelblau2d of(Domain domain) {
-        return new Himmelblau2d(domain);
     }
 
     /** The four minimisers: wide W1, W2 then narrow N1, N2 (each a fresh array). */

@@ -1,5 +1,6 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
 /**
  * The one-dimensional test function of ICLR (appendix A.1) and LD (eq. 2.37), paper notes section 5:
  *
@@ -26,19 +27,12 @@ public record Iclr1d(Domain domain) implements Objective1D {
     public static final double L = 1.6;
 
     public Iclr1d {
-        if (domain == null) {
-            throw new IllegalArgumentException("domain must not be null");
-        }
+        Require.given("domain", domain, "must not be null");
     }
 
     /** The test function on its default domain [-1.6, 1.6]. */
     public static Iclr1d of() {
         return new Iclr1d(Domain.interval(-L, L));
-    }
-
-    /** The test function on the given domain (an interval or unbounded). */
-    public static Iclr1d of(Domain domain) {
-        return new Iclr1d(domain);
     }
 
     @Override

@@ -31,10 +31,10 @@ public final class Landscapes {
             return ExpressionObjective.parse(n.substring("expr:".length()), domainOverride);
         }
         Objective o = switch (n.toLowerCase(java.util.Locale.ROOT)) {
-            case "iclr1d" -> domainOverride == null ? Iclr1d.of() : Iclr1d.of(domainOverride);
-            case "ld-quartic" -> domainOverride == null ? LdQuartic.of() : LdQuartic.of(domainOverride);
-            case "himmelblau2d" -> domainOverride == null ? Himmelblau2d.of() : Himmelblau2d.of(domainOverride);
-            case "wells2d" -> domainOverride == null ? Wells2d.of() : Wells2d.of(domainOverride);
+            case "iclr1d" -> domainOverride == null ? Iclr1d.of() : new Iclr1d(domainOverride);
+            case "ld-quartic" -> domainOverride == null ? LdQuartic.of() : new LdQuartic(domainOverride);
+            case "himmelblau2d" -> domainOverride == null ? Himmelblau2d.of() : new Himmelblau2d(domainOverride);
+            case "wells2d" -> domainOverride == null ? Wells2d.of() : new Wells2d(domainOverride);
             default -> throw Require.fail("landscape", "must be one of " + NAMES + ", got '" + n + "'");
         };
         checkDomain(o, domainOverride);

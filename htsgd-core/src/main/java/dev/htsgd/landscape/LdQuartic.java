@@ -1,5 +1,7 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
+
 /**
  * The double well U(x) = x^4/10 - x^2 of LD Table 2.1 (paper notes section 5.C), U'(x) = 0.4 x^3 - 2x:
  * minima at -sqrt(5) and sqrt(5), the maximum at 0. Unbounded by default.
@@ -9,17 +11,11 @@ package dev.htsgd.landscape;
 public record LdQuartic(Domain domain) implements Objective1D {
 
     public LdQuartic {
-        if (domain == null) {
-            throw new IllegalArgumentException("domain must not be null");
-        }
+        Require.given("domain", domain, "must not be null");
     }
 
     public static LdQuartic of() {
         return new LdQuartic(Domain.unbounded());
-    }
-
-    public static LdQuartic of(Domain domain) {
-        return new LdQuartic(domain);
     }
 
     @Override

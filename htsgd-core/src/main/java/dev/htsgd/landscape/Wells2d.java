@@ -1,5 +1,6 @@
 package dev.htsgd.landscape;
 
+import dev.htsgd.check.Require;
 /**
  * A 2-D landscape without symmetry for the multi-d theory (issue 14): three Gaussian wells of different depths
  * and widths in a weak quadratic bowl, so the attraction fields have curved boundaries, unequal radii and
@@ -25,17 +26,11 @@ public record Wells2d(Domain domain) implements Objective {
     public static final double BALL_RADIUS = 4;
 
     public Wells2d {
-        if (domain == null) {
-            throw new IllegalArgumentException("domain must not be null");
-        }
+        Require.given("domain", domain, "must not be null");
     }
 
     public static Wells2d of() {
         return new Wells2d(Domain.ball(new double[] {0, 0}, BALL_RADIUS));
-    }
-
-    public static Wells2d of(Domain domain) {
-        return new Wells2d(domain);
     }
 
     @Override

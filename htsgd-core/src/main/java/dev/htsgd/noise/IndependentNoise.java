@@ -20,9 +20,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 public record IndependentNoise(NoiseModel coordinate, int dimension) implements VectorNoise {
 
     public IndependentNoise {
-        if (coordinate == null) {
-            throw Require.fail("coordinate", "noise must be given");
-        }
+        Require.given("coordinate", coordinate, "noise must be given");
         Require.atLeast("dimension", dimension, 1);
     }
 

@@ -15,9 +15,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record IsotropicNoise(NoiseModel radial, int dimension) implements VectorNoise {
 
     public IsotropicNoise {
-        if (radial == null) {
-            throw Require.fail("radial", "noise must be given");
-        }
+        Require.given("radial", radial, "noise must be given");
         Require.atLeast("dimension", dimension, 1);
     }
 

@@ -15,9 +15,7 @@ public record VectorLevyMeasure(double alpha, AngularLaw angular) {
 
     public VectorLevyMeasure {
         Require.open("alpha", alpha, 0, Double.POSITIVE_INFINITY);
-        if (angular == null) {
-            throw Require.fail("angular", "law must be given");
-        }
+        Require.given("angular", angular, "law must be given");
     }
 
     public int dimension() {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The one JSON mapper of the CLI: pretty-printed, keys in insertion order. Commands must not put NaN in results. */
 public final class Json {
@@ -15,6 +17,21 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * A JSON object of alternating keys and values, in that order ({@code object("slope", s, "points", p)}); a value
+     * may be null (JSON null). The map is mutable, so a result can take optional keys after its fixed ones.
+     */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must alternate, got " + keysAndValues.length + " items");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
     }
 
     /** Serialises a result (maps, lists, records) to a JSON string. */

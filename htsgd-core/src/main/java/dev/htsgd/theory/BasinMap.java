@@ -243,11 +243,7 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
 
         @Override
         public double[][] minimumPoints() {
-            double[][] m = new double[minima.length][];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = minima[i].clone();
-            }
-            return m;
+            return MatrixCopy.deep(minima);
         }
 
         @Override

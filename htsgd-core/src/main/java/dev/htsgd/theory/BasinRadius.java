@@ -81,13 +81,7 @@ public record BasinRadius(double[] minimiser, double radius, double[] direction,
         double offset = rng.nextDouble() * 2 * Math.PI / directions;
         double step = maxRadius / 32;
         for (int k = 0; k < directions; k++) {
-            if (d == 1) {
-                u[0] = k % 2 == 0 ? 1 : -1;
-            } else if (d == 2) {
-                double a = offset + 2 * Math.PI * k / directions;
-                u[0] = Math.cos(a);
-                u[1] = Math.sin(a);
-            } else {
+            if (!RaySearch.planarDirection(k, directions, offset, u)) {
                 double s = 0;
                 for (int c = 0; c < d; c++) {
                     double g = gaussian(rng);

@@ -37,18 +37,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       (conditional Monte Carlo); reported with its standard error.</li>
  * </ul>
  * Valid for k = l*_i (the only k the theory uses): then every intermediate position stays inside I_i.
+ *
+ * @param basins      the fields of the landscape, at least two with an exit ({@link Basins#requireExits})
+ * @param levyMeasure the Levy measure nu_alpha of the noise; alpha must exceed 1
+ * @param b           truncation threshold in (0, +infinity]
  */
-public final class ExitMeasure {
+public record ExitMeasure(Basins basins, LevyMeasure levyMeasure, double b) {
 
     /** Largest jump number computed by quadrature. */
     public static final int MAX_QUADRATURE_JUMPS = 4;
 
     private static final double REL_TOL = 1e-6;
     private static final int MAX_PIECES = 400;
-
-    private final Basins basins;
-    private final LevyMeasure nu;
-    private final double b;
 
     /** A rate with its absolute error: quadrature (error estimate), exact (error 0) or Monte Carlo (standard error). */
     public record Estimate(double value, double error, String method) {
@@ -64,10 +64,13 @@ public final class ExitMeasure {
         }
     }
 
-    private ExitMeasure(Basins basins, LevyMeasure nu, double b) {
-        this.basins = basins;
-        this.nu = nu;
-        this.b = b;
+    /** Checks alpha &gt; 1 and b, and that the basins have exits. */
+    public ExitMeasure {
+        if (!(levyMeasure.alpha() > 1)) {
+            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + levyMeasure.alpha());
+        }
+        Require.positiveOrInfinite("b", b);
+        basins = basins.requireExits();
     }
 
     /**
@@ -75,23 +78,7 @@ public final class ExitMeasure {
      * @param b  truncation threshold in (0, +infinity]
      */
     public static ExitMeasure of(Basins basins, LevyMeasure nu, double b) {
-        if (!(nu.alpha() > 1)) {
-            throw Require.fail("alpha", "must be in (1, inf) for the heavy-tailed theory, got " + nu.alpha());
-        }
-        Require.positiveOrInfinite("b", b);
-        return new ExitMeasure(basins.requireExits(), nu, b);
-    }
-
-    public double b() {
-        return b;
-    }
-
-    public LevyMeasure levyMeasure() {
-        return nu;
-    }
-
-    public Basins basins() {
-        return basins;
+        return new ExitMeasure(basins, nu, b);
     }
 
     /** Jump number l*_i for this b. */
@@ -216,11 +203,11 @@ public final class ExitMeasure {
     }
 
     private double tailUp(double w) {
-        return Double.isInfinite(w) ? 0 : nu.upperTail(w);
+        return Double.isInfinite(w) ? 0 : levyMeasure.upperTail(w);
     }
 
     private double tailDown(double w) {
-        return Double.isInfinite(w) ? 0 : nu.lowerTail(w);
+        return Double.isInfinite(w) ? 0 : levyMeasure.lowerTail(w);
     }
 
     // ---------------------------------------------------------------- k jumps, quadrature
@@ -298,7 +285,7 @@ public final class ExitMeasure {
                 return 0;
             }
             double w = d / basins.sigma(x);
-            double mass = up ? nu.upperTail(w) : nu.lowerTail(w);
+            double mass = up ? levyMeasure.upperTail(w) : levyMeasure.lowerTail(w);
             double slope = Math.abs(basins.objective().derivative(z));
             if (!(slope > 0) || !Double.isFinite(slope)) {
                 throw new IllegalStateException("f'(" + z + ") = " + slope + " inside field " + i

@@ -34,13 +34,13 @@ public final class JumpProcess {
         /** theta_b(m_widest[j] | m_states[k]) as theta[k][j]. */
         @Override
         public double[][] theta() {
-            return deepCopy(theta);
+            return MatrixCopy.deep(theta);
         }
 
         /** Q on the widest minima, aligned with {@link #widest()}. */
         @Override
         public double[][] generator() {
-            return deepCopy(generator);
+            return MatrixCopy.deep(generator);
         }
 
         /** Killing rates (0 in an absorbing class), aligned with {@link #widest()}. */
@@ -297,13 +297,5 @@ public final class JumpProcess {
                     + " for each absorbing class k");
         }
         return classStationary(closed[0]);
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

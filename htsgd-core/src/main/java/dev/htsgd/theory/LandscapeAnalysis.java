@@ -196,11 +196,7 @@ public final class LandscapeAnalysis {
 
     /** The rate matrix q_b, zero diagonal. */
     public double[][] rateMatrix() {
-        double[][] c = new double[q.length][];
-        for (int i = 0; i < q.length; i++) {
-            c[i] = q[i].clone();
-        }
-        return c;
+        return MatrixCopy.deep(q);
     }
 
     /** Largest relative error estimate over all nonzero rates. */

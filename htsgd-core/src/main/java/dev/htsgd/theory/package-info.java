@@ -8,5 +8,11 @@
  * the widest minima with its generator and stationary law; {@link dev.htsgd.theory.TimeScales} the time scales
  * lambda(eta)^J; {@link dev.htsgd.theory.ClipControl} which minima survive as b varies.
  * {@link dev.htsgd.theory.LandscapeAnalysis} runs all of it in one call.
+ *
+ * <p>In R^d (section 3, multi-d) {@link dev.htsgd.theory.FlowFields} holds the fields, computed in steps by
+ * package-private classes named after what they find: {@code MinimiserSets} the minimisers m_i, {@code FieldLabels}
+ * the field I_i of a point, {@code RaySearch} r_i = dist(m_i, I_i^c) and dist(m_i, I_j), {@code InwardDrift} the
+ * drift assumption behind J_i = ceil(r_i / b). {@link dev.htsgd.theory.ExitMeasureRd} computes q_b(i, j) by
+ * {@code OneJumpQuadrature} (J_i = 1) or {@code MultiJumpMonteCarlo} (any J_i).
  */
 package dev.htsgd.theory;

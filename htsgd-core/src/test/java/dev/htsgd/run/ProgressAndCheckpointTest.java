@@ -12,6 +12,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProgressAndCheckpointTest {
 
+    /** A progress off a terminal on a clock the test sets (nanoseconds in now[0]), printing into a buffer. */
+    private static final class OffTerminal {
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        final long[] now = {0};
+        final Progress progress;
+
+        OffTerminal(String name, long total) {
+            progress = Progress.start(name, total, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8),
+                    () -> now[0]);
+        }
+
+        /** Closes the progress and returns the lines it printed. */
+        String[] closedLines() {
+            progress.close();
+            return buf.toString(StandardCharsets.UTF_8).split("\n");
+        }
+    }
+
     @TempDir
     Path tmp;
 
@@ -29,17 +47,13 @@ class ProgressAndCheckpointTest {
     /** Off a terminal (a log, a script reading JSON): a plain line at most every 10 s, and one when done. */
     @Test
     void offATerminalAPlainLineAtMostEveryTenSeconds() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        long[] now = {0};
-        Progress p = Progress.start("train", 100, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8),
-                () -> now[0]);
+        OffTerminal c = new OffTerminal("train", 100);
         long[] at = {1_000, 2_000, 5_000, 11_900, 12_500, 30_000, 31_000};
         for (long ms : at) {
-            now[0] = ms * 1_000_000L;
-            p.advance(ms == 31_000 ? 100 - 6 : 1);
+            c.now[0] = ms * 1_000_000L;
+            c.progress.advance(ms == 31_000 ? 100 - 6 : 1);
         }
-        p.close();
-        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        String[] lines = c.closedLines();
         // 2 s (first after the quiet start), 12.5 s, 30 s (10 s apart at least), 31 s (done)
         assertThat(lines).hasSize(4);
         assertThat(lines[0]).isEqualTo("train: 2% (2/100), elapsed 0:02, ETA 1:38");
@@ -49,17 +63,13 @@ class ProgressAndCheckpointTest {
     /** A unit that takes minutes still gets a line every 10 s: the heartbeat prints between advances. */
     @Test
     void offATerminalTheHeartbeatPrintsWhileNoUnitCompletes() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        long[] now = {0};
-        Progress p = Progress.start("sharpness", 4, true, false, new PrintStream(buf, true, StandardCharsets.UTF_8),
-                () -> now[0]);
-        p.advance(1);
+        OffTerminal c = new OffTerminal("sharpness", 4);
+        c.progress.advance(1);
         for (long ms : new long[] {1_000, 5_000, 12_000, 15_000, 22_500}) {
-            now[0] = ms * 1_000_000L;
-            p.beat(); // what the heartbeat thread does every 10 s
+            c.now[0] = ms * 1_000_000L;
+            c.progress.beat(); // what the heartbeat thread does every 10 s
         }
-        p.close();
-        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        String[] lines = c.closedLines();
         // 5 s (the first after the quiet start) and 15 s (10 s later); none at 1 s, 12 s or 22.5 s
         assertThat(lines).containsExactly("sharpness: 25% (1/4), elapsed 0:05, ETA 0:15",
                 "sharpness: 25% (1/4), elapsed 0:15, ETA 0:45");

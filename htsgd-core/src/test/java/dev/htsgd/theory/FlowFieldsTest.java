@@ -31,19 +31,23 @@ class FlowFieldsTest {
     /** A ring of minimisers is one set that is not a point, and it is reported. */
     @Test
     void nonPointMinimiserSetIsReported() {
-        FlowFields f = FlowFields.of(ExpressionObjective.parse("(x^2+y^2-1)^2", Domain.box(new double[] {-2, -2}, new double[] {2, 2})));
-        assertThat(f.size()).isEqualTo(1);
+        FlowFields f = reported("(x^2+y^2-1)^2", -2, 2, 1, "is not a point");
         assertThat(f.sets().get(0).isPoint()).isFalse();
-        assertThat(String.join("\n", f.warnings())).contains("is not a point");
         assertThatThrownBy(f::requireExits).hasMessageContaining("single minimiser set");
     }
 
     @Test
     void boundaryMinimiserIsReported() {
-        FlowFields f = FlowFields.of(ExpressionObjective.parse("x + (y^2-1)^2", Domain.box(new double[] {-1, -2}, new double[] {1, 2})));
-        assertThat(f.size()).isEqualTo(2);
+        FlowFields f = reported("x + (y^2-1)^2", -1, 1, 2, "lies on the domain's boundary");
         assertThat(f.sets().get(0).onBoundary()).isTrue();
-        assertThat(String.join("\n", f.warnings())).contains("lies on the domain's boundary");
+    }
+
+    /** The fields of f on [x0, x1] x [-2, 2]: n of them, with a warning containing {@code warning}. */
+    private static FlowFields reported(String f, double x0, double x1, int n, String warning) {
+        FlowFields fields = FlowFields.of(ExpressionObjective.parse(f, Domain.box(new double[] {x0, -2}, new double[] {x1, 2})));
+        assertThat(fields.size()).isEqualTo(n);
+        assertThat(String.join("\n", fields.warnings())).contains(warning);
+        return fields;
     }
 
     @Test

@@ -24,12 +24,10 @@ public final class GlobalNormBench {
     }
 
     public static void main(String[] args) {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        int threads = BenchArgs.at(args, 0, 1);
+        int reps = BenchArgs.at(args, 1, 2000);
+        int rounds = BenchArgs.at(args, 2, 5);
+        BenchArgs.pytorch(threads);
         try (Network net = Network.create(Architecture.LENET, Models.lenet(), new ai.djl.ndarray.types.Shape(1, 28, 28), 10,
                 TrainingStream.INIT.of(1))) {
             List<Parameter> params = net.parameters();

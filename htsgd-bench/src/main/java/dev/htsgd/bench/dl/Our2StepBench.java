@@ -25,14 +25,12 @@ public final class Our2StepBench {
     }
 
     public static void main(String[] args) {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int large = args.length > 4 ? Integer.parseInt(args[4]) : 256;
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
+        int threads = BenchArgs.at(args, 0, 1);
+        int steps = BenchArgs.at(args, 1, 100);
+        int warmup = BenchArgs.at(args, 2, 20);
+        int rounds = BenchArgs.at(args, 3, 3);
+        int large = BenchArgs.at(args, 4, 256);
+        BenchArgs.pytorch(threads);
         ImageSet full = Dataset.FASHION_MNIST.load(Dataset.FASHION_MNIST.locate(null, System.getenv()), true);
         ImageSet train = full.subset(1000, 200, TrainingStream.LABELS.of(1));
         int total = warmup + rounds * steps;

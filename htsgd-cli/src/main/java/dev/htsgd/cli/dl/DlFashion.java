@@ -2,7 +2,6 @@ package dev.htsgd.cli.dl;
 
 import dev.htsgd.cli.line.TrainLine;
 import dev.htsgd.cli.report.HtmlReport;
-import dev.htsgd.cli.report.Plots;
 import dev.htsgd.run.Progress;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.dl.data.Dataset;
@@ -10,8 +9,8 @@ import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.TrainConfig;
+import dev.htsgd.run.Json;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,10 +132,10 @@ public final class DlFashion {
             Map<String, Object> res = done.get(cfg);
             byMethod.computeIfAbsent(cfg.method(), k -> new ArrayList<>()).add(res);
             runs.add(res);
-            Map<String, Object> setting = new LinkedHashMap<>();
-            setting.put("method", cfg.method().cliName());
-            setting.put("seed", cfg.seed());
-            setting.put("command", command(cfg, data, scale, grid));
+            Map<String, Object> setting = Json.object(
+                    "method", cfg.method().cliName(),
+                    "seed", cfg.seed(),
+                    "command", command(cfg, data, scale, grid));
             setting.putAll(TrainLine.numbers(res));
             settings.add(setting);
         }
@@ -261,20 +260,20 @@ public final class DlFashion {
             double am = 100 * mean(a);
             acc.put(e.getKey(), am);
             sharp.put(e.getKey(), s.length == 0 ? Double.NaN : mean(s));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("method", e.getKey().cliName());
-            row.put("runs", a.length);
-            row.put("test_accuracy_mean", am);
-            row.put("test_accuracy_std", 100 * std(a));
-            row.put("expected_sharpness_mean", s.length == 0 ? null : mean(s));
-            row.put("expected_sharpness_std", s.length == 0 ? null : std(s));
-            row.put("hessian_top_mean", top.length == 0 ? null : mean(top));
-            row.put("hessian_top_std", top.length == 0 ? null : std(top));
-            row.put("hessian_trace_mean", tr.length == 0 ? null : mean(tr));
-            row.put("hessian_trace_std", tr.length == 0 ? null : std(tr));
-            row.put("published_test_accuracy", PUBLISHED_ACCURACY[i]);
-            row.put("published_expected_sharpness", PUBLISHED_SHARPNESS[i]);
-            row.put("seconds_mean", sec.length == 0 ? null : mean(sec));
+            Map<String, Object> row = Json.object(
+                    "method", e.getKey().cliName(),
+                    "runs", a.length,
+                    "test_accuracy_mean", am,
+                    "test_accuracy_std", 100 * std(a),
+                    "expected_sharpness_mean", s.length == 0 ? null : mean(s),
+                    "expected_sharpness_std", s.length == 0 ? null : std(s),
+                    "hessian_top_mean", top.length == 0 ? null : mean(top),
+                    "hessian_top_std", top.length == 0 ? null : std(top),
+                    "hessian_trace_mean", tr.length == 0 ? null : mean(tr),
+                    "hessian_trace_std", tr.length == 0 ? null : std(tr),
+                    "published_test_accuracy", PUBLISHED_ACCURACY[i],
+                    "published_expected_sharpness", PUBLISHED_SHARPNESS[i],
+                    "seconds_mean", sec.length == 0 ? null : mean(sec));
             table.add(row);
             rows.add(List.of(e.getKey().cliName(), a.length, fmt(am) + " ± " + fmt(100 * std(a)), pm(s, "%.4f"),
                     pm(top, "%.3f"), pm(tr, "%.1f"), fmt(PUBLISHED_ACCURACY[i]),
@@ -299,105 +298,17 @@ public final class DlFashion {
                 + " probes) and spectral density (stochastic Lanczos quadrature, as many steps). Values are mean ± sd over the runs.");
         report.table("Test accuracy, expected sharpness and Hessian beside the published row", header, rows);
         report.keyValues("Published ordering", ordering);
-        curvesPlot(run, report, byMethod);
-        spectraPlot(run, report, byMethod);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scale", scale);
-        out.put("table", table);
-        out.put("ordering", ordering);
-        out.put("runs", runs);
-        return out;
+        DlFashionFigures.curves(run, report, byMethod);
+        DlFashionFigures.spectra(run, report, byMethod);
+        return Json.object(
+                "scale", scale,
+                "table", table,
+                "ordering", ordering,
+                "runs", runs);
     }
 
     private static String pm(double[] v, String format) {
         return v.length == 0 ? "n/a" : String.format(Locale.ROOT, format + " ± " + format, mean(v), std(v));
-    }
-
-    /** Test accuracy against the iteration, mean over each method's seeds (all seeds evaluate at the same steps). */
-    private static void curvesPlot(RunDirectory run, HtmlReport report, Map<Method, List<Map<String, Object>>> byMethod) {
-        try {
-            List<Plots.Series> series = new ArrayList<>();
-            for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
-                double[] x = null;
-                double[] y = null;
-                int n = 0;
-                for (Map<String, Object> r : e.getValue()) {
-                    Path metrics = run.path().resolve(String.valueOf(r.get("dir"))).resolve("metrics.csv");
-                    if (!Files.isRegularFile(metrics)) {
-                        continue;
-                    }
-                    List<String> lines = Files.readAllLines(metrics);
-                    if (x == null) {
-                        x = new double[lines.size() - 1];
-                        y = new double[lines.size() - 1];
-                    }
-                    for (int k = 1; k < lines.size() && k - 1 < x.length; k++) {
-                        String[] c = lines.get(k).split(",");
-                        x[k - 1] = Double.parseDouble(c[0]);
-                        y[k - 1] += Double.parseDouble(c[4]);
-                    }
-                    n++;
-                }
-                if (n > 0) {
-                    for (int k = 0; k < y.length; k++) {
-                        y[k] /= n;
-                    }
-                    series.add(Plots.Series.line(e.getKey().cliName() + " (" + n + ")", x, y));
-                }
-            }
-            if (!series.isEmpty()) {
-                report.plot(Plots.line(run.plotsDir(), "dl_fashion_test_accuracy",
-                        Plots.Axes.linear("Test accuracy, mean over seeds", "iteration", "test accuracy"), series),
-                        "Learning curves: test accuracy against iteration, mean over each method's seeds (their number in brackets)");
-            }
-        } catch (java.io.IOException e) {
-            run.log("no learning-curve plot: " + e.getMessage());
-        }
-    }
-
-    /** The Hessian spectral densities of the methods (first seed each), Gaussian-smoothed, on one log axis. */
-    @SuppressWarnings("unchecked")
-    private static void spectraPlot(RunDirectory run, HtmlReport report, Map<Method, List<Map<String, Object>>> byMethod) {
-        List<dev.htsgd.dl.sharpness.SpectralDensity> densities = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<Method, List<Map<String, Object>>> e : byMethod.entrySet()) {
-            Object d = e.getValue().isEmpty() ? null : e.getValue().get(0).get("hessian_density");
-            if (d instanceof Map<?, ?> m && m.get("nodes") instanceof List<?> nodes && m.get("weights") instanceof List<?> w) {
-                double[] nd = ((List<Number>) nodes).stream().mapToDouble(Number::doubleValue).toArray();
-                double[] wt = ((List<Number>) w).stream().mapToDouble(Number::doubleValue).toArray();
-                var sd = new dev.htsgd.dl.sharpness.SpectralDensity(nd, wt, 1);
-                densities.add(sd);
-                names.add(e.getKey().cliName());
-                lo = Math.min(lo, sd.min());
-                hi = Math.max(hi, sd.max());
-            }
-        }
-        if (densities.isEmpty() || !(hi > lo)) {
-            return;
-        }
-        double pad = 0.05 * (hi - lo);
-        double sigma = (hi - lo) / 200;
-        List<Plots.Series> series = new ArrayList<>();
-        for (int i = 0; i < densities.size(); i++) {
-            double[][] g = densities.get(i).grid(lo - pad, hi + pad, 400, sigma);
-            double peak = java.util.Arrays.stream(g[1]).max().orElse(1);
-            List<Double> px = new ArrayList<>();
-            List<Double> py = new ArrayList<>();
-            for (int k = 0; k < g[0].length; k++) {
-                if (g[1][k] > peak * 1e-6) { // six decades below the peak: the Gaussian tails would swamp the axis
-                    px.add(g[0][k]);
-                    py.add(g[1][k]);
-                }
-            }
-            series.add(Plots.Series.line(names.get(i), px.stream().mapToDouble(Double::doubleValue).toArray(),
-                    py.stream().mapToDouble(Double::doubleValue).toArray()));
-        }
-        report.plot(Plots.line(run.plotsDir(), "dl_fashion_hessian_spectra",
-                Plots.Axes.linear("Hessian spectral density (first seed)", "eigenvalue", "density").withLogY(), series),
-                "Hessian eigenvalue densities of the training loss at the final weights, first seed of each method "
-                        + "(stochastic Lanczos quadrature, Gaussian width (max - min) / 200)");
     }
 
     private static String fmt(double v) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,6 +49,11 @@ public final class HtmlReport {
     public HtmlReport subheading(String text) {
         body.add("<h3>" + escape(text) + "</h3>");
         return this;
+    }
+
+    /** The closing paragraph of a simulation's section: its wall-clock time in seconds. */
+    public HtmlReport simulationTime(double seconds) {
+        return paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
     }
 
     /** A paragraph of plain text (escaped). */

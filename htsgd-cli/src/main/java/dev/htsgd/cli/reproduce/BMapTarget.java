@@ -8,6 +8,7 @@ import dev.htsgd.run.StudyRunner;
 import dev.htsgd.study.ControlStudy;
 import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.ClipControl;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,12 +52,12 @@ public final class BMapTarget implements ReproduceTarget {
         List<Map<String, Object>> out = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
         for (ClipControl.Band band : bands) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("b_low", band.bLow());
-            m.put("b_high", band.bHigh());
-            m.put("widest", band.widest());
-            m.put("irreducible", band.irreducible());
-            m.put("max_jumps", band.maxJumps());
+            Map<String, Object> m = Json.object(
+                    "b_low", band.bLow(),
+                    "b_high", band.bHigh(),
+                    "widest", band.widest(),
+                    "irreducible", band.irreducible(),
+                    "max_jumps", band.maxJumps());
             out.add(m);
             rows.add(List.of(band.bLow(), band.bHigh(), positions(minima, band.widest()), band.irreducible() ? "yes" : "no",
                     band.minJumps() == band.maxJumps() ? Integer.toString(band.maxJumps()) : band.minJumps() + "-" + band.maxJumps(),
@@ -116,12 +117,11 @@ public final class BMapTarget implements ReproduceTarget {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("command", command);
         entry.putAll(ControlLine.json(result));
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("minima", minima);
-        r.put("radii", basins.radii());
-        r.put("bands", out);
-        r.put("settings", List.of(entry));
-        return r;
+        return Json.object(
+                "minima", minima,
+                "radii", basins.radii(),
+                "bands", out,
+                "settings", List.of(entry));
     }
 
     static String positions(double[] minima, int[] idx) {

@@ -16,6 +16,7 @@ import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.Region;
 import dev.htsgd.study.ExitTimeStudy;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +109,11 @@ public final class ExitTimesTarget implements ReproduceTarget {
             for (int k = 0; k < etas.length; k++) {
                 double eta = etas[k];
                 double pred = predicted.get(i)[k];
-                Map<String, Object> jm = new LinkedHashMap<>();
-                jm.put("b", Double.isInfinite(b) ? "none" : (Object) b);
-                jm.put("eta", eta);
-                jm.put("jumps", l);
-                jm.put("predicted_mean", finite(pred));
+                Map<String, Object> jm = Json.object(
+                        "b", Double.isInfinite(b) ? "none" : (Object) b,
+                        "eta", eta,
+                        "jumps", l,
+                        "predicted_mean", finite(pred));
                 int j = res == null ? -1 : java.util.stream.IntStream.range(0, res.points().size())
                         .filter(q -> res.points().get(q).eta() == eta).findFirst().orElse(-1);
                 if (j < 0) {
@@ -137,14 +138,14 @@ public final class ExitTimesTarget implements ReproduceTarget {
                         e.mean(), e.censored()));
             }
             LogLogFit fit = res == null ? null : res.fit();
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("b", Double.isInfinite(b) ? "none" : (Object) b);
-            s.put("jumps", l);
-            s.put("slope", fit == null ? null : finite(fit.slope()));
-            s.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
-            s.put("slope_note", res == null ? "every eta skipped: no slope" : res.slopeNote());
-            s.put("predicted_slope", th.slope());
-            s.put("points_fitted", fit == null ? 0 : fit.points());
+            Map<String, Object> s = Json.object(
+                    "b", Double.isInfinite(b) ? "none" : (Object) b,
+                    "jumps", l,
+                    "slope", fit == null ? null : finite(fit.slope()),
+                    "slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()),
+                    "slope_note", res == null ? "every eta skipped: no slope" : res.slopeNote(),
+                    "predicted_slope", th.slope(),
+                    "points_fitted", fit == null ? 0 : fit.points());
             slopes.add(s);
             slopeRows.add(List.of(bLabel(b), l, fit == null ? "n/a" : (Object) fit.slope(),
                     fit == null || !fit.hasInterval() ? "n/a" : "[" + fmt(fit.ciLow()) + ", " + fmt(fit.ciHigh()) + "]",
@@ -190,16 +191,15 @@ public final class ExitTimesTarget implements ReproduceTarget {
                 + "(line of the same colour, drawn over the measured range of eta), log-log; a steeper line is a wider "
                 + "basin in jump units.")
                 .table("All points", header, rows)
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("points", points);
-        r.put("slopes", slopes);
-        r.put("settings", commands);
-        r.put("minimum", m);
-        r.put("field", List.of(field.lo(), field.hi()));
-        r.put("seconds", seconds);
-        return r;
+        return Json.object(
+                "points", points,
+                "slopes", slopes,
+                "settings", commands,
+                "minimum", m,
+                "field", List.of(field.lo(), field.hi()),
+                "seconds", seconds);
     }
 
     @Override

@@ -12,8 +12,8 @@ import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.theory.Basins;
 import dev.htsgd.study.OccupationStudy;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,16 +102,16 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 double[] horizon = t.prediction().finiteHorizon();
                 String command = SimulateLine.commandLine(st, ctx.seed());
                 commands.add(command);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("setting", s.label());
-                m.put("noise", model.noise().describe());
-                m.put("b", Double.isInfinite(s.b()) ? "none" : (Object) s.b());
-                m.put("fractions", frac);
-                m.put("near_minimum_fractions", t.nearMinimumFractions());
-                m.put("sharp_fraction", sharp);
-                m.put("transitions", t.transitions());
-                m.put("transition_count", t.transitionCount());
-                m.put("diverged_paths", t.divergedPaths());
+                Map<String, Object> m = Json.object(
+                        "setting", s.label(),
+                        "noise", model.noise().describe(),
+                        "b", Double.isInfinite(s.b()) ? "none" : (Object) s.b(),
+                        "fractions", frac,
+                        "near_minimum_fractions", t.nearMinimumFractions(),
+                        "sharp_fraction", sharp,
+                        "transitions", t.transitions(),
+                        "transition_count", t.transitionCount(),
+                        "diverged_paths", t.divergedPaths());
                 if (theory != null) {
                     m.put("limiting_stationary", theory);
                 }
@@ -208,15 +208,14 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                 .plot(histGauss, "The same under Gaussian noise: it stays in the basin it starts in.")
                 .plot(traj, "One trajectory per setting (path 0, thinned) over the basin boundaries (dashed): the "
                         + "heavy-tailed paths jump between fields, the clipped one only between the flat ones.")
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("minima", minima);
-        r.put("settings", out);
-        r.put("steps", steps);
-        r.put("paths", paths);
-        r.put("seconds", seconds);
-        return r;
+        return Json.object(
+                "minima", minima,
+                "settings", out,
+                "steps", steps,
+                "paths", paths,
+                "seconds", seconds);
     }
 
     static String fmtVec(double[] v) {

@@ -10,6 +10,7 @@ import dev.htsgd.sim.LogLogFit;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
 import dev.htsgd.study.RareEventStudy;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,17 +139,16 @@ public final class RareEventTarget implements ReproduceTarget {
                         + "-2(alpha - 1) = -1 with b = 1.5 (two jumps).")
                 .paragraph(String.format(Locale.ROOT, "Time for the %d estimates: %.1f s.", est.size(), seconds));
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("points", points);
-        r.put("slope_unclipped", finite(unclipped.slope()));
-        r.put("slope_clipped", finite(clipped.slope()));
-        r.put("slope_unclipped_ci", unclipped.ci());
-        r.put("slope_clipped_ci", clipped.ci());
-        r.put("predicted_slopes", Map.of("unclipped", unclipped.predicted(), "clipped", clipped.predicted()));
-        r.put("samples", samples);
-        r.put("seconds", seconds);
-        r.put("settings", commands);
-        return r;
+        return Json.object(
+                "points", points,
+                "slope_unclipped", finite(unclipped.slope()),
+                "slope_clipped", finite(clipped.slope()),
+                "slope_unclipped_ci", unclipped.ci(),
+                "slope_clipped_ci", clipped.ci(),
+                "predicted_slopes", Json.object("unclipped", unclipped.predicted(), "clipped", clipped.predicted()),
+                "samples", samples,
+                "seconds", seconds,
+                "settings", commands);
     }
 
     /**

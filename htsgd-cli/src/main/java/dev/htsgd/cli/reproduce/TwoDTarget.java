@@ -9,8 +9,8 @@ import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Himmelblau2d;
 import dev.htsgd.study.ExitTimeStudy;
 import dev.htsgd.study.OccupationStudy;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,13 +64,13 @@ public final class TwoDTarget implements ReproduceTarget {
                 String label = Double.isInfinite(b) ? "unclipped" : "b = " + b;
                 String command = SimulateLine.commandLine(st, ctx.seed());
                 commands.add(command);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("b", Double.isInfinite(b) ? "none" : (Object) b);
-                m.put("fractions", frac);
-                m.put("narrow_fraction", narrow);
-                m.put("transitions", t.transitions());
-                m.put("diverged_paths", t.divergedPaths());
-                m.put("command", command);
+                Map<String, Object> m = Json.object(
+                        "b", Double.isInfinite(b) ? "none" : (Object) b,
+                        "fractions", frac,
+                        "narrow_fraction", narrow,
+                        "transitions", t.transitions(),
+                        "diverged_paths", t.divergedPaths(),
+                        "command", command);
                 SimulateLine.numbers(t).forEach(m::putIfAbsent);
                 out.add(m);
                 List<Object> row = new ArrayList<>();
@@ -136,14 +136,13 @@ public final class TwoDTarget implements ReproduceTarget {
         ctx.report().plot(plot, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
                 + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
                 + "unclipped it visits all four.")
-                .paragraph(String.format(Locale.ROOT, "Simulation time %.1f s.", seconds));
+                .simulationTime(seconds);
         Map<String, Object> exit = narrowExit(ctx);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("minima", minima);
-        r.put("settings", out);
-        r.put("narrow_exit", exit);
-        r.put("seconds", seconds);
-        return r;
+        return Json.object(
+                "minima", minima,
+                "settings", out,
+                "narrow_exit", exit,
+                "seconds", seconds);
     }
 
     /**
@@ -171,27 +170,27 @@ public final class TwoDTarget implements ReproduceTarget {
         List<Map<String, Object>> pts = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
         for (ExitTimeStudy.Point pt : res.points()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("eta", pt.eta());
-            m.put("mean", pt.exits().mean());
-            m.put("stderr", pt.exits().stderr());
-            m.put("samples", pt.exits().samples());
-            m.put("censored", pt.exits().censored());
-            m.put("predicted_mean", pt.predictedMean());
-            m.put("ratio", pt.exits().mean() / pt.predictedMean());
-            m.put("ratio_low", (pt.exits().mean() - 2 * pt.exits().stderr()) / pt.predictedMean());
-            m.put("ratio_high", (pt.exits().mean() + 2 * pt.exits().stderr()) / pt.predictedMean());
+            Map<String, Object> m = Json.object(
+                    "eta", pt.eta(),
+                    "mean", pt.exits().mean(),
+                    "stderr", pt.exits().stderr(),
+                    "samples", pt.exits().samples(),
+                    "censored", pt.exits().censored(),
+                    "predicted_mean", pt.predictedMean(),
+                    "ratio", pt.exits().mean() / pt.predictedMean(),
+                    "ratio_low", (pt.exits().mean() - 2 * pt.exits().stderr()) / pt.predictedMean(),
+                    "ratio_high", (pt.exits().mean() + 2 * pt.exits().stderr()) / pt.predictedMean());
             pts.add(m);
             rows.add(List.of(pt.eta(), pt.exits().mean(), pt.exits().stderr(), pt.predictedMean(), m.get("ratio"),
                     "[" + String.format(Locale.ROOT, "%.3f, %.3f", m.get("ratio_low"), m.get("ratio_high")) + "]"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("basin", 3);
-        out.put("jumps", res.theory().jumps());
-        out.put("points", pts);
-        out.put("slope", res.fit() == null ? null : res.fit().slope());
-        out.put("predicted_slope", res.theory().slope());
-        out.put("theory_note", res.theory().meanNote());
+        Map<String, Object> out = Json.object(
+                "basin", 3,
+                "jumps", res.theory().jumps(),
+                "points", pts,
+                "slope", res.fit() == null ? null : res.fit().slope(),
+                "predicted_slope", res.theory().slope(),
+                "theory_note", res.theory().meanNote());
         ctx.report().heading("D2. First exit from a narrow basin")
                 .paragraph("Start at the narrow minimum (1.2, 2.6) (r = 1.2, J = 1 at b = 2.15), " + samples + " exits per eta; "
                         + "predicted mean 1/(C* eta lambda(eta)^J) from the d-D rates (one jump: quadrature over directions); "

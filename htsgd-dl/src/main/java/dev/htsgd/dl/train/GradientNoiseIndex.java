@@ -31,8 +31,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>In the paper's model the noise is symmetric alpha-stable, alpha in (1, 2]; alpha below 2 is the heavy-tailed
  * regime in which truncated SGD prefers wide minima (paper notes sections 1 and 6).
+ *
+ * @param batch       minibatch size B, at least 1
+ * @param draws       number of minibatches M, at least {@value #MIN_DRAWS}
+ * @param coordinates the most coordinates whose index is estimated, at least 1
  */
-public final class GradientNoiseIndex {
+public record GradientNoiseIndex(int batch, int draws, int coordinates) {
 
     /** The least number of minibatch draws: the recommended estimator needs 40 samples per coordinate. */
     public static final int MIN_DRAWS = 40;
@@ -40,14 +44,11 @@ public final class GradientNoiseIndex {
     /** Default of the most coordinates whose index is estimated (an even spread over all of them beyond it). */
     public static final int DEFAULT_COORDINATES = 20_000;
 
-    private final int batch;
-    private final int draws;
-    private final int coordinates;
-
-    private GradientNoiseIndex(int batch, int draws, int coordinates) {
-        this.batch = batch;
-        this.draws = draws;
-        this.coordinates = coordinates;
+    /** Checks the sizes (see {@link #of(int, int, int)}). */
+    public GradientNoiseIndex {
+        Require.atLeast("batch", batch, 1);
+        Require.atLeast("draws", draws, MIN_DRAWS);
+        Require.atLeast("coordinates", coordinates, 1);
     }
 
     /** With at most {@value #DEFAULT_COORDINATES} coordinates estimated. */
@@ -63,9 +64,6 @@ public final class GradientNoiseIndex {
      *     memory at draws x coordinates values; the norm always uses all of them
      */
     public static GradientNoiseIndex of(int batch, int draws, int coordinates) {
-        Require.atLeast("batch", batch, 1);
-        Require.atLeast("draws", draws, MIN_DRAWS);
-        Require.atLeast("coordinates", coordinates, 1);
         return new GradientNoiseIndex(batch, draws, coordinates);
     }
 
