@@ -46,11 +46,17 @@ public final class DlRun {
     public record Data(ImageSet train, ImageSet test) {
     }
 
-    /** Sets PyTorch's intra-op thread count (must run before the engine starts). */
+    /**
+     * Sets PyTorch's intra-op thread count: the properties the engine reads when it starts, and the running engine's
+     * count. Float32 reductions depend on it, so a run's numbers are a function of its threads: a second run in a JVM
+     * whose engine was started with another count (a test, a Java program training twice) must not keep that count.
+     */
     public static void threads(int n) {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
     }
 
     /** Loads full train and test splits. */

@@ -57,7 +57,7 @@ public final class Figures {
     public static List<Plots.Guide> minimaAndMaxima(double[] minima, double[] maxima, boolean vertical) {
         List<Plots.Guide> g = new ArrayList<>();
         for (int i = 0; i < minima.length; i++) {
-            g.add(new Plots.Guide(minima[i], vertical, "m" + (i + 1), false, MINIMA));
+            g.add(new Plots.Guide(minima[i], vertical, BasinNames.minimum(i), false, MINIMA));
         }
         for (double m : maxima) {
             g.add(new Plots.Guide(m, vertical, null, true, BOUNDARIES));

@@ -1,5 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
+import dev.htsgd.cli.report.BasinNames;
+
 import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
@@ -72,7 +74,7 @@ public final class BMapTarget implements ReproduceTarget {
         List<double[]> jumps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int basin = i;
-            labels.add(String.format(Locale.ROOT, "l* of m%d (%s, r = %s)", i + 1, i == 0 || i == 2 ? "sharp" : "flat",
+            labels.add(String.format(Locale.ROOT, "l* of %s (basin %d, %s, r = %s)", BasinNames.minimum(i), i, i == 0 || i == 2 ? "sharp" : "flat",
                     dev.htsgd.cli.report.Numbers.sig(basins.field(i).radius(), 3)));
             jumps.add(grid.stream().mapToDouble(g -> g.jumps()[basin]).toArray());
         }
@@ -92,7 +94,7 @@ public final class BMapTarget implements ReproduceTarget {
 
         List<List<?>> basinRows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            basinRows.add(List.of("m" + (i + 1), minima[i], basins.field(i).left(), basins.field(i).right(),
+            basinRows.add(List.of(BasinNames.minimum(i) + " (basin " + i + ")", minima[i], basins.field(i).left(), basins.field(i).right(),
                     basins.field(i).radius(), i == 0 || i == 2 ? "sharp (narrow)" : "flat (wide)"));
         }
         ctx.report().section("b-map: which minima survive as b varies",

@@ -1,5 +1,7 @@
 package dev.htsgd.cli.reproduce;
 
+import dev.htsgd.cli.report.BasinNames;
+
 import dev.htsgd.cli.line.SimulateLine;
 import dev.htsgd.cli.report.Figures;
 import dev.htsgd.cli.report.HtmlReport;
@@ -150,8 +152,8 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         List<String> header = new ArrayList<>();
         header.add("setting");
         for (int i = 0; i < n; i++) {
-            header.add(String.format(Locale.ROOT, "time in I_%d (m%d = %.2f%s)", i + 1, i + 1, minima[i],
-                    i == 0 || i == 2 ? ", sharp" : ", flat"));
+            header.add(String.format(Locale.ROOT, "time in %s, %s = %.2f%s", BasinNames.field(i), BasinNames.minimum(i),
+                    minima[i], i == 0 || i == 2 ? ", sharp" : ", flat"));
         }
         header.add("time in sharp basins");
         header.add("transitions");
@@ -174,7 +176,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                         .withYRange(-Iclr1d.L, Iclr1d.L), histNames, trajTimes, trajPaths, maxima);
         List<String> basinNames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            basinNames.add(String.format(Locale.ROOT, "I_%d (m%d, %s)", i + 1, i + 1, i == 0 || i == 2 ? "sharp" : "flat"));
+            basinNames.add(BasinNames.field(i) + (i == 0 || i == 2 ? ", sharp" : ", flat"));
         }
         Plot fr = Figures.basinFractions(ctx.run().plotsDir(), "global-dynamics-fractions",
                 Plots.Axes.linear("Fraction of time per attraction field", "attraction field", "fraction of time"), basinNames, histNames,

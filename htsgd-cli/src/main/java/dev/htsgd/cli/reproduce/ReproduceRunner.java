@@ -46,7 +46,7 @@ public final class ReproduceRunner {
                 err.println("htsgd: writing " + run.path() + (run.resumed() ? " (resuming)" : ""));
                 err.flush();
             }
-            HtmlReport report = HtmlReport.titled(title).paragraph(intro);
+            HtmlReport report = HtmlReport.titled(title).paragraph(intro).paragraph(dev.htsgd.cli.report.BasinNames.CONVENTION);
             ReproduceContext ctx = new ReproduceContext(run, report, common.seed, threads, common.quiet, settings);
             Map<String, Object> all = new LinkedHashMap<>();
             List<String> lines = new java.util.ArrayList<>();
