@@ -3,6 +3,7 @@ package dev.htsgd.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /**
  * The recommended tail index: one estimate with a 95% interval, chosen from the data by a documented rule,
@@ -20,14 +21,24 @@ import java.util.Locale;
  *     passes its check (the sample's quantiles at p = 0.6, 0.99, 0.999 agree with the fitted law within
  *     {@value StableQuantileFit#Z_FIT} bootstrap standard errors) and its 95% interval lies below 2 (the
  *     sample is distinguishably non-Gaussian), recommend the stable fit: a stable law's alpha is read from
- *     its whole shape, while its Pareto tail starts too far out for Hill.
+ *     its whole shape, while its Pareto tail starts too far out for Hill. Unless the extremes contradict it:
+ *     a stable law's tail approaches its Pareto limit from the light side (the next term of its series,
+ *     x^(-2 alpha), adds mass), so its Hill estimates lie above alpha; if the adaptive Hill estimate of step 2
+ *     is significantly below the stable alpha (one-sided exact test, P &lt; {@value #P_HEAVIER}, see
+ *     {@link #heavierThanStable}), the quantiles are those of a near-Gaussian body under a heavier tail (the
+ *     LD mixture: stable fits of 1.96-1.99 in 17 of 60 samples of 100,000, 10 of them rejected) and step 2 is used. Measured:
+ *     5 false rejections in 780 samples of stable 1.2 / 1.5 / 1.8 (60 of 100,000 and 200 of 10,000 each).
  * <li>Otherwise recommend Hill with k chosen by the flatness of the Hill plot ({@link AdaptiveHill}): a
- *     Pareto-type tail, a finite-variance law (alpha &gt; 2) or a light body under a heavy tail.
+ *     Pareto-type tail, a finite-variance law (alpha &gt; 2) or a light body under a heavy tail. Its interval
+ *     is bias-aware: the hull of Hill's and of a bias-corrected estimate's.
  * </ol>
  * The block estimator and Hill at its default k are reported beside the recommendation. Vector samples
  * (Euclidean norms, which are not stable laws) use step 2 only.
  */
 public final class RecommendedTailIndex {
+
+    /** Level of the check that the extremes are not heavier than the fitted stable law. */
+    public static final double P_HEAVIER = 0.05;
 
     private RecommendedTailIndex() {
     }
@@ -61,13 +72,22 @@ public final class RecommendedTailIndex {
         }
         TailIndexEstimate h = hill.estimate();
         String hillPart = String.format(Locale.ROOT,
-                "Hill with k = %d, half the largest k (%d) whose Hill plot to its left is flat within %.0f standard errors",
-                h.parameter(), hill.stableK(), AdaptiveHill.Z_STABLE);
+                "Hill with k = %d, half the largest k (%d) whose Hill plot is flat over the last factor %d in k "
+                + "(F tests of the top log-spacings against the next, level %s); interval: the hull of Hill's and of "
+                + "the bias-corrected estimate's (%.3f, exponential regression)",
+                h.parameter(), hill.stableK(), AdaptiveHill.WINDOW, num(AdaptiveHill.P_FLAT), hill.corrected());
         String reason;
         TailIndexEstimate chosen;
         if (stable == null) {
             chosen = h;
             reason = "vector samples: " + hillPart + ", on the norms (a stable fit needs scalar samples).";
+        } else if (stable.fits() && stable.high() < StableQuantileTable.ALPHA_MAX
+                && heavierThanStable(h, stable.alpha()) < P_HEAVIER) {
+            chosen = h;
+            reason = String.format(Locale.ROOT, "a symmetric stable law fits the quantiles (alpha = %.3f), but the "
+                    + "extremes are heavier than it allows (Hill at k = %d gives %.3f, P = %.1e under the stable "
+                    + "alpha; a stable law's Hill plot approaches alpha from above): %s.", stable.alpha(),
+                    h.parameter(), h.alpha(), heavierThanStable(h, stable.alpha()), hillPart);
         } else if (stable.fits() && stable.high() < StableQuantileTable.ALPHA_MAX) {
             chosen = stable.asEstimate();
             reason = String.format(Locale.ROOT, "a symmetric stable law fits (McCulloch quantiles; the worst checked "
@@ -84,6 +104,16 @@ public final class RecommendedTailIndex {
         }
         return new TailIndexRecommendation(chosen.alpha(), chosen.low(), chosen.high(), chosen.method(), reason, n,
                 all, hill.ks(), hill.alphas(), h.parameter(), stable);
+    }
+
+    /**
+     * One-sided P-value of the adaptive Hill estimate h under a Pareto tail of index alphaStable: with k
+     * gamma_hat / gamma ~ Gamma(k, 1) (Renyi), P(Gamma(k, 1) &gt;= k alphaStable / alpha_hat). A stable law's Hill
+     * estimates lie above its alpha in expectation, so this is conservative for stable samples.
+     */
+    static double heavierThanStable(TailIndexEstimate h, double alphaStable) {
+        int k = h.parameter();
+        return GammaDistribution.of(k, 1).survivalProbability(k * alphaStable / h.alpha());
     }
 
     private static String num(double p) {

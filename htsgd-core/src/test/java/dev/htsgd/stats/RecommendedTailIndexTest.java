@@ -21,24 +21,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The recommended tail index of issue 18 on the eight families of its "Must show", 100,000 draws each (seed
  * 11, as {@link TailIndexTest}); measured values are printed to the test output. Measured at seed 11
- * (estimate [95% interval], estimator):
+ * (estimate [95% interval], estimator; before the F-test rule of {@link AdaptiveHill} in brackets where it
+ * differed):
  *
  * <pre>
  * stable 1.2   1.205 [1.195, 1.215] stable
  * stable 1.5   1.506 [1.494, 1.518] stable
  * stable 1.8   1.802 [1.783, 1.821] stable
- * pareto 1.2   1.197 [1.176, 1.219] hill-adaptive (k = 49,999)
- * pareto 1.5   1.497 [1.471, 1.523] hill-adaptive
- * pareto 1.8   1.796 [1.765, 1.828] hill-adaptive
- * student 3    2.778 [2.653, 2.902] hill-adaptive (k = 2,152)
- * mixture 1.5  1.218 [0.509, 1.927] hill-adaptive (k = 24)
+ * pareto 1.2   1.197 [1.186, 1.228] hill-adaptive (k = 49,999)   (interval [1.176, 1.219])
+ * pareto 1.5   1.497 [1.482, 1.535] hill-adaptive (k = 49,999)   ([1.471, 1.523])
+ * pareto 1.8   1.796 [1.779, 1.842] hill-adaptive (k = 49,999)   ([1.765, 1.828])
+ * student 3    2.778 [2.587, 3.064] hill-adaptive (k = 2,152)    ([2.653, 2.902], missed 3)
+ * mixture 1.5  1.482 [0.436, 1.906] hill-adaptive (k = 47)       (1.218 [0.509, 1.927], k = 24)
  * </pre>
  *
- * The LD mixture misses the issue's 0.2: at n = 100,000 its heavy tail shows only in the top ~100 values (the
- * Gaussian body, standard deviation 5, covers the rest), so Hill's standard error there is alpha/sqrt(100) =
- * 0.15 at best; over 20 seeds (1000-1019) the estimate was within 0.2 of 1.5 in 12 and its interval covered
- * 1.5 in 20. For it the test asserts the interval, not the 0.2. Student-t 3 is within 0.3, but its
- * interval [2.653, 2.902] misses 3 (Hill's bias; see the coverage test).
+ * The LD mixture is the hard case: at n = 100,000 its heavy tail shows only in the top ~100 values (the
+ * Gaussian body, standard deviation 5, covers the rest), so the best fixed-k Hill estimate has a standard
+ * deviation of about 0.2 over samples (measured: 0.20-0.21 at k = 70-80, within 0.2 of 1.5 in 64-67% of 61
+ * samples). The recommended estimate, over the 60 samples of seeds 1000-1059: within 0.2 of 1.5 in 38
+ * (before: 26), interval covering 1.5 in 52 (before: 42); the misses are mostly samples whose quantiles fit a
+ * stable law of alpha 1.96-1.97 and whose extremes are not heavy enough to reject it. All eight families,
+ * the mixture included, are asserted within the issue's tolerance at seed 11.
  */
 class RecommendedTailIndexTest {
 
@@ -55,7 +58,7 @@ class RecommendedTailIndexTest {
                 Arguments.of("pareto", ParetoNoise.of(1.5, 0.1), 1.5, 0.1, "hill-adaptive"),
                 Arguments.of("pareto", ParetoNoise.of(1.8, 0.1), 1.8, 0.1, "hill-adaptive"),
                 Arguments.of("student", StudentNoise.of(3, 1), 3.0, 0.3, "hill-adaptive"),
-                Arguments.of("mixture", MixtureNoise.of(1.5, 0.2, 5), 1.5, Double.NaN, "hill-adaptive"));
+                Arguments.of("mixture", MixtureNoise.of(1.5, 0.2, 5), 1.5, 0.2, "hill-adaptive"));
     }
 
     @ParameterizedTest(name = "{0} alpha={2}")
@@ -68,12 +71,11 @@ class RecommendedTailIndexTest {
                 r.estimate("hill").alpha(), r.reason());
         assertThat(r.estimator()).isEqualTo(estimator);
         assertThat(r.reason()).isNotBlank().endsWith(".");
-        if (!(law instanceof StudentNoise)) { // Student-t: see the coverage test (its interval misses 3 at seed 11)
-            assertThat(r.low()).isLessThanOrEqualTo(alpha);
-            assertThat(r.high()).isGreaterThanOrEqualTo(alpha);
-        }
-        if (!Double.isNaN(tolerance)) {
-            assertThat(r.estimate()).isCloseTo(alpha, within(tolerance));
+        assertThat(r.low()).isLessThanOrEqualTo(alpha);
+        assertThat(r.high()).isGreaterThanOrEqualTo(alpha);
+        assertThat(r.estimate()).isCloseTo(alpha, within(tolerance));
+        if (law instanceof ParetoNoise) { // an exact Pareto tail is flat at every k: k = (n - 1) / 2
+            assertThat(r.hillK()).isEqualTo(49_999);
         }
         assertThat(r.estimates()).extracting(TailIndexEstimate::method)
                 .containsExactly("block", "hill", "hill-adaptive", "stable");
@@ -81,14 +83,21 @@ class RecommendedTailIndexTest {
     }
 
     /**
-     * Coverage of the recommended 95% interval over repeated samples: 40 samples of n = 10,000 per family
-     * (the LD mixture: 20 samples of n = 100,000, since at 10,000 its tail is out of sight), seeds 5000 + 97 f + r.
-     * Measured: stable 1.2 / 1.5 / 1.8: 39, 38, 39 of 40; Pareto 1.2 / 1.5 / 1.8: 39, 39, 38 of 40; Student-t 3:
-     * 26 of 40 (0.65: Hill's bias at the chosen k exceeds the drift allowance); mixture 16 of 20 (0.80; 20 of 20
-     * at seeds 1000-1019, so 36 of 40 = 0.90 over both). With coverage 0.95, P(Binomial(40, 0.95) &lt;= 33) =
-     * 0.003, so at least 34 of 40 is asserted where the interval is meant to hold, and for the mixture at least
-     * 15 of 20 (P(Binomial(20, 0.95) &lt;= 14) = 0.0003, one below the measured 16); for Student-t the measured
-     * undercoverage is asserted as at least 20 of 40 (so that a change is seen).
+     * Coverage of the recommended 95% interval over repeated samples: 40 samples per family, of n = 10,000
+     * (the LD mixture: n = 100,000, since at 10,000 its tail is out of sight), seeds 5000 + 97 f + r. Measured
+     * (covering samples of 40; before the bias-aware interval and the F-test rule in brackets):
+     *
+     * <pre>
+     * stable 1.2 / 1.5 / 1.8    39, 37, 39   (39, 38, 39)
+     * pareto 1.2 / 1.5 / 1.8    39, 40, 38   (39, 39, 38)
+     * student 3                 37           (26)
+     * mixture 1.5               36           (16 of 20 at the first 20 seeds; now 17 of those 20)
+     * </pre>
+     *
+     * Tolerance: with true coverage 0.95 the count is Binomial(40, 0.95), mean 38 and standard error
+     * sqrt(40 0.95 0.05) = 1.38; at least 34 (about 3 standard errors below the mean, P(Binomial(40, 0.95)
+     * &lt;= 33) = 0.003) is asserted for every family. The mixture's coverage over the 60 samples of seeds
+     * 1000-1059 is lower, 52 of 60 (0.87, see the class comment).
      */
     @Test
     void intervalsCoverOverRepeatedSamples() {
@@ -97,24 +106,37 @@ class RecommendedTailIndexTest {
         for (int f = 0; f < fam.length; f++) {
             NoiseModel law = (NoiseModel) fam[f][1];
             double alpha = (double) fam[f][2];
-            boolean mixture = law instanceof MixtureNoise;
-            int reps = mixture ? 20 : 40;
-            int n = mixture ? 100_000 : 10_000;
+            int reps = 40;
+            int n = law instanceof MixtureNoise ? 100_000 : 10_000;
             int cover = 0;
             for (int r = 0; r < reps; r++) {
                 TailIndexRecommendation rec = RecommendedTailIndex.estimate(draw(law, 5000 + 97L * f + r, n));
                 cover += rec.low() <= alpha && alpha <= rec.high() ? 1 : 0;
             }
             report.append(String.format(" %s %.1f: %d/%d;", fam[f][0], alpha, cover, reps));
-            if (mixture) {
-                assertThat(cover).as(report.toString()).isGreaterThanOrEqualTo(15);
-            } else if (law instanceof StudentNoise) {
-                assertThat(cover).as(report.toString()).isGreaterThanOrEqualTo(20);
-            } else {
-                assertThat(cover).as(report.toString()).isGreaterThanOrEqualTo(34);
-            }
+            assertThat(cover).as(report.toString()).isGreaterThanOrEqualTo(34);
         }
         System.out.println(report);
+    }
+
+    /**
+     * The check of the stable fit against the extremes: at seed 5679 (a coverage sample) the mixture's
+     * quantiles fit a stable law of alpha 1.971 [1.945, 1.996], but Hill at k = 56 reads 1.410 (P = 0.0035 under
+     * the stable alpha), so Hill is recommended; stable samples pass it (5 of 780 rejected at P_HEAVIER).
+     */
+    @Test
+    void stableFitIsRejectedWhenTheExtremesAreHeavier() {
+        TailIndexRecommendation r = RecommendedTailIndex.estimate(draw(MixtureNoise.of(1.5, 0.2, 5), 5679, 100_000));
+        assertThat(r.stableFit().fits()).isTrue();
+        assertThat(r.stableFit().high()).isLessThan(2);
+        assertThat(r.estimator()).isEqualTo("hill-adaptive");
+        assertThat(r.reason()).contains("extremes are heavier");
+        assertThat(r.estimate()).isCloseTo(1.5, within(0.2));
+        // the P-value is exact for a Pareto tail: k gamma_hat / gamma ~ Gamma(k, 1)
+        TailIndexEstimate h = new TailIndexEstimate("hill-adaptive", 1.5, 0, 0, 0, 100, 50);
+        assertThat(RecommendedTailIndex.heavierThanStable(h, 1.5)).isCloseTo(
+                org.apache.commons.statistics.distribution.GammaDistribution.of(50, 1).survivalProbability(50),
+                within(1e-12));
     }
 
     @Test
