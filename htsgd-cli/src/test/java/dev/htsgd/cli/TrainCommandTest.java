@@ -11,6 +11,7 @@ import dev.htsgd.dl.io.Npz;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.htsgd.dl.train.MetricsRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -81,6 +82,45 @@ class TrainCommandTest {
         assertThat(w.get("01Conv2d_weight").shape()).containsExactly(10, 1, 5, 5);
         assertThat(out.resolve("plots/learning_curves.png")).exists();
         assertThat(out.resolve("train-state.bin")).doesNotExist();
+    }
+
+    @Test
+    void recordNoiseWritesTheGradientNoiseIndexAndChangesNoTrainingNumber() throws IOException {
+        Path data = tmp.resolve("data");
+        idx(data, 60, 20);
+        String[] base = {"train", "--data", data.toString(), "--subset", "40", "--corrupt", "10", "--method", "sb",
+            "--iterations", "6", "--batch", "8", "--eval-every", "3", "--threads", "1", "--sharpness-draws", "2",
+            "--quiet", "--format", "json"};
+        List<String> with = new java.util.ArrayList<>(List.of(base));
+        with.addAll(List.of("--record-noise", "3", "--noise-draws", "40", "--out", tmp.resolve("noisy").toString()));
+        String[] r = run(with.toArray(String[]::new));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = Json.MAPPER.readTree(r[1]);
+        JsonNode noise = j.get("noise_index");
+        assertThat(noise).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(noise.get(i).get("step").asLong()).isEqualTo(3L * i);
+            double a = noise.get(i).get("estimate").asDouble();
+            assertThat(a).isGreaterThan(0);
+            assertThat(noise.get(i).get("interval").get(0).asDouble()).isLessThanOrEqualTo(a);
+            assertThat(noise.get(i).get("interval").get(1).asDouble()).isGreaterThanOrEqualTo(a);
+        }
+        List<String> csv = Files.readAllLines(tmp.resolve("noisy/metrics.csv"));
+        assertThat(csv.get(0)).endsWith("noise_alpha,noise_alpha_low,noise_alpha_high,noise_norm_alpha,noise_norm_alpha_low,noise_norm_alpha_high");
+        assertThat(csv.get(2).split(",", -1)[MetricsRow.HEADER.size()]).isEqualTo(noise.get(1).get("estimate").asText());
+        // its own minibatch stream: the training is the run without --record-noise, bit for bit
+        List<String> plain = new java.util.ArrayList<>(List.of(base));
+        plain.addAll(List.of("--out", tmp.resolve("plain").toString()));
+        String[] p = run(plain.toArray(String[]::new));
+        JsonNode q = Json.MAPPER.readTree(p[1]);
+        for (String k : List.of("test_accuracy", "train_accuracy", "train_loss", "test_loss", "expected_sharpness")) {
+            assertThat(j.get(k)).as(k).isEqualTo(q.get(k));
+        }
+        String[] bad = run("train", "--data", data.toString(), "--eval-every", "3", "--record-noise", "5", "--out",
+                tmp.resolve("never").toString());
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("--record-noise must be 0 (off) or a multiple of --eval-every (3), got 5");
+        assertThat(tmp.resolve("never")).doesNotExist();
     }
 
     @Test

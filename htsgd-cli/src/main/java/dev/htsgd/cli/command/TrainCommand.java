@@ -88,6 +88,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0",
+            description = "Every N iterations (a multiple of --eval-every), measure the tail index of the network's gradient noise as noise-index does, into metrics.csv and results.json's noise_index (default: ${DEFAULT-VALUE}, off).")
+    int recordNoise;
+
+    @Option(names = "--noise-draws", paramLabel = "M", defaultValue = "100",
+            description = "Minibatch gradients per --record-noise measurement, at least 40 (default: ${DEFAULT-VALUE}).")
+    int noiseDraws;
+
     @Override
     public Integer call() {
         // every option is checked before the data is read or a run directory exists: bad input leaves nothing
@@ -113,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
         try (RunDirectory run = RunDirectory.open(common.out, "train", runOptions.mode(), prov)) {
             try {
                 res = DlRun.train(run, cfg, arch, d.train(), d.test(), set.subset, set.corrupt, common.quiet,
-                        "train " + cfg.method().cliName(), sharpnessDraws);
+                        "train " + cfg.method().cliName(), sharpnessDraws, recordNoise == 0 ? null
+                                : new DlRun.NoiseRecording(recordNoise, dev.htsgd.dl.train.GradientNoiseIndex.of(batch, noiseDraws)));
             } catch (TrainingDivergedException e) {
                 // the same settings diverge at the same step on --resume (runs are bit-identical), so the
                 // unfinished directory must not invite one: remove it, and report bad input (exit 2)
@@ -181,6 +190,9 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma", "in (0, 1]", lrGamma);
         OptionChecks.require(weightBound > 0, "--weight-bound", "in (0, inf]", weightBound);
         OptionChecks.atLeast("--eval-every", evalEvery, 1);
+        OptionChecks.require(recordNoise >= 0 && recordNoise % evalEvery == 0, "--record-noise",
+                "0 (off) or a multiple of --eval-every (" + evalEvery + ")", recordNoise);
+        OptionChecks.atLeast("--noise-draws", noiseDraws, dev.htsgd.dl.train.GradientNoiseIndex.MIN_DRAWS);
         DlRun.checkSubset(set.subset, set.corrupt);
         common.effectiveThreads();
     }
