@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 res = DlRun.train(run, cfg, arch, d.train(), d.test(), set.subset, set.corrupt, common.quiet,
                         "train " + cfg.method().cliName(), sharpnessDraws, recordNoise == 0 ? null
-                                : new DlRun.NoiseRecording(recordNoise, dev.htsgd.dl.train.GradientNoiseIndex.of(batch, noiseDraws)));
+                                : new dev.htsgd.cli.dl.NoiseRecording(recordNoise, dev.htsgd.dl.train.GradientNoiseIndex.of(batch, noiseDraws)));
             } catch (TrainingDivergedException e) {
                 // the same settings diverge at the same step on --resume (runs are bit-identical), so the
                 // unfinished directory must not invite one: remove it, and report bad input (exit 2)

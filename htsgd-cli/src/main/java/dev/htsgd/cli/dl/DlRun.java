@@ -154,41 +154,6 @@ public final class DlRun {
     }
 
     /**
-     * {@code htsgd train --record-noise N}: the tail index of the network's own gradient noise, measured as
-     * {@code htsgd noise-index} measures it ({@link GradientNoiseIndex}: minibatch gradients minus the full
-     * gradient, the median over coordinates of each coordinate's recommended index, and the index of the norm)
-     * at every evaluation whose step is a multiple of {@code every}, on the training set, with the training's
-     * batch size. Its minibatches come from their own stream, keyed by (seed, "train-noise", step), so recording
-     * changes no number of the training itself; the values go into metrics.csv and survive a resume there.
-     */
-    public record NoiseRecording(int every, GradientNoiseIndex index) {
-    }
-
-    /** The measured noise index at one step, as metrics.csv holds it. */
-    record NoiseRow(double estimate, double low, double high, double norm, double normLow, double normHigh) {
-
-        static final List<String> HEADER = List.of("noise_alpha", "noise_alpha_low", "noise_alpha_high",
-                "noise_norm_alpha", "noise_norm_alpha_low", "noise_norm_alpha_high");
-
-        static NoiseRow of(GradientNoiseIndex.Result r) {
-            return new NoiseRow(r.estimate(), r.low(), r.high(), r.norm().alpha(), r.norm().low(), r.norm().high());
-        }
-
-        List<Object> cells() {
-            return List.of(estimate, low, high, norm, normLow, normHigh);
-        }
-
-        Map<String, Object> json(long step) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("step", step);
-            m.put("estimate", estimate);
-            m.put("interval", List.of(low, high));
-            m.put("norm", Map.of("estimate", norm, "interval", List.of(normLow, normHigh)));
-            return m;
-        }
-    }
-
-    /**
      * Trains with its files in {@code dir} (metrics.csv, weights.npz, plots/, and train-state.bin while running);
      * continues from {@code dir/train-state.bin} when {@code resume} and the file exists.
      *
@@ -214,7 +179,7 @@ public final class DlRun {
             java.util.function.Consumer<String> log, java.util.function.LongConsumer onCheckpoint, int sharpnessDraws,
             NoiseRecording noise) {
         ImageSet train = subset(fullTrain, subset, corrupt, cfg.seed());
-        Map<Long, NoiseRow> noiseAt = new java.util.TreeMap<>();
+        Map<Long, NoiseRecording.Row> noiseAt = new java.util.TreeMap<>();
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -227,7 +192,7 @@ public final class DlRun {
                 job.restore(state);
                 log.accept("resumed at step " + job.iteration());
                 if (noise != null) {
-                    noiseAt.putAll(readNoise(dir, job.iteration()));
+                    noiseAt.putAll(MetricsFile.readNoise(dir, job.iteration()));
                 }
             }
             log.accept("training " + cfg + " on " + train + ", large batch " + job.largeBatch());
@@ -252,17 +217,17 @@ public final class DlRun {
                                 row.truncatedFraction()));
                         if (noise != null && row.step() % noise.every() == 0 && !noiseAt.containsKey(row.step())) {
                             long t = System.nanoTime();
-                            NoiseRow n = NoiseRow.of(noise.index().measure(net, train, dev.htsgd.sim.Streams.forReplication(
+                            NoiseRecording.Row n = NoiseRecording.Row.of(noise.index().measure(net, train, dev.htsgd.sim.Streams.forReplication(
                                     dev.htsgd.sim.Streams.key(cfg.seed(), "train-noise", row.step()), 0)));
                             noiseAt.put(row.step(), n);
                             log.accept(String.format("step %d: gradient-noise tail index %.3f [%.3f, %.3f], of its norm %.3f, in %.1f s",
                                     row.step(), n.estimate(), n.low(), n.high(), n.norm(), (System.nanoTime() - t) * 1e-9));
                         }
-                        writeMetrics(dir, r.rows(), noise == null ? null : noiseAt);
+                        MetricsFile.write(dir, r.rows(), noise == null ? null : noiseAt);
                     }
                 });
             }
-            writeMetrics(dir, job.rows(), noise == null ? null : noiseAt);
+            MetricsFile.write(dir, job.rows(), noise == null ? null : noiseAt);
             Npz.write(dir.resolve("weights.npz"), net.namedWeights());
             curves(dir.resolve("plots"), job.rows(), cfg.method().cliName());
             MetricsRow last = job.rows().get(job.rows().size() - 1);
@@ -362,70 +327,6 @@ public final class DlRun {
     /** Hutchinson probes of the trace and Lanczos steps of the density: 30 at the paper's 100 draws, fewer for fewer. */
     static int curvatureProducts(int sharpnessDraws) {
         return Math.max(2, Math.min(30, sharpnessDraws));
-    }
-
-    /** Writes metrics.csv atomically. */
-    static void writeMetrics(Path dir, List<MetricsRow> rows) {
-        writeMetrics(dir, rows, null);
-    }
-
-    /** metrics.csv, with the noise-index columns when {@code noise} is not null (empty at steps not measured). */
-    static void writeMetrics(Path dir, List<MetricsRow> rows, Map<Long, NoiseRow> noise) {
-        List<String> header = new java.util.ArrayList<>(MetricsRow.HEADER);
-        if (noise != null) {
-            header.addAll(NoiseRow.HEADER);
-        }
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        for (MetricsRow r : rows) {
-            List<Object> c = new java.util.ArrayList<>(r.cells());
-            if (noise != null) {
-                NoiseRow n = noise.get(r.step());
-                c.addAll(n != null ? n.cells() : java.util.Collections.nCopies(NoiseRow.HEADER.size(), ""));
-            }
-            for (int i = 0; i < c.size(); i++) {
-                sb.append(i > 0 ? "," : "").append(c.get(i));
-            }
-            sb.append('\n');
-        }
-        try {
-            Path tmp = dir.resolve("metrics.csv.tmp");
-            Files.writeString(tmp, sb.toString());
-            Files.move(tmp, dir.resolve("metrics.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + dir.resolve("metrics.csv") + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The noise-index values of a resumed run's metrics.csv, at steps up to {@code upTo}. */
-    static Map<Long, NoiseRow> readNoise(Path dir, long upTo) {
-        Map<Long, NoiseRow> m = new java.util.TreeMap<>();
-        Path f = dir.resolve("metrics.csv");
-        if (!Files.isRegularFile(f)) {
-            return m;
-        }
-        try {
-            List<String> lines = Files.readAllLines(f);
-            List<String> header = List.of(lines.get(0).split(",", -1));
-            int at = header.indexOf(NoiseRow.HEADER.get(0));
-            if (at < 0) {
-                return m;
-            }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] c = line.split(",", -1);
-                long step = Long.parseLong(c[0]);
-                if (step <= upTo && c.length >= at + NoiseRow.HEADER.size() && !c[at].isEmpty()) {
-                    double[] v = new double[NoiseRow.HEADER.size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = Double.parseDouble(c[at + i]);
-                    }
-                    m.put(step, new NoiseRow(v[0], v[1], v[2], v[3], v[4], v[5]));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the recorded noise index of " + f + " to resume: " + e.getMessage(), e);
-        }
-        return m;
     }
 
     /** Learning curves: train and test accuracy, training loss, against the step. */

@@ -52,8 +52,8 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     private final PtNDArray[] arrays;
     private final ParameterLayout layout;
     private final NDManager manager;
-    private final List<NDArray> inputs = new ArrayList<>();
-    private final List<NDArray> targets = new ArrayList<>();
+    /** The examples and their targets in chunks, and the loss of a chunk. */
+    private final LossChunks chunks;
     private final int examples;
     private final int classes;
     /** The block's parameter type: how the examples are stored. */
@@ -62,13 +62,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
     private final DataType dtype;
     private final LeafStore store;
     private final double[] original;
-    /** A DJL loss in place of the built-in softmax cross-entropy, or null for the built-in one. */
-    private final Loss criterion;
-    /** With {@link #criterion}: chunk c's share (examples of c) / N of the mean, an engine-owned scalar tensor. */
-    private final List<NDArray> shares = new ArrayList<>();
-
     private NetworkLoss(Block block, NDArray features, NDArray labels, int batchSize, Loss criterion) {
-        this.criterion = criterion;
         this.block = block;
         List<Parameter> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -143,7 +137,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         this.store = new LeafStore(manager);
         if (criterion != null) {
             this.classes = 0;
-            chunkWithCriterion(features, labels, batchSize);
+            this.chunks = LossChunks.of(criterion, features, labels, batchSize, manager, storage, dtype);
             return;
         }
         long[] y;
@@ -175,50 +169,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                         + ") of the model's " + classes + " classes");
             }
         }
-        for (int from = 0; from < examples; from += batchSize) {
-            int to = Math.min(examples, from + batchSize);
-            // one-hot targets already scaled by -1/N, so the loss needs no scalar operand: DJL's NDArray.div(Number)
-            // passes the engine a scalar that aliases a Java buffer it frees right away, while the autograd graph
-            // keeps reading it in the backward pass (garbage gradients once the collector has run)
-            double[] hot = new double[(to - from) * classes];
-            for (int i = from; i < to; i++) {
-                hot[(i - from) * classes + (int) y[i]] = -1.0 / examples;
-            }
-            try (NDScope scope = new NDScope()) {
-                // duplicate(): toType may return an alias of memory that the caller (or the scope) frees
-                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(storage, false).duplicate();
-                NDArray t = manager.create(hot, new Shape(to - from, classes)).toType(dtype, false).duplicate();
-                NDScope.unregister(x, t);
-                x.attach(manager);
-                t.attach(manager);
-                inputs.add(x);
-                targets.add(t);
-            }
-        }
-    }
-
-    /**
-     * The chunks for a DJL {@link Loss}: its {@code evaluate} is a mean over the examples it is given, so chunk c
-     * enters with weight (its examples) / N and the chunks sum to the mean over all N. The weight is a tensor the
-     * engine owns (see the one-hot targets above for why not a Java scalar).
-     */
-    private void chunkWithCriterion(NDArray features, NDArray labels, int batchSize) {
-        for (int from = 0; from < examples; from += batchSize) {
-            int to = Math.min(examples, from + batchSize);
-            try (NDScope scope = new NDScope()) {
-                NDArray x = features.get(new NDIndex(from + ":" + to)).toType(storage, false).duplicate();
-                NDArray y = labels.get(new NDIndex(from + ":" + to));
-                y = (y.getDataType().isFloating() ? y.toType(dtype, false) : y).duplicate();
-                NDArray w = manager.create(new double[] {(to - from) / (double) examples}).toType(dtype, false).duplicate();
-                NDScope.unregister(x, y, w);
-                x.attach(manager);
-                y.attach(manager);
-                w.attach(manager);
-                inputs.add(x);
-                targets.add(y);
-                shares.add(w);
-            }
-        }
+        this.chunks = LossChunks.oneHot(features, y, classes, batchSize, manager, storage, dtype);
     }
 
     /**
@@ -326,7 +277,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         return inScope(false, () -> {
             store.use(leaves(theta, false));
             double total = 0;
-            for (int c = 0; c < inputs.size(); c++) {
+            for (int c = 0; c < chunks.size(); c++) {
                 total += scalar(chunkLoss(c));
             }
             return total;
@@ -341,7 +292,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             PtNDArray[] w = leaves(theta, true);
             store.use(w);
             double total = 0;
-            for (int c = 0; c < inputs.size(); c++) {
+            for (int c = 0; c < chunks.size(); c++) {
                 NDArray loss = chunkLoss(c);
                 total += scalar(loss);
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
@@ -369,7 +320,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         inScope(true, () -> {
             NDArray[] direction = leaves(v, false);
             Arrays.fill(out, 0.0);
-            for (int c = 0; c < inputs.size(); c++) {
+            for (int c = 0; c < chunks.size(); c++) {
                 PtNDArray[] w = leaves(theta, true);
                 store.use(w);
                 NDArray loss = chunkLoss(c);
@@ -388,7 +339,7 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
                 for (int i = 0; i < w.length; i++) {
                     PtNDArray hv = w[i].getGradient();
                     add(hv, out, layout.offsets()[i]);
-                    release(w[i], g[i], hv);
+                    CycleRelease.release(w[i], g[i], hv);
                 }
             }
             checkFinite(out, "Hessian-vector product");
@@ -417,17 +368,13 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
         manager.close();
     }
 
-    /** The loss of chunk c, in float64 (the examples are cast here, inside the caller's NDScope). */
+    /** The loss of chunk c, in the model's type (the examples are cast here, inside the caller's NDScope). */
     private NDArray chunkLoss(int c) {
-        NDArray x = inputs.get(c);
+        NDArray x = chunks.input(c);
         if (x.getDataType() != dtype) {
             x = x.toType(dtype, false);
         }
-        NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
-        if (criterion != null) {
-            return criterion.evaluate(new NDList(targets.get(c)), new NDList(logits)).mul(shares.get(c)).sum();
-        }
-        return logits.logSoftmax(1).mul(targets.get(c)).sum();
+        return chunks.loss(c, block.forward(store, new NDList(x), false).singletonOrThrow());
     }
 
     private static double scalar(NDArray x) {
@@ -472,32 +419,6 @@ public final class NetworkLoss implements LossFunction, AutoCloseable {
             for (int j = 0; j < x.length; j++) {
                 out[off + j] += x[j];
             }
-        }
-    }
-
-    /**
-     * backward(create_graph) makes a reference cycle leaf -> grad -> graph -> leaf that the engine never frees
-     * (DJL cannot reset .grad). Pointing the tensors of the cycle at one shared scratch block, never freed, returns
-     * their memory; what stays behind is a few small autograd objects per product.
-     */
-    private static void release(PtNDArray... tensors) {
-        for (PtNDArray t : tensors) {
-            long bytes = t.size() * t.getDataType().getNumOfBytes();
-            JniUtils.set(t, Scratch.atLeast(bytes));
-        }
-    }
-
-    /** Memory that tensors abandoned in a reference cycle point to; grows, never shrinks or frees. */
-    private static final class Scratch {
-        private static final List<ByteBuffer> KEPT = new ArrayList<>();
-        private static ByteBuffer current = ByteBuffer.allocateDirect(1 << 16);
-
-        static synchronized ByteBuffer atLeast(long bytes) {
-            if (current.capacity() < bytes) {
-                KEPT.add(current);
-                current = ByteBuffer.allocateDirect(Math.toIntExact(Math.max(bytes, 2L * current.capacity())));
-            }
-            return current;
         }
     }
 
