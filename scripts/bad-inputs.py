@@ -173,6 +173,10 @@ case("train --lr-gamma -1", TRAIN + ["--lr-gamma", "-1", "--out", "t"], contains
 case("train --large-batch 50 --batch 100", TRAIN + ["--large-batch", "50", "--batch", "100", "--out", "t"],
      contains=["--large-batch"])
 case("train --data /nonexistent", TRAIN + ["--data", "/nonexistent", "--out", "t"], contains=["--data"])
+case("simulate --eta 0.1,-1: a bad value in a list", SIM + ["--eta", "0.1,-1", "--out", "l"], contains=["--eta"])
+case("simulate --seeds 1,x: a bad seed in a list", SIM + ["--seeds", "1,x", "--out", "l"], contains=["'x'"])
+case("train --record-noise -2", TRAIN + ["--record-noise", "-2", "--out", "rn"],
+     contains=["--record-noise"])
 case("exit-times --etas 0.1,0.1", ["exit-times", "--etas", "0.1,0.1", "--samples", "2", "--max-steps", "1000"],
      contains=["--etas"])
 case("exit-times --etas 0.1,0.05,0.1 (a value twice)", ["exit-times", "--etas", "0.1,0.05,0.1", "--samples", "2"],

@@ -197,7 +197,8 @@ final class ValueLists {
             try {
                 parsed = Main.newCommandLine().parseArgs(probe.toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                // named as typed: --seeds 1,x is read as --seed x, and the message says --seeds
+                throw new IllegalArgumentException(e.getMessage().replace("'" + a.option() + "'", "'" + a.typed() + "'"), e);
             }
             while (parsed.hasSubcommand()) {
                 parsed = parsed.subcommand();

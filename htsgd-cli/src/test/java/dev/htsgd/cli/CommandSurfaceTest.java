@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,9 @@ class CommandSurfaceTest {
         }
         assertThat(all).contains("Usage: htsgd rare-event").contains("Usage: htsgd tail-index");
         assertThat(all).doesNotContain("picocli WARN").doesNotContain("Could not format");
+        // issue 16: placeholders in capitals that say what goes there, never picocli's <fieldName>
+        assertThat(Pattern.compile("=<[a-z][A-Za-z]*>").matcher(all).results().map(m -> m.group()).toList())
+                .as("lower-case placeholders in --help").isEmpty();
     }
 
     @Test

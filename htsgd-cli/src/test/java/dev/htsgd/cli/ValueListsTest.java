@@ -84,6 +84,7 @@ class ValueListsTest {
         "--etas|0.1,0|--etas must be in (0, inf), got 0.0",
         "--eta|0.1,x|'x' is not a number",
         "--seed|1,x|'x' is not a whole number",
+        "--seeds|1,x|option '--seeds': 'x' is not a whole number",
         "--seeds|3,3|--seeds lists 3 twice",
         "--eta|0.1,,0.2|--eta lists an empty value"})
     void aBadValueAnywhereInAListIsRefusedBeforeAnyRun(String option, String values, String message, @TempDir Path tmp) {

@@ -49,43 +49,43 @@ public final class TrainCommand implements Callable<Integer> {
     DataOptions set;
     @Option(names = "--download", description = "Download the dataset from its official location into --data (or $HTSGD_DATA, or ~/.cache/htsgd) when missing, checking SHA-256.")
     boolean download;
-    @Option(names = "--method", defaultValue = "our2", description = "lb | sb | sb-clip | sb-noise | our1 | our2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "our2", description = "lb | sb | sb-clip | sb-noise | our1 | our2 (default: ${DEFAULT-VALUE}).")
     String method;
-    @Option(names = "--iterations", defaultValue = "10000", description = "Iterations K (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "K", defaultValue = "10000", description = "Iterations K (default: ${DEFAULT-VALUE}).")
     int iterations;
-    @Option(names = "--eta", defaultValue = "0.05", description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.05", description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
     double eta;
-    @Option(names = "--batch", defaultValue = "100", description = "Small batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "100", description = "Small batch size (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--large-batch", defaultValue = "256", description = "Large batch size for g_LB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-batch", paramLabel = "B", defaultValue = "256", description = "Large batch size for g_LB (default: ${DEFAULT-VALUE}).")
     int largeBatch;
-    @Option(names = "--clip", defaultValue = "5", description = "b: the gradient clipping threshold of Table 1 (global L2; what it bounds: --clip-on) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", paramLabel = "B", defaultValue = "5", description = "b: the gradient clipping threshold of Table 1 (global L2; what it bounds: --clip-on) (default: ${DEFAULT-VALUE}).")
     double clip;
-    @Option(names = "--clip-on", defaultValue = "gradient", description = "What b bounds: gradient (the step direction is clipped at b, i.e. the update at eta_k b with eta_k of the schedule; Table 1's reading) or update (||update|| <= b whatever eta_k) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip-on", paramLabel = "gradient|update", defaultValue = "gradient", description = "What b bounds: gradient (the step direction is clipped at b, i.e. the update at eta_k b with eta_k of the schedule; Table 1's reading) or update (||update|| <= b whatever eta_k) (default: ${DEFAULT-VALUE}).")
     String clipOn;
-    @Option(names = "--alpha", defaultValue = "1.4", description = "Tail index of the Pareto multiplier W (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "1.4", description = "Tail index of the Pareto multiplier W (default: ${DEFAULT-VALUE}).")
     double alpha;
     @Option(names = {"--scale", "--c"}, paramLabel = "C", defaultValue = "0.5", description = "Noise scale c (default: ${DEFAULT-VALUE}; --c is the same option).")
     double c;
-    @Option(names = "--noise-off", description = "K_off: final iterations without noise, as plain large-batch steps (default: half of --iterations, the paper's 5,000 of 10,000).")
+    @Option(names = "--noise-off", paramLabel = "K_OFF", description = "K_off: final iterations without noise, as plain large-batch steps (default: half of --iterations, the paper's 5,000 of 10,000).")
     Integer noiseOff;
-    @Option(names = "--pareto", defaultValue = "type1", description = "Law of W: type1 (P(W>w)=w^-alpha, w>=1) or lomax (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pareto", paramLabel = "type1|lomax", defaultValue = "type1", description = "Law of W: type1 (P(W>w)=w^-alpha, w>=1) or lomax (default: ${DEFAULT-VALUE}).")
     String pareto;
-    @Option(names = "--momentum", defaultValue = "0", description = "Momentum mu (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0", description = "Momentum mu (default: ${DEFAULT-VALUE}).")
     double momentum;
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay lambda (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA", defaultValue = "0", description = "Weight decay lambda (default: ${DEFAULT-VALUE}).")
     double weightDecay;
-    @Option(names = "--lr-step", defaultValue = "0", description = "Multiply eta by --lr-gamma every this many iterations; 0 = constant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-step", paramLabel = "N", defaultValue = "0", description = "Multiply eta by --lr-gamma every this many iterations; 0 = constant (default: ${DEFAULT-VALUE}).")
     int lrStep;
-    @Option(names = "--lr-gamma", defaultValue = "0.1", description = "Step schedule factor (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-gamma", paramLabel = "GAMMA", defaultValue = "0.1", description = "Step schedule factor (default: ${DEFAULT-VALUE}).")
     double lrGamma;
-    @Option(names = "--weight-bound", defaultValue = "Infinity", description = "Clip weights to [-L, L] after each step (sb-noise uses 1) (default: none).")
+    @Option(names = "--weight-bound", paramLabel = "L", defaultValue = "Infinity", description = "Clip weights to [-L, L] after each step (sb-noise uses 1) (default: none).")
     double weightBound;
     @Option(names = "--sharpness-draws", paramLabel = "N", defaultValue = "100",
             description = "Perturbations of the expected sharpness at the end (the paper: 100; default: ${DEFAULT-VALUE}).")
     int sharpnessDraws;
 
-    @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
     @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 public final class LandscapeOptions {
 
     @Option(names = "--landscape", paramLabel = "NAME", defaultValue = Defaults.LANDSCAPE,
-            description = "iclr1d | ld-quartic | himmelblau2d | expr:<formula in x (and y)>, e.g. 'expr:x^4/10-x^2' (default: ${DEFAULT-VALUE}).")
+            description = "iclr1d | ld-quartic | himmelblau2d | expr:FORMULA in x (and y), e.g. 'expr:x^4/10-x^2' (default: ${DEFAULT-VALUE}).")
     public String landscape;
 
     @Option(names = "--domain", paramLabel = "a,b",
