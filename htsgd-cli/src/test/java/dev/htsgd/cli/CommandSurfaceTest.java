@@ -123,6 +123,8 @@ class CommandSurfaceTest {
             {"rare-event", "--task-paths", "500", "rare-event", "--batch", "500"},
             {"rare-event", "--estimator", "mc", "rare-event", "--method", "mc"},
             {"sharpness", "--box", "0.125", "sharpness", "--weights", "w.npz", "--epsilon", "0.125"},
+            {"reproduce", "--replications", "3", "reproduce", "dl-fashion", "--seeds", "3"},
+            {"reproduce", "--sb-noise-replications", "2", "reproduce", "dl-fashion", "--sb-noise-seeds", "2"},
         };
         for (String[] c : cases) {
             CommandLine.ParseResult parsed = Main.newCommandLine().parseArgs(java.util.Arrays.copyOfRange(c, 3, c.length));

@@ -98,7 +98,7 @@ class ValueListsTest {
 
     @Test
     void aCommandsOwnCountPassesThroughUnexpanded() {
-        // reproduce's --seeds N counts replications from --seed; it is not a list of seeds
+        // reproduce's hidden --seeds N, the old name of --replications, counts runs from --seed: not a list
         String[] r = run("reproduce", "no-such-target", "--seed", "1", "--seeds", "2");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1]).doesNotContain("# htsgd");

@@ -12,7 +12,7 @@ public final class DlFashionTarget implements ReproduceTarget {
 
     static final Info INFO = new Info("dl-fashion", "Table 2, FashionMNIST/LeNet: six methods x 5 seeds, test accuracy and expected sharpness beside the "
             + "published row (full: hours on 2 cores; --size quick: minutes)",
-            java.util.Set.of("--seeds", "--sb-noise-seeds", "--parallel-runs"));
+            java.util.Set.of("--replications", "--sb-noise-replications", "--parallel-runs"));
     @Override
     public Info info() {
         return INFO;

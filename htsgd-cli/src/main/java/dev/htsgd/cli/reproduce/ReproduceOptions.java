@@ -36,11 +36,25 @@ public final class ReproduceOptions {
     @Option(names = "--paths", paramLabel = "N", description = "Paths per setting (global-dynamics, two-d).")
     public Integer paths;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Replications per method (dl-fashion; default 5, tiny 1).")
+    @Option(names = "--replications", paramLabel = "N",
+            description = "Runs per method, seeds --seed, --seed + 1, ... (dl-fashion; default 5, tiny 1).")
     public Integer seeds;
 
-    @Option(names = "--sb-noise-seeds", paramLabel = "N", description = "Replications of sb-noise's 100,000-iteration runs (dl-fashion; default --seeds).")
+    /** The old name of {@code --replications}, from before {@code --seeds} meant only a list of seeds. */
+    @Option(names = "--seeds", hidden = true, paramLabel = "N")
+    void oldReplicationsName(int n) {
+        seeds = n;
+    }
+
+    @Option(names = "--sb-noise-replications", paramLabel = "N",
+            description = "Runs of sb-noise's 100,000-iteration schedule (dl-fashion; default --replications).")
     public Integer sbNoiseSeeds;
+
+    /** The old name of {@code --sb-noise-replications}. */
+    @Option(names = "--sb-noise-seeds", hidden = true, paramLabel = "N")
+    void oldSbNoiseReplicationsName(int n) {
+        sbNoiseSeeds = n;
+    }
 
     @Option(names = "--parallel-runs", paramLabel = "N", description = "Training runs at once, each in its own process with --threads PyTorch threads (dl-fashion; default 1).")
     public Integer parallelRuns;
@@ -68,8 +82,8 @@ public final class ReproduceOptions {
         atLeastOne("--max-steps", maxSteps);
         atLeastOne("--steps", steps);
         atLeastOne("--paths", paths == null ? null : paths.longValue());
-        atLeastOne("--seeds", seeds == null ? null : seeds.longValue());
-        atLeastOne("--sb-noise-seeds", sbNoiseSeeds == null ? null : sbNoiseSeeds.longValue());
+        atLeastOne("--replications", seeds == null ? null : seeds.longValue());
+        atLeastOne("--sb-noise-replications", sbNoiseSeeds == null ? null : sbNoiseSeeds.longValue());
         atLeastOne("--parallel-runs", parallelRuns == null ? null : parallelRuns.longValue());
         etaValues();
     }
@@ -102,7 +116,7 @@ public final class ReproduceOptions {
 
     /** The size overrides, as typed, in the order of {@link #overrides()}'s values. */
     private static final List<String> OVERRIDES = List.of("--etas", "--samples", "--max-steps", "--steps", "--paths",
-            "--seeds", "--sb-noise-seeds", "--parallel-runs");
+            "--replications", "--sb-noise-replications", "--parallel-runs");
 
     /** The size overrides by option, null where not given. */
     private java.util.Map<String, Object> overrides() {
