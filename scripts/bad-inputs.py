@@ -177,6 +177,8 @@ case("simulate --eta 0.1,-1: a bad value in a list", SIM + ["--eta", "0.1,-1", "
 case("simulate --seeds 1,x: a bad seed in a list", SIM + ["--seeds", "1,x", "--out", "l"], contains=["'x'"])
 case("train --record-noise -2", TRAIN + ["--record-noise", "-2", "--out", "rn"],
      contains=["--record-noise"])
+case("train: PyTorch's C++ warnings kept off stderr", TRAIN + ["--sharpness-draws", "2", "--out", "w"], code=0,
+     absent=["NNPACK", "AutoNonVariableTypeMode", "create_graph=True"], leaves_nothing=False)
 case("exit-times --etas 0.1,0.1", ["exit-times", "--etas", "0.1,0.1", "--samples", "2", "--max-steps", "1000"],
      contains=["--etas"])
 case("exit-times --etas 0.1,0.05,0.1 (a value twice)", ["exit-times", "--etas", "0.1,0.05,0.1", "--samples", "2"],

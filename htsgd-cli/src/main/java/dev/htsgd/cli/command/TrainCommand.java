@@ -88,12 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
-    @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0",
-            description = "Every N iterations (a multiple of --eval-every), measure the tail index of the network's gradient noise as noise-index does, into metrics.csv and results.json's noise_index (default: ${DEFAULT-VALUE}, off).")
+    @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0", description = "Every N iterations (a multiple of --eval-every), measure the tail index of the network's gradient noise as noise-index does, into metrics.csv and results.json's noise_index (default: ${DEFAULT-VALUE}, off).")
     int recordNoise;
-
-    @Option(names = "--noise-draws", paramLabel = "M", defaultValue = "100",
-            description = "Minibatch gradients per --record-noise measurement, at least 40 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise-draws", paramLabel = "M", defaultValue = "100", description = "Minibatch gradients per --record-noise measurement, at least 40 (default: ${DEFAULT-VALUE}).")
     int noiseDraws;
 
     @Override
