@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.OptionSpec;
  *       holding each run's own object unchanged.</li>
  * </ul>
  * Every value is checked (parsed as its option parses it) before the first run starts, so a bad value in the
- * middle of a list leaves nothing behind. A count such as reproduce's {@code --seeds N} (replications from
- * {@code --seed}) is the command's own option and passes through.
+ * middle of a list leaves nothing behind. An option of the command's own that shares a spelling but means
+ * something else (reproduce's hidden {@code --seeds N}, the old name of {@code --replications}) passes through.
  */
 final class ValueLists {
 
@@ -93,7 +93,7 @@ final class ValueLists {
             for (Occurrence o : occ) {
                 OptionSpec declared = spec.findOption(o.name());
                 if (declared != null && declared != target) {
-                    continue; // the command's own option of another meaning (reproduce --seeds N: a count)
+                    continue; // the command's own option of another meaning (reproduce's hidden --seeds N, a count)
                 }
                 mine.add(o);
                 for (String v : o.value().split(",", -1)) {
