@@ -176,7 +176,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                         .withYRange(-Iclr1d.L, Iclr1d.L), histNames, trajTimes, trajPaths, maxima);
         List<String> basinNames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            basinNames.add(BasinNames.field(i) + (i == 0 || i == 2 ? ", sharp" : ", flat"));
+            basinNames.add(BasinNames.field(i)); // sharp or flat: in the caption, the tick labels stay short
         }
         Plot fr = Figures.basinFractions(ctx.run().plotsDir(), "global-dynamics-fractions",
                 Plots.Axes.linear("Fraction of time per attraction field", "attraction field", "fraction of time"), basinNames, histNames,
@@ -203,7 +203,8 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
                         + "the fairer comparison when the chain moves only a few times per run.")
                 .plot(fr, "Fraction of time in each attraction field (bars, one colour per setting) beside the limiting "
                         + "jump process: its stationary law (filled diamonds) and its mean occupation over the run's "
-                        + "horizon from X_0 (open circles); the Gaussian settings have no heavy-tailed limit.")
+                        + "horizon from X_0 (open circles); the Gaussian settings have no heavy-tailed limit. I_1 and I_3 "
+                        + "are the sharp (narrow) fields, I_2 and I_4 the flat (wide) ones.")
                 .plot(hist, "Density of visited locations under heavy-tailed noise, log scale, with the minima (solid, "
                         + "m1..m4) and the basin boundaries (dashed): unclipped it visits all four minima, clipped it "
                         + "stays around the flat m2 and m4.")
