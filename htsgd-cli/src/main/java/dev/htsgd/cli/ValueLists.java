@@ -150,7 +150,7 @@ final class ValueLists {
                         .append(combo.get(i).replaceAll("[^A-Za-z0-9.+-]", "_"));
             }
             subOut(args, label.toString());
-            String commandLine = "htsgd " + String.join(" ", args.stream().map(ValueLists::quote).toList());
+            String commandLine = "htsgd " + dev.htsgd.cli.line.CommandLineText.join(args);
             CommandLine sub = Main.newCommandLine();
             StringWriter buffer = new StringWriter();
             sub.setOut(new PrintWriter(buffer));
@@ -274,10 +274,5 @@ final class ValueLists {
         } catch (java.io.IOException e) {
             return null;
         }
-    }
-
-    private static String quote(String s) {
-        return s.isEmpty() || s.chars().anyMatch(ch -> " \t'\"\\$*?;&|<>()".indexOf(ch) >= 0)
-                ? "'" + s.replace("'", "'\\''") + "'" : s;
     }
 }
