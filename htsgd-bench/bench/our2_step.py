@@ -6,6 +6,9 @@ Same data (first 1,000 + 200 randomly relabelled training images, pixels in [-1,
 Two loops: 'naive' forms g_SB and g_LB with two backward passes (what the paper's formula suggests), 'fused'
 with one backward pass of the weighted loss over the concatenated batch (what htsgd does).
 Usage: our2_step.py THREADS STEPS WARMUP ROUNDS LARGE [DATA_DIR]
+       our2_step.py --serve THREADS LARGE [DATA_DIR]: a block server for paired.py (which alternates its blocks
+       with Our2StepBench's): for each line "fused N" or "naive N" on stdin, run N steps of that loop and print
+       "seconds gradient_seconds update_seconds"; an empty line or end of input stops it.
 """
 import gzip, os, sys, time
 import numpy as np
@@ -13,8 +16,14 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-threads, steps, warmup, rounds, large = (int(a) for a in sys.argv[1:6])
-data = sys.argv[6] if len(sys.argv) > 6 else os.environ.get("HTSGD_DATA_FASHION", "/usr/share/datasets/fashion-mnist")
+serve = len(sys.argv) > 1 and sys.argv[1] == "--serve"
+if serve:
+    threads, large = int(sys.argv[2]), int(sys.argv[3])
+    rest = sys.argv[4:]
+else:
+    threads, steps, warmup, rounds, large = (int(a) for a in sys.argv[1:6])
+    rest = sys.argv[6:]
+data = rest[0] if rest else os.environ.get("HTSGD_DATA_FASHION", "/usr/share/datasets/fashion-mnist")
 torch.set_num_threads(threads)
 torch.set_num_interop_threads(1)
 torch.manual_seed(1)
@@ -77,6 +86,23 @@ def fused_step():
     g = torch.autograd.grad(loss, params)
     timing["grad"] += time.perf_counter() - t
     update(g)
+
+def serve_blocks():
+    loops = {"naive": naive_step, "fused": fused_step}
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        name, n = line.split()
+        timing["grad"] = timing["update"] = 0.0
+        t = time.perf_counter()
+        for _ in range(int(n)):
+            loops[name]()
+        print(f"{time.perf_counter() - t:.6f} {timing['grad']:.6f} {timing['update']:.6f}", flush=True)
+
+if serve:
+    serve_blocks()
+    sys.exit(0)
 
 for name, step in (("naive", naive_step), ("fused", fused_step)):
     for _ in range(warmup):

@@ -28,7 +28,7 @@ class OccupationRoutesTest {
             "limiting_over_horizon", "stationary_distance", "over_horizon_distance");
 
     @ParameterizedTest
-    @CsvSource({"global-dynamics, 4, 2000", "two-d, 2, 2000"})
+    @CsvSource({"global-dynamics, 4, 2000", "two-d, 4, 2000"})
     void eachSettingIsOneSimulateCommandAway(String target, int settings, String steps) throws Exception {
         Path out = tmp.resolve(target);
         String[] r = CliRun.run("reproduce", target, "--size", "tiny", "--steps", steps, "--paths", "2", "--seed", "17",
@@ -50,6 +50,33 @@ class OccupationRoutesTest {
             for (String k : KEYS) {
                 assertThat(j.has(k)).as(k).isTrue();
                 assertThat(s.get(k)).as(command + ": " + k).isEqualTo(j.get(k));
+            }
+        }
+        if (target.equals("two-d")) {
+            // the first-exit sections: one htsgd exit-times line each, the same numbers bit for bit
+            List<JsonNode> exits = new ArrayList<>();
+            exits.add(results.get("narrow_exit"));
+            results.get("wells2d").get("exits").forEach(exits::add);
+            assertThat(exits).hasSize(3);
+            assertThat(exits.stream().map(e -> e.get("jumps").asInt()).toList()).containsExactly(1, 1, 2);
+            for (JsonNode e : exits) {
+                String command = e.get("command").asText();
+                assertThat(command).startsWith("htsgd exit-times ").contains("--seed 17");
+                assertThat(report).contains("<code>" + command + "</code>");
+                List<String> args = new ArrayList<>(CommandLineText.words(command));
+                args.addAll(List.of("--format", "json", "--quiet", "--threads", "1"));
+                String[] run = CliRun.run(args.toArray(String[]::new));
+                assertThat(run[0]).as(run[2]).isEqualTo("0");
+                JsonNode j = Json.MAPPER.readTree(run[1]);
+                for (String k : List.of("basin", "jumps", "slope", "slope_ci", "predicted_slope")) {
+                    assertThat(e.get(k)).as(command + ": " + k).isEqualTo(j.get(k));
+                }
+                for (int i = 0; i < j.get("points").size(); i++) {
+                    for (String k : List.of("eta", "mean", "stderr", "samples", "censored", "predicted_mean")) {
+                        assertThat(e.get("points").get(i).get(k)).as(command + ": points." + k)
+                                .isEqualTo(j.get("points").get(i).get(k));
+                    }
+                }
             }
         }
         if (target.equals("global-dynamics")) {

@@ -7,6 +7,8 @@ import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.dynamics.Engine;
 import dev.htsgd.run.Progress;
 import dev.htsgd.landscape.Himmelblau2d;
+import dev.htsgd.landscape.Wells2d;
+import dev.htsgd.theory.BasinMap;
 import dev.htsgd.study.ExitTimeStudy;
 import dev.htsgd.study.OccupationStudy;
 import dev.htsgd.run.Json;
@@ -19,12 +21,15 @@ import java.util.Map;
  * Experiment D (paper notes section 5.D, ICLR section 3.2) on htsgd's four-basin {@link Himmelblau2d}: two
  * wide basins need J = 2 clipped jumps at b = 2.15, two narrow ones J = 1. Started in a narrow basin, the
  * clipped heavy-tailed SGD (eta = 5e-4, Z = 0.75 W, ||W|| Pareto(1.2) isotropic, projection onto the ball of
- * radius 4.2) should spend almost all its time in the wide basins; unclipped it visits all four.
+ * radius 4.2) should spend almost all its time in the wide basins; unclipped it visits all four. The same on the
+ * asymmetric {@link Wells2d} at b = 1.6 (J = 2 for the wide well, 1 for the two narrow ones), so that no
+ * comparison is decided by a symmetry, and first exits ({@link TwoDExits}) from a J = 1 and a J = 2 basin.
  */
 public final class TwoDTarget implements ReproduceTarget {
 
-    static final Info INFO = new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d, b = 2.15 vs unclipped; fraction of "
-            + "time in the two narrow basins (J = 1) and the two wide ones (J = 2).",
+    static final Info INFO = new Info("two-d", "Experiment D (ICLR 3.2): the 2-D four-basin landscape himmelblau2d (b = 2.15) and "
+            + "the asymmetric wells2d (b = 1.6) clipped vs unclipped: fraction of time in the narrow basins beside the d-D "
+            + "limiting process, and first exits from J = 1 and J = 2 basins beside 1/(C* eta lambda^J).",
             java.util.Set.of("--steps", "--paths"));
 
     static final double ETA = 5e-4;
@@ -39,82 +44,19 @@ public final class TwoDTarget implements ReproduceTarget {
     public Map<String, Object> run(ReproduceContext ctx) {
         long steps = ctx.steps(30_000_000L, 3_000_000L, 30_000L);
         int paths = ctx.paths(2, 2, 1);
-        double[] bs = {Himmelblau2d.B, Double.POSITIVE_INFINITY};
-        long thin = Math.max(1, steps / 3000);
-
-        List<Map<String, Object>> out = new ArrayList<>();
-        List<List<?>> rows = new ArrayList<>();
-        List<String> commands = new ArrayList<>();
-        List<Plots.Series> scatter = new ArrayList<>();
-        double[][] minima = null;
         long t0 = System.nanoTime();
-        try (Progress p = ctx.progress("two-d", (long) paths * bs.length)) {
-            for (double b : bs) {
-                OccupationStudy.Settings st = settings(b, steps, paths, thin);
-                OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
-                minima = OccupationStudy.model(st).basins().minimumPoints();
-                int n = minima.length;
-                double[] frac = t.fractions();
-                double narrow = 0;
-                for (int i = 0; i < n; i++) {
-                    if (isNarrow(minima[i])) {
-                        narrow += frac[i];
-                    }
-                }
-                String label = Double.isInfinite(b) ? "unclipped" : "b = " + b;
-                String command = SimulateLine.commandLine(st, ctx.seed());
-                commands.add(command);
-                Map<String, Object> m = Json.object(
-                        "b", Double.isInfinite(b) ? "none" : (Object) b,
-                        "fractions", frac,
-                        "narrow_fraction", narrow,
-                        "transitions", t.transitions(),
-                        "diverged_paths", t.divergedPaths(),
-                        "command", command);
-                SimulateLine.numbers(t).forEach(m::putIfAbsent);
-                out.add(m);
-                List<Object> row = new ArrayList<>();
-                row.add(label);
-                for (double v : frac) {
-                    row.add(v);
-                }
-                row.add(narrow);
-                rows.add(row);
-                // the limiting jump process beside the simulation (paper notes section 4, multi-d theory)
-                OccupationStudy.Prediction pred = t.prediction();
-                m.put("theory_note", pred.note());
-                if (pred.stationary() != null) {
-                    rows.add(theoryRow(label + ": theory, stationary law of Y", pred.stationary(), minima));
-                    rows.add(theoryRow(label + ": theory, Y over the run's horizon", pred.finiteHorizon(), minima));
-                }
-                double[] tr = t.paths().get(0).trajectory();
-                double[] xs = new double[tr.length / 2];
-                double[] ys = new double[tr.length / 2];
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = tr[2 * i];
-                    ys[i] = tr[2 * i + 1];
-                }
-                scatter.add(new Plots.Series(label, xs, ys, Plots.Style.SCATTER).colour(scatter.size()));
-            }
+        List<Map<String, Object>> settings = new ArrayList<>();
+        Occupation himmelblau;
+        Occupation wells;
+        try (Progress p = ctx.progress("two-d", (long) paths * 4)) {
+            himmelblau = occupation(ctx, HIMMELBLAU, steps, paths, p);
+            wells = occupation(ctx, WELLS, steps, paths, p);
         }
+        settings.addAll(himmelblau.settings());
+        settings.addAll(wells.settings());
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        List<String> header = new ArrayList<>();
-        header.add("setting");
-        for (double[] mi : minima) {
-            header.add(String.format(Locale.ROOT, "time near (%.1f, %.1f)%s", mi[0], mi[1], isNarrow(mi) ? " narrow" : " wide"));
-        }
-        header.add("time in narrow basins");
-        ctx.run().writeCsv("two-d.csv", header, rows);
-        int n = minima.length;
-        double[][] mins = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            mins[0][i] = minima[i][0];
-            mins[1][i] = minima[i][1];
-        }
-        scatter.add(new Plots.Series("minima (left: wide, right: narrow)", mins[0], mins[1], Plots.Style.OPEN_MARKERS)
-                .colour(7).shape(1));
-        Plot plot = ctx.plot("two-d", Plots.Axes.linear("Visited points (path 0, thinned), himmelblau2d", "x", "y")
-                .withXRange(-4.4, 4.4).withYRange(-4.4, 4.4), scatter);
+        ctx.run().writeCsv("two-d.csv", himmelblau.header(), himmelblau.rows());
+        ctx.run().writeCsv("two-d-wells2d.csv", wells.header(), wells.rows());
         ctx.report().section("D. Two dimensions (ICLR 3.2)",
                         "the points visited by clipped (b = 2.15) and unclipped heavy-tailed SGD on a two-dimensional "
                         + "landscape with two wide and two narrow basins, started in a narrow one, with the four minima.",
@@ -129,92 +71,181 @@ public final class TwoDTarget implements ReproduceTarget {
                         + "wide minima, so the time in narrow basins tends to 0; unclipped, all four are visited. The theory rows "
                         + "are the d-D limiting jump process (fields by gradient flow, one-jump rates by quadrature over "
                         + "directions, two-jump rates by Monte Carlo): its stationary law and its mean occupation over the run's "
-                        + "horizon from the start.")
-                .table("Fraction of time per basin", header, rows)
-                .paragraph("Each row alone (same numbers, bit for bit):");
-        commands.forEach(ctx.report()::command);
-        ctx.report().plot(plot, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
+                        + "horizon from the start.");
+        himmelblau.render(ctx, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
                 + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
-                + "unclipped it visits all four.")
-                .simulationTime(seconds);
-        Map<String, Object> exit = narrowExit(ctx);
+                + "unclipped it visits all four.");
+        Map<String, Object> exit = TwoDExits.run(ctx, exits(HIMMELBLAU, 3, ctx), "D2. First exit from a narrow basin",
+                "the narrow minimum (1.2, 2.6) (r = 1.2)");
+        ctx.report().heading("D3. An asymmetric landscape: wells2d")
+                .paragraph("So that no comparison is decided by a symmetry: three Gaussian wells of different depths and "
+                        + "widths in a weak bowl (wells2d), projection onto the ball of radius 4; at b = " + WELLS.b()
+                        + " the wide well near (-2, 0) (r = 2.09) needs J = 2 clipped jumps and the two narrow ones J = 1, "
+                        + "so the limiting process lives on the wide minimum alone. Same noise and eta as above, started at "
+                        + "the narrowest minimum (1.49, 1.19); " + paths + " paths x " + steps + " steps.");
+        wells.render(ctx, "Points visited by path 0 on wells2d (clipped at b = " + WELLS.b() + " and unclipped) and the "
+                + "three minima (open squares): clipped, the path should settle in the wide well on the left.");
+        List<Map<String, Object>> wellsExits = List.of(
+                TwoDExits.run(ctx, exits(WELLS, 2, ctx), "D4. First exit from a J = 1 basin of wells2d",
+                        "the narrow minimum (1.49, 1.19) (r = 1.21)"),
+                TwoDExits.run(ctx, exits(WELLS, 0, ctx), "D5. First exit from the J = 2 basin of wells2d",
+                        "the wide minimum (-1.96, 0) (r = 2.09)"));
+        ctx.report().simulationTime(seconds);
         return Json.object(
-                "minima", minima,
-                "settings", out,
+                "minima", himmelblau.minima(),
+                "settings", settings,
                 "narrow_exit", exit,
+                "wells2d", Json.object("minima", wells.minima(), "exits", wellsExits),
                 "seconds", seconds);
     }
 
-    /**
-     * One setting: himmelblau2d (projection onto its default ball of radius 4.2), Z = 0.75 W with ||W|| Pareto(1.2)
-     * isotropic, eta = 5e-4, the start in the narrow basin, and b.
-     */
-    static OccupationStudy.Settings settings(double b, long steps, int paths, long thin) {
-        return OccupationStudy.Settings.of("himmelblau2d", null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
-                START, 0, steps, paths, null, thin, Engine.SCALAR);
+    /** A 2-D landscape of experiment D: its name, the clipping threshold b and the narrow start. */
+    record Case(String landscape, double b, double[] start, int startBasin) {
     }
 
-    /**
-     * First exits from the narrow basin (1.2, 2.6) (J = 1 at b = 2.15) at two learning rates, beside the d-D
-     * theory's 1 / (C* eta lambda(eta)^J) and slope 1 + J (alpha - 1) (paper notes section 3, multi-d).
-     */
-    private Map<String, Object> narrowExit(ReproduceContext ctx) {
-        int samples = (int) ctx.samples(200, 40, 10);
-        double[] etas = {2e-3, 1e-3};
-        ExitTimeStudy.Settings st = ExitTimeStudy.Settings.of(Himmelblau2d.of(), dev.htsgd.noise.Noises.of("pareto", 1.2, 0.75, 1.0),
-                Himmelblau2d.B, Clipping.L2, true, 3, START, etas, samples, 50_000_000L, Engine.SCALAR);
-        ExitTimeStudy.Result res;
-        try (Progress p = ctx.progress("two-d exits", (long) samples * etas.length)) {
-            res = ctx.run(ExitTimeStudy.of(), st, p);
+    static final Case HIMMELBLAU = new Case("himmelblau2d", Himmelblau2d.B, START, 0);
+    /** wells2d at b = 1.6: J = [2, 1, 1], started at the narrowest minimum (field 2). */
+    static final Case WELLS = new Case("wells2d", 1.6, null, 2);
+
+    /** The occupation of one case, clipped and unclipped, with its table rows and path-0 scatter. */
+    private record Occupation(Case c, List<Map<String, Object>> settings, List<String> header, List<List<?>> rows,
+            List<String> commands, List<Plots.Series> scatter, double[][] minima) {
+
+        void render(ReproduceContext ctx, String caption) {
+            int n = minima.length;
+            double[][] mins = new double[2][n];
+            for (int i = 0; i < n; i++) {
+                mins[0][i] = minima[i][0];
+                mins[1][i] = minima[i][1];
+            }
+            List<Plots.Series> all = new ArrayList<>(scatter);
+            all.add(new Plots.Series("minima", mins[0], mins[1], Plots.Style.OPEN_MARKERS).colour(7).shape(1));
+            double r = c.landscape().equals("wells2d") ? Wells2d.BALL_RADIUS : Himmelblau2d.BALL_RADIUS;
+            Plot plot = ctx.plot(c == HIMMELBLAU ? "two-d" : "two-d-" + c.landscape(),
+                    Plots.Axes.linear("Visited points (path 0, thinned), " + c.landscape(), "x", "y")
+                            .withXRange(-r - 0.2, r + 0.2).withYRange(-r - 0.2, r + 0.2), all);
+            ctx.report().table("Fraction of time per basin, " + c.landscape(), header, rows)
+                    .paragraph("Each row alone (same numbers, bit for bit):");
+            commands.forEach(ctx.report()::command);
+            ctx.report().plot(plot, caption);
         }
-        List<Map<String, Object>> pts = new ArrayList<>();
+    }
+
+    private static Occupation occupation(ReproduceContext ctx, Case c, long steps, int paths, Progress p) {
+        long thin = Math.max(1, steps / 3000);
+        List<Map<String, Object>> out = new ArrayList<>();
         List<List<?>> rows = new ArrayList<>();
-        for (ExitTimeStudy.Point pt : res.points()) {
+        List<String> commands = new ArrayList<>();
+        List<Plots.Series> scatter = new ArrayList<>();
+        double[][] minima = null;
+        boolean[] narrow = null;
+        for (double b : new double[] {c.b(), Double.POSITIVE_INFINITY}) {
+            OccupationStudy.Settings st = settings(c, b, steps, paths, thin);
+            OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
+            if (minima == null) {
+                BasinMap map = OccupationStudy.model(st).basins();
+                minima = map.minimumPoints();
+                narrow = narrow(map, c.b());
+            }
+            double[] frac = t.fractions();
+            String label = Double.isInfinite(b) ? "unclipped" : "b = " + b;
+            String command = SimulateLine.commandLine(st, ctx.seed());
+            commands.add(command);
             Map<String, Object> m = Json.object(
-                    "eta", pt.eta(),
-                    "mean", pt.exits().mean(),
-                    "stderr", pt.exits().stderr(),
-                    "samples", pt.exits().samples(),
-                    "censored", pt.exits().censored(),
-                    "predicted_mean", pt.predictedMean(),
-                    "ratio", pt.exits().mean() / pt.predictedMean(),
-                    "ratio_low", (pt.exits().mean() - 2 * pt.exits().stderr()) / pt.predictedMean(),
-                    "ratio_high", (pt.exits().mean() + 2 * pt.exits().stderr()) / pt.predictedMean());
-            pts.add(m);
-            rows.add(List.of(pt.eta(), pt.exits().mean(), pt.exits().stderr(), pt.predictedMean(), m.get("ratio"),
-                    "[" + String.format(Locale.ROOT, "%.3f, %.3f", m.get("ratio_low"), m.get("ratio_high")) + "]"));
+                    "landscape", c.landscape(),
+                    "b", Double.isInfinite(b) ? "none" : (Object) b,
+                    "fractions", frac,
+                    "narrow_fraction", total(frac, narrow),
+                    "transitions", t.transitions(),
+                    "diverged_paths", t.divergedPaths(),
+                    "command", command);
+            SimulateLine.numbers(t).forEach(m::putIfAbsent);
+            out.add(m);
+            rows.add(row(label, frac, narrow));
+            // the limiting jump process beside the simulation (paper notes section 4, multi-d theory)
+            OccupationStudy.Prediction pred = t.prediction();
+            m.put("theory_note", pred.note());
+            if (pred.stationary() != null) {
+                rows.add(row(label + ": theory, stationary law of Y", pred.stationary(), narrow));
+                rows.add(row(label + ": theory, Y over the run's horizon", pred.finiteHorizon(), narrow));
+            }
+            double[] tr = t.paths().get(0).trajectory();
+            double[] xs = new double[tr.length / 2];
+            double[] ys = new double[tr.length / 2];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = tr[2 * i];
+                ys[i] = tr[2 * i + 1];
+            }
+            scatter.add(new Plots.Series(label, xs, ys, Plots.Style.SCATTER).colour(scatter.size()));
         }
-        Map<String, Object> out = Json.object(
-                "basin", 3,
-                "jumps", res.theory().jumps(),
-                "points", pts,
-                "slope", res.fit() == null ? null : res.fit().slope(),
-                "predicted_slope", res.theory().slope(),
-                "theory_note", res.theory().meanNote());
-        ctx.report().heading("D2. First exit from a narrow basin")
-                .paragraph("Start at the narrow minimum (1.2, 2.6) (r = 1.2, J = 1 at b = 2.15), " + samples + " exits per eta; "
-                        + "predicted mean 1/(C* eta lambda(eta)^J) from the d-D rates (one jump: quadrature over directions); "
-                        + "ratio with a 2-standard-error interval. Fitted slope " + (res.fit() == null ? "-" : String.format(Locale.ROOT, "%.3f", res.fit().slope()))
-                        + " against 1 + J(alpha - 1) = " + res.theory().slope() + ".")
-                .table("Exit steps from (1.2, 2.6)", List.of("eta", "mean", "stderr", "predicted", "ratio", "ratio 2-SE interval"), rows);
-        return out;
+        List<String> header = new ArrayList<>();
+        header.add("setting");
+        for (int i = 0; i < minima.length; i++) {
+            header.add(String.format(Locale.ROOT, "time near (%.1f, %.1f)%s", minima[i][0], minima[i][1],
+                    narrow[i] ? " narrow" : " wide"));
+        }
+        header.add("time in narrow basins");
+        return new Occupation(c, out, header, rows, commands, scatter, minima);
     }
 
-    /** A table row of predicted fractions per basin and their narrow-basin total. */
-    private static List<Object> theoryRow(String label, double[] p, double[][] minima) {
+    /**
+     * Narrow basins: those needing fewer clipped jumps ceil(r_i / b) than the widest, so the limit of the clipped
+     * dynamics leaves them (paper notes section 4).
+     */
+    static boolean[] narrow(BasinMap map, double b) {
+        int n = map.size();
+        int[] jumps = new int[n];
+        int most = 0;
+        for (int i = 0; i < n; i++) {
+            jumps[i] = (int) Math.ceil(map.radius(i) / b);
+            most = Math.max(most, jumps[i]);
+        }
+        boolean[] narrow = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            narrow[i] = jumps[i] < most;
+        }
+        return narrow;
+    }
+
+    /**
+     * One setting: the case's landscape (projection onto its default ball), Z = 0.75 W with ||W|| Pareto(1.2)
+     * isotropic, eta = 5e-4, the case's narrow start, and b.
+     */
+    static OccupationStudy.Settings settings(Case c, double b, long steps, int paths, long thin) {
+        return OccupationStudy.Settings.of(c.landscape(), null, "pareto", 1.2, 0.75, 1.0, 0.5, b, Clipping.L2, true, ETA,
+                c.start(), c.startBasin(), steps, paths, null, thin, Engine.SCALAR);
+    }
+
+    /**
+     * First exits from field {@code basin} of the case at b (the start at its minimum, or the case's start for
+     * himmelblau2d's narrow basin) over two or three learning rates.
+     */
+    private static ExitTimeStudy.Settings exits(Case c, int basin, ReproduceContext ctx) {
+        int samples = (int) ctx.samples(200, 40, 10);
+        double[] etas = c == WELLS && basin == 0 ? ctx.etas(new double[] {2e-3, 1e-3, 5e-4}, new double[] {2e-3, 1e-3},
+                new double[] {4e-3, 2e-3}) : new double[] {2e-3, 1e-3};
+        dev.htsgd.landscape.Objective f = dev.htsgd.landscape.Landscapes.of(c.landscape());
+        return ExitTimeStudy.Settings.of(f, dev.htsgd.noise.Noises.of("pareto", 1.2, 0.75, 1.0), c.b(), Clipping.L2, true,
+                basin, c == HIMMELBLAU ? START : null, etas, samples, 1_000_000_000L, Engine.SCALAR);
+    }
+
+    /** A table row: the label, the fraction of each basin and the narrow basins' total. */
+    private static List<Object> row(String label, double[] p, boolean[] narrow) {
         List<Object> row = new ArrayList<>();
         row.add(label);
-        double narrow = 0;
-        for (int i = 0; i < p.length; i++) {
-            row.add(p[i]);
-            narrow += isNarrow(minima[i]) ? p[i] : 0;
+        for (double v : p) {
+            row.add(v);
         }
-        row.add(narrow);
+        row.add(total(p, narrow));
         return row;
     }
 
-    static boolean isNarrow(double[] m) {
-        return m[0] > 0;
+    private static double total(double[] p, boolean[] narrow) {
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            s += narrow[i] ? p[i] : 0;
+        }
+        return s;
     }
 
     @Override
