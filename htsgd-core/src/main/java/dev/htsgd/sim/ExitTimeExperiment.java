@@ -266,7 +266,6 @@ public final class ExitTimeExperiment {
         private double[] start;
         private long maxSteps = 50_000_000L;
         private int samples = 20;
-        private Engine engineUsed;
 
         private Builder() {
         }
@@ -316,13 +315,7 @@ public final class ExitTimeExperiment {
                 throw Require.fail("start", (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
                         + " must lie inside the field " + field.describe());
             }
-            engineUsed = LaneEngine.resolve(engineRequested, sgd, samples);
-            if (engineUsed == Engine.VECTOR && !field.isInterval()) {
-                if (engineRequested == Engine.VECTOR) {
-                    throw new IllegalArgumentException("engine vector: the field must be an interval, got " + field.describe());
-                }
-                engineUsed = Engine.SCALAR;
-            }
+            resolveEngine(samples, field.isInterval(), "the field must be an interval, got " + field.describe());
             return new ExitTimeExperiment(this);
         }
     }

@@ -285,7 +285,6 @@ public final class OccupationExperiment {
         private boolean epsilonSet;
         private long thin;
         private int maxVisits = 100_000;
-        private Engine engineUsed;
 
         private Builder() {
         }
@@ -365,14 +364,7 @@ public final class OccupationExperiment {
             if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
                 throw new IllegalArgumentException("epsilon must be in (0, inf), got " + epsilon);
             }
-            engineUsed = LaneEngine.resolve(engineRequested, sgd, paths);
-            if (engineUsed == Engine.VECTOR && basins.size() > 4) {
-                if (engineRequested == Engine.VECTOR) {
-                    throw new IllegalArgumentException("engine vector: occupation supports at most 4 attraction fields, got "
-                            + basins.size());
-                }
-                engineUsed = Engine.SCALAR;
-            }
+            resolveEngine(paths, basins.size() <= 4, "occupation supports at most 4 attraction fields, got " + basins.size());
             return new OccupationExperiment(this);
         }
     }
