@@ -1,6 +1,9 @@
 package dev.htsgd.study;
 
-import dev.htsgd.run.Json;
+import static dev.htsgd.run.Json.num;
+import static dev.htsgd.run.Json.nums;
+import static dev.htsgd.run.Json.points;
+
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import java.util.ArrayList;
@@ -29,10 +32,10 @@ final class ExitTimeJson {
         out.put("clip", Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
         out.put("clip_mode", s.clipping().cliName());
         out.put("basin", s.basin());
-        out.put("minima", Json.points(s.basins().minimumPoints()));
+        out.put("minima", points(s.basins().minimumPoints()));
         out.put("field", s.field().describe());
-        out.put("x0", Json.nums(s.start()));
-        out.put("radius", Json.num(r.radius()));
+        out.put("x0", nums(s.start()));
+        out.put("radius", num(r.radius()));
         out.put("jumps", r.jumps());
         out.put("engine", String.join(",", new TreeSet<>(r.points().stream().map(p -> p.engine().cliName()).toList())));
         List<Object> pts = new ArrayList<>();
@@ -40,23 +43,23 @@ final class ExitTimeJson {
             ExitTimeExperiment.Result e = pt.exits();
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("eta", pt.eta());
-            p.put("mean", Json.num(e.mean()));
-            p.put("stderr", Json.num(e.stderr()));
+            p.put("mean", num(e.mean()));
+            p.put("stderr", num(e.stderr()));
             p.put("samples", e.samples());
             p.put("censored", e.censored());
             p.put("exits", e.exits());
             p.put("diverged", e.diverged());
             p.put("mean_method", e.meanMethod());
-            p.put("mean_lower_bound", Json.num(e.meanLowerBound()));
+            p.put("mean_lower_bound", num(e.meanLowerBound()));
             p.put("max_steps", e.maxSteps());
-            p.put("predicted_mean", Json.num(pt.predictedMean()));
-            p.put("measured_over_predicted", Json.num(pt.ratio()));
-            p.put("exit_locations", Json.points(e.exitLocations()));
+            p.put("predicted_mean", num(pt.predictedMean()));
+            p.put("measured_over_predicted", num(pt.ratio()));
+            p.put("exit_locations", points(e.exitLocations()));
             pts.add(p);
         }
         out.put("points", pts);
         LogLogFit fit = r.fit();
-        out.put("slope", fit == null ? null : Json.num(fit.slope()));
+        out.put("slope", fit == null ? null : num(fit.slope()));
         out.put("slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()));
         out.put("slope_note", r.slopeNote());
         out.put("predicted_slope", r.predictedSlope());
