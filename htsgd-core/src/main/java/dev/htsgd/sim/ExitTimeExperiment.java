@@ -7,7 +7,6 @@ import dev.htsgd.dynamics.Engine;
 import dev.htsgd.dynamics.LaneEngine;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -22,31 +21,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  * so replications can be spread over threads or Spark tasks and reduced in index order with bit-identical
  * results.
  */
-public final class ExitTimeExperiment {
+public final class ExitTimeExperiment extends Experiment {
 
-    private final ClippedSgd sgd;
     private final Region field;
     private final double[] start;
     private final long maxSteps;
     private final int samples;
-    private final long seed;
-    private final LongConsumer progress;
-    private final Engine engine;
 
     private ExitTimeExperiment(Builder b) {
-        this.sgd = b.sgd;
+        super(b);
         this.field = b.field;
         this.start = b.start;
         this.maxSteps = b.maxSteps;
         this.samples = b.samples;
-        this.seed = b.seed;
-        this.progress = b.progress;
-        this.engine = b.engineUsed;
-    }
-
-    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
-    public Engine engine() {
-        return engine;
     }
 
     /**
@@ -57,14 +44,9 @@ public final class ExitTimeExperiment {
      * @throws IllegalStateException when this experiment runs on the scalar engine
      */
     public List<Replication> runRange(int from, int to, int width) {
-        if (engine != Engine.VECTOR) {
-            throw new IllegalStateException("runRange needs the vector engine; this experiment runs on " + engine.cliName());
-        }
+        requireVector("runRange", width);
         if (from < 0 || to > samples || from >= to) {
             throw new IllegalArgumentException("range must satisfy 0 <= from < to <= " + samples + ", got [" + from + ", " + to + ")");
-        }
-        if (width <= 0 || width % LaneEngine.lanes() != 0) {
-            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
         }
         return VectorLoops.exitTimes(LaneEngine.spec(sgd), width, seed, from, to, start[0], field, maxSteps,
                 progress);
