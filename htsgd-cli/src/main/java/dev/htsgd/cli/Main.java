@@ -1,5 +1,6 @@
 package dev.htsgd.cli;
 
+import dev.htsgd.cli.option.OldOptionNames;
 import dev.htsgd.cli.report.Numbers;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,10 @@ public final class Main {
         return null;
     }
 
-    /** A configured command line: one-line errors with exit code 2 unless {@code --verbose}. */
+    /**
+     * A configured command line: one-line errors with exit code 2 unless {@code --verbose}, the project's number
+     * converters, and the old names of renamed options.
+     */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new HtsgdCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -98,6 +102,7 @@ public final class Main {
         cl.setExitCodeExceptionMapper(Errors::exitCode);
         cl.setExecutionStrategy(Errors::preflightThenRun);
         Numbers.register(cl);
+        OldOptionNames.install(cl);
         return cl;
     }
 }

@@ -131,6 +131,8 @@ class ConfigFileTest {
         CommandLine reproduce = chain.get(chain.size() - 1);
         config.checkKeys(reproduce.getCommandSpec());
         assertThat(reproduce.getCommandSpec().positionalParameters().get(0).<String>getValue()).isEqualTo("b-map");
+        // scale: is the old name of --size (OldOptionNames): as a key of the file it sets --size too
+        assertThat(String.valueOf(reproduce.getCommandSpec().findOption("--size").<Object>getValue())).isEqualTo("tiny");
     }
 
     @Test

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The one JSON mapper of the CLI: pretty-printed, keys in insertion order. Commands must not put NaN in results. */
@@ -47,5 +49,28 @@ public final class Json {
     public static void print(PrintWriter out, Object value) {
         out.println(toJson(value));
         out.flush();
+    }
+
+    /** A number of a result: NaN and infinities become null, so the JSON stays valid. */
+    public static Object num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Numbers of a result, each by {@link #num}. */
+    public static List<Object> nums(double[] v) {
+        List<Object> l = new ArrayList<>(v.length);
+        for (double d : v) {
+            l.add(num(d));
+        }
+        return l;
+    }
+
+    /** Points of a result: a point of one coordinate as a number, of several as a list ({@link #nums}). */
+    public static List<Object> points(double[][] v) {
+        List<Object> l = new ArrayList<>(v.length);
+        for (double[] p : v) {
+            l.add(p.length == 1 ? num(p[0]) : nums(p));
+        }
+        return l;
     }
 }

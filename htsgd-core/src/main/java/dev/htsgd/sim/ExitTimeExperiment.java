@@ -7,7 +7,6 @@ import dev.htsgd.dynamics.Engine;
 import dev.htsgd.dynamics.LaneEngine;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -22,31 +21,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  * so replications can be spread over threads or Spark tasks and reduced in index order with bit-identical
  * results.
  */
-public final class ExitTimeExperiment {
+public final class ExitTimeExperiment extends Experiment {
 
-    private final ClippedSgd sgd;
     private final Region field;
     private final double[] start;
     private final long maxSteps;
     private final int samples;
-    private final long seed;
-    private final LongConsumer progress;
-    private final Engine engine;
 
     private ExitTimeExperiment(Builder b) {
-        this.sgd = b.sgd;
+        super(b);
         this.field = b.field;
         this.start = b.start;
         this.maxSteps = b.maxSteps;
         this.samples = b.samples;
-        this.seed = b.seed;
-        this.progress = b.progress;
-        this.engine = b.engineUsed;
-    }
-
-    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
-    public Engine engine() {
-        return engine;
     }
 
     /**
@@ -57,14 +44,9 @@ public final class ExitTimeExperiment {
      * @throws IllegalStateException when this experiment runs on the scalar engine
      */
     public List<Replication> runRange(int from, int to, int width) {
-        if (engine != Engine.VECTOR) {
-            throw new IllegalStateException("runRange needs the vector engine; this experiment runs on " + engine.cliName());
-        }
+        requireVector("runRange", width);
         if (from < 0 || to > samples || from >= to) {
             throw new IllegalArgumentException("range must satisfy 0 <= from < to <= " + samples + ", got [" + from + ", " + to + ")");
-        }
-        if (width <= 0 || width % LaneEngine.lanes() != 0) {
-            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
         }
         return VectorLoops.exitTimes(LaneEngine.spec(sgd), width, seed, from, to, start[0], field, maxSteps,
                 progress);
@@ -266,7 +248,6 @@ public final class ExitTimeExperiment {
         private double[] start;
         private long maxSteps = 50_000_000L;
         private int samples = 20;
-        private Engine engineUsed;
 
         private Builder() {
         }
@@ -316,13 +297,7 @@ public final class ExitTimeExperiment {
                 throw Require.fail("start", (start.length == 1 ? Double.toString(start[0]) : Arrays.toString(start))
                         + " must lie inside the field " + field.describe());
             }
-            engineUsed = LaneEngine.resolve(engineRequested, sgd, samples);
-            if (engineUsed == Engine.VECTOR && !field.isInterval()) {
-                if (engineRequested == Engine.VECTOR) {
-                    throw new IllegalArgumentException("engine vector: the field must be an interval, got " + field.describe());
-                }
-                engineUsed = Engine.SCALAR;
-            }
+            resolveEngine(samples, field.isInterval(), "the field must be an interval, got " + field.describe());
             return new ExitTimeExperiment(this);
         }
     }

@@ -2,6 +2,7 @@ package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
 import java.util.function.LongConsumer;
 
 /**
@@ -18,6 +19,8 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     // scalar by default: the engines agree in distribution, not path by path, and every route (command,
     // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
     Engine engineRequested = Engine.SCALAR;
+    /** The engine the built experiment runs on: {@link #engineRequested} resolved by {@link #resolveEngine}. */
+    Engine engineUsed;
 
     ExperimentBuilder() {
     }
@@ -49,5 +52,21 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     public B engine(Engine e) {
         this.engineRequested = e;
         return self();
+    }
+
+    /**
+     * Resolves {@link #engineRequested} for {@code runs} independent paths of {@link #sgd} into
+     * {@link #engineUsed} ({@link LaneEngine#resolve}), where the experiment's vector loop has a limit of its own:
+     * when {@code vectorFits} is false, AUTO falls back to the scalar engine and an explicit vector request is
+     * refused with {@code whyNot}.
+     */
+    void resolveEngine(long runs, boolean vectorFits, String whyNot) {
+        engineUsed = LaneEngine.resolve(engineRequested, sgd, runs);
+        if (engineUsed == Engine.VECTOR && !vectorFits) {
+            if (engineRequested == Engine.VECTOR) {
+                throw new IllegalArgumentException("engine vector: " + whyNot);
+            }
+            engineUsed = Engine.SCALAR;
+        }
     }
 }

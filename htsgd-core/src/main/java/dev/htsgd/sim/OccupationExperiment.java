@@ -9,7 +9,6 @@ import dev.htsgd.theory.BasinMap;
 import dev.htsgd.theory.Basins;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -27,35 +26,23 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Spark tasks), and {@link Result} reduces paths in index order, so results do not depend on the thread
  * count. A diverging path stops, keeps its counts so far and carries the {@link DivergenceException}.
  */
-public final class OccupationExperiment {
+public final class OccupationExperiment extends Experiment {
 
-    private final ClippedSgd sgd;
     private final BasinMap basins;
     private final long steps;
     private final int paths;
     private final double epsilon;
     private final long thin;
-    private final long seed;
     private final int maxVisits;
-    private final LongConsumer progress;
-    private final Engine engine;
 
     private OccupationExperiment(Builder b) {
-        this.sgd = b.sgd;
+        super(b);
         this.basins = b.basins;
         this.steps = b.steps;
         this.paths = b.paths;
         this.epsilon = b.epsilon;
         this.thin = b.thin;
-        this.seed = b.seed;
         this.maxVisits = b.maxVisits;
-        this.progress = b.progress;
-        this.engine = b.engineUsed;
-    }
-
-    /** The engine this experiment runs on: {@link Engine#SCALAR} or {@link Engine#VECTOR} (AUTO resolved). */
-    public Engine engine() {
-        return engine;
     }
 
     public static Builder builder() {
@@ -175,12 +162,7 @@ public final class OccupationExperiment {
      * @throws IllegalStateException when this experiment runs on the scalar engine
      */
     public List<PathResult> runBlock(int block, int width) {
-        if (engine != Engine.VECTOR) {
-            throw new IllegalStateException("runBlock needs the vector engine; this experiment runs on " + engine.cliName());
-        }
-        if (width <= 0 || width % LaneEngine.lanes() != 0) {
-            throw new IllegalArgumentException("width must be a positive multiple of " + LaneEngine.lanes() + ", got " + width);
-        }
+        requireVector("runBlock", width);
         if (block < 0 || (long) block * width >= paths) {
             throw new IllegalArgumentException("block must be in [0, " + ((paths - 1) / width) + "], got " + block);
         }
@@ -285,7 +267,6 @@ public final class OccupationExperiment {
         private boolean epsilonSet;
         private long thin;
         private int maxVisits = 100_000;
-        private Engine engineUsed;
 
         private Builder() {
         }
@@ -365,14 +346,7 @@ public final class OccupationExperiment {
             if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
                 throw new IllegalArgumentException("epsilon must be in (0, inf), got " + epsilon);
             }
-            engineUsed = LaneEngine.resolve(engineRequested, sgd, paths);
-            if (engineUsed == Engine.VECTOR && basins.size() > 4) {
-                if (engineRequested == Engine.VECTOR) {
-                    throw new IllegalArgumentException("engine vector: occupation supports at most 4 attraction fields, got "
-                            + basins.size());
-                }
-                engineUsed = Engine.SCALAR;
-            }
+            resolveEngine(paths, basins.size() <= 4, "occupation supports at most 4 attraction fields, got " + basins.size());
             return new OccupationExperiment(this);
         }
     }

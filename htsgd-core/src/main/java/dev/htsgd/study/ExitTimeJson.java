@@ -1,5 +1,9 @@
 package dev.htsgd.study;
 
+import static dev.htsgd.run.Json.num;
+import static dev.htsgd.run.Json.nums;
+import static dev.htsgd.run.Json.points;
+
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.sim.LogLogFit;
 import java.util.ArrayList;
@@ -64,26 +68,5 @@ final class ExitTimeJson {
         out.put("diverged", r.firstDivergence() != null);
         out.put("divergence", r.firstDivergence() == null ? null : r.firstDivergence().getMessage());
         return out;
-    }
-
-    private static Object num(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static List<Object> nums(double[] v) {
-        List<Object> l = new ArrayList<>(v.length);
-        for (double d : v) {
-            l.add(num(d));
-        }
-        return l;
-    }
-
-    /** Points of one coordinate as numbers, of several as lists. */
-    private static List<Object> points(double[][] v) {
-        List<Object> l = new ArrayList<>(v.length);
-        for (double[] p : v) {
-            l.add(p.length == 1 ? num(p[0]) : nums(p));
-        }
-        return l;
     }
 }

@@ -202,6 +202,11 @@ class VectorEngineTest {
         OccupationExperiment.Result few = occ(sgd, Engine.VECTOR, 3, 1000, 1).run(1);
         assertThat(few.paths()).hasSize(3);
         assertThat(few.totalSteps()).isEqualTo(3000);
+        // the vector entry points refuse the scalar engine and a width that is not a multiple of K
+        assertThatThrownBy(() -> occ(sgd, Engine.SCALAR, k, 10, 1).runBlock(0, k)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runBlock needs the vector engine");
+        assertThatThrownBy(() -> occ(sgd, Engine.VECTOR, k, 10, 1).runBlock(0, k + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive multiple of " + k);
         ClippedSgd twoD = ClippedSgd.builder().objective(Himmelblau2d.of()).noise(IsotropicNoise.of(ParetoNoise.of(1.2, 0.1), 2))
                 .eta(0.001).clip(0.5).x0(3, 2).build();
         assertThat(occ(twoD, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);

@@ -43,10 +43,6 @@ final class KindSupport {
         }
     }
 
-    /** Null for NaN or infinite values (results.json carries no NaN). */
-    static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 
     /**
      * The cells grouped by everything but eta (target, landscape, noise, alpha, scale, b, seed), in cell

@@ -31,13 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ResumableRunOptions run;
 
-    /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
-    @Option(names = "--scale", hidden = true, paramLabel = "quick|tiny|full")
-    void oldSizeName(Scale s) {
-        scale = s;
-    }
-
-    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--size", paramLabel = "quick|tiny|full",
             description = "Size: quick (the demo, about 10 s on two idle cores), tiny (seconds), full (the paper's sizes, long) (default: quick).")
     Scale scale = Scale.quick;

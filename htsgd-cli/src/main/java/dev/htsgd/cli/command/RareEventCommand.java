@@ -82,26 +82,14 @@ public final class RareEventCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Paths per eta (default: ${DEFAULT-VALUE}).")
     long samples;
 
-    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--task-paths", paramLabel = "N",
             description = "Paths per task: the unit of work, checkpoint and summation (default: " + RareEventStudy.BATCH + ").")
     int batch = RareEventStudy.BATCH;
 
-    /** The old name of {@code --task-paths}, from before {@code --batch} meant only train's minibatch. */
-    @Option(names = "--batch", hidden = true, paramLabel = "N")
-    void oldBatchName(int n) {
-        batch = n;
-    }
-
-    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--estimator", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: is).")
     String method = "is";
-
-    /** The old name of {@code --estimator}, from before {@code --method} meant only train's method. */
-    @Option(names = "--method", hidden = true, paramLabel = "is|mc")
-    void oldMethodName(String m) {
-        method = m;
-    }
 
     @Option(names = "--is-threshold", paramLabel = "U", description = "Importance sampling: update size counted as a large jump (default min(b, |x0 - level|) / 30).")
     Double isThreshold;

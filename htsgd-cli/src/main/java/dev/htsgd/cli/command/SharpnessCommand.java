@@ -93,16 +93,10 @@ public final class SharpnessCommand extends DataCommand {
     @Option(names = "--slq-steps", paramLabel = "N", defaultValue = "80", description = "Density: Lanczos steps per vector (default: ${DEFAULT-VALUE}).")
     int slqSteps;
 
-    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--box", paramLabel = "EPS",
             description = "Worst-case sharpness: half-width epsilon of the box (or radius of the ball) around the weights (default: 5e-4).")
     double epsilon = 5e-4;
-
-    /** The old name of {@code --box}, from before {@code --epsilon} meant only simulate's neighbourhood radius. */
-    @Option(names = "--epsilon", hidden = true, paramLabel = "EPS")
-    void oldEpsilonName(double e) {
-        epsilon = e;
-    }
 
     @Option(names = "--region", paramLabel = "box|ball", defaultValue = "box", description = "Worst-case sharpness: box (Keskar) | ball (default: ${DEFAULT-VALUE}).")
     String region;

@@ -160,16 +160,10 @@ public final class SweepCommand implements Callable<Integer> {
             description = "simulate: paths per cell, one task each (default: ${DEFAULT-VALUE}).")
     public int paths;
 
-    // no defaultValue on the renamed options: picocli applies it after parsing and would overwrite the old name's
+    // no defaultValue on the renamed options: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--task-paths", paramLabel = "N",
             description = "rare-event: paths per task, in blocks of 1000 (default: 1e5).")
     public long batch = 100_000;
-
-    /** The old name of {@code --task-paths}, from before {@code --batch} meant only train's minibatch. */
-    @Option(names = "--batch", hidden = true, paramLabel = "N")
-    void oldBatchName(long n) {
-        batch = n;
-    }
 
     @Option(names = "--level", paramLabel = "L", defaultValue = "0",
             description = "rare-event: the level to reach (from above when --x0 > L) (default: ${DEFAULT-VALUE}).")
@@ -182,12 +176,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--estimator", paramLabel = "is|mc",
             description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: is).")
     public String method = "is";
-
-    /** The old name of {@code --estimator}, from before {@code --method} meant only train's method. */
-    @Option(names = "--method", hidden = true, paramLabel = "is|mc")
-    void oldMethodName(String m) {
-        method = m;
-    }
 
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
+import dev.htsgd.run.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
@@ -17,29 +18,20 @@ public final class JsonValues {
     private JsonValues() {
     }
 
-    /** NaN and infinities become null so the JSON stays valid. */
+    /** NaN and infinities become null so the JSON stays valid: {@link Json#num}, the one rule of every route. */
     public static Object num(double v) {
-        return Double.isFinite(v) ? v : null;
+        return Json.num(v);
     }
 
-
+    /** {@link Json#nums}. */
     public static List<Object> nums(double[] v) {
-        List<Object> l = new ArrayList<>();
-        for (double d : v) {
-            l.add(num(d));
-        }
-        return l;
+        return Json.nums(v);
     }
 
-
+    /** {@link Json#points}. */
     public static List<Object> points(double[][] v) {
-        List<Object> l = new ArrayList<>();
-        for (double[] p : v) {
-            l.add(p.length == 1 ? num(p[0]) : nums(p));
-        }
-        return l;
+        return Json.points(v);
     }
-
 
     public static Map<String, Object> map() {
         return new LinkedHashMap<>();

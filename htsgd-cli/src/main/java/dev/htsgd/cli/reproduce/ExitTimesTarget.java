@@ -113,7 +113,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
                         "b", Double.isInfinite(b) ? "none" : (Object) b,
                         "eta", eta,
                         "jumps", l,
-                        "predicted_mean", finite(pred));
+                        "predicted_mean", Json.num(pred));
                 int j = res == null ? -1 : java.util.stream.IntStream.range(0, res.points().size())
                         .filter(q -> res.points().get(q).eta() == eta).findFirst().orElse(-1);
                 if (j < 0) {
@@ -141,7 +141,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
             Map<String, Object> s = Json.object(
                     "b", Double.isInfinite(b) ? "none" : (Object) b,
                     "jumps", l,
-                    "slope", fit == null ? null : finite(fit.slope()),
+                    "slope", fit == null ? null : Json.num(fit.slope()),
                     "slope_ci", fit == null || !fit.hasInterval() ? null : List.of(fit.ciLow(), fit.ciHigh()),
                     "slope_note", res == null ? "every eta skipped: no slope" : res.slopeNote(),
                     "predicted_slope", th.slope(),
@@ -217,9 +217,6 @@ public final class ExitTimesTarget implements ReproduceTarget {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 
     static double[] col(List<double[]> pts, int k) {
         return pts.stream().mapToDouble(a -> a[k]).toArray();

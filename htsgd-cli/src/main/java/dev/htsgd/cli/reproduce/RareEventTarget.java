@@ -141,8 +141,8 @@ public final class RareEventTarget implements ReproduceTarget {
 
         return Json.object(
                 "points", points,
-                "slope_unclipped", finite(unclipped.slope()),
-                "slope_clipped", finite(clipped.slope()),
+                "slope_unclipped", Json.num(unclipped.slope()),
+                "slope_clipped", Json.num(clipped.slope()),
                 "slope_unclipped_ci", unclipped.ci(),
                 "slope_clipped_ci", clipped.ci(),
                 "predicted_slopes", Json.object("unclipped", unclipped.predicted(), "clipped", clipped.predicted()),
@@ -175,7 +175,7 @@ public final class RareEventTarget implements ReproduceTarget {
 
         List<Object> row(String b) {
             List<Object> ci = ci();
-            return java.util.Arrays.asList(b, finite(slope()), ci == null ? null : ci.get(0), ci == null ? null : ci.get(1),
+            return java.util.Arrays.asList(b, Json.num(slope()), ci == null ? null : ci.get(0), ci == null ? null : ci.get(1),
                     predicted);
         }
     }
@@ -196,7 +196,4 @@ public final class RareEventTarget implements ReproduceTarget {
         return null;
     }
 
-    static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }

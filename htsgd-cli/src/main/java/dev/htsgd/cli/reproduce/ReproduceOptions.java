@@ -9,16 +9,10 @@ import picocli.CommandLine.Option;
  */
 public final class ReproduceOptions {
 
-    // no defaultValue: picocli applies it after parsing and would overwrite what the old name set
+    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
     @Option(names = "--size", paramLabel = "full|quick|tiny",
             description = "Size of the run: full (the paper's configuration), quick (minutes), tiny (seconds) (default: full).")
     public Scale scale = Scale.full;
-
-    /** The old name of {@code --size}, from before {@code --scale} meant only the noise scale c. */
-    @Option(names = "--scale", hidden = true, paramLabel = "full|quick|tiny")
-    void oldSizeName(Scale s) {
-        scale = s;
-    }
 
     @Option(names = "--etas", paramLabel = "E", split = ",",
             description = "Learning rates (exit-times, rare-event); 1/200 style fractions are accepted.")
@@ -40,21 +34,9 @@ public final class ReproduceOptions {
             description = "Runs per method, seeds --seed, --seed + 1, ... (dl-fashion; default 5, tiny 1).")
     public Integer seeds;
 
-    /** The old name of {@code --replications}, from before {@code --seeds} meant only a list of seeds. */
-    @Option(names = "--seeds", hidden = true, paramLabel = "N")
-    void oldReplicationsName(int n) {
-        seeds = n;
-    }
-
     @Option(names = "--sb-noise-replications", paramLabel = "N",
             description = "Runs of sb-noise's 100,000-iteration schedule (dl-fashion; default --replications).")
     public Integer sbNoiseSeeds;
-
-    /** The old name of {@code --sb-noise-replications}. */
-    @Option(names = "--sb-noise-seeds", hidden = true, paramLabel = "N")
-    void oldSbNoiseReplicationsName(int n) {
-        sbNoiseSeeds = n;
-    }
 
     @Option(names = "--parallel-runs", paramLabel = "N", description = "Training runs at once, each in its own process with --threads PyTorch threads (dl-fashion; default 1).")
     public Integer parallelRuns;
