@@ -94,7 +94,7 @@ class EngineCommandsTest {
         "simulate --steps 10 --paths 0; --paths must be > 0",
         "simulate --steps 10 --x0 2.0; --x0 must lie inside",
         "simulate --steps 10 --landscape expr:x^; --landscape",
-        "simulate --steps 10 --landscape expr:sin(z); --landscape",
+        "simulate --steps 10 --landscape expr:sin(w); --landscape",
         "simulate --steps 10 --landscape nope; --landscape must be one of",
         "simulate --steps 10 --domain 1,0; --domain",
         "simulate --steps 10 --clip-mode diag; --clip-mode",
