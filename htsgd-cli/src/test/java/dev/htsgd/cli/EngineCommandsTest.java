@@ -94,7 +94,7 @@ class EngineCommandsTest {
         "simulate --steps 10 --paths 0; --paths must be > 0",
         "simulate --steps 10 --x0 2.0; --x0 must lie inside",
         "simulate --steps 10 --landscape expr:x^; --landscape",
-        "simulate --steps 10 --landscape expr:sin(z); --landscape",
+        "simulate --steps 10 --landscape expr:sin(w); --landscape",
         "simulate --steps 10 --landscape nope; --landscape must be one of",
         "simulate --steps 10 --domain 1,0; --domain",
         "simulate --steps 10 --clip-mode diag; --clip-mode",
@@ -109,7 +109,7 @@ class EngineCommandsTest {
         "simulate --steps 10 --epsilon Infinity; --epsilon must be in (0, inf)",
         "simulate --steps 10 --thin -1; --thin must be >= 0",
         // library parameter names (InvalidParameterException.parameter()) mapped to the options by OptionNames
-        "simulate --steps 10 --ball 2; --ball: a ball or a box is for 2-D landscapes; iclr1d is 1-D",
+        "simulate --steps 10 --ball 2; --ball: a ball or a box is for 2-D and 3-D landscapes; iclr1d is 1-D",
         "simulate --steps 10 --landscape himmelblau2d --domain -1,1; --domain: an interval is for 1-D landscapes",
         "simulate --steps 10 --noise cauchy; --noise must be one of",
         "simulate --steps 10 --noise pareto --p-plus 2; --p-plus must be in [0, 1], got 2.0",

@@ -33,6 +33,18 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
 
     String describe();
 
+    /**
+     * This domain for a landscape of dimension d, named {@code landscape} in errors: a ball around the origin is
+     * the ball of the same radius around the origin of R^d (what {@link #parse} builds for a radius, whatever
+     * the landscape's dimension); every other domain is returned as it is when it has dimension d.
+     *
+     * @throws InvalidParameterException naming {@code domain} when the domain is of another dimension (an
+     *     interval for d &gt; 1, a ball or a box for d = 1, a box or an off-centre ball of another dimension)
+     */
+    default Domain inDimension(int d, String landscape) {
+        return this;
+    }
+
     static Domain unbounded() {
         return Unbounded.INSTANCE;
     }
@@ -51,17 +63,19 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
 
     /**
      * The domain replacing a landscape's default, given as an interval {@code "a,b"} (1-D) or as the radius of
-     * a ball around the origin (2-D), or null when neither is given (keep the default). The one parser of
+     * a ball around the origin (2-D, 3-D), or null when neither is given (keep the default). The one parser of
      * both forms, shared by the command line and the Spark sweeps, so both refuse the same input the same way.
+     * The ball is built in the plane; {@link Landscapes#of(String, Domain)} takes it in the landscape's dimension
+     * ({@link #inDimension}).
      *
      * @param interval {@code "a,b"} with finite a &lt; b, or null (parameter {@code domain})
-     * @param ballRadius the radius R in (0, inf) of the ball |x| &lt;= R in the plane, or null (parameter {@code ball})
+     * @param ballRadius the radius R in (0, inf) of the ball |x| &lt;= R around the origin, or null (parameter {@code ball})
      * @throws InvalidParameterException when both are given or one is malformed
      */
     static Domain parse(String interval, Double ballRadius) {
         if (interval != null && ballRadius != null) {
             throw Require.fail("domain", "and `ball` exclude each other: an interval a,b is for 1-D landscapes, "
-                    + "a ball radius R for 2-D");
+                    + "a ball radius R for 2-D and 3-D");
         }
         if (interval != null) {
             return parseInterval("domain", interval);
@@ -159,6 +173,15 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
         public String describe() {
             return "[" + lo + ", " + hi + "]";
         }
+
+        @Override
+        public Domain inDimension(int d, String landscape) {
+            if (d != 1) {
+                throw Require.fail("domain", ": an interval is for 1-D landscapes; " + landscape + " is " + d
+                        + "-D: give a ball or a box");
+            }
+            return this;
+        }
     }
 
     /** The box of coordinate-wise bounds lo[k] &lt;= x[k] &lt;= hi[k]. */
@@ -194,6 +217,17 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
         @Override
         public String describe() {
             return "box " + Arrays.toString(lo) + " x " + Arrays.toString(hi);
+        }
+
+        @Override
+        public Domain inDimension(int d, String landscape) {
+            if (d == 1) {
+                throw notForOneD(landscape);
+            }
+            if (lo.length != d) {
+                throw Require.fail("domain", ": a " + lo.length + "-D box does not fit " + landscape + ", which is " + d + "-D");
+            }
+            return this;
         }
     }
 
@@ -235,5 +269,26 @@ public sealed interface Domain permits Domain.Unbounded, Domain.Interval, Domain
         public String describe() {
             return "ball radius " + radius + " around " + Arrays.toString(center);
         }
+
+        /** The ball around the origin of R^d for a ball around the origin; else this ball when it is d-D. */
+        @Override
+        public Domain inDimension(int d, String landscape) {
+            if (d == 1) {
+                throw notForOneD(landscape);
+            }
+            if (center.length == d) {
+                return this;
+            }
+            if (Arrays.stream(center).allMatch(c -> c == 0)) {
+                return new Ball(new double[d], radius);
+            }
+            throw Require.fail("domain", ": the ball around " + Arrays.toString(center) + " is " + center.length
+                    + "-D and does not fit " + landscape + ", which is " + d + "-D");
+        }
+    }
+
+    private static InvalidParameterException notForOneD(String landscape) {
+        return Require.fail("domain", ": a ball or a box is for 2-D and 3-D landscapes; " + landscape
+                + " is 1-D: give an interval");
     }
 }

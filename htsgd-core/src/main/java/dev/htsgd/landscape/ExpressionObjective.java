@@ -6,7 +6,9 @@ import dev.htsgd.check.Require;
 import net.objecthunter.exp4j.function.Function;
 
 /**
- * A landscape f given as text ({@code --landscape expr:FORMULA}): a formula in x (1-D) or in x and y (2-D).
+ * A landscape f given as text ({@code --landscape expr:FORMULA}): a formula in x (1-D), in x and y (2-D) or in x, y
+ * and z (3-D). The dimension is that of the highest variable used, so a formula in x and z (no y) is 3-D and
+ * constant along y.
  * The formula is parsed by exp4j (operators + - * / ^ %, its built-in functions such as sin, cos, exp, log,
  * sqrt, abs, pow, and the constants pi and e).
  *
@@ -57,22 +59,18 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
     }
 
     /**
-     * Parses a formula in x (1-D, returns an {@link Objective1D}) or in x and y (2-D).
+     * Parses a formula in x (1-D, returns an {@link Objective1D}), in x and y (2-D) or in x, y and z (3-D); the
+     * dimension is that of the highest variable used.
      *
      * @param formula the text after {@code expr:}
-     * @param domain where the iterate lives; null means unbounded
+     * @param domain where the iterate lives; null means unbounded; a ball around the origin is taken in the
+     *     formula's dimension ({@link Domain#inDimension})
      * @throws dev.htsgd.check.InvalidParameterException naming {@code landscape} when the formula does not parse or uses unknown
-     *     names
+     *     names, naming {@code domain} when the domain does not fit the formula's dimension
      */
     public static ExpressionObjective parse(String formula, Domain domain) {
         ExpressionProgram p = ExpressionProgram.compile(formula);
-        Domain d = domain == null ? Domain.unbounded() : domain;
-        if (p.dimension() == 2 && d instanceof Domain.Interval) {
-            throw Require.fail("domain", ": an interval is for 1-D landscapes; '" + formula + "' uses y: give a ball or a box");
-        }
-        if (p.dimension() == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
-            throw Require.fail("domain", ": a ball or a box is for 2-D landscapes; '" + formula + "' is 1-D: give an interval");
-        }
+        Domain d = domain == null ? Domain.unbounded() : domain.inDimension(p.dimension(), "'" + formula + "'");
         return p.dimension() == 1 ? new OneD(formula, d, p) : new ExpressionObjective(formula, d, p);
     }
 
@@ -98,21 +96,20 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
 
     @Override
     public double value(double[] x) {
-        return eval(x[0], dim > 1 ? x[1] : 0.0, null);
+        return eval(x, 0.0, null, scratch.get());
     }
 
     @Override
     public void gradient(double[] x, double[] grad) {
-        eval(x[0], dim > 1 ? x[1] : 0.0, grad);
+        eval(x, 0.0, grad, scratch.get());
     }
 
-    /** Evaluates f at (x, y); when grad is non-null also writes the gradient into it. */
-    final double eval(double x, double y, double[] grad) {
-        return eval(x, y, grad, scratch.get());
-    }
-
-    /** Evaluates f at (x, y) using the given scratch; the gradient is left in {@code s.der[0..dim)}. */
-    private double eval(double x, double y, double[] grad, Scratch s) {
+    /**
+     * Evaluates f at the point {@code point} (length {@link #dimension()}), or, when it is null, at the 1-D point
+     * {@code x} (the scalar path of {@link OneD}, which needs no array); when grad is non-null also writes the
+     * gradient into it, which is also left in {@code s.der[0..dim)}.
+     */
+    private double eval(double[] point, double x, double[] grad, Scratch s) {
         double[] val = s.val;
         double[] der = s.der;
         final int d = dim;
@@ -128,7 +125,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
                 }
                 case VAR -> {
                     sp++;
-                    val[sp] = args[i] == 0 ? x : y;
+                    val[sp] = point == null ? x : point[args[i]];
                     for (int k = 0; k < d; k++) {
                         der[sp * d + k] = k == args[i] ? 1 : 0;
                     }
@@ -302,9 +299,13 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
         return base;
     }
 
+    final double valueOneD(double x) {
+        return eval(null, x, null, scratch.get());
+    }
+
     final double derivativeOneD(double x) {
         Scratch s = scratch.get();
-        eval(x, 0.0, null, s);
+        eval(null, x, null, s);
         return s.der[0];
     }
 
@@ -322,7 +323,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
 
         @Override
         public double value(double x) {
-            return eval(x, 0.0, null);
+            return valueOneD(x);
         }
 
         @Override
@@ -335,15 +336,6 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
             return 1;
         }
 
-        @Override
-        public double value(double[] x) {
-            return eval(x[0], 0.0, null);
-        }
-
-        @Override
-        public void gradient(double[] x, double[] grad) {
-            eval(x[0], 0.0, grad);
-        }
     }
 
 }

@@ -15,11 +15,12 @@ import net.objecthunter.exp4j.tokenizer.Token;
 import net.objecthunter.exp4j.tokenizer.VariableToken;
 
 /**
- * A formula f(x) or f(x, y) compiled to a postfix program for {@link ExpressionObjective}: exp4j parses the text
- * and its shunting-yard gives the postfix order, which is then flattened into opcode arrays that the objective
- * evaluates in forward-mode automatic differentiation without allocating.
+ * A formula f(x), f(x, y) or f(x, y, z) compiled to a postfix program for {@link ExpressionObjective}: exp4j parses
+ * the text and its shunting-yard gives the postfix order, which is then flattened into opcode arrays that the
+ * objective evaluates in forward-mode automatic differentiation without allocating.
  *
- * @param dimension 1 for a formula in x only, 2 when it uses y
+ * @param dimension the index of the highest variable used plus one: 1 for x only, 2 when y is the highest, 3 when
+ *     z is used (also without y: f(x, z) is a 3-D landscape constant along y)
  * @param ops the opcode of each postfix token
  * @param args VAR: the variable's index; FUNC: the built-in's code; else unused
  * @param consts CONST: the value; else unused
@@ -52,6 +53,9 @@ record ExpressionProgram(int dimension, int[] ops, int[] args, double[] consts, 
             Map.entry("atan", 17), Map.entry("expm1", 18), Map.entry("signum", 19), Map.entry("floor", 20),
             Map.entry("ceil", 21), Map.entry("pow", 22));
 
+    /** The variables of a formula, in coordinate order: x is coordinate 0, y 1, z 2. */
+    static final java.util.List<String> VARIABLES = java.util.List.of("x", "y", "z");
+
     /**
      * Compiles {@code formula}.
      *
@@ -60,27 +64,26 @@ record ExpressionProgram(int dimension, int[] ops, int[] args, double[] consts, 
      */
     static ExpressionProgram compile(String formula) {
         if (formula == null || formula.isBlank()) {
-            throw Require.fail("landscape", "expr: needs a formula in x (and y), e.g. expr:x^4/10-x^2");
+            throw Require.fail("landscape", "expr: needs a formula in x (and y, z), e.g. expr:x^4/10-x^2");
         }
         Token[] rpn;
         try {
-            ValidationResult vr = new ExpressionBuilder(formula).variables("x", "y")
+            ValidationResult vr = new ExpressionBuilder(formula).variables("x", "y", "z")
                     .implicitMultiplication(false).build().validate(false);
             if (!vr.isValid()) {
                 throw new IllegalArgumentException(String.join("; ", vr.getErrors()));
             }
-            rpn = ShuntingYard.convertToRPN(formula, Map.of(), Map.of(), Set.of("x", "y", "pi", "π", "e", "φ"), false);
+            rpn = ShuntingYard.convertToRPN(formula, Map.of(), Map.of(), Set.of("x", "y", "z", "pi", "π", "e", "φ"), false);
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw Require.fail("landscape", "expr: cannot parse '" + formula + "': " + msg);
         }
-        boolean usesY = false;
+        int dim = 1; // the highest coordinate used decides: f(x, z) is 3-D
         for (Token t : rpn) {
-            if (t instanceof VariableToken v && v.getName().equals("y")) {
-                usesY = true;
+            if (t instanceof VariableToken v) {
+                dim = Math.max(dim, VARIABLES.indexOf(v.getName()) + 1);
             }
         }
-        int dim = usesY ? 2 : 1;
         int n = rpn.length;
         int[] ops = new int[n];
         int[] args = new int[n];
@@ -99,6 +102,7 @@ record ExpressionProgram(int dimension, int[] ops, int[] args, double[] consts, 
                 switch (v.getName()) {
                     case "x" -> { ops[i] = VAR; args[i] = 0; }
                     case "y" -> { ops[i] = VAR; args[i] = 1; }
+                    case "z" -> { ops[i] = VAR; args[i] = 2; }
                     case "pi", "π" -> { ops[i] = CONST; consts[i] = Math.PI; }
                     case "e" -> { ops[i] = CONST; consts[i] = Math.E; }
                     case "φ" -> { ops[i] = CONST; consts[i] = 1.61803398874; }

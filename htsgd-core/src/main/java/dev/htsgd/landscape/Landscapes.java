@@ -10,7 +10,7 @@ import dev.htsgd.check.Require;
 public final class Landscapes {
 
     /** The names of the built-in landscapes (expr:FORMULA aside). */
-    public static final String NAMES = "iclr1d, ld-quartic, himmelblau2d, wells2d, expr:<formula in x (and y)>";
+    public static final String NAMES = "iclr1d, ld-quartic, himmelblau2d, wells2d, expr:<formula in x (and y, z)>";
 
     private Landscapes() {
     }
@@ -19,7 +19,8 @@ public final class Landscapes {
      * The landscape of the given name.
      *
      * @param name iclr1d | ld-quartic | himmelblau2d | expr:FORMULA
-     * @param domainOverride a domain replacing the landscape's default; null keeps the default
+     * @param domainOverride a domain replacing the landscape's default; null keeps the default; a ball around the
+     *     origin is taken in the landscape's dimension ({@link Domain#inDimension})
      * @throws dev.htsgd.check.InvalidParameterException naming {@code landscape} for unknown names or unparsable formulas
      */
     public static Objective of(String name, Domain domainOverride) {
@@ -47,15 +48,10 @@ public final class Landscapes {
     }
 
     private static void checkDomain(Objective o, Domain d) {
-        if (d == null) {
-            return;
-        }
-        if (o.dimension() == 1 && (d instanceof Domain.Ball || d instanceof Domain.Box)) {
-            throw Require.fail("domain", ": a ball or a box is for 2-D landscapes; " + o.name() + " is 1-D: give an interval");
-        }
-        if (o.dimension() > 1 && d instanceof Domain.Interval) {
-            throw Require.fail("domain", ": an interval is for 1-D landscapes; " + o.name() + " is "
-                    + o.dimension() + "-D: give a ball or a box");
+        if (d != null && d.inDimension(o.dimension(), o.name()) != d) {
+            // a built-in is constructed with the domain: a ball re-dimensioned would not be the one it projects on
+            throw Require.fail("domain", ": " + d.describe() + " does not fit " + o.name() + ", which is "
+                    + o.dimension() + "-D");
         }
     }
 }

@@ -273,7 +273,7 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
         String meanNote = null;
         if (slope == null) {
             meanNote = slopeNote;
-        } else if (s.basins() instanceof BasinMap.Grid2D grid && s.clipping() != Clipping.GRADIENT_ONLY) {
+        } else if (s.basins() instanceof BasinMap.FlowGrid grid && s.clipping() != Clipping.GRADIENT_ONLY) {
             // d-D: the same prediction from the fields by gradient flow and the run's isotropic noise
             Object a = MultiDAnalyses.of(s.objective(), IsotropicNoise.of(z, s.objective().dimension()), b);
             if (a instanceof String why) {

@@ -18,7 +18,7 @@ final class OccupationTheory {
     }
 
     static OccupationStudy.Prediction predict(OccupationStudy.Settings s, OccupationStudy.Model m, double[] fractions) {
-        if (m.basins() instanceof BasinMap.Grid2D grid) {
+        if (m.basins() instanceof BasinMap.FlowGrid grid) {
             return predictMultiD(s, m, grid, fractions);
         }
         if (!(m.basins() instanceof Basins map) || !map.hasExits()) {
@@ -51,7 +51,7 @@ final class OccupationTheory {
      * from the fields' order to the grid's by the grid's label of each minimiser.
      */
     private static OccupationStudy.Prediction predictMultiD(OccupationStudy.Settings s, OccupationStudy.Model m,
-                                                            BasinMap.Grid2D grid, double[] fractions) {
+                                                            BasinMap.FlowGrid grid, double[] fractions) {
         if (!m.noise().isHeavyTailed() || !(m.noise().alpha() > 1)) {
             return OccupationStudy.Prediction.none("no heavy-tailed limit (light tails or alpha <= 1): the path stays near its start");
         }

@@ -14,14 +14,14 @@ import java.util.List;
  * regions off it with {@code sim.Region.basin}). Indices are 0-based and aligned with the minima.
  *
  * <p>1-D ({@link #of1D}): {@link Basins}, the exact fields I_i = (s_{i-1}, s_i) between the maxima s_i
- * (critical points by the shared finder {@link CriticalPoints1D}). 2-D ({@link #gradientFlow2D}):
- * {@link Grid2D}, each cell of a grid over the domain's bounding box labelled by following the gradient flow
+ * (critical points by the shared finder {@link CriticalPoints1D}). 2-D and 3-D ({@link #gradientFlowGrid}):
+ * {@link FlowGrid}, each cell of a grid over the domain's bounding box labelled by following the gradient flow
  * dx/dt = -grad f(x) from the cell's centre (projected onto the domain) to a minimiser; minimisers are the
- * distinct limit points with a positive definite Hessian, sorted by x then y. A state is labelled by its cell,
+ * distinct limit points with a positive definite Hessian, sorted by x, then y, then z. A state is labelled by its cell,
  * so states within one cell width of a basin boundary may be mislabelled; the resolution is stated by
  * {@link #describe()}.
  */
-public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
+public abstract sealed class BasinMap permits Basins, BasinMap.FlowGrid {
 
     /** Number n of minima (fields). */
     public abstract int size();
@@ -60,92 +60,108 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
         return Basins.of(f, cps, x -> 1.0);
     }
 
-    /** The basin map of any landscape: exact in 1-D ({@link Basins}), gradient-flow grid (200 x 200) in 2-D. */
+    /** Cells per axis of the basin grid of a 3-D landscape: 32^3 = 32768 flows, fewer than the 2-D 200^2. */
+    public static final int CELLS_3D = 32;
+
+    /**
+     * The basin map of any landscape: exact in 1-D ({@link Basins}), a gradient-flow grid ({@link FlowGrid}) of
+     * 200 x 200 cells in 2-D and {@link #CELLS_3D}^3 in 3-D.
+     */
     public static BasinMap of(Objective f) {
         if (f instanceof Objective1D o) {
             return of1D(o);
         }
-        return gradientFlow2D(f, 200);
+        return gradientFlowGrid(f, f.dimension() == 2 ? 200 : CELLS_3D);
     }
 
     /**
-     * 2-D: a grid labelling by gradient flow.
+     * 2-D and 3-D: a grid labelling by gradient flow over the domain's bounding box.
      *
-     * @param f a two-dimensional landscape
-     * @param cells cells per side, in [10, 2000]
+     * @param f a two- or three-dimensional landscape
+     * @param cells cells per axis, in [10, 2000] (2-D) or [10, 100] (3-D)
      */
-    public static Grid2D gradientFlow2D(Objective f, int cells) {
-        if (f.dimension() != 2) {
-            throw new IllegalArgumentException("gradient-flow basins need a 2-D landscape, got " + f.dimension() + "-D");
+    public static FlowGrid gradientFlowGrid(Objective f, int cells) {
+        int d = f.dimension();
+        if (d != 2 && d != 3) {
+            throw new IllegalArgumentException("gradient-flow basins need a 2-D or 3-D landscape, got " + d + "-D");
         }
-        if (cells < 10 || cells > 2000) {
-            throw new IllegalArgumentException("cells must be in [10, 2000], got " + cells);
+        int most = d == 2 ? 2000 : 100;
+        if (cells < 10 || cells > most) {
+            throw new IllegalArgumentException("cells must be in [10, " + most + "], got " + cells);
         }
-        double[] lo;
-        double[] hi;
-        Domain d = f.domain();
-        if (d instanceof Domain.Ball b) {
-            lo = new double[] {b.center()[0] - b.radius(), b.center()[1] - b.radius()};
-            hi = new double[] {b.center()[0] + b.radius(), b.center()[1] + b.radius()};
-        } else if (d instanceof Domain.Box b) {
-            lo = b.lo().clone();
-            hi = b.hi().clone();
-        } else {
-            lo = new double[] {-10, -10};
-            hi = new double[] {10, 10};
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        Domain dom = f.domain();
+        for (int c = 0; c < d; c++) {
+            if (dom instanceof Domain.Ball b) {
+                lo[c] = b.center()[c] - b.radius();
+                hi[c] = b.center()[c] + b.radius();
+            } else if (dom instanceof Domain.Box b) {
+                lo[c] = b.lo()[c];
+                hi[c] = b.hi()[c];
+            } else {
+                lo[c] = -10;
+                hi[c] = 10;
+            }
         }
-        return Grid2D.build(f, lo, hi, cells);
+        return FlowGrid.build(f, lo, hi, cells);
     }
 
-    /** 2-D: the fields I_i as a grid labelling by gradient flow. */
-    public static final class Grid2D extends BasinMap {
+    /**
+     * 2-D and 3-D: the fields I_i as a grid labelling by gradient flow; cell (i_0, ..., i_{d-1}) is entry
+     * ((i_0 cells + i_1) cells + ...) of the labels.
+     */
+    public static final class FlowGrid extends BasinMap {
         private final double[][] minima;
         private final int[] labels;
         private final int cells;
-        private final double x0;
-        private final double y0;
-        private final double hx;
-        private final double hy;
+        private final double[] lo;
+        private final double[] h;
 
-        private Grid2D(double[][] minima, int[] labels, int cells, double[] lo, double[] hi) {
+        private FlowGrid(double[][] minima, int[] labels, int cells, double[] lo, double[] hi) {
             this.minima = minima;
             this.labels = labels;
             this.cells = cells;
-            this.x0 = lo[0];
-            this.y0 = lo[1];
-            this.hx = (hi[0] - lo[0]) / cells;
-            this.hy = (hi[1] - lo[1]) / cells;
+            this.lo = lo.clone();
+            this.h = new double[lo.length];
+            for (int c = 0; c < lo.length; c++) {
+                h[c] = (hi[c] - lo[c]) / cells;
+            }
         }
 
-        static Grid2D build(Objective f, double[] lo, double[] hi, int cells) {
-            double hx = (hi[0] - lo[0]) / cells;
-            double hy = (hi[1] - lo[1]) / cells;
-            List<double[]> mins = new ArrayList<>();
-            int[] raw = new int[cells * cells];
-            double scale = Math.max(hi[0] - lo[0], hi[1] - lo[1]);
-            double tol = 1e-4 * scale;
-            double[] p = new double[2];
-            for (int i = 0; i < cells; i++) {
-                for (int j = 0; j < cells; j++) {
-                    p[0] = lo[0] + (i + 0.5) * hx;
-                    p[1] = lo[1] + (j + 0.5) * hy;
-                    f.domain().project(p);
-                    double[] end = flowToMinimum(f, p);
-                    int k = -1;
-                    for (int m = 0; m < mins.size(); m++) {
-                        if (Math.hypot(mins.get(m)[0] - end[0], mins.get(m)[1] - end[1]) < tol) {
-                            k = m;
-                            break;
-                        }
-                    }
-                    if (k < 0) {
-                        mins.add(end);
-                        k = mins.size() - 1;
-                    }
-                    raw[i * cells + j] = k;
-                }
+        static FlowGrid build(Objective f, double[] lo, double[] hi, int cells) {
+            int d = lo.length;
+            double[] hx = new double[d];
+            double scale = 0;
+            for (int c = 0; c < d; c++) {
+                hx[c] = (hi[c] - lo[c]) / cells;
+                scale = Math.max(scale, hi[c] - lo[c]);
             }
-            // order minima by x then y
+            int total = (int) Math.round(Math.pow(cells, d));
+            List<double[]> mins = new ArrayList<>();
+            int[] raw = new int[total];
+            double tol = 1e-4 * scale;
+            double[] p = new double[d];
+            for (int idx = 0; idx < total; idx++) {
+                for (int c = d - 1, rest = idx; c >= 0; c--, rest /= cells) {
+                    p[c] = lo[c] + (rest % cells + 0.5) * hx[c];
+                }
+                f.domain().project(p);
+                double[] end = flowToMinimum(f, p);
+                int k = -1;
+                for (int m = 0; m < mins.size(); m++) {
+                    if (norm(mins.get(m), end) < tol) {
+                        k = m;
+                        break;
+                    }
+                }
+                if (k < 0) {
+                    mins.add(end);
+                    k = mins.size() - 1;
+                }
+                raw[idx] = k;
+            }
+            // order minima by x, then y (then z)
             Integer[] order = new Integer[mins.size()];
             for (int m = 0; m < order.length; m++) {
                 order[m] = m;
@@ -153,8 +169,13 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
             Arrays.sort(order, (a, b) -> {
                 double[] u = mins.get(a);
                 double[] v = mins.get(b);
-                int c = Double.compare(Math.rint(u[0] / tol), Math.rint(v[0] / tol));
-                return c != 0 ? c : Double.compare(u[1], v[1]);
+                for (int c = 0; c < d - 1; c++) {
+                    int r = Double.compare(Math.rint(u[c] / tol), Math.rint(v[c] / tol));
+                    if (r != 0) {
+                        return r;
+                    }
+                }
+                return Double.compare(u[d - 1], v[d - 1]);
             });
             int[] rank = new int[order.length];
             double[][] sorted = new double[order.length][];
@@ -165,7 +186,19 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
             for (int c = 0; c < raw.length; c++) {
                 raw[c] = rank[raw[c]];
             }
-            return new Grid2D(sorted, raw, cells, lo, hi);
+            return new FlowGrid(sorted, raw, cells, lo, hi);
+        }
+
+        /** |a - b| (in 2-D by hypot, as the grid has always measured it). */
+        private static double norm(double[] a, double[] b) {
+            if (a.length == 2) {
+                return Math.hypot(a[0] - b[0], a[1] - b[1]);
+            }
+            double s = 0;
+            for (int c = 0; c < a.length; c++) {
+                s += (a[c] - b[c]) * (a[c] - b[c]);
+            }
+            return Math.sqrt(s);
         }
 
         /**
@@ -175,7 +208,7 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
          */
         static double[] flowToMinimum(Objective f, double[] start) {
             double[] x = start.clone();
-            double[] g = new double[2];
+            double[] g = new double[x.length];
             for (int attempt = 0; attempt < 4; attempt++) {
                 flow(f, x, g);
                 if (isMinimum(f, x)) {
@@ -183,36 +216,45 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
                 }
                 x[0] += 1e-3 * (attempt % 2 == 0 ? 1 : -1);
                 x[1] += 1e-3 * (attempt < 2 ? 1 : -1);
+                for (int c = 2; c < x.length; c++) {
+                    x[c] += 1e-3 * ((attempt + c) % 2 == 0 ? 1 : -1);
+                }
             }
             return x;
         }
 
         private static void flow(Objective f, double[] x, double[] g) {
+            int d = x.length;
+            double[] old = new double[d];
+            double[] zero = new double[d];
             double h = 1e-2;
             double prev = f.value(x);
             for (int it = 0; it < 200_000; it++) {
                 f.gradient(x, g);
-                double n = Math.hypot(g[0], g[1]);
+                double n = norm(g, zero);
                 if (n < 1e-10) {
                     return;
                 }
                 double step = Math.min(h, 0.02 / n);
-                double ox = x[0];
-                double oy = x[1];
-                x[0] -= step * g[0];
-                x[1] -= step * g[1];
+                System.arraycopy(x, 0, old, 0, d);
+                for (int c = 0; c < d; c++) {
+                    x[c] -= step * g[c];
+                }
                 f.domain().project(x);
                 double v = f.value(x);
                 if (v > prev) { // overshoot: halve the step and retry
-                    x[0] = ox;
-                    x[1] = oy;
+                    System.arraycopy(old, 0, x, 0, d);
                     h /= 2;
                     if (h < 1e-12) {
                         return;
                     }
                     continue;
                 }
-                if (Math.abs(x[0] - ox) + Math.abs(x[1] - oy) < 1e-14) {
+                double moved = 0;
+                for (int c = 0; c < d; c++) {
+                    moved += Math.abs(x[c] - old[c]);
+                }
+                if (moved < 1e-14) {
                     return; // stuck on the domain boundary or converged
                 }
                 prev = v;
@@ -220,15 +262,37 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
             }
         }
 
+        /**
+         * Every direction of a small circle (2-D: 8 directions) or sphere (3-D: the 6 axis and 8 diagonal
+         * directions) must go up or out of the domain.
+         */
         private static boolean isMinimum(Objective f, double[] x) {
             double e = 1e-4;
             double f0 = f.value(x);
             double[] p = x.clone();
-            // every direction of a small circle must go up (or out of the domain)
-            for (int k = 0; k < 8; k++) {
-                double a = Math.PI * k / 4;
-                p[0] = x[0] + e * Math.cos(a);
-                p[1] = x[1] + e * Math.sin(a);
+            List<double[]> dirs = new ArrayList<>();
+            if (x.length == 2) {
+                for (int k = 0; k < 8; k++) {
+                    double a = Math.PI * k / 4;
+                    dirs.add(new double[] {Math.cos(a), Math.sin(a)});
+                }
+            } else {
+                for (int c = 0; c < 3; c++) {
+                    for (int sgn = -1; sgn <= 1; sgn += 2) {
+                        double[] u = new double[3];
+                        u[c] = sgn;
+                        dirs.add(u);
+                    }
+                }
+                for (int k = 0; k < 8; k++) {
+                    double q = 1 / Math.sqrt(3);
+                    dirs.add(new double[] {(k & 1) == 0 ? q : -q, (k & 2) == 0 ? q : -q, (k & 4) == 0 ? q : -q});
+                }
+            }
+            for (double[] u : dirs) {
+                for (int c = 0; c < x.length; c++) {
+                    p[c] = x[c] + e * u[c];
+                }
                 if (f.domain().contains(p) && f.value(p) < f0 - 1e-15 * Math.max(1, Math.abs(f0))) {
                     return false;
                 }
@@ -248,54 +312,61 @@ public abstract sealed class BasinMap permits Basins, BasinMap.Grid2D {
 
         @Override
         public int fieldOf(double x) {
-            throw new UnsupportedOperationException("2-D basin map");
+            throw new UnsupportedOperationException(lo.length + "-D basin map");
         }
 
         @Override
         public int fieldOf(double[] x) {
-            int i = (int) ((x[0] - x0) / hx);
-            int j = (int) ((x[1] - y0) / hy);
-            i = i < 0 ? 0 : (i >= cells ? cells - 1 : i);
-            j = j < 0 ? 0 : (j >= cells ? cells - 1 : j);
-            return labels[i * cells + j];
+            int idx = 0;
+            for (int c = 0; c < lo.length; c++) {
+                int i = (int) ((x[c] - lo[c]) / h[c]);
+                i = i < 0 ? 0 : (i >= cells ? cells - 1 : i);
+                idx = idx * cells + i;
+            }
+            return labels[idx];
         }
 
         /**
          * Radius r of basin i: the distance from its minimiser to the nearest grid cell labelled otherwise
-         * (the distance to the cell's rectangle, so exact when the boundary runs along cell edges, otherwise
+         * (the distance to the cell's box, so exact when the boundary runs along cell edges, otherwise
          * within one cell width).
          */
         @Override
         public double radius(int i) {
-            double px = minima[i][0];
-            double py = minima[i][1];
+            int d = lo.length;
+            double[] m = minima[i];
+            double[] gap = new double[d];
+            double[] zero = new double[d];
             double best = Double.POSITIVE_INFINITY;
-            for (int a = 0; a < cells; a++) {
-                for (int c = 0; c < cells; c++) {
-                    if (labels[a * cells + c] == i) {
-                        continue;
-                    }
-                    double lx = x0 + a * hx;
-                    double ly = y0 + c * hy;
-                    double dx = Math.max(0, Math.max(lx - px, px - (lx + hx)));
-                    double dy = Math.max(0, Math.max(ly - py, py - (ly + hy)));
-                    best = Math.min(best, Math.hypot(dx, dy));
+            for (int idx = 0; idx < labels.length; idx++) {
+                if (labels[idx] == i) {
+                    continue;
                 }
+                for (int c = d - 1, rest = idx; c >= 0; c--, rest /= cells) {
+                    double l = lo[c] + (rest % cells) * h[c];
+                    gap[c] = Math.max(0, Math.max(l - m[c], m[c] - (l + h[c])));
+                }
+                best = Math.min(best, norm(gap, zero));
             }
             return best;
         }
 
         @Override
         public double distance2(double[] x, int i) {
-            double dx = x[0] - minima[i][0];
-            double dy = x[1] - minima[i][1];
-            return dx * dx + dy * dy;
+            double s = 0;
+            for (int c = 0; c < lo.length; c++) {
+                double e = x[c] - minima[i][c];
+                s += e * e;
+            }
+            return s;
         }
 
         @Override
         public String describe() {
-            return minima.length + " basins by gradient flow on a " + cells + " x " + cells + " grid (cell "
-                    + hx + " x " + hy + "), minimisers " + Arrays.deepToString(minima);
+            String grid = String.join(" x ", java.util.Collections.nCopies(lo.length, Integer.toString(cells)));
+            String cell = Arrays.stream(h).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(" x "));
+            return minima.length + " basins by gradient flow on a " + grid + " grid (cell " + cell + "), minimisers "
+                    + Arrays.deepToString(minima);
         }
     }
 }

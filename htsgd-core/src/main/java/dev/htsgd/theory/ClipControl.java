@@ -113,8 +113,13 @@ public final class ClipControl {
 
     /** The minima at least as wide as the target radius: { i : r_i &gt;= target }. */
     public static int[] atLeastAsWide(Basins basins, double targetRadius) {
+        return atLeastAsWide(basins.radii(), targetRadius);
+    }
+
+    /** The minima at least as wide as the target radius, of any landscape: { i : r_i &gt;= target }. */
+    public static int[] atLeastAsWide(double[] radii, double targetRadius) {
         Require.positive("targetRadius", targetRadius);
-        return IntStream.range(0, basins.size()).filter(i -> basins.field(i).radius() >= targetRadius).toArray();
+        return IntStream.range(0, radii.length).filter(i -> radii[i] >= targetRadius).toArray();
     }
 
     /**
@@ -122,11 +127,21 @@ public final class ClipControl {
      * marked by {@link Band#irreducible()} = false.
      */
     public static List<Band> keeping(Basins basins, double bLow, double bHigh, double targetRadius) {
-        int[] want = atLeastAsWide(basins, targetRadius);
+        return keeping(scan(basins, bLow, bHigh), basins.radii(), targetRadius);
+    }
+
+    /**
+     * The bands among {@code bands} (of the landscape with radii r_i) whose widest set is exactly the minima with
+     * r_i &gt;= targetRadius.
+     *
+     * @throws dev.htsgd.check.InvalidParameterException naming {@code targetRadius} when no minimum is that wide
+     */
+    public static List<Band> keeping(List<Band> bands, double[] radii, double targetRadius) {
+        int[] want = atLeastAsWide(radii, targetRadius);
         if (want.length == 0) {
             throw Require.fail("targetRadius", targetRadius + " exceeds every radius (largest "
-                    + Arrays.stream(basins.radii()).max().orElse(0) + "): no minimum is that wide");
+                    + Arrays.stream(radii).max().orElse(0) + "): no minimum is that wide");
         }
-        return scan(basins, bLow, bHigh).stream().filter(band -> Arrays.equals(band.widest(), want)).toList();
+        return bands.stream().filter(band -> Arrays.equals(band.widest(), want)).toList();
     }
 }

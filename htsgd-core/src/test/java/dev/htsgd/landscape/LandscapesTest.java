@@ -25,8 +25,9 @@ class LandscapesTest {
                 .hasMessageStartingWith("landscape ").hasMessageContaining("nope");
         assertThatThrownBy(() -> Landscapes.of("expr:x^", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("landscape ");
-        assertThatThrownBy(() -> Landscapes.of("expr:z*x", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("landscape ").hasMessageContaining("z");
+        assertThatThrownBy(() -> Landscapes.of("expr:w*x", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("landscape ").hasMessageContaining("w");
+        assertThat(Landscapes.of("expr:z*x", null).dimension()).isEqualTo(3); // x, y, z: the highest decides
         assertThatThrownBy(() -> Landscapes.of("expr:foo(x)", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("landscape ");
         assertThatThrownBy(() -> Landscapes.of("expr:", null)).isInstanceOf(IllegalArgumentException.class)

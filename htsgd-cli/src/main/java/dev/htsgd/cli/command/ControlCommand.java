@@ -10,10 +10,8 @@ import dev.htsgd.cli.option.ScanOptions;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
 import dev.htsgd.study.ControlStudy;
-import dev.htsgd.theory.Basins;
 import dev.htsgd.theory.ClipControl;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code htsgd control}: how the truncation threshold b decides which minima survive (paper notes, section 4,
  * control): for b over a range, the widest minima V*_b and whether G_b is irreducible, as bands of b; with
- * {@code --target R}, the bands that keep exactly the minima with r_i &gt;= R, reducible ones flagged.
+ * {@code --target R}, the bands that keep exactly the minima with r_i &gt;= R, reducible ones flagged. A thin
+ * adapter over {@link ControlStudy}, for landscapes of any dimension (d-D: fields by gradient flow).
  */
 @Command(name = "control", header = "Which minima survive as the truncation threshold b varies, and the recommended b intervals.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -59,24 +58,18 @@ public final class ControlCommand extends LandscapeCommand {
     ControlStudy.Settings settings() {
         double[] range = parseRange(bRange);
         Domain.Interval w = scan.windowOrNull();
-        Domain d = landscape.domainOverride();
-        if (d != null && !(d instanceof Domain.Interval)) {
-            throw new IllegalArgumentException("--ball is for 2-D landscapes: control of b needs a 1-D landscape");
+        if (w != null && landscape.objective().dimension() > 1) {
+            throw new IllegalArgumentException("--window is for 1-D landscapes; " + landscape.landscape + " is "
+                    + landscape.objective().dimension() + "-D (its fields are searched on its domain's bounding box)");
         }
-        return ControlStudy.Settings.of(landscape.landscape, (Domain.Interval) d, w, scan.grid, range[0], range[1], target, bGrid);
+        return ControlStudy.Settings.of(landscape.landscape, landscape.domainOverride(), w, scan.grid, range[0], range[1],
+                target, bGrid);
     }
 
     @Override
     public Integer call() {
-        Domain d = landscape.domainOverride();
-        if (!(d instanceof Domain.Interval)) {
-            dev.htsgd.landscape.Objective f = landscape.objective();
-            if (f.dimension() > 1) {
-                return multiD(f);
-            }
-        }
         ControlStudy.Result r = StudyRunner.of(common.effectiveThreads()).run(new ControlStudy(), settings(), common.seed);
-        Basins basins = r.basins();
+        ControlStudy.Fields fields = r.fields();
         Map<String, Object> out = JsonValues.map();
         out.put("command", "control");
         out.putAll(ControlLine.json(r));
@@ -85,29 +78,7 @@ public final class ControlCommand extends LandscapeCommand {
         if (common.json()) {
             Json.print(pw, out);
         } else {
-            pw.printf(Locale.ROOT, "%s: minima %s, radii %s%n", basins.objective().name(), fmt(basins.minima()), fmt(basins.radii()));
-            pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "b in", "widest minima", "G_b", "max l*");
-            for (ClipControl.Band b : r.bands()) {
-                pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "(" + JsonValues.fmt(b.bLow()) + ", " + JsonValues.fmt(b.bHigh()) + ")",
-                        Arrays.toString(b.widest()), b.irreducible() ? "irreducible" : "REDUCIBLE",
-                        b.minJumps() == b.maxJumps() ? Integer.toString(b.minJumps()) : b.minJumps() + "-" + b.maxJumps());
-            }
-            if (target != null) {
-                pw.printf(Locale.ROOT, "%ntarget r >= %s keeps minima %s:%n", JsonValues.fmt(target),
-                        Arrays.toString(r.targetMinima()));
-                if (r.keeping().isEmpty()) {
-                    pw.println("  no b in the range makes exactly these minima the widest");
-                }
-                for (ClipControl.Band b : r.keeping()) {
-                    pw.printf(Locale.ROOT, "  b in (%s, %s)%s%n", JsonValues.fmt(b.bLow()), JsonValues.fmt(b.bHigh()),
-                            b.irreducible() ? "  recommended (irreducible)" : "  REDUCIBLE: the process can be trapped");
-                }
-            }
-            for (ControlStudy.GridPoint g : r.grid()) {
-                pw.printf(Locale.ROOT, "b = %-10s l* %s%s%n", JsonValues.fmt(g.b()), Arrays.toString(g.jumps()),
-                        g.irreducible() ? "" : "  REDUCIBLE");
-            }
-            pw.flush();
+            table(pw, r, fields);
         }
         if (common.out != null) {
             RunFiles.write(spec, common, run, "control", out, null, null);
@@ -115,58 +86,38 @@ public final class ControlCommand extends LandscapeCommand {
         return 0;
     }
 
-    /**
-     * control on a d-D landscape: the fields by gradient flow ({@link dev.htsgd.theory.FlowFields}), then the same
-     * bands of b as in 1-D from the radii r_i and distances dist(m_i, I_j) ({@link ClipControl#scan(double[], double[][], double, double)}).
-     */
-    private Integer multiD(dev.htsgd.landscape.Objective f) {
-        if (target != null || bGrid != 0) {
-            throw new IllegalArgumentException((target != null ? "--target" : "--b-grid") + " is for 1-D landscapes; "
-                    + f.name() + " is " + f.dimension() + "-D");
+    private void table(PrintWriter pw, ControlStudy.Result r, ControlStudy.Fields fields) {
+        double[][] m = fields.minima();
+        int d = m.length == 0 ? 1 : m[0].length;
+        String minima = d == 1 ? fmt(Arrays.stream(m).mapToDouble(p -> p[0]).toArray())
+                : Arrays.stream(m).map(ControlCommand::fmt).collect(Collectors.joining(", "));
+        pw.printf(Locale.ROOT, "%s%s: minima %s, radii %s%n", fields.objective().name(), d == 1 ? "" : " (" + d + "-D)",
+                minima, fmt(fields.radii()));
+        pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "b in", "widest minima", "G_b", "max l*");
+        for (ClipControl.Band b : r.bands()) {
+            pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "(" + JsonValues.fmt(b.bLow()) + ", " + JsonValues.fmt(b.bHigh()) + ")",
+                    Arrays.toString(b.widest()), b.irreducible() ? "irreducible" : "REDUCIBLE",
+                    b.minJumps() == b.maxJumps() ? Integer.toString(b.minJumps()) : b.minJumps() + "-" + b.maxJumps());
         }
-        double[] range = parseRange(bRange);
-        dev.htsgd.theory.FlowFields fields = dev.htsgd.theory.FlowFields.of(f,
-                dev.htsgd.theory.FlowFields.Options.defaults(f.dimension()).withSeed(common.seed)).requireExits();
-        java.util.List<ClipControl.Band> bands = ClipControl.scan(fields.radii(), fields.distances(), range[0], range[1]);
-        double[][] minima = fields.minima();
-        Map<String, Object> out = JsonValues.map();
-        out.put("command", "control");
-        out.put("landscape", f.name());
-        out.put("b_range", JsonValues.nums(range));
-        out.put("minima", JsonValues.points(minima));
-        out.put("radii", JsonValues.nums(fields.radii()));
-        out.put("distances", JsonValues.matrix(fields.distances()));
-        out.put("bands", bands.stream().map(b -> {
-            Map<String, Object> m = JsonValues.map();
-            m.put("b_low", b.bLow());
-            m.put("b_high", Double.isFinite(b.bHigh()) ? (Object) b.bHigh() : null);
-            m.put("widest", JsonValues.ints(b.widest()));
-            m.put("widest_minima", Arrays.stream(b.widest()).mapToObj(i -> JsonValues.nums(minima[i])).toList());
-            m.put("irreducible", b.irreducible());
-            m.put("max_jumps", java.util.List.of(b.minJumps(), b.maxJumps()));
-            return m;
-        }).toList());
-        out.put("warnings", fields.warnings());
-        out.put("seed", common.seed);
-        PrintWriter pw = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(pw, out);
-        } else {
-            pw.printf(Locale.ROOT, "%s (%d-D): minima %s, radii %s%n", f.name(), f.dimension(),
-                    Arrays.stream(minima).map(ControlCommand::fmt).collect(Collectors.joining(", ")), fmt(fields.radii()));
-            pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "b in", "widest minima", "G_b", "max J");
-            for (ClipControl.Band b : bands) {
-                pw.printf(Locale.ROOT, "%-24s %-18s %-12s %-8s%n", "(" + JsonValues.fmt(b.bLow()) + ", " + JsonValues.fmt(b.bHigh()) + ")",
-                        Arrays.toString(b.widest()), b.irreducible() ? "irreducible" : "REDUCIBLE",
-                        b.minJumps() == b.maxJumps() ? Integer.toString(b.minJumps()) : b.minJumps() + "-" + b.maxJumps());
+        if (target != null) {
+            pw.printf(Locale.ROOT, "%ntarget r >= %s keeps minima %s:%n", JsonValues.fmt(target),
+                    Arrays.toString(r.targetMinima()));
+            if (r.keeping().isEmpty()) {
+                pw.println("  no b in the range makes exactly these minima the widest");
             }
-            fields.warnings().forEach(w -> pw.println("warning: " + w));
-            pw.flush();
+            for (ClipControl.Band b : r.keeping()) {
+                pw.printf(Locale.ROOT, "  b in (%s, %s)%s%n", JsonValues.fmt(b.bLow()), JsonValues.fmt(b.bHigh()),
+                        b.irreducible() ? "  recommended (irreducible)" : "  REDUCIBLE: the process can be trapped");
+            }
         }
-        if (common.out != null) {
-            RunFiles.write(spec, common, run, "control", out, null, null);
+        for (ControlStudy.GridPoint g : r.grid()) {
+            pw.printf(Locale.ROOT, "b = %-10s l* %s%s%n", JsonValues.fmt(g.b()), Arrays.toString(g.jumps()),
+                    g.irreducible() ? "" : "  REDUCIBLE");
         }
-        return 0;
+        if (fields.flow() != null) {
+            fields.flow().warnings().forEach(w -> pw.println("warning: " + w));
+        }
+        pw.flush();
     }
 
     private static String fmt(double[] v) {

@@ -173,8 +173,8 @@ public final class SimulateCommand extends DynamicsCommand {
         double[] st = r.prediction().stationary();
         double[] hz = r.prediction().finiteHorizon();
         for (int i = 0; i < fr.length; i++) {
-            String mm = mins[i].length == 1 ? JsonValues.fmt(mins[i][0])
-                    : "(" + JsonValues.fmt(mins[i][0]) + ", " + JsonValues.fmt(mins[i][1]) + ")";
+            String mm = mins[i].length == 1 ? JsonValues.fmt(mins[i][0]) : java.util.Arrays.stream(mins[i])
+                    .mapToObj(JsonValues::fmt).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
             pw.printf(Locale.ROOT, "%-6d %-22s %-10.6f %-14.6f %-8s %-12s %-12s%n", i, mm, fr[i], nf[i], vis[i] ? "yes" : "no",
                     st == null ? "-" : String.format(Locale.ROOT, "%.6f", st[i]), hz == null ? "-" : String.format(Locale.ROOT, "%.6f", hz[i]));
         }

@@ -36,8 +36,8 @@ public final class ExitTimesLine {
         if (!dom.describe().equals(dev.htsgd.landscape.Landscapes.of(f.name()).domain().describe())) {
             if (dom instanceof dev.htsgd.landscape.Domain.Interval i) {
                 a.addAll(List.of("--domain", i.lo() + "," + i.hi()));
-            } else if (dom instanceof dev.htsgd.landscape.Domain.Ball bl && bl.center().length == 2
-                    && bl.center()[0] == 0 && bl.center()[1] == 0) {
+            } else if (dom instanceof dev.htsgd.landscape.Domain.Ball bl
+                    && java.util.Arrays.stream(bl.center()).allMatch(c -> c == 0)) { // --ball R: around 0 in any dimension
                 a.addAll(List.of("--ball", Double.toString(bl.radius())));
             } else {
                 throw new IllegalArgumentException("no option gives the domain " + dom.describe());
