@@ -205,6 +205,11 @@ case("sharpness --lanczos-iterations 0", ["sharpness", "--weights", "w.npz", "--
 case("analyze expr:exp(x^4) on -3,3", ["analyze", "--landscape", "expr:exp(x^4)", "--domain", "-3,3"],
      contains=["overflow"], absent=["flat"])
 case("tail-index on binary input", ["tail-index", "--input", "bin.txt"], setup=make_binary, contains=["not a text file"])
+# d-D landscapes (issue 14)
+case("analyze expr:x^2+w^2 (unknown variable)", ["analyze", "--landscape", "expr:x^2+w^2"], contains=["--landscape", "w"])
+case("analyze 3-D formula with an interval domain", ["analyze", "--landscape", "expr:x^2+y^2+z^2", "--domain", "-1,1"],
+     contains=["--domain", "3-D"])
+case("control 2-D with --window", ["control", "--landscape", "wells2d", "--window", "-3,3"], contains=["--window"])
 for cmd in ([], ["tail-index"], ["rare-event"]):
     case("htsgd %s --help: no picocli warning" % " ".join(cmd), cmd + ["--help"], code=0,
          absent=["picocli WARN", "Could not format"])

@@ -42,11 +42,7 @@ class OccupationRoutesTest {
             String command = s.get("command").asText();
             assertThat(command).startsWith("htsgd simulate ").contains("--seed 17").contains("--steps " + steps);
             assertThat(report).contains("<code>" + command + "</code>");
-            List<String> args = new ArrayList<>(CommandLineText.words(command));
-            args.addAll(List.of("--format", "json", "--quiet", "--threads", "1"));
-            String[] sim = CliRun.run(args.toArray(String[]::new));
-            assertThat(sim[0]).as(sim[2]).isEqualTo("0");
-            JsonNode j = Json.MAPPER.readTree(sim[1]);
+            JsonNode j = runLine(command);
             for (String k : KEYS) {
                 assertThat(j.has(k)).as(k).isTrue();
                 assertThat(s.get(k)).as(command + ": " + k).isEqualTo(j.get(k));
@@ -63,11 +59,7 @@ class OccupationRoutesTest {
                 String command = e.get("command").asText();
                 assertThat(command).startsWith("htsgd exit-times ").contains("--seed 17");
                 assertThat(report).contains("<code>" + command + "</code>");
-                List<String> args = new ArrayList<>(CommandLineText.words(command));
-                args.addAll(List.of("--format", "json", "--quiet", "--threads", "1"));
-                String[] run = CliRun.run(args.toArray(String[]::new));
-                assertThat(run[0]).as(run[2]).isEqualTo("0");
-                JsonNode j = Json.MAPPER.readTree(run[1]);
+                JsonNode j = runLine(command);
                 for (String k : List.of("basin", "jumps", "slope", "slope_ci", "predicted_slope")) {
                     assertThat(e.get(k)).as(command + ": " + k).isEqualTo(j.get(k));
                 }
@@ -84,5 +76,12 @@ class OccupationRoutesTest {
             assertThat(ss.get(1).get("limiting_stationary").get(0).asDouble()).isZero();
             assertThat(ss.get(2).get("limiting_stationary").isNull()).isTrue();
         }
+    }
+
+    /** Runs a printed {@code htsgd ...} command line alone, as JSON, on one thread. */
+    private static JsonNode runLine(String command) throws java.io.IOException {
+        List<String> args = new ArrayList<>(CommandLineText.words(command));
+        args.addAll(List.of("--format", "json", "--quiet", "--threads", "1"));
+        return CliRun.runJson(args.toArray(String[]::new));
     }
 }
