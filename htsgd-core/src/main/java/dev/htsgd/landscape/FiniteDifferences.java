@@ -37,4 +37,16 @@ public final class FiniteDifferences {
         double r = (4 * d2 - d1) / 3;
         return new Estimate(r, Math.abs(r - d2));
     }
+
+    /**
+     * The partial derivative d f / d x_k of an objective at x (x is not changed), with step h &gt; 0: the
+     * independent check of an {@link Objective#gradient}.
+     */
+    public static Estimate partial(Objective f, double[] x, int k, double h) {
+        double[] q = x.clone();
+        return derivative(t -> {
+            q[k] = t;
+            return f.value(q);
+        }, x[k], h);
+    }
 }
