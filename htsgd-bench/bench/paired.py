@@ -12,7 +12,8 @@ Prints one JSON object.
 import json, os, statistics, subprocess, sys, time
 
 cp = sys.argv[1]
-threads, steps, rounds, large, warmup = (int(a) for a in (sys.argv[2:] + ["1", "20", "15", "256", "30"][len(sys.argv) - 2:])[:5])
+defaults = [1, 20, 15, 256, 30]
+threads, steps, rounds, large, warmup = [int(a) for a in sys.argv[2:7]] + defaults[len(sys.argv[2:7]):]
 here = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -36,9 +37,10 @@ def block(p, request):
 
 djl = start(["java", "-cp", cp, "dev.htsgd.bench.dl.Our2StepBench", "serve", str(threads), str(large)])
 torch = start([os.environ.get("PYTHON", "/usr/bin/python3"), os.path.join(here, "our2_step.py"), "--serve", str(threads), str(large)])
-impls = {"htsgd": (djl, str(steps)), "pytorch-fused": (torch, f"fused {steps}"), "pytorch-naive": (torch, f"naive {steps}")}
-for name, (p, _) in impls.items():  # warm-up, untimed
-    block(p, str(warmup) if p is djl else f"{name.split('-')[1]} {warmup}")
+# each implementation: its server and the request prefix before the step count
+impls = {"htsgd": (djl, ""), "pytorch-fused": (torch, "fused "), "pytorch-naive": (torch, "naive ")}
+for p, prefix in impls.values():  # warm-up, untimed
+    block(p, f"{prefix}{warmup}")
 
 order = ["htsgd", "pytorch-fused", "pytorch-naive"]
 per_round = {k: [] for k in order}
@@ -47,8 +49,8 @@ t_start, load_start = time.time(), os.getloadavg()[0]
 for r in range(rounds):
     acc = {k: 0.0 for k in order}
     for name in order + order[::-1]:
-        p, req = impls[name]
-        sec, grad, upd = block(p, req)
+        p, prefix = impls[name]
+        sec, grad, upd = block(p, f"{prefix}{steps}")
         acc[name] += sec
         split[name][0] += grad
         split[name][1] += upd

@@ -55,8 +55,9 @@ public final class TwoDTarget implements ReproduceTarget {
         settings.addAll(himmelblau.settings());
         settings.addAll(wells.settings());
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        ctx.run().writeCsv("two-d.csv", himmelblau.header(), himmelblau.rows());
-        ctx.run().writeCsv("two-d-wells2d.csv", wells.header(), wells.rows());
+        for (Occupation o : List.of(himmelblau, wells)) {
+            ctx.run().writeCsv(o.c().file() + ".csv", o.header(), o.rows());
+        }
         ctx.report().section("D. Two dimensions (ICLR 3.2)",
                         "the points visited by clipped (b = 2.15) and unclipped heavy-tailed SGD on a two-dimensional "
                         + "landscape with two wide and two narrow basins, started in a narrow one, with the four minima.",
@@ -75,7 +76,8 @@ public final class TwoDTarget implements ReproduceTarget {
         himmelblau.render(ctx, "Points visited by path 0 of each setting (thinned; one colour per b) and the four "
                 + "minima (open squares): clipped at b = 2.15 the path should sit in the two wide basins on the left, "
                 + "unclipped it visits all four.");
-        Map<String, Object> exit = TwoDExits.run(ctx, exits(HIMMELBLAU, 3, ctx), "D2. First exit from a narrow basin",
+        double[] twoEtas = {2e-3, 1e-3};
+        Map<String, Object> exit = TwoDExits.run(ctx, exits(HIMMELBLAU, 3, twoEtas, ctx), "D2. First exit from a narrow basin",
                 "the narrow minimum (1.2, 2.6) (r = 1.2)");
         ctx.report().heading("D3. An asymmetric landscape: wells2d")
                 .paragraph("So that no comparison is decided by a symmetry: three Gaussian wells of different depths and "
@@ -86,9 +88,10 @@ public final class TwoDTarget implements ReproduceTarget {
         wells.render(ctx, "Points visited by path 0 on wells2d (clipped at b = " + WELLS.b() + " and unclipped) and the "
                 + "three minima (open squares): clipped, the path should settle in the wide well on the left.");
         List<Map<String, Object>> wellsExits = List.of(
-                TwoDExits.run(ctx, exits(WELLS, 2, ctx), "D4. First exit from a J = 1 basin of wells2d",
+                TwoDExits.run(ctx, exits(WELLS, 2, twoEtas, ctx), "D4. First exit from a J = 1 basin of wells2d",
                         "the narrow minimum (1.49, 1.19) (r = 1.21)"),
-                TwoDExits.run(ctx, exits(WELLS, 0, ctx), "D5. First exit from the J = 2 basin of wells2d",
+                TwoDExits.run(ctx, exits(WELLS, 0, ctx.etas(new double[] {2e-3, 1e-3, 5e-4}, twoEtas,
+                        new double[] {4e-3, 2e-3}), ctx), "D5. First exit from the J = 2 basin of wells2d",
                         "the wide minimum (-1.96, 0) (r = 2.09)"));
         ctx.report().simulationTime(seconds);
         return Json.object(
@@ -99,13 +102,16 @@ public final class TwoDTarget implements ReproduceTarget {
                 "seconds", seconds);
     }
 
-    /** A 2-D landscape of experiment D: its name, the clipping threshold b and the narrow start. */
-    record Case(String landscape, double b, double[] start, int startBasin) {
+    /**
+     * A 2-D landscape of experiment D: its name, the clipping threshold b, the narrow start (a point, or null for the
+     * minimum of field {@code startBasin}), the radius of its default projection ball and the name of its CSV and plot.
+     */
+    record Case(String landscape, double b, double[] start, int startBasin, double ball, String file) {
     }
 
-    static final Case HIMMELBLAU = new Case("himmelblau2d", Himmelblau2d.B, START, 0);
+    static final Case HIMMELBLAU = new Case("himmelblau2d", Himmelblau2d.B, START, 0, Himmelblau2d.BALL_RADIUS, "two-d");
     /** wells2d at b = 1.6: J = [2, 1, 1], started at the narrowest minimum (field 2). */
-    static final Case WELLS = new Case("wells2d", 1.6, null, 2);
+    static final Case WELLS = new Case("wells2d", 1.6, null, 2, Wells2d.BALL_RADIUS, "two-d-wells2d");
 
     /** The occupation of one case, clipped and unclipped, with its table rows and path-0 scatter. */
     private record Occupation(Case c, List<Map<String, Object>> settings, List<String> header, List<List<?>> rows,
@@ -120,8 +126,8 @@ public final class TwoDTarget implements ReproduceTarget {
             }
             List<Plots.Series> all = new ArrayList<>(scatter);
             all.add(new Plots.Series("minima", mins[0], mins[1], Plots.Style.OPEN_MARKERS).colour(7).shape(1));
-            double r = c.landscape().equals("wells2d") ? Wells2d.BALL_RADIUS : Himmelblau2d.BALL_RADIUS;
-            Plot plot = ctx.plot(c == HIMMELBLAU ? "two-d" : "two-d-" + c.landscape(),
+            double r = c.ball();
+            Plot plot = ctx.plot(c.file(),
                     Plots.Axes.linear("Visited points (path 0, thinned), " + c.landscape(), "x", "y")
                             .withXRange(-r - 0.2, r + 0.2).withYRange(-r - 0.2, r + 0.2), all);
             ctx.report().table("Fraction of time per basin, " + c.landscape(), header, rows)
@@ -217,16 +223,14 @@ public final class TwoDTarget implements ReproduceTarget {
     }
 
     /**
-     * First exits from field {@code basin} of the case at b (the start at its minimum, or the case's start for
-     * himmelblau2d's narrow basin) over two or three learning rates.
+     * First exits from field {@code basin} of the case at b over the given learning rates, started at the case's
+     * start (himmelblau2d: the point in its narrow field 3) or else at the field's minimum.
      */
-    private static ExitTimeStudy.Settings exits(Case c, int basin, ReproduceContext ctx) {
+    private static ExitTimeStudy.Settings exits(Case c, int basin, double[] etas, ReproduceContext ctx) {
         int samples = (int) ctx.samples(200, 40, 10);
-        double[] etas = c == WELLS && basin == 0 ? ctx.etas(new double[] {2e-3, 1e-3, 5e-4}, new double[] {2e-3, 1e-3},
-                new double[] {4e-3, 2e-3}) : new double[] {2e-3, 1e-3};
         dev.htsgd.landscape.Objective f = dev.htsgd.landscape.Landscapes.of(c.landscape());
         return ExitTimeStudy.Settings.of(f, dev.htsgd.noise.Noises.of("pareto", 1.2, 0.75, 1.0), c.b(), Clipping.L2, true,
-                basin, c == HIMMELBLAU ? START : null, etas, samples, 1_000_000_000L, Engine.SCALAR);
+                basin, c.start(), etas, samples, 1_000_000_000L, Engine.SCALAR);
     }
 
     /** A table row: the label, the fraction of each basin and the narrow basins' total. */
