@@ -170,6 +170,7 @@ case("simulate --epsilon NaN", SIM + ["--epsilon", "NaN"], contains=["--epsilon"
 case("analyze --mc-samples -1", ["analyze", "--mc-samples", "-1"], contains=["--mc-samples"])
 case("train --lr-step -1", TRAIN + ["--lr-step", "-1", "--out", "t"], contains=["--lr-step"])
 case("train --lr-gamma -1", TRAIN + ["--lr-gamma", "-1", "--out", "t"], contains=["--lr-gamma"])
+case("train --passes both", TRAIN + ["--passes", "both", "--out", "t"], contains=["--passes", "per-batch"])
 case("train --large-batch 50 --batch 100", TRAIN + ["--large-batch", "50", "--batch", "100", "--out", "t"],
      contains=["--large-batch"])
 case("train --data /nonexistent", TRAIN + ["--data", "/nonexistent", "--out", "t"], contains=["--data"])

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Paired benchmark of one Our 2 step: htsgd (Our2StepBench serve) against plain PyTorch (our2_step.py --serve).
+"""Paired benchmark of one Our 2 step: htsgd (Our2StepBench serve, fused and per-batch passes) against plain PyTorch
+(our2_step.py --serve).
 
 Both implementations run as block servers, started once and warmed up, and the driver alternates their blocks in
-palindromic rounds (htsgd, fused, naive, naive, fused, htsgd), so a load that drifts during a round weighs on all
+palindromic rounds (htsgd, htsgd per-batch, fused, naive, naive, fused, ...), so a load that drifts during a round weighs on all
 of them alike. Per round, each implementation's time per step is its two blocks' total over their steps; the
 figure is the per-round ratio (PyTorch time / htsgd time: above 1 means htsgd is faster), reported as the median
 over rounds with its quartiles, so a noisy shared machine moves the spread rather than the ratio.
@@ -35,14 +36,16 @@ def block(p, request):
     return [float(v) for v in line.split()]
 
 
-djl = start(["java", "-cp", cp, "dev.htsgd.bench.dl.Our2StepBench", "serve", str(threads), str(large)])
+djl = start(["java", "-cp", cp, "dev.htsgd.bench.dl.Our2StepBench", "serve", str(threads), str(large), "fused"])
+djl_split = start(["java", "-cp", cp, "dev.htsgd.bench.dl.Our2StepBench", "serve", str(threads), str(large), "per-batch"])
 torch = start([os.environ.get("PYTHON", "/usr/bin/python3"), os.path.join(here, "our2_step.py"), "--serve", str(threads), str(large)])
 # each implementation: its server and the request prefix before the step count
-impls = {"htsgd": (djl, ""), "pytorch-fused": (torch, "fused "), "pytorch-naive": (torch, "naive ")}
+impls = {"htsgd": (djl, ""), "htsgd-per-batch": (djl_split, ""), "pytorch-fused": (torch, "fused "),
+         "pytorch-naive": (torch, "naive ")}
 for p, prefix in impls.values():  # warm-up, untimed
     block(p, f"{prefix}{warmup}")
 
-order = ["htsgd", "pytorch-fused", "pytorch-naive"]
+order = ["htsgd", "htsgd-per-batch", "pytorch-fused", "pytorch-naive"]
 per_round = {k: [] for k in order}
 split = {k: [0.0, 0.0] for k in order}
 t_start, load_start = time.time(), os.getloadavg()[0]
@@ -56,7 +59,7 @@ for r in range(rounds):
         split[name][1] += upd
     for k in order:
         per_round[k].append(acc[k] / (2 * steps))
-for p in (djl, torch):
+for p in (djl, djl_split, torch):
     p.stdin.write("\n")
     p.stdin.flush()
     p.wait()
@@ -76,5 +79,7 @@ out = {
     "update_s_per_step": {k: split[k][1] / n for k in order},
     "ratio_fused_over_htsgd": summary([f / h for f, h in zip(per_round["pytorch-fused"], per_round["htsgd"])]),
     "ratio_naive_over_htsgd": summary([f / h for f, h in zip(per_round["pytorch-naive"], per_round["htsgd"])]),
+    "ratio_fused_over_htsgd_per_batch": summary([f / h for f, h in zip(per_round["pytorch-fused"], per_round["htsgd-per-batch"])]),
+    "ratio_htsgd_over_htsgd_per_batch": summary([f / h for f, h in zip(per_round["htsgd"], per_round["htsgd-per-batch"])]),
 }
 print(json.dumps(out, indent=1))

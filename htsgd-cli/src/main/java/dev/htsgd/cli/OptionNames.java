@@ -28,7 +28,7 @@ public final class OptionNames {
      */
     private static final java.util.Set<String> NAMED_BY_RULE = java.util.Set.of(
             "samples", "steps", "horizon", "alpha", "basin", "maxSteps", "paths", "threads", "clip", "momentum",
-            "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "batch", "largeBatch", "method", "iterations",
+            "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "passes", "batch", "largeBatch", "method", "iterations",
             "noiseOff", "evalEvery", "dataset", "model", "subset", "corrupt", "x0", "level", "scale", "normalScale",
             "pPlus", "thin", "epsilon", "confidence");
 

@@ -4,6 +4,7 @@ import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
+import dev.htsgd.dl.train.GradientPasses;
 import dev.htsgd.dl.train.HeavyTailedTraining;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.TrainingStream;
@@ -24,7 +25,8 @@ import java.util.Locale;
  * of key=value pairs. {@code serve threads largeBatch}: a block server for {@code bench/paired.py}, which runs it
  * beside the PyTorch loop {@code bench/our2_step.py --serve} and alternates blocks between the two (ABBA), so both
  * see the same load: for each line {@code N} on stdin it runs N steps and prints
- * {@code seconds gradient_seconds update_seconds}; an empty line or end of input stops it.
+ * {@code seconds gradient_seconds update_seconds}; an empty line or end of input stops it. A third argument
+ * {@code fused|per-batch} chooses how the step forms its gradient ({@link GradientPasses}; default fused).
  */
 public final class Our2StepBench {
     private Our2StepBench() {
@@ -39,7 +41,8 @@ public final class Our2StepBench {
         ImageSet full = Dataset.FASHION_MNIST.load(Dataset.FASHION_MNIST.locate(null, System.getenv()), true);
         ImageSet train = full.subset(1000, 200, TrainingStream.LABELS.of(1));
         TrainConfig cfg = TrainConfig.builder().setMethod(Method.OUR2).setIterations(Integer.MAX_VALUE).optLargeBatch(large)
-                .optNoiseOff(0).optEvalEvery(Integer.MAX_VALUE).optSeed(1).build();
+                .optNoiseOff(0).optEvalEvery(Integer.MAX_VALUE).optSeed(1)
+                .optPasses(serve && a.length > 2 ? GradientPasses.of(a[2]) : GradientPasses.FUSED).build();
         try (Network net = Network.create(Architecture.LENET, train, TrainingStream.INIT.of(1))) {
             HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, train, null);
             if (serve) {

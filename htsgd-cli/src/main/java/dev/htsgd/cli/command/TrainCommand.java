@@ -13,6 +13,7 @@ import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.train.ClipOn;
+import dev.htsgd.dl.train.GradientPasses;
 import dev.htsgd.dl.train.Method;
 import dev.htsgd.dl.train.ParetoType;
 import dev.htsgd.dl.train.TrainConfig;
@@ -88,6 +89,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Option(names = "--passes", paramLabel = "fused|per-batch", defaultValue = "fused", description = "How a step forms its gradient: fused (one forward and backward pass over the concatenated batches) or per-batch (one pass per batch, accumulating; the same gradient up to float rounding order, faster on some CPUs; see the README) (default: ${DEFAULT-VALUE}).")
+    String passes;
     @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0", description = "Every N iterations (a multiple of --eval-every), measure the tail index of the network's gradient noise as noise-index does, into metrics.csv and results.json's noise_index (default: ${DEFAULT-VALUE}, off).")
     int recordNoise;
     @Option(names = "--noise-draws", paramLabel = "M", defaultValue = "100", description = "Minibatch gradients per --record-noise measurement, at least 40 (default: ${DEFAULT-VALUE}).")
@@ -101,7 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig.Builder settings = TrainConfig.builder().setMethod(m).setIterations(iterations).optEta(eta)
                 .optBatch(batch).optLargeBatch(largeBatch).optClip(clip).optClipOn(ClipOn.of(clipOn)).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
                 .optMomentum(momentum).optWeightDecay(weightDecay).optLrSchedule(lrStep, lrGamma)
-                .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed);
+                .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed)
+                .optPasses(GradientPasses.of(passes));
         if (m.noisy() && noiseOff != null) {
             settings.optNoiseOff(noiseOff);
         }
@@ -175,6 +179,8 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.require(clip > 0, "--clip", "in (0, inf]", clip);
         OptionChecks.require(java.util.Arrays.stream(ClipOn.values()).anyMatch(v -> v.cliName().equals(clipOn)), "--clip-on",
                 "gradient or update", clipOn);
+        OptionChecks.require(java.util.Arrays.stream(GradientPasses.values()).anyMatch(v -> v.cliName().equals(passes)), "--passes",
+                "fused or per-batch", passes);
         OptionChecks.positive("--alpha", alpha);
         OptionChecks.nonNegative("--scale", c);
         if (noiseOff != null) {

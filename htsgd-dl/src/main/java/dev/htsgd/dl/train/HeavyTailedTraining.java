@@ -3,6 +3,7 @@ package dev.htsgd.dl.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.htsgd.dl.data.ImageSet;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * One training run of a {@link Method} on a {@link Network}: the loop of paper-notes section 6. Each iteration
  * draws the batches of its phase, forms the method's gradient with ONE forward and backward pass of a weighted
- * loss over the concatenated batches ({@link LossWeights}), and applies the {@link HeavyTailedStep}. Evaluates
+ * loss over the concatenated batches ({@link LossWeights}; or one pass per batch, {@link GradientPasses}), and applies the {@link HeavyTailedStep}. Evaluates
  * on the training and test sets every {@code evalEvery} iterations; saves and restores its complete state
  * (weights, momentum, samplers, generators, metrics) so a resumed run is bit-identical to an uninterrupted one.
  */
@@ -215,17 +216,30 @@ public final class HeavyTailedTraining {
             NDArray x;
             if (deviceImages != null) {
                 NDArray rows = ImageSet.owned(sub.create(java.util.Arrays.copyOf(idx, n)));
-                x = deviceImages.get(new ai.djl.ndarray.index.NDIndex("{}", rows));
+                x = deviceImages.get(new NDIndex("{}", rows));
                 x.attach(sub);
             } else {
                 x = train.images(sub, idx, 0, n);
             }
             NDArray t = ImageSet.owned(sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes)));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(x, true);
-                NDArray l = HeavyTailedLoss.weightedCrossEntropy(logits, t);
-                gc.backward(l);
-                loss = l.getFloat();
+                if (cfg.passes() == GradientPasses.FUSED) {
+                    NDArray logits = net.forward(x, true);
+                    NDArray l = HeavyTailedLoss.weightedCrossEntropy(logits, t);
+                    gc.backward(l);
+                    loss = l.getFloat();
+                } else {
+                    // the weights already carry each batch's 1/n and cW: the batches' losses (and gradients) add up
+                    loss = 0;
+                    int from = 0;
+                    for (int part : phase.parts(ns, nl)) {
+                        NDIndex rows = new NDIndex(from + ":" + (from + part));
+                        NDArray l = HeavyTailedLoss.weightedCrossEntropy(net.forward(x.get(rows), true), t.get(rows));
+                        gc.backward(l);
+                        loss += l.getFloat();
+                        from += part;
+                    }
+                }
             }
         }
         long t1 = System.nanoTime();

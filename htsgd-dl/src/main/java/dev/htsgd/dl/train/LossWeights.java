@@ -68,6 +68,16 @@ public final class LossWeights {
             return this == NOISY_SAME || this == NOISY_INDEPENDENT;
         }
 
+        /** The sizes of the batches that make up the concatenated batch, in its order: SB, [SB*,] LB. */
+        public int[] parts(int ns, int nl) {
+            return switch (this) {
+                case SMALL -> new int[] {ns};
+                case LARGE -> new int[] {nl};
+                case NOISY_SAME -> new int[] {ns, nl};
+                case NOISY_INDEPENDENT -> new int[] {ns, ns, nl};
+            };
+        }
+
         /** Examples in the concatenated batch. */
         public int size(int ns, int nl) {
             return switch (this) {

@@ -26,10 +26,11 @@ import dev.htsgd.check.Require;
  * @param weightBound L-infinity bound of the weights (infinite = none; SB+Noise uses 1)
  * @param evalEvery   evaluate every this many iterations (and at the end)
  * @param seed        the run's seed
+ * @param passes      how a step forms its gradient: one fused pass (the default) or one pass per batch
  */
 public record TrainConfig(Method method, int iterations, double eta, int batch, int largeBatch, double clip,
         ClipOn clipOn, double alpha, double c, int noiseOff, ParetoType pareto, double momentum, double weightDecay, int lrStep,
-        double lrGamma, double weightBound, int evalEvery, long seed) {
+        double lrGamma, double weightBound, int evalEvery, long seed, GradientPasses passes) {
 
     /** Validates every setting, naming it as the library does and its allowed range. */
     public TrainConfig {
@@ -45,6 +46,9 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
         Require.positive("evalEvery", evalEvery);
         if (clipOn == null) {
             throw Require.fail("clipOn", "must be one of " + Names.list(ClipOn.values()) + ", got nothing");
+        }
+        if (passes == null) {
+            throw Require.fail("passes", "must be one of " + Names.list(GradientPasses.values()) + ", got nothing");
         }
         // the rest is validated by the step's builder
         step(eta, clip, clipOn, alpha, c, pareto, momentum, weightDecay, lrStep, lrGamma, weightBound, method);
@@ -72,6 +76,7 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
         private Integer noiseOff;
         private int evalEvery = 500;
         private long seed;
+        private GradientPasses passes = GradientPasses.FUSED;
 
         private Builder() {
             // Table 1's b = 5, alpha = 1.4, c = 0.5
@@ -131,6 +136,15 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             return this;
         }
 
+        /**
+         * How a step forms its gradient (default {@link GradientPasses#FUSED}: one pass over the concatenated
+         * batches; {@link GradientPasses#PER_BATCH}: one pass per batch, the same gradient up to rounding order).
+         */
+        public Builder optPasses(GradientPasses p) {
+            this.passes = p;
+            return this;
+        }
+
         /** Validates and builds. */
         public TrainConfig build() {
             if (method == null) {
@@ -139,7 +153,7 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
             Require.positive("iterations", iterations);
             int off = noiseOff != null ? noiseOff : method.noisy() ? iterations / 2 : 0;
             return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, off, paretoType, momentum,
-                    weightDecay, lrEvery, lrGamma, weightBound, evalEvery, seed);
+                    weightDecay, lrEvery, lrGamma, weightBound, evalEvery, seed, passes);
         }
     }
 
@@ -156,19 +170,19 @@ public record TrainConfig(Method method, int iterations, double eta, int batch, 
     /** A copy with other iteration counts (K, K_off, evaluation period). */
     public TrainConfig withIterations(int iterations, int noiseOff, int evalEvery) {
         return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
-                weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed);
+                weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed, passes);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long s) {
         return new TrainConfig(method, iterations, eta, batch, largeBatch, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
-                weightDecay, lrStep, lrGamma, weightBound, evalEvery, s);
+                weightDecay, lrStep, lrGamma, weightBound, evalEvery, s, passes);
     }
 
     /** A copy with another large batch size. */
     public TrainConfig withLargeBatch(int lb) {
         return new TrainConfig(method, iterations, eta, batch, lb, clip, clipOn, alpha, c, noiseOff, pareto, momentum,
-                weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed);
+                weightDecay, lrStep, lrGamma, weightBound, evalEvery, seed, passes);
     }
 
     /** The heavy-tailed step of this configuration. */

@@ -18,10 +18,10 @@ class TrainConfigTest {
             TrainConfig built = TrainConfig.builder().setMethod(m).setIterations(10_000).optNoiseOff(5_000).optSeed(3)
                     .build();
             assertThat(built).isEqualTo(new TrainConfig(m, 10_000, 0.05, 100, 256, 5, ClipOn.GRADIENT, 1.4, 0.5, 5_000,
-                    ParetoType.TYPE_I, 0, 0, 0, 1, Double.POSITIVE_INFINITY, 500, 3)).isEqualTo(TrainConfig.paper(m, 3));
+                    ParetoType.TYPE_I, 0, 0, 0, 1, Double.POSITIVE_INFINITY, 500, 3, GradientPasses.FUSED)).isEqualTo(TrainConfig.paper(m, 3));
         }
         assertThat(TrainConfig.paper(Method.SB_NOISE, 3)).isEqualTo(new TrainConfig(Method.SB_NOISE, 100_000, 0.005,
-                100, 256, Double.POSITIVE_INFINITY, ClipOn.GRADIENT, 1.4, 0.5, 50_000, ParetoType.TYPE_I, 0, 0, 0, 1, 1.0, 5000, 3));
+                100, 256, Double.POSITIVE_INFINITY, ClipOn.GRADIENT, 1.4, 0.5, 50_000, ParetoType.TYPE_I, 0, 0, 0, 1, 1.0, 5000, 3, GradientPasses.FUSED));
     }
 
     @Test
