@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Copies the finished runs of a running `reproduce dl-fashion` grid into docs/results/dl-fashion/partial/ and
+"""Copies the finished runs of a running `reproduce dl-fashion` grid into docs/results/dl-fashion/runs/ and
 rewrites the status line and the per-run table of docs/results/dl-fashion/README.md (issue 19).
 Usage (from the repository root): scripts/dl-fashion-partial.py [RUNS_DIR=/work/wt/dlrun-out.partial/runs]"""
 import json,os,shutil,re,sys
-src=sys.argv[1] if len(sys.argv) > 1 else '/work/wt/dlrun-out.partial/runs'; dst='docs/results/dl-fashion/partial'
+src=sys.argv[1] if len(sys.argv) > 1 else '/work/wt/dlrun-out.partial/runs'; dst='docs/results/dl-fashion/runs'
 done=sorted(d for d in os.listdir(src) if os.path.isdir(os.path.join(src,d)) and not d.endswith('.partial') and os.path.exists(os.path.join(src,d,'results.json')))
 rows=[]
 for r in done:
