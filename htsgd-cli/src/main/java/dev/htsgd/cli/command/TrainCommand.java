@@ -12,6 +12,7 @@ import dev.htsgd.cli.option.ResumableRunOptions;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
+import dev.htsgd.check.Names;
 import dev.htsgd.dl.train.ClipOn;
 import dev.htsgd.dl.train.GradientPasses;
 import dev.htsgd.dl.train.Method;
@@ -105,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .optBatch(batch).optLargeBatch(largeBatch).optClip(clip).optClipOn(ClipOn.of(clipOn)).optNoise(alpha, c).optParetoType(ParetoType.of(pareto))
                 .optMomentum(momentum).optWeightDecay(weightDecay).optLrSchedule(lrStep, lrGamma)
                 .optWeightBound(weightBound).optEvalEvery(evalEvery).optSeed(common.seed)
-                .optPasses(GradientPasses.of(passes));
+                .optPasses(Names.parse("passes", GradientPasses.values(), passes));
         if (m.noisy() && noiseOff != null) {
             settings.optNoiseOff(noiseOff);
         }
@@ -179,7 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.require(clip > 0, "--clip", "in (0, inf]", clip);
         OptionChecks.require(java.util.Arrays.stream(ClipOn.values()).anyMatch(v -> v.cliName().equals(clipOn)), "--clip-on",
                 "gradient or update", clipOn);
-        OptionChecks.require(java.util.Arrays.stream(GradientPasses.values()).anyMatch(v -> v.cliName().equals(passes)), "--passes",
+        OptionChecks.require(java.util.Arrays.stream(GradientPasses.values()).anyMatch(v -> Names.of(v).equals(passes)), "--passes",
                 "fused or per-batch", passes);
         OptionChecks.positive("--alpha", alpha);
         OptionChecks.nonNegative("--scale", c);
