@@ -1,5 +1,6 @@
 package dev.htsgd.bench.dl;
 
+import dev.htsgd.check.Names;
 import dev.htsgd.dl.data.Dataset;
 import dev.htsgd.dl.data.ImageSet;
 import dev.htsgd.dl.model.Architecture;
@@ -42,7 +43,7 @@ public final class Our2StepBench {
         ImageSet train = full.subset(1000, 200, TrainingStream.LABELS.of(1));
         TrainConfig cfg = TrainConfig.builder().setMethod(Method.OUR2).setIterations(Integer.MAX_VALUE).optLargeBatch(large)
                 .optNoiseOff(0).optEvalEvery(Integer.MAX_VALUE).optSeed(1)
-                .optPasses(serve && a.length > 2 ? dev.htsgd.check.Names.parse("passes", GradientPasses.values(), a[2]) : GradientPasses.FUSED).build();
+                .optPasses(serve && a.length > 2 ? Names.parse("passes", GradientPasses.values(), a[2]) : GradientPasses.FUSED).build();
         try (Network net = Network.create(Architecture.LENET, train, TrainingStream.INIT.of(1))) {
             HeavyTailedTraining run = HeavyTailedTraining.create(cfg, net, train, null);
             if (serve) {

@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", defaultValue = "500", description = "Evaluate on the training and test sets every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
-    @Option(names = "--passes", paramLabel = "fused|per-batch", defaultValue = "fused", description = "How a step forms its gradient: fused (one forward and backward pass over the concatenated batches) or per-batch (one pass per batch, accumulating; the same gradient up to float rounding order, faster on some CPUs; see the README) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passes", paramLabel = "fused|per-batch", defaultValue = "fused", description = "How a step forms its gradient: fused (one forward and backward pass over the concatenated batches) or per-batch (one pass per batch, accumulating: the same gradient up to float rounding order, with one batch's activations in memory at a time; see the README) (default: ${DEFAULT-VALUE}).")
     String passes;
     @Option(names = "--record-noise", paramLabel = "N", defaultValue = "0", description = "Every N iterations (a multiple of --eval-every), measure the tail index of the network's gradient noise as noise-index does, into metrics.csv and results.json's noise_index (default: ${DEFAULT-VALUE}, off).")
     int recordNoise;

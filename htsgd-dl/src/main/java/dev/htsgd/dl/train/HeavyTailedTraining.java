@@ -223,22 +223,23 @@ public final class HeavyTailedTraining {
             }
             NDArray t = ImageSet.owned(sub.create(java.nio.FloatBuffer.wrap(targets, 0, n * classes), new Shape(n, classes)));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                if (cfg.passes() == GradientPasses.FUSED) {
-                    NDArray logits = net.forward(x, true);
-                    NDArray l = HeavyTailedLoss.weightedCrossEntropy(logits, t);
-                    gc.backward(l);
-                    loss = l.getFloat();
-                } else {
-                    // the weights already carry each batch's 1/n and cW: the batches' losses (and gradients) add up
-                    loss = 0;
-                    int from = 0;
-                    for (int part : phase.parts(ns, nl)) {
+                // the weights already carry each batch's 1/n and cW, so the batches' losses (and gradients) add up;
+                // one part is the fused pass over x itself
+                int[] parts = cfg.passes() == GradientPasses.FUSED ? new int[] {n} : phase.parts(ns, nl);
+                loss = 0;
+                int from = 0;
+                for (int part : parts) {
+                    NDArray xi = x;
+                    NDArray ti = t;
+                    if (parts.length > 1) {
                         NDIndex rows = new NDIndex(from + ":" + (from + part));
-                        NDArray l = HeavyTailedLoss.weightedCrossEntropy(net.forward(x.get(rows), true), t.get(rows));
-                        gc.backward(l);
-                        loss += l.getFloat();
-                        from += part;
+                        xi = x.get(rows);
+                        ti = t.get(rows);
                     }
+                    NDArray l = HeavyTailedLoss.weightedCrossEntropy(net.forward(xi, true), ti);
+                    gc.backward(l);
+                    loss += l.getFloat();
+                    from += part;
                 }
             }
         }
