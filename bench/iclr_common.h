@@ -28,6 +28,10 @@ static uint64_t mix(uint64_t z) {
     return z ^ (z >> 31);
 }
 
+#ifdef QUARTIC
+/* -DQUARTIC: the expr: landscape x^4/10 - x^2 of the issue-15 benchmark, its derivative written out, unbounded. */
+static inline double dfdx(double x) { return 0.4 * x * x * x - 2 * x; }
+#else
 static inline double dfdx(double x) {
     double a = x + 1.3, bq = x - 0.2, c = x - 0.7;
     double q = a * bq * c;
@@ -45,6 +49,7 @@ static inline double dfdx(double x) {
     double ds = ds7 * s8 * s9 + s7 * ds8 * s9 + s7 * s8 * ds9;
     return g * (dp * s + 0.6 * p * s / (x - 1.65) + p * ds);
 }
+#endif
 
 /* The state of stream `path` under `seed`, as dev.htsgd.sim.Streams.forReplication(seed, path). */
 static inline rng_t stream_for(uint64_t seed, uint64_t path) {
@@ -62,7 +67,11 @@ typedef struct {
     uint64_t seed;
     double b;
 } run_args;
+#ifdef QUARTIC
+static const double ETA = 0.001, ALPHA = 1.2, SCALE = 0.1, LO = -INFINITY, HI = INFINITY;
+#else
 static const double ETA = 0.001, ALPHA = 1.2, SCALE = 0.1, LO = -1.6, HI = 1.6;
+#endif
 
 static run_args parse_args(int argc, char **argv, int default_paths) {
     run_args a;

@@ -1,6 +1,8 @@
 package dev.htsgd.dynamics;
 
+import dev.htsgd.landscape.ExpressionObjective;
 import dev.htsgd.landscape.Iclr1d;
+import dev.htsgd.landscape.LaneCode;
 import dev.htsgd.landscape.LdQuartic;
 import dev.htsgd.noise.CenteredNoise;
 import dev.htsgd.noise.LomaxNoise;
@@ -18,7 +20,8 @@ import dev.htsgd.noise.ParetoNoise;
  * random sign of a symmetric law the lowest bit; exp and log are {@link VectorMath}'s.
  *
  * <p>Supported: a 1-D recursion with constant sigma, clipping of the whole update (or none) and projection
- * (or none), on {@code iclr1d} or {@code ld-quartic}, with Pareto or Lomax noise (any p+, centred when
+ * (or none), on {@code iclr1d}, {@code ld-quartic} or a 1-D {@code expr:} formula that {@link LaneCode} compiles
+ * (its gradient by {@link LaneTape}), with Pareto or Lomax noise (any p+, centred when
  * p+ != 1/2), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
  */
 public final class LaneEngine {
@@ -26,6 +29,8 @@ public final class LaneEngine {
     /** Gradient codes. */
     public static final int GRAD_ICLR = 0;
     public static final int GRAD_LD_QUARTIC = 1;
+    /** An {@code expr:} formula, run by {@link LaneTape} from {@link Spec#code()}. */
+    public static final int GRAD_EXPR = 2;
     /** Noise codes. */
     public static final int NOISE_PARETO = 0;
     public static final int NOISE_LOMAX = 1;
@@ -93,9 +98,10 @@ public final class LaneEngine {
      * @param clip b for truncation of the whole update; +inf for none
      * @param lo lower projection bound (-inf for none)
      * @param hi upper projection bound (+inf for none)
+     * @param code the formula's lane program for {@link #GRAD_EXPR}; else null
      */
     public record Spec(int gradient, int noise, double alpha, double scale, double pPlus, double shift, double eta,
-            double etaSigma, double clip, double lo, double hi) {
+            double etaSigma, double clip, double lo, double hi, LaneCode code) {
     }
 
     /** Why {@code sgd} cannot run on the vector engine, or null when it can (availability aside). */
@@ -103,6 +109,9 @@ public final class LaneEngine {
         if (!sgd.isScalar()) {
             return "the vector engine runs 1-D recursions with a scalar noise only, got a "
                     + sgd.objective().dimension() + "-D landscape";
+        }
+        if (sgd.objective1D() instanceof ExpressionObjective e && !e.laneCode().supported()) {
+            return e.laneCode().reason();
         }
         if (gradientCode(sgd) < 0) {
             return "the vector engine has no lane gradient for the landscape " + sgd.objective().name();
@@ -129,6 +138,9 @@ public final class LaneEngine {
         }
         if (sgd.objective1D() instanceof LdQuartic) {
             return GRAD_LD_QUARTIC;
+        }
+        if (sgd.objective1D() instanceof ExpressionObjective e && e.laneCode().supported()) {
+            return GRAD_EXPR;
         }
         return -1;
     }
@@ -168,7 +180,8 @@ public final class LaneEngine {
         Clipping c = sgd.clipping();
         double clip = c == Clipping.L2 || c == Clipping.COORDINATE ? sgd.b() : Double.POSITIVE_INFINITY;
         return new Spec(gradientCode(sgd), nk, alpha, scale, pPlus, shift, sgd.eta(),
-                sgd.eta() * sgd.sigma().constant(), clip, sgd.domain().lower(), sgd.domain().upper());
+                sgd.eta() * sgd.sigma().constant(), clip, sgd.domain().lower(), sgd.domain().upper(),
+                sgd.objective1D() instanceof ExpressionObjective e ? e.laneCode() : null);
     }
 
     /**

@@ -30,6 +30,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
     private final int maxDepth;
     private final int maxArity;
     private final ThreadLocal<Scratch> scratch;
+    private final LaneCode laneCode;
 
     private static final class Scratch {
         final double[] val;
@@ -56,6 +57,7 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
         this.maxDepth = p.maxDepth();
         this.maxArity = p.maxArity();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(this.maxDepth, this.dim, this.maxArity));
+        this.laneCode = LaneCode.of(p, formula);
     }
 
     /**
@@ -82,6 +84,11 @@ public sealed class ExpressionObjective implements Objective permits ExpressionO
     @Override
     public int dimension() {
         return dim;
+    }
+
+    /** The formula as the vector engine runs it (its {@link LaneCode#reason()} says why not, when it cannot). */
+    public LaneCode laneCode() {
+        return laneCode;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.htsgd.sim;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
+import dev.htsgd.dynamics.LaneTape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,7 @@ final class VectorLoops {
         double[] y;
         final double mia;
         final double minus1;
+        final LaneTape tape;
 
         Lanes(LaneEngine.Spec sp, int w) {
             this.sp = sp;
@@ -68,6 +70,7 @@ final class VectorLoops {
             y = new double[w];
             mia = -1.0 / sp.alpha();
             minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
+            tape = sp.gradient() == LaneEngine.GRAD_EXPR ? new LaneTape(sp.code(), w) : null;
         }
 
         /** Seeds lane i with the stream of index p: xoshiro256++ state = four outputs of the keyed stream. */
@@ -102,6 +105,8 @@ final class VectorLoops {
                 LanePasses.iclrExp(x, a, n);
                 LanePasses.iclrPoly(x, p, dp, n);
                 LanePasses.iclrCombine(x, b, a, p, dp, g, n);
+            } else if (tape != null) {
+                tape.gradient(x, g, n);
             } else {
                 LanePasses.ldQuartic(x, g, n);
             }

@@ -115,6 +115,23 @@ class VectorEngineTest {
     }
 
     @Test
+    void exprFormulaRunsOnLanesAndAgreesInDistribution() {
+        // an expr: landscape with exp, sqrt and powers: its gradient is the lane tape's (LaneTape)
+        dev.htsgd.landscape.Objective f = dev.htsgd.landscape.Landscapes.of(
+                "expr:x^4/10-x^2+0.3*exp(-(x-1)^2)+0.05*sqrt(x^2+1)");
+        ClippedSgd sgd = ClippedSgd.builder().objective(f).noise(ParetoNoise.of(1.2, 0.1)).eta(0.01).clip(0.5)
+                .x0(-2.2).build();
+        assertThat(LaneEngine.unsupported(sgd)).isNull();
+        assertThat(occ(sgd, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.VECTOR);
+        assertSameFractions(occ(sgd, Engine.SCALAR, 40, 100_000, 8).run(2), occ(sgd, Engine.VECTOR, 40, 100_000, 8).run(2));
+        // a formula the lanes cannot run falls back to the scalar engine under auto, and says why under vector
+        ClippedSgd trig = ClippedSgd.builder().objective(dev.htsgd.landscape.Landscapes.of("expr:x^2+sin(x)"))
+                .noise(ParetoNoise.of(1.2, 0.1)).eta(0.01).clip(0.5).x0(0).build();
+        assertThat(occ(trig, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.SCALAR);
+        assertThatThrownBy(() -> occ(trig, Engine.VECTOR, 40, 1000, 1)).hasMessageContaining("sin");
+    }
+
+    @Test
     void exitTimesAgreeByKolmogorovSmirnov() {
         // the sharp basin (0.2, 0.7) of iclr1d from m_3 = 0.4962: mean exit time about 250 steps at eta 0.02
         ClippedSgd sgd = iclr(ParetoNoise.of(1.2, 0.1), 0.02, 0.5, 0.4962);

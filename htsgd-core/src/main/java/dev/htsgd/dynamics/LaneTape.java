@@ -1,0 +1,219 @@
+package dev.htsgd.dynamics;
+
+import dev.htsgd.landscape.LaneCode;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * f'(x) of an {@code expr:} formula on W lanes: the {@link LaneCode} program interpreted once per step for all
+ * lanes, each instruction one pass over the lanes (as {@link LanePasses}, so no vector crosses a call), carrying
+ * value and derivative (forward-mode automatic differentiation). The rules are those of the scalar
+ * {@code ExpressionObjective}; the results differ from it by rounding only (x^4 is x x x x here, {@code Math.pow}
+ * there; exp and log are {@link VectorMath}'s).
+ */
+public final class LaneTape {
+
+    private static final VectorSpecies<Double> S = VectorMath.S;
+    private static final int K = S.length();
+
+    private final LaneCode code;
+    private final double[][] val;
+    private final double[][] der;
+    private final double[] p;
+    private final double[] base;
+
+    /** Scratch for {@code code} on w lanes (w a multiple of K). */
+    public LaneTape(LaneCode code, int w) {
+        if (!code.supported()) {
+            throw new IllegalArgumentException("engine vector: " + code.reason());
+        }
+        this.code = code;
+        this.val = new double[code.slots()][w];
+        this.der = new double[code.slots()][w];
+        this.p = new double[w];
+        this.base = new double[w];
+    }
+
+    /** g = f'(x) on the first w lanes. */
+    public void gradient(double[] x, double[] g, int w) {
+        for (int i = 0, n = code.length(); i < n; i++) {
+            int s = code.slot(i);
+            double c = code.imm(i);
+            switch (code.op(i)) {
+                case LaneCode.X -> fill(x, 1.0, val[s], der[s], w);
+                case LaneCode.C -> fill(null, c, val[s], der[s], w);
+                case LaneCode.NEG -> affine(-1.0, 0.0, val[s], der[s], w);
+                case LaneCode.ADD, LaneCode.SUB, LaneCode.MUL, LaneCode.DIV ->
+                        binary(code.op(i), val[s], der[s], val[s + 1], der[s + 1], w);
+                case LaneCode.ADD_C -> affine(1.0, c, val[s], der[s], w);
+                case LaneCode.SUB_C -> affine(1.0, -c, val[s], der[s], w);
+                case LaneCode.MUL_C -> affine(c, 0.0, val[s], der[s], w);
+                case LaneCode.DIV_C -> divide(c, val[s], der[s], w);
+                case LaneCode.POW_I -> powInt((int) c, val[s], der[s], w);
+                case LaneCode.POW_R -> powReal(c, val[s], der[s], w);
+                default -> function(code.op(i), val[s], der[s], w);
+            }
+        }
+        System.arraycopy(der[0], 0, g, 0, w);
+    }
+
+    /** v = x (or the constant c when x is null), d = 1 for x, 0 for a constant. */
+    private static void fill(double[] x, double c, double[] v, double[] d, int w) {
+        if (x == null) {
+            java.util.Arrays.fill(v, 0, w, c);
+            java.util.Arrays.fill(d, 0, w, 0.0);
+        } else {
+            System.arraycopy(x, 0, v, 0, w);
+            java.util.Arrays.fill(d, 0, w, 1.0);
+        }
+    }
+
+    /** v = m v + a, d = m d (a * b exact for m = +-1, as the scalar rules: a + c, a - c, -a, a c). */
+    private static void affine(double m, double a, double[] v, double[] d, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector.fromArray(S, v, i).mul(m).add(a).intoArray(v, i);
+            DoubleVector.fromArray(S, d, i).mul(m).intoArray(d, i);
+        }
+    }
+
+    /** v = v / c, d = d / c. */
+    private static void divide(double c, double[] v, double[] d, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector.fromArray(S, v, i).div(c).intoArray(v, i);
+            DoubleVector.fromArray(S, d, i).div(c).intoArray(d, i);
+        }
+    }
+
+    /** va op vb into va (and the derivatives); one loop per operator, so that no vector merges across branches. */
+    private static void binary(int op, double[] va, double[] da, double[] vb, double[] db, int w) {
+        switch (op) {
+            case LaneCode.ADD -> {
+                for (int i = 0; i < w; i += K) {
+                    DoubleVector.fromArray(S, va, i).add(DoubleVector.fromArray(S, vb, i)).intoArray(va, i);
+                    DoubleVector.fromArray(S, da, i).add(DoubleVector.fromArray(S, db, i)).intoArray(da, i);
+                }
+            }
+            case LaneCode.SUB -> {
+                for (int i = 0; i < w; i += K) {
+                    DoubleVector.fromArray(S, va, i).sub(DoubleVector.fromArray(S, vb, i)).intoArray(va, i);
+                    DoubleVector.fromArray(S, da, i).sub(DoubleVector.fromArray(S, db, i)).intoArray(da, i);
+                }
+            }
+            case LaneCode.MUL -> {
+                for (int i = 0; i < w; i += K) {
+                    DoubleVector a = DoubleVector.fromArray(S, va, i);
+                    DoubleVector b = DoubleVector.fromArray(S, vb, i);
+                    a.mul(b).intoArray(va, i);
+                    DoubleVector.fromArray(S, da, i).mul(b).add(a.mul(DoubleVector.fromArray(S, db, i)))
+                            .intoArray(da, i);
+                }
+            }
+            default -> {
+                for (int i = 0; i < w; i += K) {
+                    DoubleVector b = DoubleVector.fromArray(S, vb, i);
+                    DoubleVector r = DoubleVector.fromArray(S, va, i).div(b);
+                    r.intoArray(va, i);
+                    DoubleVector.fromArray(S, da, i).sub(r.mul(DoubleVector.fromArray(S, db, i))).div(b)
+                            .intoArray(da, i);
+                }
+            }
+        }
+    }
+
+    /**
+     * v = v^n, d = n v^(n-1) d, by repeated squaring (n != 0, |n| at most {@link LaneCode#MAX_INTEGER_POWER}); each
+     * multiplication is a pass over the lanes, because a vector carried around a loop would be boxed on Java 17.
+     */
+    private void powInt(int n, double[] v, double[] d, int w) {
+        if (n >= 2 && n <= 4) {
+            smallPower(n, v, d, w);
+            return;
+        }
+        int m = n - 1;
+        java.util.Arrays.fill(p, 0, w, 1.0);
+        System.arraycopy(v, 0, base, 0, w);
+        for (int e = Math.abs(m); e > 0; e >>= 1) {
+            if ((e & 1) != 0) {
+                times(p, base, p, w);
+            }
+            if (e > 1) {
+                times(base, base, base, w);
+            }
+        }
+        for (int i = 0; i < w; i += K) {
+            DoubleVector q = DoubleVector.fromArray(S, p, i);
+            if (m < 0) {
+                q = VectorMath.bc(1.0).div(q);
+            }
+            DoubleVector.fromArray(S, v, i).mul(q).intoArray(v, i);
+            DoubleVector.fromArray(S, d, i).mul(q.mul(n)).intoArray(d, i);
+        }
+    }
+
+    /** v^2, v^3, v^4 in one pass (the common powers of a landscape formula); one loop each, no vector merges. */
+    private static void smallPower(int n, double[] v, double[] d, int w) {
+        if (n == 2) {
+            for (int i = 0; i < w; i += K) {
+                DoubleVector a = DoubleVector.fromArray(S, v, i);
+                a.mul(a).intoArray(v, i);
+                DoubleVector.fromArray(S, d, i).mul(a.mul(2.0)).intoArray(d, i);
+            }
+        } else if (n == 3) {
+            for (int i = 0; i < w; i += K) {
+                DoubleVector a = DoubleVector.fromArray(S, v, i);
+                DoubleVector q = a.mul(a);
+                q.mul(a).intoArray(v, i);
+                DoubleVector.fromArray(S, d, i).mul(q.mul(3.0)).intoArray(d, i);
+            }
+        } else {
+            for (int i = 0; i < w; i += K) {
+                DoubleVector a = DoubleVector.fromArray(S, v, i);
+                DoubleVector q = a.mul(a).mul(a);
+                q.mul(a).intoArray(v, i);
+                DoubleVector.fromArray(S, d, i).mul(q.mul((double) n)).intoArray(d, i);
+            }
+        }
+    }
+
+    /** out = a b. */
+    private static void times(double[] a, double[] b, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+        }
+    }
+
+    /** v = v^c = exp(c log v), d = c v^(c-1) d (NaN for v &lt; 0, as Math.pow with a non-integer exponent). */
+    private static void powReal(double c, double[] v, double[] d, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector lg = VectorMath.log(DoubleVector.fromArray(S, v, i));
+            VectorMath.exp(lg.mul(c)).intoArray(v, i);
+            DoubleVector.fromArray(S, d, i).mul(VectorMath.exp(lg.mul(c - 1)).mul(c)).intoArray(d, i);
+        }
+    }
+
+    /** exp, log, sqrt, abs; a NaN value gets a NaN derivative (outside the function's domain). */
+    private static void function(int op, double[] v, double[] d, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector u = DoubleVector.fromArray(S, v, i);
+            switch (op) {
+                case LaneCode.EXP -> {
+                    DoubleVector r = VectorMath.exp(u);
+                    store(r, r, v, d, i);
+                }
+                case LaneCode.LOG -> store(VectorMath.log(u), VectorMath.bc(1.0).div(u), v, d, i);
+                case LaneCode.SQRT -> {
+                    DoubleVector r = u.sqrt();
+                    store(r, VectorMath.bc(0.5).div(r), v, d, i);
+                }
+                default -> store(u.abs(), VectorMath.bc(0.0).blend(1.0, u.compare(VectorOperators.GT, 0.0))
+                        .blend(-1.0, u.compare(VectorOperators.LT, 0.0)), v, d, i);
+            }
+        }
+    }
+
+    private static void store(DoubleVector r, DoubleVector du, double[] v, double[] d, int i) {
+        r.intoArray(v, i);
+        DoubleVector.fromArray(S, d, i).mul(du.blend(Double.NaN, r.test(VectorOperators.IS_NAN))).intoArray(d, i);
+    }
+}
