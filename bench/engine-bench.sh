@@ -4,6 +4,10 @@
 #   - a numpy implementation vectorised over 10 paths (bench/iclr_numpy.py),
 #   - htsgd simulate on 1 and 2 threads (JVM start-up included in the process wall time),
 #   - memory: htsgd simulate at 1e6, 1e7 and 1e8 steps under -Xmx32m (peak RSS reported),
+#   - issue 15, the vector engine: simulate --paths 16 --engine vector on 1 and 2 threads against the scalar C loop
+#     (-O3 -march=native), the C loop over 8 lanes with glibc's vector math and the scalar engine; the same at 64
+#     paths; at ten times the steps (the JIT compiler's warm-up amortised); and an expr: landscape (x^4/10 - x^2) on
+#     lanes against the C loop of that formula (-DQUARTIC) and against the scalar engine. Ratios per round, median.
 #   - optionally (--jmh) the JMH benchmark EngineBenchmark with the gc profiler (allocation per step).
 # Configuration: iclr1d, Pareto alpha = 1.2, c = 0.1, b = 0.5, eta = 0.001, X_0 = 0.3.
 # Rates are reported per wall second and per CPU second (the machine may be shared: the load average is
@@ -31,6 +35,10 @@ CNAT="$ROOT/bench/target/iclr_sgd_native"
 C8="$ROOT/bench/target/iclr_sgd8"
 gcc -O3 -march=native -o "$CNAT" "$ROOT/bench/iclr_sgd.c" -lm
 gcc -O3 -march=native -ffast-math -fopenmp-simd -o "$C8" "$ROOT/bench/iclr_sgd8.c" -lm -lmvec
+# the expr: peer: the same loop on x^4/10 - x^2 (its derivative written out in C), unbounded
+CQ="$ROOT/bench/target/quartic_sgd_native"
+gcc -O3 -march=native -DQUARTIC -o "$CQ" "$ROOT/bench/iclr_sgd.c" -lm
+EXPR='expr:x^4/10-x^2'
 PY=python3
 $PY -c 'import numpy' 2>/dev/null || PY=/usr/bin/python3
 $PY -c 'import numpy' || { echo "numpy missing: apt-get install -y python3-numpy" >&2; exit 1; }
@@ -45,7 +53,7 @@ now() { date +%s.%N; }
 sim() { # threads paths steps [java opts]
   local t0 t1 j
   t0=$(now)
-  j=$("$JAVA" --add-modules jdk.incubator.vector ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape iclr1d --noise pareto --alpha 1.2 \
+  j=$("$JAVA" --add-modules jdk.incubator.vector ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
       --scale 0.1 --clip 0.5 --eta 0.001 --x0 0.3 --steps "$3" --paths "$2" --threads "$1" --format json --quiet)
   t1=$(now)
   echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
@@ -63,6 +71,16 @@ for r in $(seq 1 "$ROUNDS"); do
   record vec16t2 "$(sim 2 16 "$STEPS" "" "--engine vector")" 2>/dev/null
   record sca16t1 "$(sim 1 16 "$STEPS" "" "--engine scalar")" 2>/dev/null
   record numpy "$($PY "$ROOT/bench/iclr_numpy.py" "$NP_STEPS" 10 0.5)"
+  # lanes per thread: 64 paths give each of 2 threads four vectors (the latency of one step is hidden)
+  record vec64t1 "$(sim 1 64 "$STEPS" "" "--engine vector")" 2>/dev/null
+  record vec64t2 "$(sim 2 64 "$STEPS" "" "--engine vector")" 2>/dev/null
+  # the expr: landscape on lanes (LaneTape), its scalar engine (a tenth of the steps: it is slow) and its C loop
+  record cquartic "$("$CQ" "$STEPS" 1 0.5)"
+  record expr16t1 "$(LAND="$EXPR" sim 1 16 "$STEPS" "" "--engine vector")" 2>/dev/null
+  record exprsca16t1 "$(LAND="$EXPR" sim 1 16 "$((STEPS / 10))" "" "--engine scalar")" 2>/dev/null
+  # steady state: ten times the steps, so that the JIT compiler's warm-up (about 1-2 s) weighs a tenth as much
+  record cnativelong "$("$CNAT" "$((STEPS * 10))" 1 0.5)"
+  record vec16t1long "$(sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
 done
 
 echo "memory..." >&2
@@ -103,6 +121,24 @@ s = {
   "vector_vs_c_8lane_vector_math": best("vec16t1", "steps_per_cpu_second") / best("c8lanes", "steps_per_cpu_second"),
   "vector_vs_scalar_engine": best("vec16t1", "steps_per_cpu_second") / best("sca16t1", "steps_per_cpu_second"),
   "vector_speedup_1_to_2_threads": best("vec16t2", "steps_per_second") / best("vec16t1", "steps_per_second"),
+}
+def per_round(a, b, key="steps_per_cpu_second"):
+    """median over rounds of a/b, each ratio from the same round (rows alternate peers within a round)"""
+    xa = [r["result"][key] for r in rows if r["tag"] == a]
+    xb = [r["result"][key] for r in rows if r["tag"] == b]
+    q = sorted(x / y for x, y in zip(xa, xb))
+    return {"median": q[len(q) // 2] if len(q) % 2 else (q[len(q) // 2 - 1] + q[len(q) // 2]) / 2,
+            "min": q[0], "max": q[-1], "rounds": len(q)} if q else None
+s["per_round"] = {
+  "vector16_vs_c_native": per_round("vec16t1", "cnative"),
+  "vector16_vs_c_native_10x_steps": per_round("vec16t1long", "cnativelong"),
+  "vector16_vs_c_8lane_vector_math": per_round("vec16t1", "c8lanes"),
+  "vector16_vs_scalar_engine": per_round("vec16t1", "sca16t1"),
+  "vector16_1_to_2_threads": per_round("vec16t2", "vec16t1", "steps_per_second"),
+  "vector64_vs_c_native": per_round("vec64t1", "cnative"),
+  "vector64_1_to_2_threads": per_round("vec64t2", "vec64t1", "steps_per_second"),
+  "expr16_vs_c_formula": per_round("expr16t1", "cquartic"),
+  "expr16_vs_scalar_engine": per_round("expr16t1", "exprsca16t1"),
 }
 s["ratio_java_vs_c_per_core_cpu"] = s["java1_steps_per_cpu_second"] / s["c_steps_per_cpu_second"]
 s["ratio_java_vs_c_wall"] = s["java1_steps_per_second"] / s["c_steps_per_second"]

@@ -5,7 +5,9 @@ import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.landscape.LaneCode;
 import dev.htsgd.landscape.LdQuartic;
 import dev.htsgd.noise.CenteredNoise;
+import dev.htsgd.noise.GaussianNoise;
 import dev.htsgd.noise.LomaxNoise;
+import dev.htsgd.noise.MixtureNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
 
@@ -21,8 +23,8 @@ import dev.htsgd.noise.ParetoNoise;
  *
  * <p>Supported: a 1-D recursion with constant sigma, clipping of the whole update (or none) and projection
  * (or none), on {@code iclr1d}, {@code ld-quartic} or a 1-D {@code expr:} formula that {@link LaneCode} compiles
- * (its gradient by {@link LaneTape}), with Pareto or Lomax noise (any p+, centred when
- * p+ != 1/2), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
+ * (its gradient by {@link LaneTape}), with Pareto, Lomax, Gaussian or mixture (Lomax plus Gaussian) noise
+ * (any p+, centred when p+ != 1/2; the Gaussian part by Box-Muller with {@link VectorMath#cosTwoPi}), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
  */
 public final class LaneEngine {
 
@@ -34,6 +36,8 @@ public final class LaneEngine {
     /** Noise codes. */
     public static final int NOISE_PARETO = 0;
     public static final int NOISE_LOMAX = 1;
+    /** No heavy part: only the Gaussian one ({@link Spec#normalScale()}). */
+    public static final int NOISE_GAUSSIAN = 2;
 
     private static final int LANES;
     private static final String WHY_NOT;
@@ -99,9 +103,10 @@ public final class LaneEngine {
      * @param lo lower projection bound (-inf for none)
      * @param hi upper projection bound (+inf for none)
      * @param code the formula's lane program for {@link #GRAD_EXPR}; else null
+     * @param normalScale the standard deviation of the Gaussian part of the noise (0 for none)
      */
     public record Spec(int gradient, int noise, double alpha, double scale, double pPlus, double shift, double eta,
-            double etaSigma, double clip, double lo, double hi, LaneCode code) {
+            double etaSigma, double clip, double lo, double hi, LaneCode code, double normalScale) {
     }
 
     /** Why {@code sgd} cannot run on the vector engine, or null when it can (availability aside). */
@@ -126,7 +131,8 @@ public final class LaneEngine {
         if (z instanceof CenteredNoise c) {
             z = c.base();
         }
-        if (!(z instanceof ParetoNoise) && !(z instanceof LomaxNoise)) {
+        if (!(z instanceof ParetoNoise) && !(z instanceof LomaxNoise) && !(z instanceof MixtureNoise)
+                && !(z instanceof GaussianNoise)) {
             return "the vector engine has no lane sampler for the noise " + sgd.noise().name();
         }
         return null;
@@ -161,27 +167,34 @@ public final class LaneEngine {
             z = c.base();
             shift = c.shift();
         }
-        int nk;
-        double alpha;
-        double scale;
-        double pPlus;
+        int nk = NOISE_LOMAX;
+        double alpha = 2;
+        double scale = 0;
+        double pPlus = 0.5;
+        double normal = 0;
         if (z instanceof ParetoNoise p) {
             nk = NOISE_PARETO;
             alpha = p.alpha();
             scale = p.scale();
             pPlus = p.pPlus();
-        } else {
-            LomaxNoise l = (LomaxNoise) z;
-            nk = NOISE_LOMAX;
+        } else if (z instanceof LomaxNoise l) {
             alpha = l.alpha();
             scale = l.scale();
             pPlus = l.pPlus();
+        } else if (z instanceof MixtureNoise m) {
+            alpha = m.alpha();
+            scale = m.paretoScale();
+            pPlus = m.pPlus();
+            normal = m.normalScale();
+        } else {
+            nk = NOISE_GAUSSIAN;
+            normal = ((GaussianNoise) z).scale();
         }
         Clipping c = sgd.clipping();
         double clip = c == Clipping.L2 || c == Clipping.COORDINATE ? sgd.b() : Double.POSITIVE_INFINITY;
         return new Spec(gradientCode(sgd), nk, alpha, scale, pPlus, shift, sgd.eta(),
                 sgd.eta() * sgd.sigma().constant(), clip, sgd.domain().lower(), sgd.domain().upper(),
-                sgd.objective1D() instanceof ExpressionObjective e ? e.laneCode() : null);
+                sgd.objective1D() instanceof ExpressionObjective e ? e.laneCode() : null, normal);
     }
 
     /**

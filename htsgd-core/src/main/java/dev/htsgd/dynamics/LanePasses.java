@@ -91,6 +91,21 @@ public final class LanePasses {
         }
     }
 
+    /** out = sqrt(-2 log u), u uniform on (0, 1] from r: the radius of a Box-Muller draw. */
+    public static void gaussRadius(long[] r, double[] out, int w) {
+        for (int i = 0; i < w; i += K) {
+            VectorMath.logNormal(uniform(LongVector.fromArray(SL, r, i))).mul(-2.0).sqrt().intoArray(out, i);
+        }
+    }
+
+    /** z += s rad cos(2 pi u), u uniform on (0, 1] from r: s times a standard normal (Box-Muller). */
+    public static void addGaussian(double[] rad, long[] r, double s, double[] z, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector n = DoubleVector.fromArray(S, rad, i).mul(VectorMath.cosTwoPi(uniform(LongVector.fromArray(SL, r, i))));
+            DoubleVector.fromArray(S, z, i).add(n.mul(s)).intoArray(z, i);
+        }
+    }
+
     /** out = log(0.05 |1.65 - x|) (iclr1d's power factor, before the power). */
     public static void iclrLog(double[] x, double[] out, int w) {
         for (int i = 0; i < w; i += K) {

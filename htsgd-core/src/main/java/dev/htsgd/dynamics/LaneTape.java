@@ -17,7 +17,7 @@ public final class LaneTape {
     private static final VectorSpecies<Double> S = VectorMath.S;
     private static final int K = S.length();
 
-    private final LaneCode code;
+    private final LaneCode.Instruction[] program;
     private final double[][] val;
     private final double[][] der;
     private final double[] p;
@@ -28,7 +28,7 @@ public final class LaneTape {
         if (!code.supported()) {
             throw new IllegalArgumentException("engine vector: " + code.reason());
         }
-        this.code = code;
+        this.program = code.program().toArray(new LaneCode.Instruction[0]);
         this.val = new double[code.slots()][w];
         this.der = new double[code.slots()][w];
         this.p = new double[w];
@@ -37,22 +37,21 @@ public final class LaneTape {
 
     /** g = f'(x) on the first w lanes. */
     public void gradient(double[] x, double[] g, int w) {
-        for (int i = 0, n = code.length(); i < n; i++) {
-            int s = code.slot(i);
-            double c = code.imm(i);
-            switch (code.op(i)) {
-                case LaneCode.X -> fill(x, 1.0, val[s], der[s], w);
-                case LaneCode.C -> fill(null, c, val[s], der[s], w);
-                case LaneCode.NEG -> affine(-1.0, 0.0, val[s], der[s], w);
-                case LaneCode.ADD, LaneCode.SUB, LaneCode.MUL, LaneCode.DIV ->
-                        binary(code.op(i), val[s], der[s], val[s + 1], der[s + 1], w);
-                case LaneCode.ADD_C -> affine(1.0, c, val[s], der[s], w);
-                case LaneCode.SUB_C -> affine(1.0, -c, val[s], der[s], w);
-                case LaneCode.MUL_C -> affine(c, 0.0, val[s], der[s], w);
-                case LaneCode.DIV_C -> divide(c, val[s], der[s], w);
-                case LaneCode.POW_I -> powInt((int) c, val[s], der[s], w);
-                case LaneCode.POW_R -> powReal(c, val[s], der[s], w);
-                default -> function(code.op(i), val[s], der[s], w);
+        for (LaneCode.Instruction in : program) {
+            int s = in.slot();
+            double c = in.imm();
+            switch (in.op()) {
+                case X -> fill(x, 1.0, val[s], der[s], w);
+                case C -> fill(null, c, val[s], der[s], w);
+                case NEG -> affine(-1.0, 0.0, val[s], der[s], w);
+                case ADD, SUB, MUL, DIV -> binary(in.op(), val[s], der[s], val[s + 1], der[s + 1], w);
+                case ADD_C -> affine(1.0, c, val[s], der[s], w);
+                case SUB_C -> affine(1.0, -c, val[s], der[s], w);
+                case MUL_C -> affine(c, 0.0, val[s], der[s], w);
+                case DIV_C -> divide(c, val[s], der[s], w);
+                case POW_I -> powInt((int) c, val[s], der[s], w);
+                case POW_R -> powReal(c, val[s], der[s], w);
+                default -> function(in.op(), val[s], der[s], w);
             }
         }
         System.arraycopy(der[0], 0, g, 0, w);
@@ -86,21 +85,21 @@ public final class LaneTape {
     }
 
     /** va op vb into va (and the derivatives); one loop per operator, so that no vector merges across branches. */
-    private static void binary(int op, double[] va, double[] da, double[] vb, double[] db, int w) {
+    private static void binary(LaneCode.Op op, double[] va, double[] da, double[] vb, double[] db, int w) {
         switch (op) {
-            case LaneCode.ADD -> {
+            case ADD -> {
                 for (int i = 0; i < w; i += K) {
                     DoubleVector.fromArray(S, va, i).add(DoubleVector.fromArray(S, vb, i)).intoArray(va, i);
                     DoubleVector.fromArray(S, da, i).add(DoubleVector.fromArray(S, db, i)).intoArray(da, i);
                 }
             }
-            case LaneCode.SUB -> {
+            case SUB -> {
                 for (int i = 0; i < w; i += K) {
                     DoubleVector.fromArray(S, va, i).sub(DoubleVector.fromArray(S, vb, i)).intoArray(va, i);
                     DoubleVector.fromArray(S, da, i).sub(DoubleVector.fromArray(S, db, i)).intoArray(da, i);
                 }
             }
-            case LaneCode.MUL -> {
+            case MUL -> {
                 for (int i = 0; i < w; i += K) {
                     DoubleVector a = DoubleVector.fromArray(S, va, i);
                     DoubleVector b = DoubleVector.fromArray(S, vb, i);
@@ -193,16 +192,16 @@ public final class LaneTape {
     }
 
     /** exp, log, sqrt, abs; a NaN value gets a NaN derivative (outside the function's domain). */
-    private static void function(int op, double[] v, double[] d, int w) {
+    private static void function(LaneCode.Op op, double[] v, double[] d, int w) {
         for (int i = 0; i < w; i += K) {
             DoubleVector u = DoubleVector.fromArray(S, v, i);
             switch (op) {
-                case LaneCode.EXP -> {
+                case EXP -> {
                     DoubleVector r = VectorMath.exp(u);
                     store(r, r, v, d, i);
                 }
-                case LaneCode.LOG -> store(VectorMath.log(u), VectorMath.bc(1.0).div(u), v, d, i);
-                case LaneCode.SQRT -> {
+                case LOG -> store(VectorMath.log(u), VectorMath.bc(1.0).div(u), v, d, i);
+                case SQRT -> {
                     DoubleVector r = u.sqrt();
                     store(r, VectorMath.bc(0.5).div(r), v, d, i);
                 }

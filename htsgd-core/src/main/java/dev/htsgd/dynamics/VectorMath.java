@@ -146,6 +146,51 @@ public final class VectorMath {
         return r.blend(Double.NaN, x.compare(VectorOperators.GE, 0.0).not());
     }
 
+    // fdlibm's k_sin.c and k_cos.c minimax polynomials on [-pi/4, pi/4]
+    private static final double S1 = -1.66666666666666324348e-01;
+    private static final double S2 = 8.33333333332248946124e-03;
+    private static final double S3 = -1.98412698298579493134e-04;
+    private static final double S4 = 2.75573137070700676789e-06;
+    private static final double S5 = -2.50507602534068634195e-08;
+    private static final double S6 = 1.58969099521155010221e-10;
+    private static final double K1 = 4.16666666666666019037e-02;
+    private static final double K2 = -1.38888888888741095749e-03;
+    private static final double K3 = 2.48015872894767294178e-05;
+    private static final double K4 = -2.75573143513906633035e-07;
+    private static final double K5 = 2.08757232129817482790e-09;
+    private static final double K6 = -1.13596475577881948265e-11;
+    private static final double HALF_PI = Math.PI / 2;
+    private static final DoubleVector V_S1 = DoubleVector.broadcast(S, S1);
+    private static final DoubleVector V_S2 = DoubleVector.broadcast(S, S2);
+    private static final DoubleVector V_S3 = DoubleVector.broadcast(S, S3);
+    private static final DoubleVector V_S4 = DoubleVector.broadcast(S, S4);
+    private static final DoubleVector V_K1 = DoubleVector.broadcast(S, K1);
+    private static final DoubleVector V_K2 = DoubleVector.broadcast(S, K2);
+    private static final DoubleVector V_K3 = DoubleVector.broadcast(S, K3);
+    private static final DoubleVector V_K4 = DoubleVector.broadcast(S, K4);
+
+    /**
+     * cos(2 pi u) lane by lane for u in [0, 1] (the angle of a Box-Muller draw): 4u = q + r with q the nearest
+     * integer and r in [-1/2, 1/2] (both exact), then cos or -sin of r pi/2 by quadrant, with fdlibm's kernels.
+     * Within 2 ulp.
+     */
+    public static DoubleVector cosTwoPi(DoubleVector u) {
+        DoubleVector t = u.mul(4.0);
+        DoubleVector kd = t.add(V_SHIFTER);
+        DoubleVector r = t.sub(kd.sub(V_SHIFTER));
+        DoubleVector a = r.mul(HALF_PI);
+        DoubleVector z = a.mul(a);
+        DoubleVector sin = z.fma(S6, S5).fma(z, V_S4).fma(z, V_S3).fma(z, V_S2).fma(z, V_S1).mul(z).mul(a).add(a);
+        DoubleVector kr = z.fma(K6, K5).fma(z, V_K4).fma(z, V_K3).fma(z, V_K2).fma(z, V_K1).mul(z);
+        DoubleVector cos = V_ONE.sub(z.mul(V_HALF).sub(z.mul(kr)));
+        // the quadrant q mod 4 sits in the low bits of kd: cos, -sin, -cos, sin
+        LongVector q = kd.reinterpretAsLongs();
+        VectorMask<Long> odd = q.and(1L).compare(VectorOperators.NE, 0L);
+        VectorMask<Long> neg = q.add(1L).and(2L).compare(VectorOperators.NE, 0L);
+        DoubleVector v = cos.blend(sin, odd.cast(S));
+        return v.blend(v.neg(), neg.cast(S));
+    }
+
     /** a^p lane by lane for a &gt;= 0 (exp(p log a)); 0^p = 0 for p &gt; 0. */
     public static DoubleVector pow(DoubleVector a, double p) {
         return exp(log(a).mul(p));

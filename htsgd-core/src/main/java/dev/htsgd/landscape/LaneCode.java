@@ -1,11 +1,12 @@
 package dev.htsgd.landscape;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A 1-D {@code expr:} formula as the straight-line program the vector engine runs ({@code dev.htsgd.dynamics.LaneTape}):
  * the same postfix order as {@link ExpressionObjective}'s scalar evaluation, with the value stack resolved at
- * compile time (instruction i writes slot {@code slot[i]}) and a constant that is the right operand of a binary
+ * compile time (each instruction names the slot it writes) and a constant that is the right operand of a binary
  * operator folded into it. One interpretation of the program then serves K paths, value and derivative f'(x)
  * together (forward-mode automatic differentiation on lanes).
  *
@@ -13,80 +14,29 @@ import java.util.Arrays;
  * and abs. Anything else (a varying exponent, %, trigonometric and other functions) makes {@link #reason()} say
  * what, and the formula runs on the scalar engine.
  *
- * @param op the opcode of each instruction
- * @param slot the stack slot each instruction writes (for a binary operator: its left operand's)
- * @param imm the folded constant of each instruction (or the pushed constant); else 0
- * @param slots the number of stack slots
+ * @param program the instructions, in order
+ * @param slots the number of stack slots the program uses
  * @param reason null when the formula runs on lanes; else why not
  */
-public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String reason) {
-
-    /** Push x (derivative 1). */
-    public static final int X = 0;
-    /** Push (or, at a slot, set) the constant imm (derivative 0). */
-    public static final int C = 1;
-    public static final int NEG = 2;
-    /** slot op slot + 1 into slot. */
-    public static final int ADD = 3;
-    public static final int SUB = 4;
-    public static final int MUL = 5;
-    public static final int DIV = 6;
-    /** slot op imm into slot. */
-    public static final int ADD_C = 7;
-    public static final int SUB_C = 8;
-    public static final int MUL_C = 9;
-    public static final int DIV_C = 10;
-    /** slot ^ imm, imm an integer of magnitude at most {@link #MAX_INTEGER_POWER}. */
-    public static final int POW_I = 11;
-    /** slot ^ imm, any other constant imm: exp(imm log(slot)). */
-    public static final int POW_R = 12;
-    public static final int EXP = 13;
-    public static final int LOG = 14;
-    public static final int SQRT = 15;
-    public static final int ABS = 16;
+public record LaneCode(List<Instruction> program, int slots, String reason) {
 
     /** The largest integer exponent taken by repeated multiplication. */
     public static final int MAX_INTEGER_POWER = 64;
 
+    /**
+     * The operations. X and C push x (derivative 1) or the constant imm (derivative 0) into the slot; ADD, SUB, MUL,
+     * DIV combine the slot with the one above it; the _C forms combine the slot with imm; POW_I raises it to the
+     * integer imm (magnitude at most {@link #MAX_INTEGER_POWER}), POW_R to any other constant imm (exp(imm log));
+     * NEG, EXP, LOG, SQRT, ABS apply to the slot.
+     */
+    public enum Op { X, C, NEG, ADD, SUB, MUL, DIV, ADD_C, SUB_C, MUL_C, DIV_C, POW_I, POW_R, EXP, LOG, SQRT, ABS }
+
+    /** One instruction: op on the stack slot {@code slot} (a binary op's left operand), with the constant imm. */
+    public record Instruction(Op op, int slot, double imm) {
+    }
+
     public LaneCode {
-        op = op.clone();
-        slot = slot.clone();
-        imm = imm.clone();
-    }
-
-    @Override
-    public int[] op() {
-        return op.clone();
-    }
-
-    @Override
-    public int[] slot() {
-        return slot.clone();
-    }
-
-    @Override
-    public double[] imm() {
-        return imm.clone();
-    }
-
-    /** The number of instructions. */
-    public int length() {
-        return op.length;
-    }
-
-    /** The opcode of instruction i (without copying). */
-    public int op(int i) {
-        return op[i];
-    }
-
-    /** The slot of instruction i. */
-    public int slot(int i) {
-        return slot[i];
-    }
-
-    /** The constant of instruction i. */
-    public double imm(int i) {
-        return imm[i];
+        program = List.copyOf(program);
     }
 
     /** True when the formula runs on lanes. */
@@ -95,7 +45,7 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
     }
 
     private static LaneCode unsupported(String why) {
-        return new LaneCode(new int[0], new int[0], new double[0], 0, why);
+        return new LaneCode(List.of(), 0, why);
     }
 
     /** Compiles a 1-D program; unsupported programs give a code with {@link #reason()} set. */
@@ -122,10 +72,7 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
             fns[n] = fns[i];
             n++;
         }
-        int[] op = new int[n];
-        int[] slot = new int[n];
-        double[] imm = new double[n];
-        int k = 0;
+        List<Instruction> out = new ArrayList<>();
         int sp = -1;
         int slots = 0;
         for (int i = 0; i < n; i++) {
@@ -134,16 +81,13 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
             if (folds) {
                 double c = consts[i];
                 int next = ops[i + 1];
-                int code = next == ExpressionProgram.ADD ? ADD_C : next == ExpressionProgram.SUB ? SUB_C : next == ExpressionProgram.MUL ? MUL_C
-                        : next == ExpressionProgram.DIV ? DIV_C
-                        : power(c);
-                if (code == POW_I && c == 0) {
-                    code = C; // a^0 = 1, also for a = 0 or NaN (Math.pow)
+                Op code = next == ExpressionProgram.ADD ? Op.ADD_C : next == ExpressionProgram.SUB ? Op.SUB_C
+                        : next == ExpressionProgram.MUL ? Op.MUL_C : next == ExpressionProgram.DIV ? Op.DIV_C : power(c);
+                if (code == Op.POW_I && c == 0) {
+                    code = Op.C; // a^0 = 1, also for a = 0 or NaN (Math.pow)
                     c = 1;
                 }
-                op[k] = code;
-                slot[k] = sp;
-                imm[k++] = c;
+                out.add(new Instruction(code, sp, c));
                 i++;
                 continue;
             }
@@ -154,21 +98,19 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
                     }
                     sp++;
                     slots = Math.max(slots, sp + 1);
-                    op[k] = o == ExpressionProgram.VAR ? X : C;
-                    slot[k] = sp;
-                    imm[k++] = o == ExpressionProgram.VAR ? 0 : consts[i];
+                    out.add(new Instruction(o == ExpressionProgram.VAR ? Op.X : Op.C, sp,
+                            o == ExpressionProgram.VAR ? 0 : consts[i]));
                 }
                 case ExpressionProgram.NEG -> {
-                    op[k] = NEG;
-                    slot[k++] = sp;
+                    out.add(new Instruction(Op.NEG, sp, 0));
                 }
                 case ExpressionProgram.POS -> {
                     // nothing
                 }
                 case ExpressionProgram.ADD, ExpressionProgram.SUB, ExpressionProgram.MUL, ExpressionProgram.DIV -> {
                     sp--;
-                    op[k] = o == ExpressionProgram.ADD ? ADD : o == ExpressionProgram.SUB ? SUB : o == ExpressionProgram.MUL ? MUL : DIV;
-                    slot[k++] = sp;
+                    out.add(new Instruction(o == ExpressionProgram.ADD ? Op.ADD : o == ExpressionProgram.SUB ? Op.SUB
+                            : o == ExpressionProgram.MUL ? Op.MUL : Op.DIV, sp, 0));
                 }
                 case ExpressionProgram.POW -> {
                     return unsupported("the vector engine takes ^ with a constant exponent only, in '" + formula + "'");
@@ -177,27 +119,26 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
                     return unsupported("the vector engine has no % (in '" + formula + "')");
                 }
                 case ExpressionProgram.FUNC -> {
-                    int code = switch (args[i]) {
-                        case 4 -> EXP;
-                        case 5 -> LOG;
-                        case 9 -> SQRT;
-                        case 11 -> ABS;
-                        default -> -1;
+                    Op code = switch (args[i]) {
+                        case 4 -> Op.EXP;
+                        case 5 -> Op.LOG;
+                        case 9 -> Op.SQRT;
+                        case 11 -> Op.ABS;
+                        default -> null;
                     };
-                    if (code < 0) {
+                    if (code == null) {
                         String name = fns[i] == null ? "?" : fns[i].getName();
                         return unsupported("the vector engine has no lane version of " + name
                                 + " (it has exp, log, sqrt, abs and ^ with a constant exponent), in '" + formula + "'");
                     }
-                    op[k] = code;
-                    slot[k++] = sp;
+                    out.add(new Instruction(code, sp, 0));
                 }
                 default -> {
                     return unsupported("the vector engine cannot run '" + formula + "'");
                 }
             }
         }
-        return new LaneCode(Arrays.copyOf(op, k), Arrays.copyOf(slot, k), Arrays.copyOf(imm, k), slots, null);
+        return new LaneCode(out, slots, null);
     }
 
     private static boolean foldable(int next, int nextArg) {
@@ -205,7 +146,7 @@ public record LaneCode(int[] op, int[] slot, double[] imm, int slots, String rea
                 || next == ExpressionProgram.POW || (next == ExpressionProgram.FUNC && nextArg == 22);
     }
 
-    private static int power(double c) {
-        return c == Math.rint(c) && Math.abs(c) <= MAX_INTEGER_POWER ? POW_I : POW_R;
+    private static Op power(double c) {
+        return c == Math.rint(c) && Math.abs(c) <= MAX_INTEGER_POWER ? Op.POW_I : Op.POW_R;
     }
 }

@@ -37,6 +37,8 @@ final class VectorLoops {
         final long[] s3;
         final long[] r;
         final long[] r2;
+        final long[] r3;
+        final long[] r4;
         final double[] t;
         final double[] z;
         final double[] g;
@@ -58,7 +60,9 @@ final class VectorLoops {
             s2 = new long[w];
             s3 = new long[w];
             r = new long[w];
-            r2 = sp.pPlus() == 0.5 ? null : new long[w];
+            r2 = sp.pPlus() == 0.5 || sp.noise() == LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
+            r3 = sp.normalScale() > 0 ? new long[w] : null;
+            r4 = sp.normalScale() > 0 ? new long[w] : null;
             t = new double[w];
             z = new double[w];
             g = new double[w];
@@ -92,13 +96,23 @@ final class VectorLoops {
         /** One step from x into y; true when some live lane diverged. */
         boolean step() {
             int n = w;
-            LanePasses.next(s0, s1, s2, s3, r, n);
-            if (r2 != null) {
-                LanePasses.next(s0, s1, s2, s3, r2, n);
+            if (sp.noise() == LaneEngine.NOISE_GAUSSIAN) {
+                Arrays.fill(z, 0, n, 0.0);
+            } else {
+                LanePasses.next(s0, s1, s2, s3, r, n);
+                if (r2 != null) {
+                    LanePasses.next(s0, s1, s2, s3, r2, n);
+                }
+                LanePasses.logUniform(r, mia, a, n);
+                LanePasses.expMul(a, 1.0, t, n);
+                LanePasses.signed(t, minus1, sp.scale(), r, r2, sp.pPlus(), sp.shift(), z, n);
             }
-            LanePasses.logUniform(r, mia, a, n);
-            LanePasses.expMul(a, 1.0, t, n);
-            LanePasses.signed(t, minus1, sp.scale(), r, r2, sp.pPlus(), sp.shift(), z, n);
+            if (r3 != null) {
+                LanePasses.next(s0, s1, s2, s3, r3, n);
+                LanePasses.next(s0, s1, s2, s3, r4, n);
+                LanePasses.gaussRadius(r3, a, n);
+                LanePasses.addGaussian(a, r4, sp.normalScale(), z, n);
+            }
             if (sp.gradient() == LaneEngine.GRAD_ICLR) {
                 LanePasses.iclrLog(x, a, n);
                 LanePasses.expMul(a, 0.6, b, n);

@@ -115,6 +115,17 @@ class VectorEngineTest {
     }
 
     @Test
+    void gaussianAndMixtureNoiseAgreeInDistribution() {
+        // the LD noise (signed Lomax plus a Gaussian part, Box-Muller on lanes) and a pure Gaussian one
+        ClippedSgd mix = ClippedSgd.builder().objective(LdQuartic.of()).noise(Noises.of("mixture", 1.5, 0.2, 1.0, 0.5))
+                .eta(0.05).clip(1.0).x0(-2.2).build();
+        assertThat(occ(mix, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.VECTOR);
+        assertSameFractions(occ(mix, Engine.SCALAR, 40, 100_000, 6).run(2), occ(mix, Engine.VECTOR, 40, 100_000, 6).run(2));
+        ClippedSgd gauss = iclr(Noises.of("gaussian", 2, 1.0, 0, 0.5), 0.05, 0.5, 0.3);
+        assertSameFractions(occ(gauss, Engine.SCALAR, 40, 100_000, 9).run(2), occ(gauss, Engine.VECTOR, 40, 100_000, 9).run(2));
+    }
+
+    @Test
     void exprFormulaRunsOnLanesAndAgreesInDistribution() {
         // an expr: landscape with exp, sqrt and powers: its gradient is the lane tape's (LaneTape)
         dev.htsgd.landscape.Objective f = dev.htsgd.landscape.Landscapes.of(
