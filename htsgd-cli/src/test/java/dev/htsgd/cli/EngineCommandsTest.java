@@ -114,12 +114,34 @@ class EngineCommandsTest {
         "simulate --steps 10 --noise cauchy; --noise must be one of",
         "simulate --steps 10 --noise pareto --p-plus 2; --p-plus must be in [0, 1], got 2.0",
         "simulate --steps 10 --noise mixture --normal-scale 0; --normal-scale must be in (0, inf)",
-        "simulate --steps 10 --scale 0; --scale must be in (0, inf)"})
+        "simulate --steps 10 --scale 0; --scale must be in (0, inf)",
+        "rare-event --samples 10 --engine vector --landscape expr:sin(x); --engine",
+        "rare-event --samples 10 --engine simd; --engine must be one of scalar | vector | auto"})
     void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
         String[] r = run((args + " --quiet").split(" "));
         assertThat(r[0]).as(r[2]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
         assertThat(r[2]).contains(expected);
+    }
+
+    /**
+     * rare-event on the vector engine says so in its JSON and agrees with the scalar engine within 4 combined
+     * standard errors (LD Table 2.1 at eta 1/200, 4,000 paths each: the two engines draw different streams).
+     */
+    @Test
+    void rareEventOnTheVectorEngine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.htsgd.dynamics.LaneEngine.available());
+        JsonNode[] r = new JsonNode[2];
+        String[] engines = {"scalar", "vector"};
+        for (int k = 0; k < 2; k++) {
+            r[k] = runJson("rare-event", "--etas", "1/200", "--samples", "4000", "--engine", engines[k], "--quiet",
+                    "--format", "json");
+            assertThat(r[k].get("engine").asText()).isEqualTo(engines[k]);
+        }
+        JsonNode a = r[0].get("points").get(0);
+        JsonNode b = r[1].get("points").get(0);
+        double se = Math.hypot(a.get("stderr").asDouble(), b.get("stderr").asDouble());
+        assertThat(Math.abs(a.get("estimate").asDouble() - b.get("estimate").asDouble())).isLessThan(4 * se);
     }
 
     /**

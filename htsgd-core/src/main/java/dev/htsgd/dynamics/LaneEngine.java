@@ -4,6 +4,7 @@ import dev.htsgd.landscape.ExpressionObjective;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.landscape.LaneCode;
 import dev.htsgd.landscape.LdQuartic;
+import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.noise.CenteredNoise;
 import dev.htsgd.noise.GaussianNoise;
 import dev.htsgd.noise.LomaxNoise;
@@ -115,11 +116,9 @@ public final class LaneEngine {
             return "the vector engine runs 1-D recursions with a scalar noise only, got a "
                     + sgd.objective().dimension() + "-D landscape";
         }
-        if (sgd.objective1D() instanceof ExpressionObjective e && !e.laneCode().supported()) {
-            return e.laneCode().reason();
-        }
-        if (gradientCode(sgd) < 0) {
-            return "the vector engine has no lane gradient for the landscape " + sgd.objective().name();
+        String landscape = unsupported(sgd.objective1D());
+        if (landscape != null) {
+            return landscape;
         }
         if (Double.isNaN(sgd.sigma().constant())) {
             return "the vector engine needs a constant sigma";
@@ -138,17 +137,40 @@ public final class LaneEngine {
         return null;
     }
 
-    private static int gradientCode(ClippedSgd sgd) {
-        if (sgd.objective1D() instanceof Iclr1d) {
+    /** Why the lanes have no gradient of {@code f}, or null when they have one. */
+    public static String unsupported(Objective1D f) {
+        if (f instanceof ExpressionObjective e && !e.laneCode().supported()) {
+            return e.laneCode().reason();
+        }
+        return gradientCode(f) < 0 ? "the vector engine has no lane gradient for the landscape " + f.name() : null;
+    }
+
+    private static int gradientCode(Objective1D f) {
+        if (f instanceof Iclr1d) {
             return GRAD_ICLR;
         }
-        if (sgd.objective1D() instanceof LdQuartic) {
+        if (f instanceof LdQuartic) {
             return GRAD_LD_QUARTIC;
         }
-        if (sgd.objective1D() instanceof ExpressionObjective e && e.laneCode().supported()) {
+        if (f instanceof ExpressionObjective e && e.laneCode().supported()) {
             return GRAD_EXPR;
         }
         return -1;
+    }
+
+    /**
+     * The lane form of X_{j+1} = Proj(X_j + phi_b(-eta f'(X_j) + eta z_j)) for a caller that draws z itself (the
+     * rare-event estimators): f's gradient, eta, b (+inf for none) and f's domain, no noise of its own.
+     *
+     * @throws IllegalArgumentException naming the parameter {@code engine} when the lanes have no gradient of f
+     */
+    public static Spec gradientOnly(Objective1D f, double eta, double b) {
+        String why = unsupported(f);
+        if (why != null) {
+            throw new IllegalArgumentException("engine vector: " + why);
+        }
+        return new Spec(gradientCode(f), NOISE_GAUSSIAN, 2, 0, 0.5, 0, eta, eta, b, f.domain().lower(),
+                f.domain().upper(), f instanceof ExpressionObjective e ? e.laneCode() : null, 0);
     }
 
     /**
@@ -192,7 +214,7 @@ public final class LaneEngine {
         }
         Clipping c = sgd.clipping();
         double clip = c == Clipping.L2 || c == Clipping.COORDINATE ? sgd.b() : Double.POSITIVE_INFINITY;
-        return new Spec(gradientCode(sgd), nk, alpha, scale, pPlus, shift, sgd.eta(),
+        return new Spec(gradientCode(sgd.objective1D()), nk, alpha, scale, pPlus, shift, sgd.eta(),
                 sgd.eta() * sgd.sigma().constant(), clip, sgd.domain().lower(), sgd.domain().upper(),
                 sgd.objective1D() instanceof ExpressionObjective e ? e.laneCode() : null, normal);
     }

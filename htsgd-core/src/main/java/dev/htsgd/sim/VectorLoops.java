@@ -3,17 +3,15 @@ package dev.htsgd.sim;
 import dev.htsgd.dynamics.DivergenceException;
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
-import dev.htsgd.dynamics.LaneTape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The experiments' inner loops on the vector engine: W paths (W a multiple of the vector width K) advanced
  * together, one step being a sequence of {@link LanePasses} over the lanes. Per step and lane: xoshiro256++,
- * the noise, the gradient, truncation, projection, the divergence check and the basin bookkeeping, all lane
+ * the noise, the gradient, truncation, projection ({@link LaneBlock}), the divergence check and the basin bookkeeping, all lane
  * operations; only rare events (a divergence, a move to another minimum, an exit, a thinned state) are
  * handled lane by lane, found by one mask test per pass. The loop allocates nothing.
  *
@@ -25,113 +23,6 @@ final class VectorLoops {
     private static final long CHUNK = 1L << 20;
 
     private VectorLoops() {
-    }
-
-    /** The lanes of one block: the state, the generator states and scratch arrays. */
-    static final class Lanes {
-        final LaneEngine.Spec sp;
-        final int w;
-        final long[] s0;
-        final long[] s1;
-        final long[] s2;
-        final long[] s3;
-        final long[] r;
-        final long[] r2;
-        final long[] r3;
-        final long[] r4;
-        final double[] t;
-        final double[] z;
-        final double[] g;
-        final double[] a;
-        final double[] b;
-        final double[] p;
-        final double[] dp;
-        double[] x;
-        double[] y;
-        final double mia;
-        final double minus1;
-        final LaneTape tape;
-
-        Lanes(LaneEngine.Spec sp, int w) {
-            this.sp = sp;
-            this.w = w;
-            s0 = new long[w];
-            s1 = new long[w];
-            s2 = new long[w];
-            s3 = new long[w];
-            r = new long[w];
-            r2 = sp.pPlus() == 0.5 || sp.noise() == LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
-            r3 = sp.normalScale() > 0 ? new long[w] : null;
-            r4 = sp.normalScale() > 0 ? new long[w] : null;
-            t = new double[w];
-            z = new double[w];
-            g = new double[w];
-            a = new double[w];
-            b = new double[w];
-            p = new double[w];
-            dp = new double[w];
-            x = new double[w];
-            y = new double[w];
-            mia = -1.0 / sp.alpha();
-            minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
-            tape = sp.gradient() == LaneEngine.GRAD_EXPR ? new LaneTape(sp.code(), w) : null;
-        }
-
-        /** Seeds lane i with the stream of index p: xoshiro256++ state = four outputs of the keyed stream. */
-        void seed(long seed, long p, int i) {
-            UniformRandomProvider rng = Streams.forReplication(seed, p);
-            long v0 = rng.nextLong();
-            long v1 = rng.nextLong();
-            long v2 = rng.nextLong();
-            long v3 = rng.nextLong();
-            if ((v0 | v1 | v2 | v3) == 0) {
-                v0 = 0x9E3779B97F4A7C15L;
-            }
-            s0[i] = v0;
-            s1[i] = v1;
-            s2[i] = v2;
-            s3[i] = v3;
-        }
-
-        /** One step from x into y; true when some live lane diverged. */
-        boolean step() {
-            int n = w;
-            if (sp.noise() == LaneEngine.NOISE_GAUSSIAN) {
-                Arrays.fill(z, 0, n, 0.0);
-            } else {
-                LanePasses.next(s0, s1, s2, s3, r, n);
-                if (r2 != null) {
-                    LanePasses.next(s0, s1, s2, s3, r2, n);
-                }
-                LanePasses.logUniform(r, mia, a, n);
-                LanePasses.expMul(a, 1.0, t, n);
-                LanePasses.signed(t, minus1, sp.scale(), r, r2, sp.pPlus(), sp.shift(), z, n);
-            }
-            if (r3 != null) {
-                LanePasses.next(s0, s1, s2, s3, r3, n);
-                LanePasses.next(s0, s1, s2, s3, r4, n);
-                LanePasses.gaussRadius(r3, a, n);
-                LanePasses.addGaussian(a, r4, sp.normalScale(), z, n);
-            }
-            if (sp.gradient() == LaneEngine.GRAD_ICLR) {
-                LanePasses.iclrLog(x, a, n);
-                LanePasses.expMul(a, 0.6, b, n);
-                LanePasses.iclrExp(x, a, n);
-                LanePasses.iclrPoly(x, p, dp, n);
-                LanePasses.iclrCombine(x, b, a, p, dp, g, n);
-            } else if (tape != null) {
-                tape.gradient(x, g, n);
-            } else {
-                LanePasses.ldQuartic(x, g, n);
-            }
-            return LanePasses.update(x, g, z, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y, n);
-        }
-
-        void swap() {
-            double[] tmp = x;
-            x = y;
-            y = tmp;
-        }
     }
 
     /** The block width for {@code paths} paths on {@code threads} threads: K to 4 K lanes. */
@@ -150,7 +41,7 @@ final class VectorLoops {
         long cpu0 = OccupationExperiment.cpuNow();
         int n = minima.length;
         int live = Math.min(w, paths - first);
-        Lanes L = new Lanes(sp, w);
+        LaneBlock L = new LaneBlock(sp, w);
         int start = 0;
         while (start < n - 1 && x0 >= maxima[start]) {
             start++;
@@ -160,7 +51,7 @@ final class VectorLoops {
         double[][] c = new double[7][w];
         for (int i = 0; i < w; i++) {
             L.seed(seed, first + i, i);
-            L.x[i] = i < live ? x0 : Double.NaN;
+            L.x()[i] = i < live ? x0 : Double.NaN;
             cur[i] = start;
         }
         long[][][] trans = new long[w][n][n];
@@ -187,11 +78,11 @@ final class VectorLoops {
         long reported = 0;
         for (long j = 1; j <= steps; j++) {
             if (L.step()) {
-                double[] x = L.x;
-                double[] y = L.y;
+                double[] x = L.x();
+                double[] y = L.y();
                 for (int i = 0; i < w; i++) {
-                    if (!Double.isNaN(x[i]) && !(Math.abs(L.g[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
-                        div[i] = new DivergenceException(j, new double[] {x[i]}, new double[] {L.g[i]});
+                    if (!Double.isNaN(x[i]) && !(Math.abs(L.g()[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
+                        div[i] = new DivergenceException(j, new double[] {x[i]}, new double[] {L.g()[i]});
                         laneSteps[i] = j - 1;
                         y[i] = Double.NaN;
                         alive--;
@@ -199,7 +90,7 @@ final class VectorLoops {
                 }
             }
             L.swap();
-            double[] x = L.x;
+            double[] x = L.x();
             if (LanePasses.occupation(x, sA, sB, sC, m0, m1, m2, m3, eps2, c, cur, fidx, w)) {
                 for (int i = 0; i < w; i++) {
                     double dx = x[i] - (fidx[i] == 0 ? m0 : fidx[i] == 1 ? m1 : fidx[i] == 2 ? m2 : m3);
@@ -254,7 +145,7 @@ final class VectorLoops {
     }
 
     /** Gives lane i replication {@code next} (seeding its stream) when one is left; false, lane idle, when not. */
-    private static boolean take(Lanes lanes, int[] rep, int i, long seed, int next, int to) {
+    private static boolean take(LaneBlock lanes, int[] rep, int i, long seed, int next, int to) {
         if (next >= to) {
             rep[i] = -1;
             return false;
@@ -271,13 +162,13 @@ final class VectorLoops {
      */
     static List<ExitTimeExperiment.Replication> exitTimes(LaneEngine.Spec sp, int w, long seed, int from,
             int to, double start, Region field, long maxSteps, LongConsumer progress) {
-        Lanes L = new Lanes(sp, w);
+        LaneBlock L = new LaneBlock(sp, w);
         int[] rep = new int[w];
         long[] begin = new long[w];
         int next = from;
         int active = 0;
         for (int i = 0; i < w; i++) {
-            L.x[i] = start;
+            L.x()[i] = start;
             if (take(L, rep, i, seed, next, to)) {
                 next++;
                 active++;
@@ -295,8 +186,8 @@ final class VectorLoops {
         while (active > 0) {
             j++;
             boolean bad = L.step();
-            double[] x = L.x;
-            double[] y = L.y;
+            double[] x = L.x();
+            double[] y = L.y();
             boolean event = bad | LanePasses.outside(y, loX, hiX, w) | j == nextCap;
             pending += active;
             if (event) {
@@ -304,9 +195,9 @@ final class VectorLoops {
                 for (int i = 0; i < w; i++) {
                     long n = j - begin[i];
                     ExitTimeExperiment.Replication res = null;
-                    if (!(Math.abs(L.g[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
+                    if (!(Math.abs(L.g()[i]) + Math.abs(y[i]) <= Double.MAX_VALUE)) {
                         res = new ExitTimeExperiment.Replication(rep[i], n - 1, false, null,
-                                new DivergenceException(n, new double[] {x[i]}, new double[] {L.g[i]}));
+                                new DivergenceException(n, new double[] {x[i]}, new double[] {L.g()[i]}));
                     } else if (!(y[i] > loX && y[i] < hiX)) {
                         res = new ExitTimeExperiment.Replication(rep[i], n, false, new double[] {y[i]}, null);
                     } else if (n == maxSteps) {

@@ -1,6 +1,7 @@
 package dev.htsgd.study;
 
 import dev.htsgd.check.Require;
+import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Landscapes;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
@@ -68,16 +69,25 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
      * @param sampler the importance sampler (null for plain Monte Carlo)
      * @param samples paths, at least 1
      * @param batch paths per task, at least 1
+     * @param engine the path engine, scalar or vector ({@link #of} resolves auto: the vector engine when it runs
+     *     the landscape, see {@link RareEventExperiment#engine}); the estimate is a function of the settings, the
+     *     seed and the engine
      */
     public record Settings(String landscape, JumpNoise noise, double b, double eta, double x0, double level,
-            long horizon, Method method, ImportanceSampling sampler, long samples, int batch) {
+            long horizon, Method method, ImportanceSampling sampler, long samples, int batch, Engine engine) {
+
+        /** {@link #of(String, JumpNoise, double, double, double, double, long, Method, ImportanceSampling, long, int, Engine)} on the scalar engine. */
+        public static Settings of(String landscape, JumpNoise noise, double b, double eta, double x0, double level,
+                long horizon, Method method, ImportanceSampling sampler, long samples, int batch) {
+            return of(landscape, noise, b, eta, x0, level, horizon, method, sampler, samples, batch, Engine.SCALAR);
+        }
 
         /**
          * Validated settings. {@code horizon} 0 means floor(1/eta) (LD Table 2.1); {@code sampler} null means
          * {@link ImportanceSampling#defaults} for importance sampling (it must be null for plain Monte Carlo).
          */
         public static Settings of(String landscape, JumpNoise noise, double b, double eta, double x0, double level,
-                long horizon, Method method, ImportanceSampling sampler, long samples, int batch) {
+                long horizon, Method method, ImportanceSampling sampler, long samples, int batch, Engine engine) {
             if (noise == null) {
                 throw Require.fail("noise", "must be set");
             }
@@ -104,7 +114,9 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
                 throw Require.fail("method", "mc takes no importance sampler, got " + sampler);
             }
             ImportanceSampling is = method == Method.IS && sampler == null ? e.defaultSampler() : sampler;
-            return new Settings(landscape, noise, b, eta, x0, level, n, method, is, samples, batch);
+            // resolved once (auto: vector when it can run batches of this size), so that every task runs on it
+            Engine resolved = e.engine(engine, batch);
+            return new Settings(landscape, noise, b, eta, x0, level, n, method, is, samples, batch, resolved);
         }
 
         /**
@@ -177,7 +189,7 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
         Require.closed("index", index, 0, s.batches() - 1);
         long from = (long) index * s.batch();
         int paths = (int) Math.min(s.batch(), s.samples() - from);
-        return s.experiment().paths(Streams.key(seed, NAME, s.streamSetting()), from, paths, s.sampler());
+        return s.experiment().paths(Streams.key(seed, NAME, s.streamSetting()), from, paths, s.sampler(), s.engine());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.htsgd.cli.command;
 
 import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
+import dev.htsgd.cli.option.EngineOptions;
 import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
@@ -47,6 +48,9 @@ public final class RareEventCommand implements Callable<Integer> {
 
     @Mixin
     ResumableRunOptions run;
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--landscape", paramLabel = "NAME|expr:F", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:F (a formula in x) (default: ${DEFAULT-VALUE}).")
     String landscape;
@@ -133,7 +137,7 @@ public final class RareEventCommand implements Callable<Integer> {
                         isTail != null ? isTail : d.tailRatio());
             }
             out.add(RareEventStudy.Settings.of(landscape, jn, b, eta, x0, level, horizon == null ? 0 : horizon, m, is,
-                    samples, batch));
+                    samples, batch, engine.requested()));
         }
         return out;
     }
@@ -168,6 +172,7 @@ public final class RareEventCommand implements Callable<Integer> {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("points", points);
         results.put("noise", jn.describe());
+        results.put("engine", settings.get(0).engine().cliName());
         results.put("seconds", seconds);
         if (dir != null) {
             try (dir) {

@@ -5,7 +5,8 @@ import dev.htsgd.dynamics.LaneEngine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --engine scalar|vector|auto} of the commands that run many independent paths (simulate, exit-times):
+ * {@code --engine scalar|vector|auto} of the commands that run many independent paths (simulate, exit-times,
+ * rare-event):
  * the scalar engine runs one path at a time, the vector engine K paths at once in SIMD lanes
  * ({@link LaneEngine}); auto takes the vector engine when it is available, supports the configuration and
  * there are at least K paths. The default is scalar, so that a command, a reproduce target and a Spark task give

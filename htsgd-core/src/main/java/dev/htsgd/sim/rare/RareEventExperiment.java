@@ -1,6 +1,8 @@
 package dev.htsgd.sim.rare;
 
 import dev.htsgd.check.Require;
+import dev.htsgd.dynamics.Engine;
+import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective1D;
 import dev.htsgd.sim.Streams;
@@ -19,14 +21,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class RareEventExperiment {
 
-    private final Objective1D f;
-    private final JumpNoise noise;
-    private final double eta;
-    private final double b;
-    private final double x0;
-    private final double level;
-    private final long horizon;
-    private final boolean below;
+    final Objective1D f;
+    final JumpNoise noise;
+    final double eta;
+    final double b;
+    final double x0;
+    final double level;
+    final long horizon;
+    final boolean below;
 
     private RareEventExperiment(Objective1D f, JumpNoise noise, double eta, double b, double x0, double level, long horizon) {
         this.f = f;
@@ -94,27 +96,50 @@ public final class RareEventExperiment {
      * grouped; the sums are taken in path order.
      */
     public PathSums paths(long key, long from, int paths, ImportanceSampling is) {
+        return paths(key, from, paths, is, Engine.SCALAR);
+    }
+
+    /**
+     * The engine {@code requested} resolves to for groups of {@code paths} paths: the vector engine ({@link
+     * RareEventLanes}) when it is available, has a lane gradient of the landscape and (for AUTO) there are at
+     * least K paths.
+     *
+     * @throws IllegalArgumentException naming {@code engine} when VECTOR is asked for and cannot run
+     */
+    public Engine engine(Engine requested, long paths) {
+        if (requested == null) {
+            throw Require.fail("engine", "must be one of scalar, vector, auto");
+        }
+        String why = !LaneEngine.available() ? "it is unavailable: " + LaneEngine.unavailableReason()
+                : LaneEngine.unsupported(f);
+        if (requested == Engine.VECTOR && why != null) {
+            throw Require.fail("engine", "vector cannot run this rare event: " + why);
+        }
+        return requested == Engine.VECTOR || (requested == Engine.AUTO && why == null && paths >= LaneEngine.lanes())
+                ? Engine.VECTOR : Engine.SCALAR;
+    }
+
+    /**
+     * As {@link #paths(long, long, int, ImportanceSampling)} on {@code engine} (resolved by {@link #engine}): on
+     * the vector engine path r draws from lanes seeded by the same keyed stream, so its weight is again a function
+     * of (settings, key, r, engine) alone, equal in distribution to the scalar engine's.
+     */
+    public PathSums paths(long key, long from, int paths, ImportanceSampling is, Engine engine) {
         Require.atLeast("from", from, 0);
         Require.atLeast("paths", paths, 0);
-        double sum = 0;
-        double sumSq = 0;
-        double max = 0;
-        long hits = 0;
-        long steps = 0;
+        if (engine(engine, paths) == Engine.VECTOR) {
+            return RareEventLanes.paths(this, key, from, paths, is);
+        }
+        double[] weights = new double[paths];
+        long[] steps = new long[paths];
         double[] out = new double[2];
         for (int i = 0; i < paths; i++) {
             UniformRandomProvider rng = Streams.forReplication(key, from + i);
             path(rng, is, out);
-            double w = out[0];
-            if (w > 0) {
-                hits++;
-                sum += w;
-                sumSq += w * w;
-                max = Math.max(max, w);
-            }
-            steps += (long) out[1];
+            weights[i] = out[0];
+            steps[i] = (long) out[1];
         }
-        return new PathSums(paths, sum, sumSq, hits, steps, max);
+        return PathSums.of(weights, steps);
     }
 
     /**
@@ -125,6 +150,26 @@ public final class RareEventExperiment {
 
         /** No paths. */
         public static final PathSums EMPTY = new PathSums(0, 0, 0, 0, 0, 0);
+
+        /** The sums of paths with these weights (0: no event) and steps, added in path order. */
+        public static PathSums of(double[] weights, long[] steps) {
+            double sum = 0;
+            double sumSq = 0;
+            double max = 0;
+            long hits = 0;
+            long n = 0;
+            for (int i = 0; i < weights.length; i++) {
+                double w = weights[i];
+                if (w > 0) {
+                    hits++;
+                    sum += w;
+                    sumSq += w * w;
+                    max = Math.max(max, w);
+                }
+                n += steps[i];
+            }
+            return new PathSums(weights.length, sum, sumSq, hits, n, max);
+        }
 
         /** These sums followed by {@code o}'s (the order of the additions is this, then o). */
         public PathSums plus(PathSums o) {
@@ -139,6 +184,29 @@ public final class RareEventExperiment {
                 is == null ? "mc" : "is");
     }
 
+    /**
+     * The constants of importance sampler {@code is} for this event (all zero-effect for plain Monte Carlo, null):
+     * the jump probability theta per step, the threshold a on |W| above which a draw counts as a jump, the tilted
+     * index beta, log(1 / (1 - theta)) (the likelihood ratio of a step without a jump), the coefficients of the
+     * ratio of a jump toward and away from the level, and the proposal's probability of a jump toward it.
+     */
+    record Tilt(double theta, double a, double beta, double logSmall, double coefToward, double coefAway,
+            double toward) {
+    }
+
+    Tilt tilt(ImportanceSampling is) {
+        if (is == null) {
+            return new Tilt(0, Double.POSITIVE_INFINITY, noise.alpha(), 0, 0, 0, 0.5);
+        }
+        double theta = Math.min(0.5, is.expectedJumps() / horizon);
+        double pToward = below ? 1 - noise.pPlus() : noise.pPlus();
+        double pAway = 1 - pToward;
+        // f/q for a jump above a of each sign: 1 / ((1 - theta) + theta * (q_sign / p_sign) * g(w) / f(w))
+        return new Tilt(theta, is.threshold() / (eta * noise.scale()), noise.alpha() * is.tailRatio(),
+                -Math.log1p(-theta), pToward > 0 ? theta * is.toward() / pToward : Double.POSITIVE_INFINITY,
+                pAway > 0 ? theta * (1 - is.toward()) / pAway : Double.POSITIVE_INFINITY, is.toward());
+    }
+
     /** Simulates one path; out[0] = weight (0 when the event does not happen), out[1] = steps taken. */
     void path(UniformRandomProvider rng, ImportanceSampling is, double[] out) {
         ZigguratSampler.NormalizedGaussian gauss = noise.normalScale() > 0 ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
@@ -147,26 +215,14 @@ public final class RareEventExperiment {
         double pPlus = noise.pPlus();
         Domain domain = f.domain();
         boolean clip = Double.isFinite(b);
-        // importance sampling constants
-        double theta = 0;
-        double a = Double.POSITIVE_INFINITY;
-        double beta = noise.alpha();
-        double logSmall = 0;
-        double coefToward = 0;
-        double coefAway = 0;
-        double toward = 0.5;
-        if (is != null) {
-            theta = Math.min(0.5, is.expectedJumps() / horizon);
-            a = is.threshold() / (eta * c);
-            beta = noise.alpha() * is.tailRatio();
-            toward = is.toward();
-            double pToward = below ? 1 - pPlus : pPlus;
-            double pAway = 1 - pToward;
-            logSmall = -Math.log1p(-theta);
-            // f/q for a jump above a of each sign: 1 / ((1 - theta) + theta * (q_sign / p_sign) * g(w) / f(w))
-            coefToward = pToward > 0 ? theta * toward / pToward : Double.POSITIVE_INFINITY;
-            coefAway = pAway > 0 ? theta * (1 - toward) / pAway : Double.POSITIVE_INFINITY;
-        }
+        Tilt t = tilt(is);
+        double theta = t.theta();
+        double a = t.a();
+        double beta = t.beta();
+        double logSmall = t.logSmall();
+        double coefToward = t.coefToward();
+        double coefAway = t.coefAway();
+        double toward = t.toward();
         double x = x0;
         double logL = 0;
         long j = 0;

@@ -1,0 +1,168 @@
+package dev.htsgd.sim;
+
+import dev.htsgd.dynamics.LaneEngine;
+import dev.htsgd.dynamics.LanePasses;
+import dev.htsgd.dynamics.LaneTape;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One block of W lanes of the vector engine (W a multiple of the vector width K): the states x and y, the
+ * per-lane xoshiro256++ streams and the scratch arrays of one step of X_{j+1} = Proj(X_j + phi_b(-eta f'(X_j) +
+ * eta sigma Z_j)) (paper notes section 1), the step being a sequence of {@link LanePasses} (no vector crosses a
+ * call). The arrays it hands out are its own working arrays, not copies: a loop reads them between steps.
+ *
+ * <p>Only loaded when {@link LaneEngine#available()}.
+ */
+public final class LaneBlock {
+
+    private final LaneEngine.Spec sp;
+    private final int w;
+    private final long[] s0;
+    private final long[] s1;
+    private final long[] s2;
+    private final long[] s3;
+    private final long[] r;
+    private final long[] r2;
+    private final long[] r3;
+    private final long[] r4;
+    private final double[] t;
+    private final double[] z;
+    private final double[] g;
+    private final double[] a;
+    private final double[] b;
+    private final double[] p;
+    private final double[] dp;
+    private double[] x;
+    private double[] y;
+    private final double mia;
+    private final double minus1;
+    private final LaneTape tape;
+
+    /** Lanes for the recursion {@code sp}, w of them (a multiple of K). */
+    public LaneBlock(LaneEngine.Spec sp, int w) {
+        this.sp = sp;
+        this.w = w;
+        s0 = new long[w];
+        s1 = new long[w];
+        s2 = new long[w];
+        s3 = new long[w];
+        r = new long[w];
+        r2 = sp.pPlus() == 0.5 || sp.noise() == LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
+        r3 = new long[w];
+        r4 = new long[w];
+        t = new double[w];
+        z = new double[w];
+        g = new double[w];
+        a = new double[w];
+        b = new double[w];
+        p = new double[w];
+        dp = new double[w];
+        x = new double[w];
+        y = new double[w];
+        mia = -1.0 / sp.alpha();
+        minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
+        tape = sp.gradient() == LaneEngine.GRAD_EXPR ? new LaneTape(sp.code(), w) : null;
+    }
+
+    /** Seeds lane i with the stream of index p: xoshiro256++ state = four outputs of the keyed stream. */
+    public void seed(long seed, long p, int i) {
+        UniformRandomProvider rng = Streams.forReplication(seed, p);
+        long v0 = rng.nextLong();
+        long v1 = rng.nextLong();
+        long v2 = rng.nextLong();
+        long v3 = rng.nextLong();
+        if ((v0 | v1 | v2 | v3) == 0) {
+            v0 = 0x9E3779B97F4A7C15L;
+        }
+        s0[i] = v0;
+        s1[i] = v1;
+        s2[i] = v2;
+        s3[i] = v3;
+    }
+
+    /** One step from x into y; true when some live lane diverged. */
+    public boolean step() {
+        noise();
+        gradient();
+        return update(z);
+    }
+
+    /** z = the noise of this step (advancing every lane's stream). */
+    void noise() {
+        int n = w;
+        if (sp.noise() == LaneEngine.NOISE_GAUSSIAN) {
+            Arrays.fill(z, 0, n, 0.0);
+        } else {
+            LanePasses.next(s0, s1, s2, s3, r, n);
+            if (r2 != null) {
+                LanePasses.next(s0, s1, s2, s3, r2, n);
+            }
+            LanePasses.logUniform(r, mia, a, n);
+            LanePasses.expMul(a, 1.0, t, n);
+            LanePasses.signed(t, minus1, sp.scale(), r, r2, sp.pPlus(), sp.shift(), z, n);
+        }
+        addGaussian(sp.normalScale(), z);
+    }
+
+    /** out += s N(0, 1) in every lane (two draws of each lane's stream); nothing when s is 0. */
+    public void addGaussian(double s, double[] out) {
+        if (s > 0) {
+            LanePasses.next(s0, s1, s2, s3, r3, w);
+            LanePasses.next(s0, s1, s2, s3, r4, w);
+            LanePasses.gaussRadius(r3, a, w);
+            LanePasses.addGaussian(a, r4, s, out, w);
+        }
+    }
+
+    /** g = f'(x) in every lane. */
+    public void gradient() {
+        int n = w;
+        if (sp.gradient() == LaneEngine.GRAD_ICLR) {
+            LanePasses.iclrLog(x, a, n);
+            LanePasses.expMul(a, 0.6, b, n);
+            LanePasses.iclrExp(x, a, n);
+            LanePasses.iclrPoly(x, p, dp, n);
+            LanePasses.iclrCombine(x, b, a, p, dp, g, n);
+        } else if (tape != null) {
+            tape.gradient(x, g, n);
+        } else {
+            LanePasses.ldQuartic(x, g, n);
+        }
+    }
+
+    /**
+     * y = Proj(x + clamp(-eta g + eta sigma noise, b)) with g from {@link #gradient()}; true when a live lane got
+     * a non-finite gradient or state.
+     */
+    public boolean update(double[] noise) {
+        return LanePasses.update(x, g, noise, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y, w);
+    }
+
+    /** The states before the step (lane i of path or replication i of the block). */
+    public double[] x() {
+        return x;
+    }
+
+    /** The states after the step. */
+    public double[] y() {
+        return y;
+    }
+
+    /** The gradients of the step. */
+    public double[] g() {
+        return g;
+    }
+
+    /** The four xoshiro256++ state words of every lane, in order (for samplers of their own: rare events). */
+    public long[][] streams() {
+        return new long[][] {s0, s1, s2, s3};
+    }
+
+    /** The state after the step becomes the state before the next. */
+    public void swap() {
+        double[] tmp = x;
+        x = y;
+        y = tmp;
+    }
+}
