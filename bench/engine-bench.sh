@@ -6,8 +6,9 @@
 #   - memory: htsgd simulate at 1e6, 1e7 and 1e8 steps under -Xmx32m (peak RSS reported),
 #   - issue 15, the vector engine: simulate --paths 16 --engine vector on 1 and 2 threads against the scalar C loop
 #     (-O3 -march=native), the C loop over 8 lanes with glibc's vector math and the scalar engine; the same at 64
-#     paths; at ten times the steps (the JIT compiler's warm-up amortised); and an expr: landscape (x^4/10 - x^2) on
-#     lanes against the C loop of that formula (-DQUARTIC) and against the scalar engine. Ratios per round, median.
+#     paths; at ten times the steps (the JIT compiler's warm-up amortised); an expr: landscape (x^4/10 - x^2) on
+#     lanes against the C loop of that formula (-DQUARTIC) and against the scalar engine; rare-event (LD Table 2.1,
+#     eta 1/1000, 1e5 paths) on lanes against the scalar engine. Ratios per round, median.
 #   - optionally (--jmh) the JMH benchmark EngineBenchmark with the gc profiler (allocation per step).
 # Configuration: iclr1d, Pareto alpha = 1.2, c = 0.1, b = 0.5, eta = 0.001, X_0 = 0.3.
 # Rates are reported per wall second and per CPU second (the machine may be shared: the load average is
@@ -59,6 +60,11 @@ sim() { # threads paths steps [java opts]
   echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
 }
 
+rare() { # engine: htsgd rare-event on one thread, its in-process seconds as a rate of path-steps
+  "$JAVA" --add-modules jdk.incubator.vector -Dai.djl.offline=true -jar "$CLI" rare-event --etas 1/1000 --samples 100000 \
+      --threads 1 --engine "$1" --format json --quiet | $PY -c "import json,sys; d=json.load(sys.stdin); p=d['points'][0]; print(json.dumps({'engine': d['engine'], 'seconds': d['seconds'], 'estimate': p['estimate'], 'stderr': p['stderr'], 'steps': p['steps'], 'steps_per_second': p['steps'] / d['seconds'], 'steps_per_cpu_second': p['steps'] / d['seconds']}))"
+}
+
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r/$ROUNDS (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   record c "$("$CBIN" "$STEPS" 1 0.5)"
@@ -78,10 +84,17 @@ for r in $(seq 1 "$ROUNDS"); do
   record cquartic "$("$CQ" "$STEPS" 1 0.5)"
   record expr16t1 "$(LAND="$EXPR" sim 1 16 "$STEPS" "" "--engine vector")" 2>/dev/null
   record exprsca16t1 "$(LAND="$EXPR" sim 1 16 "$((STEPS / 10))" "" "--engine scalar")" 2>/dev/null
+  # rare events (LD Table 2.1 at eta 1/1000, importance sampling, 100,000 paths): lanes against the scalar engine
+  record rare_scalar "$(rare scalar)" 2>/dev/null
+  record rare_vector "$(rare vector)" 2>/dev/null
   # steady state: ten times the steps, so that the JIT compiler's warm-up (about 1-2 s) weighs a tenth as much
   record cnativelong "$("$CNAT" "$((STEPS * 10))" 1 0.5)"
   record vec16t1long "$(sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
 done
+
+echo "rare events, steady state..." >&2
+record rare_steady "$("$JAVA" --add-modules jdk.incubator.vector -cp "$ROOT/htsgd-bench/target/htsgd-bench.jar:$ROOT/htsgd-bench/target/lib/*" \
+    dev.htsgd.bench.RareEventEngineTiming 7 50000 2 2>/dev/null)"
 
 echo "memory..." >&2
 for n in 1000000 10000000 100000000; do
@@ -139,7 +152,9 @@ s["per_round"] = {
   "vector64_1_to_2_threads": per_round("vec64t2", "vec64t1", "steps_per_second"),
   "expr16_vs_c_formula": per_round("expr16t1", "cquartic"),
   "expr16_vs_scalar_engine": per_round("expr16t1", "exprsca16t1"),
+  "rare_event_vector_vs_scalar": per_round("rare_vector", "rare_scalar"),
 }
+s["rare_event_steady_state"] = next((r["result"] for r in rows if r["tag"] == "rare_steady"), None)
 s["ratio_java_vs_c_per_core_cpu"] = s["java1_steps_per_cpu_second"] / s["c_steps_per_cpu_second"]
 s["ratio_java_vs_c_wall"] = s["java1_steps_per_second"] / s["c_steps_per_second"]
 s["speedup_1_to_2_threads_wall"] = s["java2_steps_per_second"] / s["java1_steps_per_second"]
