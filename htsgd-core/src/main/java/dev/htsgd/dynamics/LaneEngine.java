@@ -11,6 +11,7 @@ import dev.htsgd.noise.LomaxNoise;
 import dev.htsgd.noise.MixtureNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
+import dev.htsgd.noise.StableNoise;
 
 /**
  * The vector engine's entry: whether it is available on this JVM, its lane count K, and which recursions it
@@ -24,7 +25,7 @@ import dev.htsgd.noise.ParetoNoise;
  *
  * <p>Supported: a 1-D recursion with constant sigma, clipping of the whole update (or none) and projection
  * (or none), on {@code iclr1d}, {@code ld-quartic} or a 1-D {@code expr:} formula that {@link LaneCode} compiles
- * (its gradient by {@link LaneTape}), with Pareto, Lomax, Gaussian or mixture (Lomax plus Gaussian) noise
+ * (its gradient by {@link LaneTape}), with Pareto, Lomax, Gaussian, mixture (Lomax plus Gaussian) or symmetric alpha-stable noise
  * (any p+, centred when p+ != 1/2; the Gaussian part by Box-Muller with {@link VectorMath#cosTwoPi}), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
  */
 public final class LaneEngine {
@@ -39,6 +40,8 @@ public final class LaneEngine {
     public static final int NOISE_LOMAX = 1;
     /** No heavy part: only the Gaussian one ({@link Spec#normalScale()}). */
     public static final int NOISE_GAUSSIAN = 2;
+    /** Symmetric alpha-stable (Chambers-Mallows-Stuck; alpha the stability index, scale s). */
+    public static final int NOISE_STABLE = 3;
 
     private static final int LANES;
     private static final String WHY_NOT;
@@ -131,7 +134,7 @@ public final class LaneEngine {
             z = c.base();
         }
         if (!(z instanceof ParetoNoise) && !(z instanceof LomaxNoise) && !(z instanceof MixtureNoise)
-                && !(z instanceof GaussianNoise)) {
+                && !(z instanceof GaussianNoise) && !(z instanceof StableNoise)) {
             return "the vector engine has no lane sampler for the noise " + sgd.noise().name();
         }
         return null;
@@ -208,6 +211,10 @@ public final class LaneEngine {
             scale = m.paretoScale();
             pPlus = m.pPlus();
             normal = m.normalScale();
+        } else if (z instanceof StableNoise st) {
+            nk = NOISE_STABLE;
+            alpha = st.stabilityIndex();
+            scale = st.scale();
         } else {
             nk = NOISE_GAUSSIAN;
             normal = ((GaussianNoise) z).scale();

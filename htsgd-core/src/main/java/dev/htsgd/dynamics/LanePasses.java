@@ -106,6 +106,34 @@ public final class LanePasses {
         }
     }
 
+    /**
+     * The angle part of a symmetric alpha-stable draw (Chambers-Mallows-Stuck, as {@code StableNoise}): with
+     * phi = pi (u - 1/2), u uniform on (0, 1] from r: sa = sin(alpha phi) and
+     * t = -log(cos phi) / alpha + (1 - alpha) / alpha log(cos((1 - alpha) phi)).
+     */
+    public static void stableAngle(long[] r, double alpha, double[] sa, double[] t, int w) {
+        double c = (1 - alpha) / alpha;
+        for (int i = 0; i < w; i += K) {
+            DoubleVector phi = uniform(LongVector.fromArray(SL, r, i)).sub(0.5).mul(Math.PI);
+            VectorMath.sin(phi.mul(alpha)).intoArray(sa, i);
+            DoubleVector lc = VectorMath.log(VectorMath.cos(phi)).mul(-1 / alpha);
+            lc.add(VectorMath.log(VectorMath.cos(phi.mul(1 - alpha))).mul(c)).intoArray(t, i);
+        }
+    }
+
+    /**
+     * z = s sa exp(t - (1 - alpha) / alpha log E), E = -log u standard exponential from r: the stable draw
+     * s sin(alpha phi) / cos(phi)^(1/alpha) (cos((1 - alpha) phi) / E)^((1 - alpha) / alpha).
+     */
+    public static void stable(double[] sa, double[] t, long[] r, double alpha, double s, double[] z, int w) {
+        double c = (1 - alpha) / alpha;
+        for (int i = 0; i < w; i += K) {
+            DoubleVector e = VectorMath.logNormal(uniform(LongVector.fromArray(SL, r, i))).neg();
+            DoubleVector v = DoubleVector.fromArray(S, t, i).sub(VectorMath.log(e).mul(c));
+            VectorMath.exp(v).mul(DoubleVector.fromArray(S, sa, i)).mul(s).intoArray(z, i);
+        }
+    }
+
     /** out = log(0.05 |1.65 - x|) (iclr1d's power factor, before the power). */
     public static void iclrLog(double[] x, double[] out, int w) {
         for (int i = 0; i < w; i += K) {

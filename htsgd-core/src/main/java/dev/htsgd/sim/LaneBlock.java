@@ -48,7 +48,7 @@ public final class LaneBlock {
         s2 = new long[w];
         s3 = new long[w];
         r = new long[w];
-        r2 = sp.pPlus() == 0.5 || sp.noise() == LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
+        r2 = sp.pPlus() == 0.5 || sp.noise() >= LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
         r3 = new long[w];
         r4 = new long[w];
         t = new double[w];
@@ -93,6 +93,11 @@ public final class LaneBlock {
         int n = w;
         if (sp.noise() == LaneEngine.NOISE_GAUSSIAN) {
             Arrays.fill(z, 0, n, 0.0);
+        } else if (sp.noise() == LaneEngine.NOISE_STABLE) {
+            LanePasses.next(s0, s1, s2, s3, r, n);
+            LanePasses.next(s0, s1, s2, s3, r3, n);
+            LanePasses.stableAngle(r, sp.alpha(), a, t, n);
+            LanePasses.stable(a, t, r3, sp.alpha(), sp.scale(), z, n);
         } else {
             LanePasses.next(s0, s1, s2, s3, r, n);
             if (r2 != null) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * The lane math against {@link Math}: cos(2 pi u) of {@link VectorMath#cosTwoPi} within 1e-15 of
  * {@code Math.cos(2 pi u)} over [0, 1] (both round the angle: a few ulp of 1 apart at most), and the Box-Muller
  * normals of {@link LanePasses#gaussRadius} and {@link LanePasses#addGaussian} against the exact N(0, 1) law by
- * Kolmogorov-Smirnov (40,000 draws, level 1e-4; fixed seeds).
+ * Kolmogorov-Smirnov (40,000 draws, level 1e-4; fixed seeds); sin and cos on [-4, 4] within 4e-16 of Math's; the
+ * symmetric stable draws of {@link LanePasses#stableAngle} and {@link LanePasses#stable} against the exact CDF of
+ * {@code StableNoise} by KS (20,000 draws per alpha).
  */
 class VectorMathTest {
 
@@ -34,6 +36,66 @@ class VectorMathTest {
             }
         }
         assertThat(worst).isLessThan(1e-15);
+    }
+
+    @Test
+    void sinAndCosMatchMath() {
+        assumeThat(LaneEngine.available()).isTrue();
+        int k = LanePasses.width();
+        double[] x = new double[k];
+        double[] s = new double[k];
+        double[] c = new double[k];
+        double worst = 0;
+        int n = 1 << 16;
+        for (int i = 0; i <= n; i += k) {
+            for (int j = 0; j < k; j++) {
+                x[j] = -4 + 8.0 * (i + j) / n;
+            }
+            DoubleVector v = DoubleVector.fromArray(VectorMath.S, x, 0);
+            VectorMath.sin(v).intoArray(s, 0);
+            VectorMath.cos(v).intoArray(c, 0);
+            for (int j = 0; j < k; j++) {
+                worst = Math.max(worst, Math.max(Math.abs(s[j] - Math.sin(x[j])), Math.abs(c[j] - Math.cos(x[j]))));
+            }
+        }
+        assertThat(worst).isLessThan(4e-16);
+    }
+
+    /** Symmetric stable draws on lanes (alpha 0.8, 1, 1.5, 1.9) against StableNoise's exact CDF, by KS. */
+    @Test
+    void stableLanesFollowTheExactLaw() {
+        assumeThat(LaneEngine.available()).isTrue();
+        int w = 4 * LanePasses.width();
+        for (double alpha : new double[] {0.8, 1.0, 1.5, 1.9}) {
+            long[][] st = seeded(w, (long) (alpha * 1000));
+            long[] r1 = new long[w];
+            long[] r2 = new long[w];
+            double[] sa = new double[w];
+            double[] t = new double[w];
+            double[] z = new double[w];
+            int rounds = 20_000 / w + 1;
+            double[] x = new double[rounds * w];
+            for (int j = 0; j < rounds; j++) {
+                LanePasses.next(st[0], st[1], st[2], st[3], r1, w);
+                LanePasses.next(st[0], st[1], st[2], st[3], r2, w);
+                LanePasses.stableAngle(r1, alpha, sa, t, w);
+                LanePasses.stable(sa, t, r2, alpha, 0.7, z, w);
+                System.arraycopy(z, 0, x, j * w, w);
+            }
+            dev.htsgd.noise.StableNoise law = dev.htsgd.noise.StableNoise.of(alpha, 0.7);
+            double p = KolmogorovSmirnovTest.withDefaults().test(x, law::cdf).getPValue();
+            assertThat(p).as("alpha %s: KS p-value", alpha).isGreaterThan(1e-4);
+        }
+    }
+
+    private static long[][] seeded(int w, long salt) {
+        long[][] st = new long[4][w];
+        for (int i = 0; i < w; i++) {
+            for (int q = 0; q < 4; q++) {
+                st[q][i] = 0x9E3779B97F4A7C15L * (4L * i + q + 1 + salt * 131) ^ 0xD1B54A32D192ED03L;
+            }
+        }
+        return st;
     }
 
     @Test

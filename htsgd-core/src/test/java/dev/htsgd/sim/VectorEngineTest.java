@@ -115,12 +115,16 @@ class VectorEngineTest {
     }
 
     @Test
-    void gaussianAndMixtureNoiseAgreeInDistribution() {
+    void gaussianMixtureAndStableNoiseAgreeInDistribution() {
         // the LD noise (signed Lomax plus a Gaussian part, Box-Muller on lanes) and a pure Gaussian one
         ClippedSgd mix = ClippedSgd.builder().objective(LdQuartic.of()).noise(Noises.of("mixture", 1.5, 0.2, 1.0, 0.5))
                 .eta(0.05).clip(1.0).x0(-2.2).build();
         assertThat(occ(mix, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.VECTOR);
         assertSameFractions(occ(mix, Engine.SCALAR, 40, 100_000, 6).run(2), occ(mix, Engine.VECTOR, 40, 100_000, 6).run(2));
+        ClippedSgd stable = iclr(Noises.of("stable", 1.5, 0.1, 0, 0.5), 0.01, 0.5, 0.3);
+        assertThat(occ(stable, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.VECTOR);
+        assertSameFractions(occ(stable, Engine.SCALAR, 40, 100_000, 10).run(2),
+                occ(stable, Engine.VECTOR, 40, 100_000, 10).run(2));
         ClippedSgd gauss = iclr(Noises.of("gaussian", 2, 1.0, 0, 0.5), 0.05, 0.5, 0.3);
         assertSameFractions(occ(gauss, Engine.SCALAR, 40, 100_000, 9).run(2), occ(gauss, Engine.VECTOR, 40, 100_000, 9).run(2));
     }
@@ -240,8 +244,9 @@ class VectorEngineTest {
         assertThat(occ(twoD, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
         assertThatThrownBy(() -> occ(twoD, Engine.VECTOR, 64, 10, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("engine vector").hasMessageContaining("2-D");
-        ClippedSgd gauss = iclr(Noises.of("stable", 1.5, 0.1, 0), 0.001, 0.5, 0.3);
-        assertThat(occ(gauss, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
+        ClippedSgd student = iclr(Noises.of("student", 1.5, 0.1, 0), 0.001, 0.5, 0.3);
+        assertThat(occ(student, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
+        assertThatThrownBy(() -> occ(student, Engine.VECTOR, 64, 10, 1)).hasMessageContaining("no lane sampler");
         assertThatThrownBy(() -> Engine.parse("simd", "engine")).hasMessageContaining("engine must be one of");
         assertThat(Domain.unbounded()).isNotNull();
     }
