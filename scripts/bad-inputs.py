@@ -154,8 +154,8 @@ case("reproduce global-dynamics --paths -2", ["reproduce", "global-dynamics", "-
      "--quiet"], contains=["--paths"])
 case("rare-event --etas 1/0", ["rare-event", "--etas", "1/0", "--out", "r", "--quiet"], contains=["--etas"])
 case("rare-event --engine simd", ["rare-event", "--engine", "simd", "--out", "r", "--quiet"], contains=["--engine"])
-case("rare-event --engine vector on expr:sin(x)", ["rare-event", "--engine", "vector", "--landscape", "expr:sin(x)",
-     "--out", "r", "--quiet"], contains=["--engine", "sin"])
+case("rare-event --engine vector on expr:tanh(x)", ["rare-event", "--engine", "vector", "--landscape", "expr:tanh(x)",
+     "--out", "r", "--quiet"], contains=["--engine", "tanh"])
 case("sweep --master bogus://x", ["sweep", "--master", "bogus://x", "--out", "s", "--quiet"], contains=["--master"])
 case("train NaN loss", TRAIN + ["--method", "lb", "--eta", "1e12", "--out", "nan"], contains=["--eta"])
 case("rerun of a killed run without --resume", ["reproduce", "b-map", "--out", "killed", "--quiet"],

@@ -115,7 +115,7 @@ class EngineCommandsTest {
         "simulate --steps 10 --noise pareto --p-plus 2; --p-plus must be in [0, 1], got 2.0",
         "simulate --steps 10 --noise mixture --normal-scale 0; --normal-scale must be in (0, inf)",
         "simulate --steps 10 --scale 0; --scale must be in (0, inf)",
-        "rare-event --samples 10 --engine vector --landscape expr:sin(x); --engine",
+        "rare-event --samples 10 --engine vector --landscape expr:tanh(x); --engine",
         "rare-event --samples 10 --engine simd; --engine must be one of scalar | vector | auto"})
     void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
         String[] r = run((args + " --quiet").split(" "));

@@ -191,7 +191,10 @@ public final class LaneTape {
         }
     }
 
-    /** exp, log, sqrt, abs; a NaN value gets a NaN derivative (outside the function's domain). */
+    /**
+     * exp, log, sqrt, abs, sin, cos; a NaN value gets a NaN derivative (outside the function's domain). sin and cos
+     * are {@link VectorMath#sin}'s: within 2 ulp for |u| up to 2^19 pi/2, about 1e-21 |u| absolute beyond.
+     */
     private static void function(LaneCode.Op op, double[] v, double[] d, int w) {
         for (int i = 0; i < w; i += K) {
             DoubleVector u = DoubleVector.fromArray(S, v, i);
@@ -205,6 +208,8 @@ public final class LaneTape {
                     DoubleVector r = u.sqrt();
                     store(r, VectorMath.bc(0.5).div(r), v, d, i);
                 }
+                case SIN -> store(VectorMath.sin(u), VectorMath.cos(u), v, d, i);
+                case COS -> store(VectorMath.cos(u), VectorMath.sin(u).neg(), v, d, i);
                 default -> store(u.abs(), VectorMath.bc(0.0).blend(1.0, u.compare(VectorOperators.GT, 0.0))
                         .blend(-1.0, u.compare(VectorOperators.LT, 0.0)), v, d, i);
             }

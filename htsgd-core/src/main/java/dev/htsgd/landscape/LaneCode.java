@@ -10,8 +10,8 @@ import java.util.List;
  * operator folded into it. One interpretation of the program then serves K paths, value and derivative f'(x)
  * together (forward-mode automatic differentiation on lanes).
  *
- * <p>Supported: x, constants, + - * /, unary minus, {@code ^} and {@code pow} with a constant exponent, exp, log, sqrt
- * and abs. Anything else (a varying exponent, %, trigonometric and other functions) makes {@link #reason()} say
+ * <p>Supported: x, constants, + - * /, unary minus, {@code ^} and {@code pow} with a constant exponent, exp, log, sqrt,
+ * abs, sin and cos. Anything else (a varying exponent, %, trigonometric and other functions) makes {@link #reason()} say
  * what, and the formula runs on the scalar engine.
  *
  * @param program the instructions, in order
@@ -27,9 +27,9 @@ public record LaneCode(List<Instruction> program, int slots, String reason) {
      * The operations. X and C push x (derivative 1) or the constant imm (derivative 0) into the slot; ADD, SUB, MUL,
      * DIV combine the slot with the one above it; the _C forms combine the slot with imm; POW_I raises it to the
      * integer imm (magnitude at most {@link #MAX_INTEGER_POWER}), POW_R to any other constant imm (exp(imm log));
-     * NEG, EXP, LOG, SQRT, ABS apply to the slot.
+     * NEG, EXP, LOG, SQRT, ABS, SIN, COS apply to the slot.
      */
-    public enum Op { X, C, NEG, ADD, SUB, MUL, DIV, ADD_C, SUB_C, MUL_C, DIV_C, POW_I, POW_R, EXP, LOG, SQRT, ABS }
+    public enum Op { X, C, NEG, ADD, SUB, MUL, DIV, ADD_C, SUB_C, MUL_C, DIV_C, POW_I, POW_R, EXP, LOG, SQRT, ABS, SIN, COS }
 
     /** One instruction: op on the stack slot {@code slot} (a binary op's left operand), with the constant imm. */
     public record Instruction(Op op, int slot, double imm) {
@@ -124,12 +124,14 @@ public record LaneCode(List<Instruction> program, int slots, String reason) {
                         case 5 -> Op.LOG;
                         case 9 -> Op.SQRT;
                         case 11 -> Op.ABS;
+                        case 1 -> Op.SIN;
+                        case 2 -> Op.COS;
                         default -> null;
                     };
                     if (code == null) {
                         String name = fns[i] == null ? "?" : fns[i].getName();
                         return unsupported("the vector engine has no lane version of " + name
-                                + " (it has exp, log, sqrt, abs and ^ with a constant exponent), in '" + formula + "'");
+                                + " (it has exp, log, sqrt, abs, sin, cos and ^ with a constant exponent), in '" + formula + "'");
                     }
                     out.add(new Instruction(code, sp, 0));
                 }
