@@ -98,38 +98,83 @@ public final class LanePasses {
         }
     }
 
-    /** z += s rad cos(2 pi u), u uniform on (0, 1] from r: s times a standard normal (Box-Muller). */
-    public static void addGaussian(double[] rad, long[] r, double s, double[] z, int w) {
+    /**
+     * z += s rad cos(2 pi u), u uniform on (0, 1] from r: s times a standard normal (Box-Muller); {@code c} is
+     * scratch. Two passes, one function each (see {@link #stableAngle} for why).
+     */
+    public static void addGaussian(double[] rad, long[] r, double s, double[] c, double[] z, int w) {
         for (int i = 0; i < w; i += K) {
-            DoubleVector n = DoubleVector.fromArray(S, rad, i).mul(VectorMath.cosTwoPi(uniform(LongVector.fromArray(SL, r, i))));
+            VectorMath.cosTwoPi(uniform(LongVector.fromArray(SL, r, i))).intoArray(c, i);
+        }
+        addProduct(rad, c, s, z, w);
+    }
+
+    /** z += s a b. */
+    private static void addProduct(double[] a, double[] b, double s, double[] z, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector n = DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i));
             DoubleVector.fromArray(S, z, i).add(n.mul(s)).intoArray(z, i);
         }
     }
 
     /**
-     * The angle part of a symmetric alpha-stable draw (Chambers-Mallows-Stuck, as {@code StableNoise}): with
+     * The angle part of a symmetric alpha-stable draw (Chambers-Mallows-Stuck, as {@code StableNoise}), with
      * phi = pi (u - 1/2), u uniform on (0, 1] from r: sa = sin(alpha phi) and
-     * t = -log(cos phi) / alpha + (1 - alpha) / alpha log(cos((1 - alpha) phi)).
+     * t = -log(cos phi) / alpha + (1 - alpha) / alpha log(cos((1 - alpha) phi)); {@code phi} and {@code tmp} are
+     * scratch. One
+     * method per function pair: C2 stops inlining the Vector API once a compiled method's inlined bytecode passes
+     * its budget, and then boxes every vector.
      */
-    public static void stableAngle(long[] r, double alpha, double[] sa, double[] t, int w) {
-        double c = (1 - alpha) / alpha;
+    public static void stableAngle(long[] r, double alpha, double[] sa, double[] t, double[] phi, double[] tmp,
+            int w) {
+        stableSin(r, alpha, sa, phi, w);
+        logCos(phi, 1.0, -1 / alpha, null, t, tmp, w);
+        logCos(phi, 1 - alpha, (1 - alpha) / alpha, t, t, tmp, w);
+    }
+
+    private static void stableSin(long[] r, double alpha, double[] sa, double[] phi, int w) {
         for (int i = 0; i < w; i += K) {
-            DoubleVector phi = uniform(LongVector.fromArray(SL, r, i)).sub(0.5).mul(Math.PI);
-            VectorMath.sin(phi.mul(alpha)).intoArray(sa, i);
-            DoubleVector lc = VectorMath.log(VectorMath.cos(phi)).mul(-1 / alpha);
-            lc.add(VectorMath.log(VectorMath.cos(phi.mul(1 - alpha))).mul(c)).intoArray(t, i);
+            uniform(LongVector.fromArray(SL, r, i)).sub(0.5).mul(Math.PI).intoArray(phi, i);
+        }
+        for (int i = 0; i < w; i += K) {
+            VectorMath.sin(DoubleVector.fromArray(S, phi, i).mul(alpha)).intoArray(sa, i);
+        }
+    }
+
+    /** out = (add or 0) + m log(cos(f phi)); out is first the cosine (two passes, one function each). */
+    private static void logCos(double[] phi, double f, double m, double[] add, double[] out, double[] tmp, int w) {
+        for (int i = 0; i < w; i += K) {
+            VectorMath.cos(DoubleVector.fromArray(S, phi, i).mul(f)).intoArray(tmp, i);
+        }
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = VectorMath.log(DoubleVector.fromArray(S, tmp, i)).mul(m);
+            (add == null ? v : v.add(DoubleVector.fromArray(S, add, i))).intoArray(out, i);
         }
     }
 
     /**
      * z = s sa exp(t - (1 - alpha) / alpha log E), E = -log u standard exponential from r: the stable draw
-     * s sin(alpha phi) / cos(phi)^(1/alpha) (cos((1 - alpha) phi) / E)^((1 - alpha) / alpha).
+     * s sin(alpha phi) / cos(phi)^(1/alpha) (cos((1 - alpha) phi) / E)^((1 - alpha) / alpha); {@code le} is scratch.
      */
-    public static void stable(double[] sa, double[] t, long[] r, double alpha, double s, double[] z, int w) {
-        double c = (1 - alpha) / alpha;
+    public static void stable(double[] sa, double[] t, long[] r, double alpha, double s, double[] le, double[] z,
+            int w) {
+        logExponential(r, le, w);
+        stableDraw(sa, t, le, (1 - alpha) / alpha, s, z, w);
+    }
+
+    /** le = log E, E = -log u standard exponential, u uniform on (0, 1] from r (two passes). */
+    private static void logExponential(long[] r, double[] le, int w) {
         for (int i = 0; i < w; i += K) {
-            DoubleVector e = VectorMath.logNormal(uniform(LongVector.fromArray(SL, r, i))).neg();
-            DoubleVector v = DoubleVector.fromArray(S, t, i).sub(VectorMath.log(e).mul(c));
+            VectorMath.logNormal(uniform(LongVector.fromArray(SL, r, i))).neg().intoArray(le, i);
+        }
+        for (int i = 0; i < w; i += K) {
+            VectorMath.log(DoubleVector.fromArray(S, le, i)).intoArray(le, i);
+        }
+    }
+
+    private static void stableDraw(double[] sa, double[] t, double[] le, double c, double s, double[] z, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector v = DoubleVector.fromArray(S, t, i).sub(DoubleVector.fromArray(S, le, i).mul(c));
             VectorMath.exp(v).mul(DoubleVector.fromArray(S, sa, i)).mul(s).intoArray(z, i);
         }
     }

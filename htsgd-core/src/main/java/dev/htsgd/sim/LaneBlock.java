@@ -96,8 +96,8 @@ public final class LaneBlock {
         } else if (sp.noise() == LaneEngine.NOISE_STABLE) {
             LanePasses.next(s0, s1, s2, s3, r, n);
             LanePasses.next(s0, s1, s2, s3, r3, n);
-            LanePasses.stableAngle(r, sp.alpha(), a, t, n);
-            LanePasses.stable(a, t, r3, sp.alpha(), sp.scale(), z, n);
+            LanePasses.stableAngle(r, sp.alpha(), a, t, b, p, n);
+            LanePasses.stable(a, t, r3, sp.alpha(), sp.scale(), b, z, n);
         } else {
             LanePasses.next(s0, s1, s2, s3, r, n);
             if (r2 != null) {
@@ -116,7 +116,7 @@ public final class LaneBlock {
             LanePasses.next(s0, s1, s2, s3, r3, w);
             LanePasses.next(s0, s1, s2, s3, r4, w);
             LanePasses.gaussRadius(r3, a, w);
-            LanePasses.addGaussian(a, r4, s, out, w);
+            LanePasses.addGaussian(a, r4, s, b, out, w);
         }
     }
 

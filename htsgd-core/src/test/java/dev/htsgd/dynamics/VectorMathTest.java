@@ -72,14 +72,15 @@ class VectorMathTest {
             long[] r2 = new long[w];
             double[] sa = new double[w];
             double[] t = new double[w];
+            double[] phi = new double[w];
             double[] z = new double[w];
             int rounds = 20_000 / w + 1;
             double[] x = new double[rounds * w];
             for (int j = 0; j < rounds; j++) {
                 LanePasses.next(st[0], st[1], st[2], st[3], r1, w);
                 LanePasses.next(st[0], st[1], st[2], st[3], r2, w);
-                LanePasses.stableAngle(r1, alpha, sa, t, w);
-                LanePasses.stable(sa, t, r2, alpha, 0.7, z, w);
+                LanePasses.stableAngle(r1, alpha, sa, t, phi, z, w);
+                LanePasses.stable(sa, t, r2, alpha, 0.7, phi, z, w);
                 System.arraycopy(z, 0, x, j * w, w);
             }
             dev.htsgd.noise.StableNoise law = dev.htsgd.noise.StableNoise.of(alpha, 0.7);
@@ -119,7 +120,7 @@ class VectorMathTest {
             LanePasses.next(st[0], st[1], st[2], st[3], r2, w);
             LanePasses.gaussRadius(r1, rad, w);
             java.util.Arrays.fill(z, 0.0);
-            LanePasses.addGaussian(rad, r2, 1.0, z, w);
+            LanePasses.addGaussian(rad, r2, 1.0, new double[w], z, w);
             System.arraycopy(z, 0, x, j * w, w);
         }
         NormalDistribution std = NormalDistribution.of(0, 1);
