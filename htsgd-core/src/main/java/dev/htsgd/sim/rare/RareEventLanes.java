@@ -45,16 +45,19 @@ final class RareEventLanes {
         double jumpBase = lomax ? 1 + t.a() : Math.max(t.a(), 1);
         // log of the proposal-to-true density ratio's constant part: beta log(base of a) + log(beta / alpha)
         double ratioConst = t.beta() * Math.log(jumpBase) + Math.log(t.beta() / nz.alpha());
-        long[] rj = new long[w];
-        long[] rs = new long[w];
-        long[] rw = new long[w];
-        double[] jump = new double[w];
-        double[] toward = new double[w];
-        double[] mag = new double[w];
-        double[] z = new double[w];
-        double[] logL = new double[w];
-        long[] begin = new long[w];
-        long[] rep = new long[w];
+        // per lane: the three draws of a step, its step of entry and path; jump, sign, |W|, z, log-likelihood
+        long[][] bits = new long[5][w];
+        long[] rj = bits[0];
+        long[] rs = bits[1];
+        long[] rw = bits[2];
+        long[] begin = bits[3];
+        long[] rep = bits[4];
+        double[][] lane = new double[5][w];
+        double[] jump = lane[0];
+        double[] toward = lane[1];
+        double[] mag = lane[2];
+        double[] z = lane[3];
+        double[] logL = lane[4];
         double[] weights = new double[paths];
         long[] steps = new long[paths];
         double[] x = block.x();
