@@ -52,7 +52,8 @@ public final class LanePasses {
         }
     }
 
-    static DoubleVector uniform(LongVector r) {
+    /** Uniforms on (0, 1] from the top 52 bits of r (2 minus a double in [1, 2)). */
+    public static DoubleVector uniform(LongVector r) {
         return VectorMath.bc(2.0).sub(r.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).reinterpretAsDoubles());
     }
 

@@ -147,27 +147,19 @@ public final class VectorMath {
     }
 
     // fdlibm's k_sin.c and k_cos.c minimax polynomials on [-pi/4, pi/4]
-    private static final double S1 = -1.66666666666666324348e-01;
-    private static final double S2 = 8.33333333332248946124e-03;
-    private static final double S3 = -1.98412698298579493134e-04;
-    private static final double S4 = 2.75573137070700676789e-06;
     private static final double S5 = -2.50507602534068634195e-08;
     private static final double S6 = 1.58969099521155010221e-10;
-    private static final double K1 = 4.16666666666666019037e-02;
-    private static final double K2 = -1.38888888888741095749e-03;
-    private static final double K3 = 2.48015872894767294178e-05;
-    private static final double K4 = -2.75573143513906633035e-07;
     private static final double K5 = 2.08757232129817482790e-09;
     private static final double K6 = -1.13596475577881948265e-11;
     private static final double HALF_PI = Math.PI / 2;
-    private static final DoubleVector V_S1 = DoubleVector.broadcast(S, S1);
-    private static final DoubleVector V_S2 = DoubleVector.broadcast(S, S2);
-    private static final DoubleVector V_S3 = DoubleVector.broadcast(S, S3);
-    private static final DoubleVector V_S4 = DoubleVector.broadcast(S, S4);
-    private static final DoubleVector V_K1 = DoubleVector.broadcast(S, K1);
-    private static final DoubleVector V_K2 = DoubleVector.broadcast(S, K2);
-    private static final DoubleVector V_K3 = DoubleVector.broadcast(S, K3);
-    private static final DoubleVector V_K4 = DoubleVector.broadcast(S, K4);
+    private static final DoubleVector V_S1 = DoubleVector.broadcast(S, -1.66666666666666324348e-01);
+    private static final DoubleVector V_S2 = DoubleVector.broadcast(S, 8.33333333332248946124e-03);
+    private static final DoubleVector V_S3 = DoubleVector.broadcast(S, -1.98412698298579493134e-04);
+    private static final DoubleVector V_S4 = DoubleVector.broadcast(S, 2.75573137070700676789e-06);
+    private static final DoubleVector V_K1 = DoubleVector.broadcast(S, 4.16666666666666019037e-02);
+    private static final DoubleVector V_K2 = DoubleVector.broadcast(S, -1.38888888888741095749e-03);
+    private static final DoubleVector V_K3 = DoubleVector.broadcast(S, 2.48015872894767294178e-05);
+    private static final DoubleVector V_K4 = DoubleVector.broadcast(S, -2.75573143513906633035e-07);
 
     private static final double TWO_OVER_PI = 2 / Math.PI;
     // fdlibm's pio2_1 and pio2_1t: pi/2 in two parts (k pio2_1 exact for |k| < 2^20)

@@ -140,7 +140,7 @@ public final class ExitTimeExperiment extends Experiment {
      */
     public List<Replication> replications(int from, int to) {
         if (engine == Engine.VECTOR) {
-            return runRange(from, to, VectorLoops.width(to - from, 1));
+            return runRange(from, to, LaneBlock.width(to - from, 1));
         }
         List<Replication> out = new java.util.ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
@@ -157,7 +157,7 @@ public final class ExitTimeExperiment extends Experiment {
         if (engine != Engine.VECTOR) {
             return 1;
         }
-        int w = VectorLoops.width(samples, threads);
+        int w = LaneBlock.width(samples, threads);
         return Math.max(w, Math.min(4 * w, (samples + threads - 1) / threads));
     }
 

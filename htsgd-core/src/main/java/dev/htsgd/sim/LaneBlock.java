@@ -65,6 +65,12 @@ public final class LaneBlock {
         tape = sp.gradient() == LaneEngine.GRAD_EXPR ? new LaneTape(sp.code(), w) : null;
     }
 
+    /** The block width for {@code paths} paths on {@code threads} threads: K to 4 K lanes. */
+    public static int width(long paths, int threads) {
+        long m = paths / ((long) LanePasses.width() * Math.max(1, threads));
+        return LanePasses.width() * (int) Math.max(1, Math.min(4, m));
+    }
+
     /** Seeds lane i with the stream of index p: xoshiro256++ state = four outputs of the keyed stream. */
     public void seed(long seed, long p, int i) {
         UniformRandomProvider rng = Streams.forReplication(seed, p);

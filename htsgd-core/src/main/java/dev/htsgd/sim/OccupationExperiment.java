@@ -151,7 +151,7 @@ public final class OccupationExperiment extends Experiment {
 
     /** Paths per block of the vector engine on {@code threads} threads. */
     public int blockWidth(int threads) {
-        return VectorLoops.width(paths, threads);
+        return LaneBlock.width(paths, threads);
     }
 
     /**

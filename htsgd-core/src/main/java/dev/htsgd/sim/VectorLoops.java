@@ -25,12 +25,6 @@ final class VectorLoops {
     private VectorLoops() {
     }
 
-    /** The block width for {@code paths} paths on {@code threads} threads: K to 4 K lanes. */
-    static int width(long paths, int threads) {
-        long m = paths / ((long) K * Math.max(1, threads));
-        return K * (int) Math.max(1, Math.min(4, m));
-    }
-
     /**
      * Occupation of paths {@code first .. first + w - 1} (those below {@code paths}; the others are idle NaN
      * lanes). At most 4 fields (maxima padded with +inf, minima with NaN).

@@ -88,12 +88,7 @@ class VectorMathTest {
     void boxMullerLanesAreStandardNormal() {
         assumeThat(LaneEngine.available()).isTrue();
         int w = 4 * LanePasses.width();
-        long[][] st = new long[4][w];
-        for (int i = 0; i < w; i++) {
-            for (int q = 0; q < 4; q++) {
-                st[q][i] = 0x9E3779B97F4A7C15L * (4L * i + q + 1) ^ 0xD1B54A32D192ED03L;
-            }
-        }
+        long[][] st = seeded(w, 0);
         long[] r1 = new long[w];
         long[] r2 = new long[w];
         double[] rad = new double[w];

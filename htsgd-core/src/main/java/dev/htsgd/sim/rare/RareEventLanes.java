@@ -29,13 +29,12 @@ final class RareEventLanes {
     private static final VectorSpecies<Double> S = VectorMath.S;
     private static final VectorSpecies<Long> SL = VectorMath.SL;
     private static final int K = S.length();
-    private static final long ONE_BITS = 0x3FF0000000000000L;
 
     private RareEventLanes() {
     }
 
     static PathSums paths(RareEventExperiment e, long key, long from, int paths, ImportanceSampling is) {
-        int w = K * Math.max(1, Math.min(4, paths / K));
+        int w = LaneBlock.width(paths, 1);
         LaneBlock block = new LaneBlock(LaneEngine.gradientOnly(e.f, e.eta, e.b), w);
         long[][] st = block.streams();
         Tilt t = e.tilt(is);
@@ -133,9 +132,7 @@ final class RareEventLanes {
     }
 
     private static DoubleVector uniform(long[] r, int i) {
-        // (0, 1] from the top 52 bits, as LanePasses
-        return DoubleVector.broadcast(S, 2.0).sub(LongVector.fromArray(SL, r, i).lanewise(VectorOperators.LSHR, 12)
-                .or(ONE_BITS).reinterpretAsDoubles());
+        return LanePasses.uniform(LongVector.fromArray(SL, r, i));
     }
 
     /**
