@@ -51,17 +51,19 @@ record() { # tag json
   echo "{\"tag\": \"$1\", \"load\": $load, \"result\": $2}" >> "$RAW"
 }
 now() { date +%s.%N; }
-sim() { # threads paths steps [java opts]
-  local t0 t1 j
+sim() { # threads paths steps [java opts] [htsgd options]
+  local t0 t1 j gc=""
+  # the launcher's flags: the vector engine runs under the serial collector (see ./htsgd)
+  [[ "${5:-}" == *"--engine vector"* ]] && gc=-XX:+UseSerialGC
   t0=$(now)
-  j=$("$JAVA" --add-modules jdk.incubator.vector ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
+  j=$("$JAVA" --add-modules jdk.incubator.vector $gc ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
       --scale 0.1 --clip 0.5 --eta 0.001 --x0 0.3 --steps "$3" --paths "$2" --threads "$1" --format json --quiet)
   t1=$(now)
   echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
 }
 
 rare() { # engine: htsgd rare-event on one thread, its in-process seconds as a rate of path-steps
-  "$JAVA" --add-modules jdk.incubator.vector -Dai.djl.offline=true -jar "$CLI" rare-event --etas 1/1000 --samples 100000 \
+  "$JAVA" --add-modules jdk.incubator.vector $([[ "$1" == vector ]] && echo -XX:+UseSerialGC) -Dai.djl.offline=true -jar "$CLI" rare-event --etas 1/1000 --samples 100000 \
       --threads 1 --engine "$1" --format json --quiet | $PY -c "import json,sys; d=json.load(sys.stdin); p=d['points'][0]; print(json.dumps({'engine': d['engine'], 'seconds': d['seconds'], 'estimate': p['estimate'], 'stderr': p['stderr'], 'steps': p['steps'], 'steps_per_second': p['steps'] / d['seconds'], 'steps_per_cpu_second': p['steps'] / d['seconds']}))"
 }
 
@@ -90,6 +92,7 @@ for r in $(seq 1 "$ROUNDS"); do
   # steady state: ten times the steps, so that the JIT compiler's warm-up (about 1-2 s) weighs a tenth as much
   record cnativelong "$("$CNAT" "$((STEPS * 10))" 1 0.5)"
   record vec16t1long "$(sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
+  record vec16t2long "$(sim 2 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
 done
 
 echo "rare events, steady state..." >&2
@@ -148,6 +151,7 @@ s["per_round"] = {
   "vector16_vs_c_8lane_vector_math": per_round("vec16t1", "c8lanes"),
   "vector16_vs_scalar_engine": per_round("vec16t1", "sca16t1"),
   "vector16_1_to_2_threads": per_round("vec16t2", "vec16t1", "steps_per_second"),
+  "vector16_1_to_2_threads_10x_steps": per_round("vec16t2long", "vec16t1long", "steps_per_second"),
   "vector64_vs_c_native": per_round("vec64t1", "cnative"),
   "vector64_1_to_2_threads": per_round("vec64t2", "vec64t1", "steps_per_second"),
   "expr16_vs_c_formula": per_round("expr16t1", "cquartic"),

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Steady-state lane-steps per second of the vector engine (issue 15) on one block of 16 lanes: {@code htsgd simulate
+ * Steady-state lane-steps per second of the vector engine (issue 15) on blocks of 16 or 8 lanes: {@code htsgd simulate
  * --paths 16 --threads 1 --engine vector} without the JVM start and the JIT warm-up, on iclr1d, on the expr:
  * landscape x^4/10 - x^2 (the lane tape) and with the noises the lanes sample (Pareto alpha 1.2 c 0.1; mixture
- * 0.1 W + 0.1 N; stable alpha 1.5 s 0.1), b = 0.5, eta = 0.001, X_0 = 0.3. One operation is one lane-step. Run
+ * 0.1 W + 0.1 N; stable alpha 1.5 s 0.1), b = 0.5, eta = 0.001, X_0 = 0.3. One operation is one lane-step (16 lanes: one block; 8: two blocks one after the other). Run
  * with {@code -prof gc}: gc.alloc.rate.norm per lane-step is the hot loop's allocation (the block's arrays and
  * results, allocated once per 100,000 steps, amortise to a fraction of a byte). Measured 2026-12-02: 0.05 B for
  * Pareto on iclr1d and on the expr: landscape, 24 B for mixture and stable noise (one boxed vector pair per
@@ -38,8 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class VectorEngineBenchmark {
 
-    static final int LANES = 16;
     static final int STEPS = 100_000;
+
+    /** Lanes of the block: 16 = one thread's share of --paths 16 on one thread, 8 = on two threads. */
+    @Param({"16", "8"})
+    public int lanes;
 
     @Param({"iclr1d:pareto", "expr:x^4/10-x^2:pareto", "iclr1d:mixture", "iclr1d:stable"})
     public String setting;
@@ -54,13 +57,17 @@ public class VectorEngineBenchmark {
                 .noise(noise.equals("pareto") ? Noises.of("pareto", 1.2, 0.1, 0)
                         : noise.equals("mixture") ? Noises.of("mixture", 1.2, 0.1, 0.1) : Noises.of("stable", 1.5, 0.1, 0))
                 .eta(0.001).clip(0.5).x0(0.3).build();
-        occupation = OccupationExperiment.builder().sgd(sgd).steps(STEPS).paths(LANES).seed(20220201L)
+        occupation = OccupationExperiment.builder().sgd(sgd).steps(STEPS).paths(lanes).seed(20220201L)
                 .engine(Engine.VECTOR).build();
     }
 
     @Benchmark
-    @OperationsPerInvocation(LANES * STEPS)
+    @OperationsPerInvocation(16 * STEPS)
     public long block() {
-        return occupation.runBlock(0, LANES).get(0).inField()[0];
+        long sum = 0;
+        for (int done = 0; done < 16; done += lanes) {
+            sum += occupation.runBlock(0, lanes).get(0).inField()[0];
+        }
+        return sum;
     }
 }

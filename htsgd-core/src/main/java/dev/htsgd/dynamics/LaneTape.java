@@ -29,10 +29,10 @@ public final class LaneTape {
             throw new IllegalArgumentException("engine vector: " + code.reason());
         }
         this.program = code.program().toArray(new LaneCode.Instruction[0]);
-        this.val = new double[code.slots()][w];
-        this.der = new double[code.slots()][w];
-        this.p = new double[w];
-        this.base = new double[w];
+        this.val = LanePasses.doubles(code.slots(), w);
+        this.der = LanePasses.doubles(code.slots(), w);
+        this.p = LanePasses.doubles(w);
+        this.base = LanePasses.doubles(w);
     }
 
     /** g = f'(x) on the first w lanes. */

@@ -33,8 +33,9 @@ public final class LaneBlock {
     private final double[] b;
     private final double[] p;
     private final double[] dp;
-    private double[] x;
-    private double[] y;
+    /** The two state arrays; which one holds x is phase[16], 128 bytes clear of either end (see {@link #swap()}). */
+    private final double[][] states;
+    private final long[] phase;
     private final double mia;
     private final double minus1;
     private final LaneTape tape;
@@ -43,23 +44,23 @@ public final class LaneBlock {
     public LaneBlock(LaneEngine.Spec sp, int w) {
         this.sp = sp;
         this.w = w;
-        s0 = new long[w];
-        s1 = new long[w];
-        s2 = new long[w];
-        s3 = new long[w];
-        r = new long[w];
-        r2 = sp.pPlus() == 0.5 || sp.noise() >= LaneEngine.NOISE_GAUSSIAN ? null : new long[w];
-        r3 = new long[w];
-        r4 = new long[w];
-        t = new double[w];
-        z = new double[w];
-        g = new double[w];
-        a = new double[w];
-        b = new double[w];
-        p = new double[w];
-        dp = new double[w];
-        x = new double[w];
-        y = new double[w];
+        s0 = LanePasses.longs(w);
+        s1 = LanePasses.longs(w);
+        s2 = LanePasses.longs(w);
+        s3 = LanePasses.longs(w);
+        r = LanePasses.longs(w);
+        r2 = sp.pPlus() == 0.5 || sp.noise() >= LaneEngine.NOISE_GAUSSIAN ? null : LanePasses.longs(w);
+        r3 = LanePasses.longs(w);
+        r4 = LanePasses.longs(w);
+        t = LanePasses.doubles(w);
+        z = LanePasses.doubles(w);
+        g = LanePasses.doubles(w);
+        a = LanePasses.doubles(w);
+        b = LanePasses.doubles(w);
+        p = LanePasses.doubles(w);
+        dp = LanePasses.doubles(w);
+        states = LanePasses.doubles(2, w);
+        phase = new long[33];
         mia = -1.0 / sp.alpha();
         minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
         tape = sp.gradient() == LaneEngine.GRAD_EXPR ? new LaneTape(sp.code(), w) : null;
@@ -129,6 +130,7 @@ public final class LaneBlock {
     /** g = f'(x) in every lane. */
     public void gradient() {
         int n = w;
+        double[] x = x();
         if (sp.gradient() == LaneEngine.GRAD_ICLR) {
             LanePasses.iclrLog(x, a, n);
             LanePasses.expMul(a, 0.6, b, n);
@@ -147,17 +149,17 @@ public final class LaneBlock {
      * a non-finite gradient or state.
      */
     public boolean update(double[] noise) {
-        return LanePasses.update(x, g, noise, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y, w);
+        return LanePasses.update(x(), g, noise, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y(), w);
     }
 
     /** The states before the step (lane i of path or replication i of the block). */
     public double[] x() {
-        return x;
+        return states[(int) phase[16]];
     }
 
     /** The states after the step. */
     public double[] y() {
-        return y;
+        return states[1 - (int) phase[16]];
     }
 
     /** The gradients of the step. */
@@ -170,10 +172,12 @@ public final class LaneBlock {
         return new long[][] {s0, s1, s2, s3};
     }
 
-    /** The state after the step becomes the state before the next. */
+    /**
+     * The state after the step becomes the state before the next. The arrays trade roles by a phase kept in a
+     * padded array rather than in a field of this object, so that nothing in this object is written at every step
+     * (it may share a cache line with another thread's block: see {@link LanePasses#doubles(int)}).
+     */
     public void swap() {
-        double[] tmp = x;
-        x = y;
-        y = tmp;
+        phase[16] ^= 1;
     }
 }

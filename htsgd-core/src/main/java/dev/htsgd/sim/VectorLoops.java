@@ -40,9 +40,9 @@ final class VectorLoops {
         while (start < n - 1 && x0 >= maxima[start]) {
             start++;
         }
-        double[] cur = new double[w];
-        double[] fidx = new double[w];
-        double[][] c = new double[7][w];
+        double[] cur = LanePasses.doubles(w);
+        double[] fidx = LanePasses.doubles(w);
+        double[][] c = LanePasses.doubles(7, w);
         for (int i = 0; i < w; i++) {
             L.seed(seed, first + i, i);
             L.x()[i] = i < live ? x0 : Double.NaN;

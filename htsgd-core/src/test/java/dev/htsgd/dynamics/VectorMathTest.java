@@ -14,13 +14,20 @@ import org.junit.jupiter.api.Test;
  * normals of {@link LanePasses#gaussRadius} and {@link LanePasses#addGaussian} against the exact N(0, 1) law by
  * Kolmogorov-Smirnov (40,000 draws, level 1e-4; fixed seeds); sin and cos on [-4, 4] within 4e-16 of Math's; the
  * symmetric stable draws of {@link LanePasses#stableAngle} and {@link LanePasses#stable} against the exact CDF of
- * {@code StableNoise} by KS (20,000 draws per alpha).
+ * {@code StableNoise} by KS (20,000 draws per alpha); exp and log within 2 ulp of Math's.
  */
 class VectorMathTest {
 
     /** The largest |lane(x) - ref(x)| over 65,537 points of [lo, hi], K at a time. */
     private static double worst(java.util.function.UnaryOperator<DoubleVector> lane,
             java.util.function.DoubleUnaryOperator ref, double lo, double hi) {
+        return worst(lane, ref, lo, hi, t -> t, (v, r) -> Math.abs(v - r));
+    }
+
+    /** The largest distance(lane(x), ref(x)) over the points x = point(t) of 65,537 values t of [lo, hi]. */
+    private static double worst(java.util.function.UnaryOperator<DoubleVector> lane,
+            java.util.function.DoubleUnaryOperator ref, double lo, double hi,
+            java.util.function.DoubleUnaryOperator point, java.util.function.DoubleBinaryOperator distance) {
         int k = LanePasses.width();
         double[] x = new double[k];
         double[] out = new double[k];
@@ -28,11 +35,11 @@ class VectorMathTest {
         int n = 1 << 16;
         for (int i = 0; i <= n; i += k) {
             for (int j = 0; j < k; j++) {
-                x[j] = Math.min(hi, lo + (hi - lo) * (i + j) / n + (j % 3) * 0x1p-40);
+                x[j] = point.applyAsDouble(Math.min(hi, lo + (hi - lo) * (i + j) / n + (j % 3) * 0x1p-40));
             }
             lane.apply(DoubleVector.fromArray(VectorMath.S, x, 0)).intoArray(out, 0);
             for (int j = 0; j < k; j++) {
-                worst = Math.max(worst, Math.abs(out[j] - ref.applyAsDouble(x[j])));
+                worst = Math.max(worst, distance.applyAsDouble(out[j], ref.applyAsDouble(x[j])));
             }
         }
         return worst;
@@ -44,6 +51,21 @@ class VectorMathTest {
         assertThat(worst(VectorMath::cosTwoPi, u -> Math.cos(2 * Math.PI * u), 0, 1)).isLessThan(1e-15);
         assertThat(worst(VectorMath::sin, Math::sin, -4, 4)).isLessThan(4e-16);
         assertThat(worst(VectorMath::cos, Math::cos, -4, 4)).isLessThan(4e-16);
+    }
+
+    /**
+     * exp on [-700, 700] and on [-1, 1], log on [1e-300, 1e300] (log-spaced) and on [0.5, 2], each within 2 ulp of
+     * Math's (both are within 1 ulp of the exact value).
+     */
+    @Test
+    void expAndLogMatchMathWithinTwoUlp() {
+        assumeThat(LaneEngine.available()).isTrue();
+        java.util.function.DoubleBinaryOperator ulps = (v, r) -> Math.abs(v - r) / Math.ulp(r);
+        assertThat(worst(VectorMath::exp, Math::exp, -700, 700, t -> t, ulps)).isLessThanOrEqualTo(2);
+        assertThat(worst(VectorMath::exp, Math::exp, -1, 1, t -> t, ulps)).isLessThanOrEqualTo(2);
+        assertThat(worst(VectorMath::log, Math::log, -690, 690, Math::exp, ulps)).isLessThanOrEqualTo(2);
+        assertThat(worst(VectorMath::log, Math::log, 0.5, 2, t -> t, (v, r) -> Math.abs(v - r) / Math.ulp(1.0)))
+                .isLessThanOrEqualTo(2);
     }
 
     /** Symmetric stable draws on lanes (alpha 0.8, 1, 1.5, 1.9) against StableNoise's exact CDF, by KS. */
