@@ -44,6 +44,7 @@ PY=python3
 $PY -c 'import numpy' 2>/dev/null || PY=/usr/bin/python3
 $PY -c 'import numpy' || { echo "numpy missing: apt-get install -y python3-numpy" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+VOPTS="@$ROOT/htsgd-core/src/main/jvm/vector-engine.options"  # the launcher's flags for the vector engine
 CLI="$ROOT/htsgd-cli/target/htsgd-cli.jar"
 
 record() { # tag json
@@ -56,14 +57,14 @@ sim() { # threads paths steps [java opts] [htsgd options]
   # the launcher's flags: the vector engine runs under the serial collector (see ./htsgd)
   [[ "${5:-}" == *"--engine vector"* ]] && gc=-XX:+UseSerialGC
   t0=$(now)
-  j=$("$JAVA" --add-modules jdk.incubator.vector $gc ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
+  j=$("$JAVA" "$VOPTS" $gc ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
       --scale 0.1 --clip 0.5 --eta 0.001 --x0 0.3 --steps "$3" --paths "$2" --threads "$1" --format json --quiet)
   t1=$(now)
   echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
 }
 
 rare() { # engine: htsgd rare-event on one thread, its in-process seconds as a rate of path-steps
-  "$JAVA" --add-modules jdk.incubator.vector $([[ "$1" == vector ]] && echo -XX:+UseSerialGC) -Dai.djl.offline=true -jar "$CLI" rare-event --etas 1/1000 --samples 100000 \
+  "$JAVA" "$VOPTS" $([[ "$1" == vector ]] && echo -XX:+UseSerialGC) -Dai.djl.offline=true -jar "$CLI" rare-event --etas 1/1000 --samples 100000 \
       --threads 1 --engine "$1" --format json --quiet | $PY -c "import json,sys; d=json.load(sys.stdin); p=d['points'][0]; print(json.dumps({'engine': d['engine'], 'seconds': d['seconds'], 'estimate': p['estimate'], 'stderr': p['stderr'], 'steps': p['steps'], 'steps_per_second': p['steps'] / d['seconds'], 'steps_per_cpu_second': p['steps'] / d['seconds']}))"
 }
 
@@ -96,7 +97,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 echo "rare events, steady state..." >&2
-record rare_steady "$("$JAVA" --add-modules jdk.incubator.vector -cp "$ROOT/htsgd-bench/target/htsgd-bench.jar:$ROOT/htsgd-bench/target/lib/*" \
+record rare_steady "$("$JAVA" "$VOPTS" -XX:+UseSerialGC -cp "$ROOT/htsgd-bench/target/htsgd-bench.jar:$ROOT/htsgd-bench/target/lib/*" \
     dev.htsgd.bench.RareEventEngineTiming 7 50000 2 2>/dev/null)"
 
 echo "memory..." >&2

@@ -12,6 +12,7 @@ import dev.htsgd.noise.MixtureNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
 import dev.htsgd.noise.StableNoise;
+import dev.htsgd.noise.StudentNoise;
 
 /**
  * The vector engine's entry: whether it is available on this JVM, its lane count K, and which recursions it
@@ -25,8 +26,8 @@ import dev.htsgd.noise.StableNoise;
  *
  * <p>Supported: a 1-D recursion with constant sigma, clipping of the whole update (or none) and projection
  * (or none), on {@code iclr1d}, {@code ld-quartic} or a 1-D {@code expr:} formula that {@link LaneCode} compiles
- * (its gradient by {@link LaneTape}), with Pareto, Lomax, Gaussian, mixture (Lomax plus Gaussian) or symmetric alpha-stable noise
- * (any p+, centred when p+ != 1/2; the Gaussian part by Box-Muller with {@link VectorMath#cosTwoPi}), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
+ * (its gradient by {@link LaneTape}), with Pareto, Lomax, Gaussian, mixture (Lomax plus Gaussian), symmetric alpha-stable or Student-t noise
+ * (any p+, centred when p+ != 1/2; the Gaussian part by Box-Muller with {@link VectorMath#cosTwoPi}; Student-t by Bailey's polar method, each lane drawing until it accepts), and at most four attraction fields for occupation. Everything else runs on the scalar engine.
  */
 public final class LaneEngine {
 
@@ -42,6 +43,8 @@ public final class LaneEngine {
     public static final int NOISE_GAUSSIAN = 2;
     /** Symmetric alpha-stable (Chambers-Mallows-Stuck; alpha the stability index, scale s). */
     public static final int NOISE_STABLE = 3;
+    /** Student-t, s T_nu (Bailey's polar method; alpha = nu, scale s). */
+    public static final int NOISE_STUDENT = 4;
 
     private static final int LANES;
     private static final String WHY_NOT;
@@ -134,7 +137,7 @@ public final class LaneEngine {
             z = c.base();
         }
         if (!(z instanceof ParetoNoise) && !(z instanceof LomaxNoise) && !(z instanceof MixtureNoise)
-                && !(z instanceof GaussianNoise) && !(z instanceof StableNoise)) {
+                && !(z instanceof GaussianNoise) && !(z instanceof StableNoise) && !(z instanceof StudentNoise)) {
             return "the vector engine has no lane sampler for the noise " + sgd.noise().name();
         }
         return null;
@@ -211,6 +214,10 @@ public final class LaneEngine {
             scale = m.paretoScale();
             pPlus = m.pPlus();
             normal = m.normalScale();
+        } else if (z instanceof StudentNoise st) {
+            nk = NOISE_STUDENT;
+            alpha = st.nu();
+            scale = st.scale();
         } else if (z instanceof StableNoise st) {
             nk = NOISE_STABLE;
             alpha = st.stabilityIndex();

@@ -33,6 +33,8 @@ public final class LaneBlock {
     private final double[] b;
     private final double[] p;
     private final double[] dp;
+    /** Student-t: the lanes still drawing (Bailey's polar method rejects a try in 1 - pi/4). */
+    private final long[] pending;
     /** The two state arrays; which one holds x is phase[16], 128 bytes clear of either end (see {@link #swap()}). */
     private final double[][] states;
     private final long[] phase;
@@ -59,6 +61,7 @@ public final class LaneBlock {
         b = LanePasses.doubles(w);
         p = LanePasses.doubles(w);
         dp = LanePasses.doubles(w);
+        pending = sp.noise() == LaneEngine.NOISE_STUDENT ? LanePasses.longs(w) : null;
         states = LanePasses.doubles(2, w);
         phase = new long[33];
         mia = -1.0 / sp.alpha();
@@ -100,6 +103,8 @@ public final class LaneBlock {
         int n = w;
         if (sp.noise() == LaneEngine.NOISE_GAUSSIAN) {
             Arrays.fill(z, 0, n, 0.0);
+        } else if (sp.noise() == LaneEngine.NOISE_STUDENT) {
+            LanePasses.student(s0, s1, s2, s3, sp.alpha(), sp.scale(), pending, r, r3, a, b, t, z, n);
         } else if (sp.noise() == LaneEngine.NOISE_STABLE) {
             LanePasses.next(s0, s1, s2, s3, r, n);
             LanePasses.next(s0, s1, s2, s3, r3, n);

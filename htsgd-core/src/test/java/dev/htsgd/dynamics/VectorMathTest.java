@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * normals of {@link LanePasses#gaussRadius} and {@link LanePasses#addGaussian} against the exact N(0, 1) law by
  * Kolmogorov-Smirnov (40,000 draws, level 1e-4; fixed seeds); sin and cos on [-4, 4] within 4e-16 of Math's; the
  * symmetric stable draws of {@link LanePasses#stableAngle} and {@link LanePasses#stable} against the exact CDF of
- * {@code StableNoise} by KS (20,000 draws per alpha); exp and log within 2 ulp of Math's.
+ * {@code StableNoise} by KS (20,000 draws per alpha); exp and log within 2 ulp of Math's, expm1 within 3; the
+ * Student-t draws of {@link LanePasses#student} against the exact t law, and lane by lane independent.
  */
 class VectorMathTest {
 
@@ -66,6 +67,62 @@ class VectorMathTest {
         assertThat(worst(VectorMath::log, Math::log, -690, 690, Math::exp, ulps)).isLessThanOrEqualTo(2);
         assertThat(worst(VectorMath::log, Math::log, 0.5, 2, t -> t, (v, r) -> Math.abs(v - r) / Math.ulp(1.0)))
                 .isLessThanOrEqualTo(2);
+    }
+
+    /** expm1 within 3 ulp of Math's on [-3, 3] and near 0, where exp(x) - 1 would cancel. */
+    @Test
+    void expm1MatchesMathNearZeroAndBeyond() {
+        assumeThat(LaneEngine.available()).isTrue();
+        java.util.function.DoubleBinaryOperator ulps = (v, r) -> Math.abs(v - r) / Math.ulp(r);
+        assertThat(worst(VectorMath::expm1, Math::expm1, -3, 3, t -> t, ulps)).isLessThanOrEqualTo(3);
+        assertThat(worst(VectorMath::expm1, Math::expm1, -1e-6, 1e-6, t -> t, ulps)).isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * Student-t draws on lanes (Bailey's polar method, nu 1, 1.5 and 3, s 0.7) against the exact t CDF by KS,
+     * 20,000 draws each (level 1e-4); and a lane's draws do not depend on the other lanes' streams (rejection
+     * advances only the lanes still drawing): lane 0 gives the same bits beside two different sets of neighbours.
+     */
+    @Test
+    void studentLanesFollowTheExactLawLaneByLane() {
+        assumeThat(LaneEngine.available()).isTrue();
+        int w = 4 * LanePasses.width();
+        for (double nu : new double[] {1.0, 1.5, 3.0}) {
+            double[] x = studentDraws(seeded(w, (long) (nu * 100)), nu, 20_000 / w + 1);
+            org.apache.commons.statistics.distribution.TDistribution t =
+                    org.apache.commons.statistics.distribution.TDistribution.of(nu);
+            double p = KolmogorovSmirnovTest.withDefaults().test(x, v -> t.cumulativeProbability(v / 0.7)).getPValue();
+            assertThat(p).as("nu %s: KS p-value", nu).isGreaterThan(1e-4);
+        }
+        long[][] a = seeded(w, 7);
+        long[][] b = seeded(w, 8);
+        for (int q = 0; q < 4; q++) {
+            b[q][0] = a[q][0];
+        }
+        double[] da = studentDraws(a, 1.5, 200);
+        double[] db = studentDraws(b, 1.5, 200);
+        for (int j = 0; j < 200; j++) {
+            assertThat(db[j * w]).as("lane 0, step %d", j).isEqualTo(da[j * w]);
+        }
+        assertThat(da[1]).isNotEqualTo(db[1]);
+    }
+
+    /** rounds steps of s T_nu, s = 0.7, on the lanes of the streams st, lane after lane per step. */
+    private static double[] studentDraws(long[][] st, double nu, int rounds) {
+        int w = st[0].length;
+        long[] pending = new long[w];
+        long[] r1 = new long[w];
+        long[] r2 = new long[w];
+        double[] u = new double[w];
+        double[] wq = new double[w];
+        double[] lw = new double[w];
+        double[] z = new double[w];
+        double[] x = new double[rounds * w];
+        for (int j = 0; j < rounds; j++) {
+            LanePasses.student(st[0], st[1], st[2], st[3], nu, 0.7, pending, r1, r2, u, wq, lw, z, w);
+            System.arraycopy(z, 0, x, j * w, w);
+        }
+        return x;
     }
 
     /** Symmetric stable draws on lanes (alpha 0.8, 1, 1.5, 1.9) against StableNoise's exact CDF, by KS. */

@@ -115,7 +115,7 @@ class VectorEngineTest {
     }
 
     @Test
-    void gaussianMixtureAndStableNoiseAgreeInDistribution() {
+    void gaussianMixtureStableAndStudentNoiseAgreeInDistribution() {
         // the LD noise (signed Lomax plus a Gaussian part, Box-Muller on lanes) and a pure Gaussian one
         ClippedSgd mix = ClippedSgd.builder().objective(LdQuartic.of()).noise(Noises.of("mixture", 1.5, 0.2, 1.0, 0.5))
                 .eta(0.05).clip(1.0).x0(-2.2).build();
@@ -127,6 +127,12 @@ class VectorEngineTest {
                 occ(stable, Engine.VECTOR, 40, 100_000, 10).run(2));
         ClippedSgd gauss = iclr(Noises.of("gaussian", 2, 1.0, 0, 0.5), 0.05, 0.5, 0.3);
         assertSameFractions(occ(gauss, Engine.SCALAR, 40, 100_000, 9).run(2), occ(gauss, Engine.VECTOR, 40, 100_000, 9).run(2));
+        // Student-t (Bailey's polar method, each lane drawing until it accepts); the same numbers on 1 and 2 threads
+        ClippedSgd student = iclr(Noises.of("student", 1.5, 0.1, 0), 0.01, 0.5, 0.3);
+        assertThat(occ(student, Engine.AUTO, 40, 1000, 1).engine()).isEqualTo(Engine.VECTOR);
+        OccupationExperiment.Result st = occ(student, Engine.VECTOR, 40, 100_000, 11).run(2);
+        assertSameFractions(occ(student, Engine.SCALAR, 40, 100_000, 11).run(2), st);
+        assertThat(occ(student, Engine.VECTOR, 40, 100_000, 11).run(1).inField()).isEqualTo(st.inField());
     }
 
     @Test
@@ -244,9 +250,9 @@ class VectorEngineTest {
         assertThat(occ(twoD, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
         assertThatThrownBy(() -> occ(twoD, Engine.VECTOR, 64, 10, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("engine vector").hasMessageContaining("2-D");
-        ClippedSgd student = iclr(Noises.of("student", 1.5, 0.1, 0), 0.001, 0.5, 0.3);
-        assertThat(occ(student, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
-        assertThatThrownBy(() -> occ(student, Engine.VECTOR, 64, 10, 1)).hasMessageContaining("no lane sampler");
+        ClippedSgd own = iclr(dev.htsgd.dynamics.StandInNoise.rademacher(0.1), 0.001, 0.5, 0.3);
+        assertThat(occ(own, Engine.AUTO, 64, 10, 1).engine()).isEqualTo(Engine.SCALAR);
+        assertThatThrownBy(() -> occ(own, Engine.VECTOR, 64, 10, 1)).hasMessageContaining("no lane sampler");
         assertThatThrownBy(() -> Engine.parse("simd", "engine")).hasMessageContaining("engine must be one of");
         assertThat(Domain.unbounded()).isNotNull();
     }

@@ -2,6 +2,7 @@ package dev.htsgd.sim.rare;
 
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
+import dev.htsgd.dynamics.LaneStreams;
 import dev.htsgd.dynamics.VectorMath;
 import dev.htsgd.sim.LaneBlock;
 import dev.htsgd.sim.rare.RareEventExperiment.PathSums;
@@ -132,7 +133,7 @@ final class RareEventLanes {
     }
 
     private static DoubleVector uniform(long[] r, int i) {
-        return LanePasses.uniform(LongVector.fromArray(SL, r, i));
+        return LaneStreams.uniform(LongVector.fromArray(SL, r, i));
     }
 
     /**
