@@ -95,19 +95,10 @@ public final class VectorMath {
         // instead of Horner's thirteen, since a step of a few lanes waits on this chain (latency, not throughput)
         DoubleVector r2 = r.mul(r);
         DoubleVector r4 = r2.mul(r2);
-        DoubleVector a01 = r.fma(C1, C1);
-        DoubleVector a23 = r.fma(C3, C2);
-        DoubleVector a45 = r.fma(C5, C4);
-        DoubleVector a67 = r.fma(C7, C6);
-        DoubleVector a89 = r.fma(C9, C8);
-        DoubleVector a1011 = r.fma(C11, C10);
-        DoubleVector a1213 = r.fma(C13, C12);
-        DoubleVector b0 = a23.fma(r2, a01);
-        DoubleVector b1 = a67.fma(r2, a45);
-        DoubleVector b2 = a1011.fma(r2, a89);
-        DoubleVector c0 = b1.fma(r4, b0);
-        DoubleVector c1 = a1213.fma(r4, b2);
-        DoubleVector p = c1.fma(r4.mul(r4), c0);
+        DoubleVector b0 = r.fma(C3, C2).fma(r2, r.fma(C1, C1));
+        DoubleVector b1 = r.fma(C7, C6).fma(r2, r.fma(C5, C4));
+        DoubleVector b2 = r.fma(C11, C10).fma(r2, r.fma(C9, C8));
+        DoubleVector p = r.fma(C13, C12).fma(r4, b2).fma(r4.mul(r4), b1.fma(r4, b0));
         // 2^(k-1) from the low bits of kd (k - 1 in [-1022, 1023]); p * 2 * 2^(k-1) reaches the top of the range
         LongVector kb = kd.reinterpretAsLongs().add(V_1022).lanewise(VectorOperators.LSHL, 52);
         DoubleVector res = p.add(p).mul(kb.reinterpretAsDoubles());

@@ -110,17 +110,12 @@ class VectorMathTest {
     /** rounds steps of s T_nu, s = 0.7, on the lanes of the streams st, lane after lane per step. */
     private static double[] studentDraws(long[][] st, double nu, int rounds) {
         int w = st[0].length;
-        long[] pending = new long[w];
-        long[] r1 = new long[w];
-        long[] r2 = new long[w];
-        double[] u = new double[w];
-        double[] wq = new double[w];
-        double[] lw = new double[w];
-        double[] z = new double[w];
+        long[][] bits = new long[3][w];
+        double[][] v = new double[4][w];
         double[] x = new double[rounds * w];
         for (int j = 0; j < rounds; j++) {
-            LanePasses.student(st[0], st[1], st[2], st[3], nu, 0.7, pending, r1, r2, u, wq, lw, z, w);
-            System.arraycopy(z, 0, x, j * w, w);
+            LanePasses.student(st[0], st[1], st[2], st[3], nu, 0.7, bits[0], bits[1], bits[2], v[0], v[1], v[2], v[3], w);
+            System.arraycopy(v[3], 0, x, j * w, w);
         }
         return x;
     }
