@@ -154,6 +154,10 @@ case("reproduce global-dynamics --paths -2", ["reproduce", "global-dynamics", "-
      "--quiet"], contains=["--paths"])
 case("rare-event --etas 1/0", ["rare-event", "--etas", "1/0", "--out", "r", "--quiet"], contains=["--etas"])
 case("rare-event --engine simd", ["rare-event", "--engine", "simd", "--out", "r", "--quiet"], contains=["--engine"])
+case("reproduce exit-times --engine simd", ["reproduce", "exit-times", "--engine", "simd", "--size", "tiny", "--out", "r",
+     "--quiet"], contains=["--engine", "scalar"])
+case("reproduce b-map --engine vector", ["reproduce", "b-map", "--engine", "vector", "--size", "tiny", "--out", "r",
+     "--quiet"], contains=["--engine is not used by b-map"])
 case("rare-event --engine vector on expr:tanh(x)", ["rare-event", "--engine", "vector", "--landscape", "expr:tanh(x)",
      "--out", "r", "--quiet"], contains=["--engine", "tanh"])
 case("sweep --master bogus://x", ["sweep", "--master", "bogus://x", "--out", "s", "--quiet"], contains=["--master"])

@@ -28,11 +28,20 @@ class ExitTimesRoutesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void everyReproduceSettingIsOneCommandAway() throws Exception {
+    /** On both engines: with {@code --engine vector} every settings[i].command names it and gives the same bits. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"scalar", "vector"})
+    void everyReproduceSettingIsOneCommandAway(String engine) throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(engine.equals("scalar") || dev.htsgd.dynamics.LaneEngine.available())
+                .isTrue();
         Path out = tmp.resolve("r");
-        String[] r = CliRun.run("reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1", "--samples", "4",
-                "--max-steps", "20000", "--seed", "5", "--threads", "2", "--quiet", "--out", out.toString());
+        List<String> run = new ArrayList<>(List.of("reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1",
+                "--samples", "4", "--max-steps", "20000", "--seed", "5", "--threads", "2", "--quiet", "--out",
+                out.toString()));
+        if (engine.equals("vector")) {
+            run.addAll(List.of("--engine", "vector"));
+        }
+        String[] r = CliRun.run(run.toArray(String[]::new));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         JsonNode settings = results.get("settings");
@@ -41,6 +50,7 @@ class ExitTimesRoutesTest {
         for (JsonNode s : settings) {
             String line = s.get("command").asText();
             assertThat(line).startsWith("htsgd exit-times ").endsWith("--seed 5");
+            assertThat(line.contains("--engine vector")).as(line).isEqualTo(engine.equals("vector"));
             List<String> args = new ArrayList<>(Arrays.asList(line.split(" ")));
             args.remove(0);
             args.addAll(List.of("--format", "json", "--quiet"));

@@ -29,11 +29,19 @@ class SettingsCommandsTest {
         return Json.MAPPER.readTree(r[1]);
     }
 
-    @Test
-    void everyRareEventSettingIsOneCommandAway() throws Exception {
+    /** On both engines: with {@code --engine vector} every settings[i].command names it and gives the same bits. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"scalar", "vector"})
+    void everyRareEventSettingIsOneCommandAway(String engine) throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(engine.equals("scalar") || dev.htsgd.dynamics.LaneEngine.available())
+                .isTrue();
         Path out = tmp.resolve("rare");
-        String[] r = CliRun.run("reproduce", "rare-event", "--size", "tiny", "--etas", "1/40,1/60", "--samples", "1500",
-                "--seed", "7", "--quiet", "--out", out.toString());
+        List<String> run = new ArrayList<>(List.of("reproduce", "rare-event", "--size", "tiny", "--etas", "1/40,1/60",
+                "--samples", "1500", "--seed", "7", "--quiet", "--out", out.toString()));
+        if (engine.equals("vector")) {
+            run.addAll(List.of("--engine", "vector"));
+        }
+        String[] r = CliRun.run(run.toArray(String[]::new));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         JsonNode settings = results.get("settings");
@@ -43,6 +51,7 @@ class SettingsCommandsTest {
             JsonNode s = settings.get(i);
             String line = s.get("command").asText();
             assertThat(line).startsWith("htsgd rare-event ").contains("--seed 7");
+            assertThat(line.contains("--engine vector")).as(line).isEqualTo(engine.equals("vector"));
             assertThat(report).contains("<code>" + line.replace("'", "&#39;") + "</code>");
             JsonNode cmd = runJson(line);
             assertThat(cmd.get("points")).as(line).isEqualTo(s.get("points"));

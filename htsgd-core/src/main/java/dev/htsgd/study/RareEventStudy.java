@@ -124,7 +124,13 @@ public final class RareEventStudy implements Study<RareEventStudy.Settings, Path
          * signed Lomax(1.5), from 2.5 to 0 within floor(1/eta) steps, importance sampling with its defaults.
          */
         public static Settings ldTable21(double b, double eta, long samples) {
-            return of("ld-quartic", JumpNoise.ldMixture(1.5, 0.2, 5), b, eta, 2.5, 0, 0, Method.IS, null, samples, BATCH);
+            return ldTable21(b, eta, samples, Engine.SCALAR);
+        }
+
+        /** {@link #ldTable21(double, double, long)} on the given engine (auto resolved as in {@link #of}). */
+        public static Settings ldTable21(double b, double eta, long samples, Engine engine) {
+            return of("ld-quartic", JumpNoise.ldMixture(1.5, 0.2, 5), b, eta, 2.5, 0, 0, Method.IS, null, samples, BATCH,
+                    engine);
         }
 
         /** The recursion and event of these settings. */

@@ -38,6 +38,9 @@ public final class RareEventLine {
             c.option("--is-threshold", is.threshold()).option("--is-jumps", is.expectedJumps())
                     .option("--is-toward", is.toward()).option("--is-tail", is.tailRatio());
         }
+        if (s.engine() != dev.htsgd.dynamics.Engine.SCALAR) {
+            c.option("--engine", s.engine().cliName());
+        }
         return c.option("--seed", seed).text();
     }
 }

@@ -17,16 +17,21 @@ public final class EngineOptions {
     @Option(names = "--engine", paramLabel = "scalar|vector|auto", defaultValue = "scalar",
             description = "Path engine: scalar (one path at a time), vector (K paths at once in SIMD lanes; needs the "
                     + "module jdk.incubator.vector, which the htsgd launcher adds) or auto: vector when available, "
-                    + "supported and there are at least K paths (default: ${DEFAULT-VALUE}, the engine of reproduce and sweep). A run is a pure function "
+                    + "supported and there are at least K paths (default: ${DEFAULT-VALUE}, as in reproduce and sweep). A run is a pure function "
                     + "of (settings, seed, engine); the engines agree in distribution.")
     String engine = "scalar";
 
     /** The requested engine. */
     public Engine requested() {
+        return parse(engine);
+    }
+
+    /** {@code --engine} as typed, parsed (the one error of every command that has the option). */
+    public static Engine parse(String text) {
         try {
-            return Engine.parse(engine, "engine");
+            return Engine.parse(text, "engine");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--engine must be one of scalar | vector | auto, got '" + engine + "'");
+            throw new IllegalArgumentException("--engine must be one of scalar | vector | auto, got '" + text + "'");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.cli.report.Plot;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.dynamics.Clipping;
-import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Iclr1d;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.ParetoNoise;
@@ -37,7 +36,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
 
     static final Info INFO = new Info("exit-times", "Experiment A (ICLR Fig. 1): first exit times from the wide basin I_2 of the ICLR test function for "
             + "b = 0.28, 0.5 and no clipping over a grid of eta; fitted log-log slopes against 1.6 / 1.4 / 1.2.",
-            java.util.Set.of("--etas", "--samples", "--max-steps"));
+            java.util.Set.of("--etas", "--samples", "--max-steps", "--engine"));
 
     static final double ALPHA = 1.2;
     static final double SCALE = 0.1;
@@ -58,7 +57,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
         double skipFactor = ctx.scale().pick(1.0, 0.5, 0.5);
         NoiseModel noise = ParetoNoise.of(ALPHA, SCALE);
         ExitTimeStudy.Settings base = ExitTimeStudy.Settings.of(Iclr1d.of(), noise, Double.POSITIVE_INFINITY,
-                Clipping.NONE, true, BASIN, null, etas, samples, cap, Engine.SCALAR);
+                Clipping.NONE, true, BASIN, null, etas, samples, cap, ctx.engine());
         double m = base.start()[0];
         Region field = base.field();
 
@@ -70,7 +69,7 @@ public final class ExitTimesTarget implements ReproduceTarget {
         for (double b : BS) {
             ExitTimeStudy.Settings all = new ExitTimeStudy.Settings(base.objective(), noise, b,
                     Double.isInfinite(b) ? Clipping.NONE : Clipping.L2, true, BASIN, base.start(), etas, samples, cap,
-                    Engine.SCALAR, base.basins());
+                    ctx.engine(), base.basins());
             ExitTimeStudy.Theory th = ExitTimeStudy.theory(all);
             double[] pred = java.util.Arrays.stream(etas).map(e -> th.meanExitSteps(e, noise, BASIN)).toArray();
             double[] run = java.util.stream.IntStream.range(0, etas.length).filter(k -> !(pred[k] > skipFactor * cap))

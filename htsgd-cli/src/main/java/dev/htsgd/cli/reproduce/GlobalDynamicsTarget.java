@@ -31,7 +31,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
 
     static final Info INFO = new Info("global-dynamics", "Experiment B (ICLR Fig. 2-3): time per basin of the ICLR test function under heavy-tailed and "
             + "Gaussian noise, with and without b = 0.5, beside the limiting jump process.",
-            java.util.Set.of("--steps", "--paths"));
+            java.util.Set.of("--steps", "--paths", "--engine"));
 
     static final double ETA = 0.001;
     static final double X0 = 0.3;
@@ -48,9 +48,9 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
             return !family.equals("gaussian");
         }
 
-        OccupationStudy.Settings settings(long steps, int paths, long thin) {
+        OccupationStudy.Settings settings(long steps, int paths, long thin, Engine engine) {
             return OccupationStudy.Settings.of("iclr1d", null, family, 1.2, scale, 1.0, 0.5, b, Clipping.L2, true, ETA,
-                    new double[] {X0}, 0, steps, paths, null, thin, Engine.SCALAR);
+                    new double[] {X0}, 0, steps, paths, null, thin, engine);
         }
     }
 
@@ -84,7 +84,7 @@ public final class GlobalDynamicsTarget implements ReproduceTarget {
         long t0 = System.nanoTime();
         try (Progress p = ctx.progress("global-dynamics", (long) paths * settings.size())) {
             for (Setting s : settings) {
-                OccupationStudy.Settings st = s.settings(steps, paths, thin);
+                OccupationStudy.Settings st = s.settings(steps, paths, thin, ctx.engine());
                 OccupationStudy.Result t = ctx.run(OccupationStudy.INSTANCE, st, p);
                 OccupationStudy.Model model = OccupationStudy.model(st);
                 minima = ((Basins) model.basins()).minima();

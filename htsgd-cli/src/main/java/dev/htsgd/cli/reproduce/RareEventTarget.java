@@ -28,7 +28,7 @@ public final class RareEventTarget implements ReproduceTarget {
 
     static final Info INFO = new Info("rare-event", "Experiment C (LD Table 2.1): probability that the SGD on U(x) = x^4/10 - x^2 started at 2.5 reaches 0 "
             + "within floor(1/eta) steps, unclipped vs b = 1.5, by large-jump importance sampling with 95% intervals.",
-            java.util.Set.of("--etas", "--samples"));
+            java.util.Set.of("--etas", "--samples", "--engine"));
 
     /** The learning rates of LD Table 2.1 (1/200 ... 1/1000; read from the published values' eta^0.5 trend). */
     public static final double[] PAPER_ETAS = {1.0 / 200, 1.0 / 400, 1.0 / 600, 1.0 / 800, 1.0 / 1000};
@@ -54,7 +54,7 @@ public final class RareEventTarget implements ReproduceTarget {
         List<RareEventStudy.Settings> settings = new ArrayList<>();
         for (double b : bs) {
             for (double eta : etas) {
-                settings.add(RareEventStudy.Settings.ldTable21(b, eta, samples));
+                settings.add(RareEventStudy.Settings.ldTable21(b, eta, samples, ctx.engine()));
             }
         }
         JumpNoise noise = settings.get(0).noise();

@@ -53,6 +53,11 @@ public record ReproduceContext(RunDirectory run, HtmlReport report, long seed, i
         return settings.paths != null ? settings.paths : scale().pick(full, quick, tiny);
     }
 
+    /** {@code --engine} when given, else the scalar engine (the engine of every route's default). */
+    public dev.htsgd.dynamics.Engine engine() {
+        return settings.engineValue();
+    }
+
     /** A progress bar over {@code total} units (off with --quiet). */
     public Progress progress(String label, long total) {
         return Progress.start(label, total, quiet);

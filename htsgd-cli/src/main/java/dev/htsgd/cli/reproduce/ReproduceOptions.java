@@ -30,6 +30,12 @@ public final class ReproduceOptions {
     @Option(names = "--paths", paramLabel = "N", description = "Paths per setting (global-dynamics, two-d).")
     public Integer paths;
 
+    @Option(names = "--engine", paramLabel = "scalar|vector|auto",
+            description = "Path engine of the simulations (exit-times, global-dynamics, rare-event): scalar (one path at a "
+                    + "time), vector (K paths at once in SIMD lanes) or auto (default: scalar). Each settings[i].command "
+                    + "names it, so that the command alone gives the same numbers.")
+    public String engine;
+
     @Option(names = "--replications", paramLabel = "N",
             description = "Runs per method, seeds --seed, --seed + 1, ... (dl-fashion; default 5, tiny 1).")
     public Integer seeds;
@@ -54,12 +60,14 @@ public final class ReproduceOptions {
         }
         java.util.Map<String, Object> given = overrides();
         String names = targets.stream().map(ReproduceTarget::name).collect(java.util.stream.Collectors.joining(", "));
+        given.put("--engine", engine);
         for (var e : given.entrySet()) {
             if (e.getValue() != null && !used.contains(e.getKey())) {
                 throw new IllegalArgumentException(e.getKey() + " is not used by " + names + " (it reads "
                         + (used.isEmpty() ? "only --size" : String.join(", ", used) + " and --size") + ")");
             }
         }
+        engineValue();
         atLeastOne("--samples", samples);
         atLeastOne("--max-steps", maxSteps);
         atLeastOne("--steps", steps);
@@ -114,6 +122,11 @@ public final class ReproduceOptions {
         if (v != null && v < 1) {
             throw new IllegalArgumentException(option + " must be >= 1, got " + v);
         }
+    }
+
+    /** The path engine: {@code --engine} when given, else the scalar engine. */
+    public dev.htsgd.dynamics.Engine engineValue() {
+        return engine == null ? dev.htsgd.dynamics.Engine.SCALAR : dev.htsgd.cli.option.EngineOptions.parse(engine);
     }
 
     /** The learning rates, parsed (accepts 0.001, 1e-3 and 1/1000), or null when not given. */
