@@ -32,16 +32,9 @@ class ExitTimesRoutesTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"scalar", "vector"})
     void everyReproduceSettingIsOneCommandAway(String engine) throws Exception {
-        org.assertj.core.api.Assumptions.assumeThat(engine.equals("scalar") || dev.htsgd.dynamics.LaneEngine.available())
-                .isTrue();
         Path out = tmp.resolve("r");
-        List<String> run = new ArrayList<>(List.of("reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1",
-                "--samples", "4", "--max-steps", "20000", "--seed", "5", "--threads", "2", "--quiet", "--out",
-                out.toString()));
-        if (engine.equals("vector")) {
-            run.addAll(List.of("--engine", "vector"));
-        }
-        String[] r = CliRun.run(run.toArray(String[]::new));
+        String[] r = CliRun.runOn(engine, "reproduce", "exit-times", "--size", "tiny", "--etas", "0.2,0.1", "--samples",
+                "4", "--max-steps", "20000", "--seed", "5", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         JsonNode settings = results.get("settings");

@@ -33,15 +33,9 @@ class SettingsCommandsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"scalar", "vector"})
     void everyRareEventSettingIsOneCommandAway(String engine) throws Exception {
-        org.assertj.core.api.Assumptions.assumeThat(engine.equals("scalar") || dev.htsgd.dynamics.LaneEngine.available())
-                .isTrue();
         Path out = tmp.resolve("rare");
-        List<String> run = new ArrayList<>(List.of("reproduce", "rare-event", "--size", "tiny", "--etas", "1/40,1/60",
-                "--samples", "1500", "--seed", "7", "--quiet", "--out", out.toString()));
-        if (engine.equals("vector")) {
-            run.addAll(List.of("--engine", "vector"));
-        }
-        String[] r = CliRun.run(run.toArray(String[]::new));
+        String[] r = CliRun.runOn(engine, "reproduce", "rare-event", "--size", "tiny", "--etas", "1/40,1/60", "--samples",
+                "1500", "--seed", "7", "--quiet", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode results = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         JsonNode settings = results.get("settings");
