@@ -38,42 +38,6 @@ public final class LanePasses {
         return K;
     }
 
-    /**
-     * Elements past the last lane of every working array (128 bytes: a cache line and the neighbour that the
-     * adjacent-line prefetcher pulls in). A copying collection packs long-lived objects side by side, so unpadded,
-     * the arrays that two threads' blocks write at every step came to share lines: measured, 16 paths on 2
-     * threads ran at 1.13x one thread (false sharing), padded at 1.4x (issue 15).
-     */
-    private static final int PAD = 16;
-
-    /** A working array of w lanes, padded ({@link #PAD}): what a block's passes write at every step. */
-    public static double[] doubles(int w) {
-        return new double[w + PAD];
-    }
-
-    /** A working array of w lanes of longs (stream states, raw draws), padded. */
-    public static long[] longs(int w) {
-        return new long[w + PAD];
-    }
-
-    /** k working arrays of w lanes, each padded. */
-    public static double[][] doubles(int k, int w) {
-        double[][] out = new double[k][];
-        for (int i = 0; i < k; i++) {
-            out[i] = doubles(w);
-        }
-        return out;
-    }
-
-    /** k working arrays of w lanes of longs, each padded. */
-    public static long[][] longs(int k, int w) {
-        long[][] out = new long[k][];
-        for (int i = 0; i < k; i++) {
-            out[i] = longs(w);
-        }
-        return out;
-    }
-
     /** xoshiro256++ in every lane: advances the states, writes the outputs to r. */
     public static void next(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int w) {
         for (int i = 0; i < w; i += K) {

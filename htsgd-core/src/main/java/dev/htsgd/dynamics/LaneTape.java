@@ -29,10 +29,10 @@ public final class LaneTape {
             throw new IllegalArgumentException("engine vector: " + code.reason());
         }
         this.program = code.program().toArray(new LaneCode.Instruction[0]);
-        this.val = LanePasses.doubles(code.slots(), w);
-        this.der = LanePasses.doubles(code.slots(), w);
-        this.p = LanePasses.doubles(w);
-        this.base = LanePasses.doubles(w);
+        this.val = LaneArrays.doubles(code.slots(), w);
+        this.der = LaneArrays.doubles(code.slots(), w);
+        this.p = LaneArrays.doubles(w);
+        this.base = LaneArrays.doubles(w);
     }
 
     /** g = f'(x) on the first w lanes. */

@@ -1,5 +1,6 @@
 package dev.htsgd.sim;
 
+import dev.htsgd.dynamics.LaneArrays;
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
 import dev.htsgd.dynamics.LaneTape;
@@ -46,23 +47,23 @@ public final class LaneBlock {
     public LaneBlock(LaneEngine.Spec sp, int w) {
         this.sp = sp;
         this.w = w;
-        s0 = LanePasses.longs(w);
-        s1 = LanePasses.longs(w);
-        s2 = LanePasses.longs(w);
-        s3 = LanePasses.longs(w);
-        r = LanePasses.longs(w);
-        r2 = sp.pPlus() == 0.5 || sp.noise() >= LaneEngine.NOISE_GAUSSIAN ? null : LanePasses.longs(w);
-        r3 = LanePasses.longs(w);
-        r4 = LanePasses.longs(w);
-        t = LanePasses.doubles(w);
-        z = LanePasses.doubles(w);
-        g = LanePasses.doubles(w);
-        a = LanePasses.doubles(w);
-        b = LanePasses.doubles(w);
-        p = LanePasses.doubles(w);
-        dp = LanePasses.doubles(w);
-        pending = sp.noise() == LaneEngine.NOISE_STUDENT ? LanePasses.longs(w) : null;
-        states = LanePasses.doubles(2, w);
+        s0 = LaneArrays.longs(w);
+        s1 = LaneArrays.longs(w);
+        s2 = LaneArrays.longs(w);
+        s3 = LaneArrays.longs(w);
+        r = LaneArrays.longs(w);
+        r2 = sp.pPlus() == 0.5 || sp.noise() >= LaneEngine.NOISE_GAUSSIAN ? null : LaneArrays.longs(w);
+        r3 = LaneArrays.longs(w);
+        r4 = LaneArrays.longs(w);
+        t = LaneArrays.doubles(w);
+        z = LaneArrays.doubles(w);
+        g = LaneArrays.doubles(w);
+        a = LaneArrays.doubles(w);
+        b = LaneArrays.doubles(w);
+        p = LaneArrays.doubles(w);
+        dp = LaneArrays.doubles(w);
+        pending = sp.noise() == LaneEngine.NOISE_STUDENT ? LaneArrays.longs(w) : null;
+        states = LaneArrays.doubles(2, w);
         phase = new long[33];
         mia = -1.0 / sp.alpha();
         minus1 = sp.noise() == LaneEngine.NOISE_LOMAX ? 1.0 : 0.0;
@@ -180,7 +181,7 @@ public final class LaneBlock {
     /**
      * The state after the step becomes the state before the next. The arrays trade roles by a phase kept in a
      * padded array rather than in a field of this object, so that nothing in this object is written at every step
-     * (it may share a cache line with another thread's block: see {@link LanePasses#doubles(int)}).
+     * (it may share a cache line with another thread's block: see {@link LaneArrays#doubles(int)}).
      */
     public void swap() {
         phase[16] ^= 1;

@@ -1,6 +1,7 @@
 package dev.htsgd.sim;
 
 import dev.htsgd.dynamics.DivergenceException;
+import dev.htsgd.dynamics.LaneArrays;
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
 import java.util.ArrayList;
@@ -40,9 +41,9 @@ final class VectorLoops {
         while (start < n - 1 && x0 >= maxima[start]) {
             start++;
         }
-        double[] cur = LanePasses.doubles(w);
-        double[] fidx = LanePasses.doubles(w);
-        double[][] c = LanePasses.doubles(7, w);
+        double[] cur = LaneArrays.doubles(w);
+        double[] fidx = LaneArrays.doubles(w);
+        double[][] c = LaneArrays.doubles(7, w);
         for (int i = 0; i < w; i++) {
             L.seed(seed, first + i, i);
             L.x()[i] = i < live ? x0 : Double.NaN;

@@ -1,5 +1,6 @@
 package dev.htsgd.sim.rare;
 
+import dev.htsgd.dynamics.LaneArrays;
 import dev.htsgd.dynamics.LaneEngine;
 import dev.htsgd.dynamics.LanePasses;
 import dev.htsgd.dynamics.LaneStreams;
@@ -46,13 +47,13 @@ final class RareEventLanes {
         // log of the proposal-to-true density ratio's constant part: beta log(base of a) + log(beta / alpha)
         double ratioConst = t.beta() * Math.log(jumpBase) + Math.log(t.beta() / nz.alpha());
         // per lane: the three draws of a step, its step of entry and path; jump, sign, |W|, z, log-likelihood
-        long[][] bits = LanePasses.longs(5, w);
+        long[][] bits = LaneArrays.longs(5, w);
         long[] rj = bits[0];
         long[] rs = bits[1];
         long[] rw = bits[2];
         long[] begin = bits[3];
         long[] rep = bits[4];
-        double[][] lane = LanePasses.doubles(5, w);
+        double[][] lane = LaneArrays.doubles(5, w);
         double[] jump = lane[0];
         double[] toward = lane[1];
         double[] mag = lane[2];
