@@ -52,7 +52,7 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
                 cmd.seedList());
         SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.x0, cmd.basin,
                 cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.level, cmd.horizon,
-                cmd.clipMode, cmd.project, cmd.method, cmd.size);
+                cmd.clipMode, cmd.project, cmd.method, cmd.size, cmd.engine);
         return SweepSpec.of(cmd.experiment, grid, settings);
     }
 

@@ -118,17 +118,20 @@ class SweepCommandSparkTest {
             assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
         }
 
-        for (String method : List.of("is", "mc")) {
-            JsonNode rare = json(run("sweep", "--experiment", "rare-event", "--landscape", "ld-quartic", "--noise",
-                    "mixture", "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5",
+        // is and mc on the scalar engine, and is on the vector engine (the sweep's tasks and the command on lanes)
+        for (String method : List.of("is", "mc", "is:vector")) {
+            String engine = method.endsWith(":vector") ? "vector" : "scalar";
+            String m = method.replace(":vector", "");
+            JsonNode rare = json(CliRun.runOn(engine, "sweep", "--experiment", "rare-event", "--landscape", "ld-quartic",
+                    "--noise", "mixture", "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5",
                     "--eta", "0.05,0.02", "--x0", "2.5", "--level", "0", "--samples", "5000", "--batch", "2000",
-                    "--method", method, "--seeds", "3", "--quiet", "--format", "json", "--out",
-                    tmp.resolve("rare-" + method).toString()));
+                    "--method", m, "--seeds", "3", "--quiet", "--format", "json", "--out",
+                    tmp.resolve("rare-" + method.replace(":", "-")).toString()));
             assertThat(rare.path("tasks").path("total").asInt()).isEqualTo(2 * 3); // 5 blocks of 1000 in tasks of 2
-            JsonNode localRare = json(run("rare-event", "--landscape", "ld-quartic", "--noise", "mixture", "--alpha",
-                    "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5", "--etas", "0.05,0.02", "--x0", "2.5",
-                    "--level", "0", "--samples", "5000", "--method", method, "--seed", "3", "--threads", "1", "--quiet",
-                    "--format", "json"));
+            JsonNode localRare = json(CliRun.runOn(engine, "rare-event", "--landscape", "ld-quartic", "--noise",
+                    "mixture", "--alpha", "1.5", "--scale", "0.2", "--normal-scale", "5", "--clip", "1.5", "--etas",
+                    "0.05,0.02", "--x0", "2.5", "--level", "0", "--samples", "5000", "--method", m, "--seed", "3",
+                    "--threads", "1", "--quiet", "--format", "json"));
             JsonNode sp = rare.path("groups").get(0).path("points");
             JsonNode lp = localRare.path("points");
             assertThat(sp).hasSize(2);

@@ -30,7 +30,7 @@ public final class OptionNames {
             "samples", "steps", "horizon", "alpha", "basin", "maxSteps", "paths", "threads", "clip", "momentum",
             "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "passes", "batch", "largeBatch", "method", "iterations",
             "noiseOff", "evalEvery", "dataset", "model", "subset", "corrupt", "x0", "level", "scale", "normalScale",
-            "pPlus", "thin", "epsilon", "confidence");
+            "pPlus", "thin", "epsilon", "confidence", "engine");
 
     /** Library parameter name to the options that carry it, in order of preference, where the rule does not fit. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(

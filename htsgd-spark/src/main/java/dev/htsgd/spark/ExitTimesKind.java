@@ -38,6 +38,7 @@ final class ExitTimesKind extends StudyKind {
 
     /** The study's settings of one cell: its model at its eta alone (the scalar engine, as every route). */
     static ExitTimeStudy.Settings settings(Cell cell, SweepSettings s) {
+        KindSupport.scalarOnly(s, "exit-times", "a replication");
         CellModel m = CellModel.of(cell, s);
         return new ExitTimeStudy.Settings(m.objective, m.noise, m.sgd.b(), m.sgd.clipping(), m.sgd.project(), s.basin(),
                 m.start, new double[] {cell.eta()}, (int) s.samples(), s.maxSteps(), Engine.SCALAR, m.basins);

@@ -18,6 +18,17 @@ final class KindSupport {
     private KindSupport() {
     }
 
+    /**
+     * Refuses the vector engine for an experiment whose Spark task holds one path or replication: its K lanes would
+     * run one live path, slower than the scalar engine (rare-event tasks hold {@code --task-paths} paths).
+     */
+    static void scalarOnly(SweepSettings s, String experiment, String unit) {
+        if (s.engineValue() != dev.htsgd.dynamics.Engine.SCALAR) {
+            throw new IllegalArgumentException("--engine " + s.engine() + " is for --experiment rare-event: a task of "
+                    + experiment + " holds " + unit + ", which the lanes would run slower than the scalar engine");
+        }
+    }
+
     /** Refuses {@code --target} outside {@code --experiment reproduce}, where it would silently multiply the grid. */
     static void noTargets(SweepSpec spec) {
         List<String> t = spec.grid().targets();

@@ -27,7 +27,8 @@ final class RareEventKind extends StudyKind {
     private static final RareEventStudy STUDY = new RareEventStudy();
 
     RareEventKind() {
-        super("rare-event", RareEventKind::settings, "normal-scale", "x0", "samples", "batch", "level", "horizon", "method");
+        super("rare-event", RareEventKind::settings, "normal-scale", "x0", "samples", "batch", "level", "horizon", "method",
+                "engine");
     }
 
     /** The study's settings of a cell. */
@@ -41,7 +42,7 @@ final class RareEventKind extends StudyKind {
         JumpNoise noise = JumpNoise.from(Noises.of(cell.noise(), cell.alpha(), cell.scale(),
                 s.normalScale() == null ? 1.0 : s.normalScale()));
         return RareEventStudy.Settings.of(cell.landscape(), noise, cell.clip(), cell.eta(), x0, s.level(), s.horizon(),
-                RareEventStudy.Method.of(s.method()), null, s.samples(), RareEventStudy.BATCH);
+                RareEventStudy.Method.of(s.method()), null, s.samples(), RareEventStudy.BATCH, s.engineValue());
     }
 
     /** Study tasks per Spark task: {@code --batch} paths, at least one batch. */

@@ -32,6 +32,7 @@ final class SimulateKind extends StudyKind {
 
     /** The study's settings of a cell (the options of the local {@code simulate} command, scalar engine). */
     static OccupationStudy.Settings settings(Cell cell, SweepSettings s) {
+        KindSupport.scalarOnly(s, "simulate", "a path");
         Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
         return OccupationStudy.Settings.of(cell.landscape(), CellModel.domain(s), cell.noise(), cell.alpha(), cell.scale(),
                 s.normalScale() == null ? 1.0 : s.normalScale(), 0.5, cell.clip(), mode, s.project(), cell.eta(),

@@ -67,6 +67,10 @@ public final class SparkSweep {
             Pattern.compile("local-cluster\\[\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*]");
     private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
+    /** The JVM options of the vector engine, as in htsgd-core/src/main/jvm/vector-engine.options. */
+    static final String VECTOR_ENGINE_OPTIONS = "--add-modules=jdk.incubator.vector -XX:CompileCommand=quiet "
+            + "-XX:CompileCommand=dontinline,dev.htsgd.dynamics.LanePasses::*";
+
     private SparkSweep() {
     }
 
@@ -102,6 +106,12 @@ public final class SparkSweep {
         if (isa != null && !conf.contains("spark.executorEnv.ONEDNN_MAX_CPU_ISA")) {
             // executors train too: they need the launcher's cap on oneDNN kernels (dl.model.ConvolutionCheck)
             conf.set("spark.executorEnv.ONEDNN_MAX_CPU_ISA", isa);
+        }
+        if (!local && spec.settings().engineValue() == dev.htsgd.dynamics.Engine.VECTOR) {
+            // the executors' JVMs need what the launcher gives the driver for the vector engine
+            // (htsgd-core/src/main/jvm/vector-engine.options): the module, the passes compiled one by one
+            String given = conf.get("spark.executor.extraJavaOptions", "");
+            conf.set("spark.executor.extraJavaOptions", (given + " " + VECTOR_ENGINE_OPTIONS).strip());
         }
         conf.setIfMissing("spark.log.level", options.logLevel());
         driverAddress(conf, master, options.driverHost());

@@ -10,26 +10,36 @@ import java.util.Map;
  * The options of a sweep that are the same in every cell: projection ({@code domain}, {@code ball}), the
  * Gaussian part of mixture noise, the start {@code x0}, and the sizes of the experiments (exit-times:
  * {@code basin}, {@code samples}, {@code maxSteps}; simulate: {@code steps}, {@code paths}; rare-event:
- * {@code samples}, {@code batch}, {@code method} is|mc, the event level and the horizon in steps, 0 meaning floor(1/eta)).
+ * {@code samples}, {@code batch}, {@code method} is|mc, the event level and the horizon in steps, 0 meaning floor(1/eta)),
+ * and the path {@code engine} of every task, scalar or vector (not auto: each executor would resolve it by its own
+ * JVM, and a task's numbers would depend on where it ran).
  * Nullable fields are options that were not given.
  */
 public record SweepSettings(String domain, Double ball, Double normalScale, String x0, int basin, long samples,
                             long maxSteps, long steps, int paths, long batch, double level, long horizon,
-                            String clipMode, boolean project, String method, String size) implements Serializable {
+                            String clipMode, boolean project, String method, String size, String engine)
+        implements Serializable {
 
     /** Validates eagerly; messages name the option and its allowed range. */
     public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
                                    long samples, long maxSteps, long steps, int paths, long batch,
                                    double level, long horizon) {
         return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, level, horizon,
-                "l2", true, "is", "full");
+                "l2", true, "is", "full", "scalar");
     }
 
-    /** As above with the clipping mode ({@code --clip-mode}) and projection ({@code --[no-]project}). */
+    /**
+     * As above with the clipping mode ({@code --clip-mode}), projection ({@code --[no-]project}), estimator, size
+     * of reproduce targets and path engine.
+     */
     public static SweepSettings of(String domain, Double ball, Double normalScale, String x0, int basin,
                                    long samples, long maxSteps, long steps, int paths, long batch,
                                    double level, long horizon, String clipMode, boolean project, String method,
-                                   String size) {
+                                   String size, String engine) {
+        if (!"scalar".equals(engine) && !"vector".equals(engine)) {
+            throw new IllegalArgumentException("--engine must be scalar or vector for a sweep (auto would be resolved "
+                    + "by each executor's JVM), got " + engine);
+        }
         if (!java.util.List.of("full", "quick", "tiny").contains(size)) {
             throw new IllegalArgumentException("--size must be full, quick or tiny, got " + size);
         }
@@ -69,7 +79,7 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         }
         return new SweepSettings(domain, ball, normalScale, x0 == null ? "min" : x0.strip(), basin, samples,
                 maxSteps, steps, paths, batch, level, horizon, clipMode.strip().toLowerCase(Locale.ROOT),
-                project, method, size);
+                project, method, size, engine);
     }
 
     /** Defaults of {@code htsgd sweep}, for tests and library use. */
@@ -77,28 +87,33 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
         return of(null, null, null, "min", 1, 20, 10_000_000L, 1_000_000L, 10, 100_000L, 0.0, 0L);
     }
 
+    /** The path engine of every task. */
+    public dev.htsgd.dynamics.Engine engineValue() {
+        return dev.htsgd.dynamics.Engine.parse(engine, "engine");
+    }
+
     public SweepSettings withSamples(long n) {
-        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size);
+        return of(domain, ball, normalScale, x0, basin, n, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size, engine);
     }
 
     public SweepSettings withMaxSteps(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, level, horizon, clipMode, project, method, size);
+        return of(domain, ball, normalScale, x0, basin, samples, n, steps, paths, batch, level, horizon, clipMode, project, method, size, engine);
     }
 
     public SweepSettings withSteps(long n, int p) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, level, horizon, clipMode, project, method, size);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, n, p, batch, level, horizon, clipMode, project, method, size, engine);
     }
 
     public SweepSettings withBatch(long n) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, level, horizon, clipMode, project, method, size);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, n, level, horizon, clipMode, project, method, size, engine);
     }
 
     public SweepSettings withEvent(double l, long h, String m) {
-        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, l, h, clipMode, project, m, size);
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, l, h, clipMode, project, m, size, engine);
     }
 
     public SweepSettings withStart(String start, int basinIndex) {
-        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size);
+        return of(domain, ball, normalScale, start, basinIndex, samples, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size, engine);
     }
 
     /**

@@ -177,6 +177,13 @@ public final class SweepCommand implements Callable<Integer> {
             description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: is).")
     public String method = "is";
 
+    @Option(names = "--engine", paramLabel = "scalar|vector", defaultValue = "scalar",
+            description = "rare-event: the path engine of every task, scalar (one path at a time) or vector (K of the "
+                    + "task's paths at once in SIMD lanes; on a cluster the executors get the JVM options it needs); not "
+                    + "auto, which each executor would resolve by itself. exit-times and simulate tasks hold one "
+                    + "replication or path and stay scalar (default: ${DEFAULT-VALUE}).")
+    public String engine = "scalar";
+
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")
     public String size;
