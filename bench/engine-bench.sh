@@ -44,7 +44,7 @@ PY=python3
 $PY -c 'import numpy' 2>/dev/null || PY=/usr/bin/python3
 $PY -c 'import numpy' || { echo "numpy missing: apt-get install -y python3-numpy" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-VOPTS="@$ROOT/htsgd-core/src/main/jvm/vector-engine.options"  # the launcher's flags for the vector engine
+VOPTS="@$ROOT/htsgd-core/src/main/resources/dev/htsgd/dynamics/vector-engine.options"  # the launcher's flags for the vector engine
 CLI="$ROOT/htsgd-cli/target/htsgd-cli.jar"
 
 record() { # tag json

@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every method here takes arrays only (the vector-valued helpers are {@link VectorMath} and
  * {@link LaneStreams}), so the passes can be compiled one by one: the launcher runs the vector engine with
- * {@code -XX:CompileCommand=dontinline,dev.htsgd.dynamics.LanePasses::*} (the file
- * {@code htsgd-core/src/main/jvm/vector-engine.options}, a java argument file). Inlined into one another, the
+ * {@code -XX:CompileCommand=dontinline,dev.htsgd.dynamics.LanePasses::*} (from the java argument file that is the
+ * resource {@code dev/htsgd/dynamics/vector-engine.options} of this module). Inlined into one another, the
  * passes of the mixture, stable and Student-t samplers exceed the budget together and box a vector per step:
  * 24 B (mixture, stable) and 65 B (Student-t) per lane-step without the option, 0.05 B with it (the block's
  * arrays, once per call), Pareto unchanged (JMH {@code VectorEngineBenchmark -prof gc}). A library user who

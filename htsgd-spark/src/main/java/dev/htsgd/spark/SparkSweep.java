@@ -67,9 +67,21 @@ public final class SparkSweep {
             Pattern.compile("local-cluster\\[\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*,\\s*(\\d{1,9})\\s*]");
     private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
-    /** The JVM options of the vector engine, as in htsgd-core/src/main/jvm/vector-engine.options. */
-    static final String VECTOR_ENGINE_OPTIONS = "--add-modules=jdk.incubator.vector -XX:CompileCommand=quiet "
-            + "-XX:CompileCommand=dontinline,dev.htsgd.dynamics.LanePasses::*";
+    /**
+     * The JVM options of the vector engine on one line: the java argument file that the launcher gives the driver
+     * (the resource dev/htsgd/dynamics/vector-engine.options of htsgd-core), for the executors.
+     */
+    static String vectorEngineOptions() {
+        try (java.io.InputStream in = dev.htsgd.dynamics.Engine.class.getResourceAsStream("vector-engine.options")) {
+            if (in == null) {
+                throw new IllegalStateException("htsgd-core has no resource dev/htsgd/dynamics/vector-engine.options");
+            }
+            return String.join(" ", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip()
+                    .split("\\s+"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private SparkSweep() {
     }
@@ -108,10 +120,10 @@ public final class SparkSweep {
             conf.set("spark.executorEnv.ONEDNN_MAX_CPU_ISA", isa);
         }
         if (!local && spec.settings().engineValue() == dev.htsgd.dynamics.Engine.VECTOR) {
-            // the executors' JVMs need what the launcher gives the driver for the vector engine
-            // (htsgd-core/src/main/jvm/vector-engine.options): the module, the passes compiled one by one
+            // the executors' JVMs need what the launcher gives the driver for the vector engine: the module, the
+            // passes compiled one by one
             String given = conf.get("spark.executor.extraJavaOptions", "");
-            conf.set("spark.executor.extraJavaOptions", (given + " " + VECTOR_ENGINE_OPTIONS).strip());
+            conf.set("spark.executor.extraJavaOptions", (given + " " + vectorEngineOptions()).strip());
         }
         conf.setIfMissing("spark.log.level", options.logLevel());
         driverAddress(conf, master, options.driverHost());

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class SparkOptionsTest {
 
+    /** A vector-engine sweep on a cluster gives the executors the launcher's options, read from one file. */
+    @Test
+    void theExecutorsGetTheLaunchersVectorEngineOptions() {
+        assertThat(SparkSweep.vectorEngineOptions()).isEqualTo("--add-modules=jdk.incubator.vector "
+                + "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.htsgd.dynamics.LanePasses::*");
+    }
+
     @Test
     void confPairsKeepTheirOrderAndValuesMayHoldEquals() {
         SparkOptions o = SparkOptions.of(null, List.of("spark.executor.memory=2g",
