@@ -107,17 +107,30 @@ class VectorMathTest {
         assertThat(da[1]).isNotEqualTo(db[1]);
     }
 
-    /** rounds steps of s T_nu, s = 0.7, on the lanes of the streams st, lane after lane per step. */
+    /** One step of a lane sampler: advances the streams st and writes one draw per lane into z. */
+    private interface LaneSampler {
+        void draw(long[][] st, double[] z);
+    }
+
+    /** rounds steps of {@code sampler} on the lanes of the streams st, lane after lane per step. */
+    private static double[] draws(long[][] st, int rounds, LaneSampler sampler) {
+        int w = st[0].length;
+        double[] z = new double[w];
+        double[] x = new double[rounds * w];
+        for (int j = 0; j < rounds; j++) {
+            sampler.draw(st, z);
+            System.arraycopy(z, 0, x, j * w, w);
+        }
+        return x;
+    }
+
+    /** rounds steps of s T_nu, s = 0.7, on the lanes of the streams st. */
     private static double[] studentDraws(long[][] st, double nu, int rounds) {
         int w = st[0].length;
         long[][] bits = new long[3][w];
-        double[][] v = new double[4][w];
-        double[] x = new double[rounds * w];
-        for (int j = 0; j < rounds; j++) {
-            LanePasses.student(st[0], st[1], st[2], st[3], nu, 0.7, bits[0], bits[1], bits[2], v[0], v[1], v[2], v[3], w);
-            System.arraycopy(v[3], 0, x, j * w, w);
-        }
-        return x;
+        double[][] v = new double[3][w];
+        return draws(st, rounds, (s, z) -> LanePasses.student(s[0], s[1], s[2], s[3], nu, 0.7, bits[0], bits[1],
+                bits[2], v[0], v[1], v[2], z, w));
     }
 
     /** Symmetric stable draws on lanes (alpha 0.8, 1, 1.5, 1.9) against StableNoise's exact CDF, by KS. */
@@ -126,22 +139,14 @@ class VectorMathTest {
         assumeThat(LaneEngine.available()).isTrue();
         int w = 4 * LanePasses.width();
         for (double alpha : new double[] {0.8, 1.0, 1.5, 1.9}) {
-            long[][] st = seeded(w, (long) (alpha * 1000));
-            long[] r1 = new long[w];
-            long[] r2 = new long[w];
-            double[] sa = new double[w];
-            double[] t = new double[w];
-            double[] phi = new double[w];
-            double[] z = new double[w];
-            int rounds = 20_000 / w + 1;
-            double[] x = new double[rounds * w];
-            for (int j = 0; j < rounds; j++) {
-                LanePasses.next(st[0], st[1], st[2], st[3], r1, w);
-                LanePasses.next(st[0], st[1], st[2], st[3], r2, w);
-                LanePasses.stableAngle(r1, alpha, sa, t, phi, z, w);
-                LanePasses.stable(sa, t, r2, alpha, 0.7, phi, z, w);
-                System.arraycopy(z, 0, x, j * w, w);
-            }
+            long[][] r = new long[2][w];
+            double[][] v = new double[3][w];
+            double[] x = draws(seeded(w, (long) (alpha * 1000)), 20_000 / w + 1, (st, z) -> {
+                LanePasses.next(st[0], st[1], st[2], st[3], r[0], w);
+                LanePasses.next(st[0], st[1], st[2], st[3], r[1], w);
+                LanePasses.stableAngle(r[0], alpha, v[0], v[1], v[2], z, w);
+                LanePasses.stable(v[0], v[1], r[1], alpha, 0.7, v[2], z, w);
+            });
             dev.htsgd.noise.StableNoise law = dev.htsgd.noise.StableNoise.of(alpha, 0.7);
             double p = KolmogorovSmirnovTest.withDefaults().test(x, law::cdf).getPValue();
             assertThat(p).as("alpha %s: KS p-value", alpha).isGreaterThan(1e-4);
@@ -162,21 +167,15 @@ class VectorMathTest {
     void boxMullerLanesAreStandardNormal() {
         assumeThat(LaneEngine.available()).isTrue();
         int w = 4 * LanePasses.width();
-        long[][] st = seeded(w, 0);
-        long[] r1 = new long[w];
-        long[] r2 = new long[w];
-        double[] rad = new double[w];
-        double[] z = new double[w];
-        int rounds = 40_000 / w + 1;
-        double[] x = new double[rounds * w];
-        for (int j = 0; j < rounds; j++) {
-            LanePasses.next(st[0], st[1], st[2], st[3], r1, w);
-            LanePasses.next(st[0], st[1], st[2], st[3], r2, w);
-            LanePasses.gaussRadius(r1, rad, w);
+        long[][] r = new long[2][w];
+        double[][] v = new double[2][w];
+        double[] x = draws(seeded(w, 0), 40_000 / w + 1, (st, z) -> {
+            LanePasses.next(st[0], st[1], st[2], st[3], r[0], w);
+            LanePasses.next(st[0], st[1], st[2], st[3], r[1], w);
+            LanePasses.gaussRadius(r[0], v[0], w);
             java.util.Arrays.fill(z, 0.0);
-            LanePasses.addGaussian(rad, r2, 1.0, new double[w], z, w);
-            System.arraycopy(z, 0, x, j * w, w);
-        }
+            LanePasses.addGaussian(v[0], r[1], 1.0, v[1], z, w);
+        });
         NormalDistribution std = NormalDistribution.of(0, 1);
         double p = KolmogorovSmirnovTest.withDefaults().test(x, std::cumulativeProbability).getPValue();
         assertThat(p).as("KS p-value").isGreaterThan(1e-4);
