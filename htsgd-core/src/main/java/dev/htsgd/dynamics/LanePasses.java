@@ -312,8 +312,8 @@ public final class LanePasses {
         for (int i = 0; i < w; i += K) {
             DoubleVector v = DoubleVector.fromArray(S, x, i);
             DoubleVector gv = DoubleVector.fromArray(S, g, i);
-            DoubleVector u = gv.mul(meta).add(DoubleVector.fromArray(S, z, i).mul(es)).max(-b).min(b);
-            DoubleVector yv = v.add(u).max(lo).min(hi);
+            DoubleVector u = VectorMath.clamp(gv.mul(meta).add(DoubleVector.fromArray(S, z, i).mul(es)), -b, b);
+            DoubleVector yv = VectorMath.clamp(v.add(u), lo, hi);
             yv.intoArray(y, i);
             any = any.or(gv.abs().add(yv.abs()).compare(VectorOperators.LE, Double.MAX_VALUE).not()
                     .andNot(v.test(VectorOperators.IS_NAN)));

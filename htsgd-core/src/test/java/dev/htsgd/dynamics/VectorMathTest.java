@@ -69,6 +69,44 @@ class VectorMathTest {
                 .isLessThanOrEqualTo(2);
     }
 
+    /**
+     * exp at and past the ends of its range, where it takes no clamp of x (the blends give the limits): +inf above
+     * 709.78 and at +inf, 0 below -707 and at -inf, NaN for NaN; log's special cases; and {@link VectorMath#clamp}
+     * as Math.max(lo, Math.min(hi, v)) for finite and infinite bounds, a NaN staying NaN.
+     */
+    @Test
+    void expLogAndClampAtTheEdges() {
+        assumeThat(LaneEngine.available()).isTrue();
+        double[] in = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 709.79, 710, 1e300, -707.5,
+            -1e300, 709.78, -706.9, 0, -0.0, Double.MIN_VALUE, -1, 5, 0.5};
+        double[][] expect = {
+            {Double.POSITIVE_INFINITY, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, 0, 0, Math.exp(709.78), Math.exp(-706.9), 1, 1, 1, Math.exp(-1),
+                Math.exp(5), Math.exp(0.5)},
+            {Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, Math.log(709.79), Math.log(710), Math.log(1e300),
+                Double.NaN, Double.NaN, Math.log(709.78), Double.NaN, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, Math.log(5), Math.log(0.5)}};
+        int k = LanePasses.width();
+        double[] x = new double[k];
+        double[] out = new double[k];
+        for (int i = 0; i < in.length; i++) {
+            java.util.Arrays.fill(x, in[i]);
+            for (int f = 0; f < 2; f++) {
+                DoubleVector v = DoubleVector.fromArray(VectorMath.S, x, 0);
+                (f == 0 ? VectorMath.exp(v) : VectorMath.log(v)).intoArray(out, 0);
+                double e = expect[f][i];
+                assertThat(out[0]).as((f == 0 ? "exp(" : "log(") + in[i] + ")")
+                        .isCloseTo(e, org.assertj.core.api.Assertions.within(Double.isFinite(e) ? 2 * Math.ulp(e) : 0));
+            }
+            for (double[] b : new double[][] {{-0.5, 0.5}, {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY},
+                {-710, 3}}) {
+                VectorMath.clamp(DoubleVector.fromArray(VectorMath.S, x, 0), b[0], b[1]).intoArray(out, 0);
+                double e = Math.max(b[0], Math.min(b[1], in[i]));
+                assertThat(out[0] == e || (Double.isNaN(out[0]) && Double.isNaN(e))).as("clamp " + in[i]).isTrue();
+            }
+        }
+    }
+
     /** expm1 within 3 ulp of Math's on [-3, 3] and near 0, where exp(x) - 1 would cancel. */
     @Test
     void expm1MatchesMathNearZeroAndBeyond() {
