@@ -40,8 +40,13 @@ public final class LanePasses {
 
     /** xoshiro256++ in every lane: advances the states, writes the outputs to r. */
     public static void next(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int w) {
+        next(a0, a1, a2, a3, r, 0, w);
+    }
+
+    /** xoshiro256++ in every lane: advances the states, writes lane i's output to r[ro + i]. */
+    public static void next(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int ro, int w) {
         for (int i = 0; i < w; i += K) {
-            LaneStreams.advance(a0, a1, a2, a3, r, i, null);
+            LaneStreams.advance(a0, a1, a2, a3, r, ro, i, null);
         }
     }
 
@@ -51,7 +56,7 @@ public final class LanePasses {
      */
     public static void nextWhere(long[] live, long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int w) {
         for (int i = 0; i < w; i += K) {
-            LaneStreams.advance(a0, a1, a2, a3, r, i, LongVector.fromArray(SL, live, i).compare(VectorOperators.NE, 0L));
+            LaneStreams.advance(a0, a1, a2, a3, r, 0, i, LongVector.fromArray(SL, live, i).compare(VectorOperators.NE, 0L));
         }
     }
 
@@ -303,16 +308,17 @@ public final class LanePasses {
     }
 
     /**
-     * y = Proj(x + clamp(-eta g + eta sigma z, b)); returns true when a lane that was alive (x not NaN) got a
+     * y = Proj(x + clamp(-eta g + eta sigma z, b)), lane i's z at z[zo + i]; returns true when a lane that was
+     * alive (x not NaN) got a
      * NaN or infinite gradient or state (the caller then finds it lane by lane).
      */
-    public static boolean update(double[] x, double[] g, double[] z, double meta, double es, double b, double lo,
-            double hi, double[] y, int w) {
+    public static boolean update(double[] x, double[] g, double[] z, int zo, double meta, double es, double b,
+            double lo, double hi, double[] y, int w) {
         VectorMask<Double> any = VectorMask.fromLong(S, 0);
         for (int i = 0; i < w; i += K) {
             DoubleVector v = DoubleVector.fromArray(S, x, i);
             DoubleVector gv = DoubleVector.fromArray(S, g, i);
-            DoubleVector u = VectorMath.clamp(gv.mul(meta).add(DoubleVector.fromArray(S, z, i).mul(es)), -b, b);
+            DoubleVector u = VectorMath.clamp(gv.mul(meta).add(DoubleVector.fromArray(S, z, zo + i).mul(es)), -b, b);
             DoubleVector yv = VectorMath.clamp(v.add(u), lo, hi);
             yv.intoArray(y, i);
             any = any.or(gv.abs().add(yv.abs()).compare(VectorOperators.LE, Double.MAX_VALUE).not()

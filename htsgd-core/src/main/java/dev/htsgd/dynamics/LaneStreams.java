@@ -28,14 +28,18 @@ public final class LaneStreams {
         return VectorMath.bc(2.0).sub(r.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).reinterpretAsDoubles());
     }
 
-    /** One xoshiro256++ step of the K lanes at i: all of them (m null, folded when inlined) or those in m. */
-    public static void advance(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int i, VectorMask<Long> m) {
+    /**
+     * One xoshiro256++ step of the K lanes at i: all of them (m null, folded when inlined) or those in m; the
+     * outputs go to r at ro + i.
+     */
+    public static void advance(long[] a0, long[] a1, long[] a2, long[] a3, long[] r, int ro, int i,
+            VectorMask<Long> m) {
         LongVector s0 = LongVector.fromArray(SL, a0, i);
         LongVector s1 = LongVector.fromArray(SL, a1, i);
         LongVector s2 = LongVector.fromArray(SL, a2, i);
         LongVector s3 = LongVector.fromArray(SL, a3, i);
         LongVector q = s0.add(s3);
-        q.lanewise(VectorOperators.LSHL, 23).or(q.lanewise(VectorOperators.LSHR, 41)).add(s0).intoArray(r, i);
+        q.lanewise(VectorOperators.LSHL, 23).or(q.lanewise(VectorOperators.LSHR, 41)).add(s0).intoArray(r, ro + i);
         LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
         LongVector n2 = s2.lanewise(VectorOperators.XOR, s0);
         LongVector n3 = s3.lanewise(VectorOperators.XOR, s1);

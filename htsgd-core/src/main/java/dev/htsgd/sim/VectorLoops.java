@@ -36,7 +36,8 @@ final class VectorLoops {
         long cpu0 = OccupationExperiment.cpuNow();
         int n = minima.length;
         int live = Math.min(w, paths - first);
-        LaneBlock L = new LaneBlock(sp, w);
+        // the noise drawn ahead (LaneBlock): the same bits as step by step; here every lane runs every step
+        LaneBlock L = new LaneBlock(sp, w, LaneBlock.aheadFor(w));
         int start = 0;
         while (start < n - 1 && x0 >= maxima[start]) {
             start++;
@@ -71,7 +72,11 @@ final class VectorLoops {
         final double eps2 = epsilon * epsilon;
         int alive = live;
         long reported = 0;
+        boolean lead = LaneWarmUp.enter();
         for (long j = 1; j <= steps; j++) {
+            if (lead && j == LaneWarmUp.STEPS) {
+                LaneWarmUp.done();
+            }
             if (L.step()) {
                 double[] x = L.x();
                 double[] y = L.y();
@@ -116,6 +121,9 @@ final class VectorLoops {
                 }
                 reported = j;
             }
+        }
+        if (lead) {
+            LaneWarmUp.done();
         }
         long cpu = (OccupationExperiment.cpuNow() - cpu0) / Math.max(1, live);
         OccupationExperiment.PathResult[] out = new OccupationExperiment.PathResult[Math.max(0, live)];
@@ -178,8 +186,12 @@ final class VectorLoops {
         long nextCap = maxSteps;
         long j = 0;
         long pending = 0;
+        boolean lead = LaneWarmUp.enter();
         while (active > 0) {
             j++;
+            if (lead && j == LaneWarmUp.STEPS) {
+                LaneWarmUp.done();
+            }
             boolean bad = L.step();
             double[] x = L.x();
             double[] y = L.y();
@@ -221,6 +233,9 @@ final class VectorLoops {
                 progress.accept(pending);
                 pending = 0;
             }
+        }
+        if (lead) {
+            LaneWarmUp.done();
         }
         if (progress != null && pending > 0) {
             progress.accept(pending);
