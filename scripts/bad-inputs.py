@@ -161,8 +161,8 @@ case("reproduce b-map --engine vector", ["reproduce", "b-map", "--engine", "vect
 case("rare-event --engine vector on expr:tanh(x)", ["rare-event", "--engine", "vector", "--landscape", "expr:tanh(x)",
      "--out", "r", "--quiet"], contains=["--engine", "tanh"])
 case("sweep --engine auto", ["sweep", "--engine", "auto", "--out", "s", "--quiet"], contains=["--engine", "scalar or vector"])
-case("sweep --engine vector on simulate", ["sweep", "--experiment", "simulate", "--engine", "vector", "--steps", "1000",
-     "--out", "s", "--quiet"], contains=["--engine vector is for --experiment rare-event"])
+case("sweep --engine vector on a 2-D landscape", ["sweep", "--experiment", "simulate", "--engine", "vector",
+     "--landscape", "himmelblau2d", "--steps", "1000", "--out", "s", "--quiet"], contains=["--engine vector", "2-D"])
 case("sweep rare-event --engine vector on expr:tanh(x)", ["sweep", "--experiment", "rare-event", "--landscape",
      "expr:x^4/10-x^2+tanh(x)", "--x0", "2.5", "--engine", "vector", "--out", "s", "--quiet"], contains=["--engine", "tanh"])
 case("sweep --master bogus://x", ["sweep", "--master", "bogus://x", "--out", "s", "--quiet"], contains=["--master"])

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,21 +46,30 @@ class SweepCommandSparkTest {
         return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
     }
 
-    @Test
-    void exitTimesSweepOnLocal2EqualsTheLocalCommandBitForBit() throws Exception {
-        Path out = tmp.resolve("exit");
-        JsonNode res = json(run(with(EXIT_TIMES, "--out", out.toString())));
-        assertThat(res.path("tasks").path("total").asInt()).isEqualTo(2 * 2 * 2 * 6);
-        assertThat(res.path("tasks").path("computed").asInt()).isEqualTo(48);
+    /**
+     * On the scalar engine a task per replication (6 per cell); on the vector engine 40 replications per cell in
+     * tasks of 32 (two tasks: 32 and 8), against the local command on the same engine.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "vector"})
+    void exitTimesSweepOnLocal2EqualsTheLocalCommandBitForBit(String engine) throws Exception {
+        Path out = tmp.resolve("exit-" + engine);
+        String samples = engine.equals("vector") ? "40" : "6";
+        String[] sweep = EXIT_TIMES.clone();
+        sweep[java.util.Arrays.asList(sweep).indexOf("--samples") + 1] = samples;
+        JsonNode res = json(CliRun.runOn(engine, with(sweep, "--out", out.toString())));
+        int tasks = engine.equals("vector") ? 2 * 2 * 2 * 2 : 2 * 2 * 2 * 6;
+        assertThat(res.path("tasks").path("total").asInt()).isEqualTo(tasks);
+        assertThat(res.path("tasks").path("computed").asInt()).isEqualTo(tasks);
         assertThat(res.path("master").asText()).startsWith("local[2");
         JsonNode groups = res.path("groups");
         assertThat(groups).hasSize(4);
         for (JsonNode g : groups) {
             // the same grid line run by the local command, on one thread
-            JsonNode local = json(run("exit-times", "--landscape", "iclr1d", "--noise", "pareto", "--alpha", "1.2",
-                    "--scale", "0.1", "--clip", g.path("clip").asText(), "--etas", "0.1,0.05", "--seed",
-                    g.path("seed").asText(), "--samples", "6", "--max-steps", "2e5", "--threads", "1", "--quiet",
-                    "--format", "json"));
+            JsonNode local = json(CliRun.runOn(engine, "exit-times", "--landscape", "iclr1d", "--noise", "pareto",
+                    "--alpha", "1.2", "--scale", "0.1", "--clip", g.path("clip").asText(), "--etas", "0.1,0.05",
+                    "--seed", g.path("seed").asText(), "--samples", samples, "--max-steps", "2e5", "--threads", "1",
+                    "--quiet", "--format", "json"));
             JsonNode lp = local.path("points");
             JsonNode sp = g.path("points");
             assertThat(sp).hasSize(2);
@@ -116,6 +127,19 @@ class SweepCommandSparkTest {
         assertThat(c.path("fractions").size()).isEqualTo(4);
         for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {
             assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
+        }
+        // on lanes: 40 paths in tasks of 32 (two tasks), the numbers of simulate --engine vector
+        JsonNode simV = json(CliRun.runOn("vector", "sweep", "--experiment", "simulate", "--landscape", "iclr1d",
+                "--clip", "0.5", "--eta", "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "40", "--seeds", "5",
+                "--quiet", "--format", "json", "--out", tmp.resolve("sim-vector").toString()));
+        JsonNode localV = json(CliRun.runOn("vector", "simulate", "--landscape", "iclr1d", "--clip", "0.5", "--eta",
+                "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "40", "--seed", "5", "--threads", "1", "--quiet",
+                "--format", "json"));
+        assertThat(simV.path("tasks").path("total").asInt()).isEqualTo(2);
+        assertThat(localV.path("engine").asText()).isEqualTo("vector");
+        JsonNode cv = simV.path("cells_results").get(0);
+        for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {
+            assertThat(cv.path(key)).as("vector " + key).isEqualTo(localV.path(key));
         }
 
         // is and mc on the scalar engine, and is on the vector engine (the sweep's tasks and the command on lanes)

@@ -1,6 +1,5 @@
 package dev.htsgd.spark;
 
-import dev.htsgd.dynamics.Engine;
 import dev.htsgd.sim.ExitTimeExperiment;
 import dev.htsgd.study.ExitTimeStudy;
 import java.util.ArrayList;
@@ -11,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code --experiment exit-times}: first exit times tau from attraction field {@code --basin} (paper notes
- * section 3) as a thin adapter over {@link ExitTimeStudy}: a cell is one eta, its task r is the study's task for
- * that eta and replication r (stream r of {@link ExitTimeStudy#streamKey}(seed, eta): a function of the eta value,
+ * section 3) as a thin adapter over {@link ExitTimeStudy}: a cell is one eta, its Spark task r holds the study's
+ * tasks for that eta and replications r P .. r P + P - 1 ({@link KindSupport#pathsPerTask}: 1 on the scalar engine,
+ * 32 on lanes; replication i is stream i of {@link ExitTimeStudy#streamKey}(seed, eta): a function of the eta value,
  * so the cell gives the replications of {@code htsgd exit-times --seed S --eta E} and of the E point of any grid),
  * and a group of cells along eta is reduced by {@link ExitTimeStudy#result}: the same points, the same weighted
  * log-log fit and the same predicted slope as {@code htsgd exit-times --etas ...} with those etas.
@@ -28,25 +28,31 @@ final class ExitTimesKind extends StudyKind {
 
     @Override
     public int tasks(Cell cell, SweepSettings settings) {
-        return (int) settings.samples();
+        return KindSupport.sparkTasks((int) settings.samples(), KindSupport.pathsPerTask(settings));
     }
 
     @Override
     public double cost(Cell cell, SweepSettings settings) {
-        return Math.min(settings.maxSteps(), Math.pow(1 / cell.eta(), 1 + Math.max(0.2, cell.alpha() - 1)));
+        return KindSupport.pathsPerTask(settings)
+                * Math.min(settings.maxSteps(), Math.pow(1 / cell.eta(), 1 + Math.max(0.2, cell.alpha() - 1)));
     }
 
-    /** The study's settings of one cell: its model at its eta alone (the scalar engine, as every route). */
+    /** The study's settings of one cell: its model at its eta alone, on the sweep's engine. */
     static ExitTimeStudy.Settings settings(Cell cell, SweepSettings s) {
-        KindSupport.scalarOnly(s, "exit-times", "a replication");
         CellModel m = CellModel.of(cell, s);
         return new ExitTimeStudy.Settings(m.objective, m.noise, m.sgd.b(), m.sgd.clipping(), m.sgd.project(), s.basin(),
-                m.start, new double[] {cell.eta()}, (int) s.samples(), s.maxSteps(), Engine.SCALAR, m.basins);
+                m.start, new double[] {cell.eta()}, (int) s.samples(), s.maxSteps(), s.engineValue(), m.basins);
     }
 
     @Override
     public Worker worker(SweepSpec spec) {
-        return (cell, r) -> STUDY.codec().encode(STUDY.task(settings(cell, spec.settings()), cell.seed(), r));
+        return (cell, r) -> {
+            SweepSettings s = spec.settings();
+            int from = r * KindSupport.pathsPerTask(s);
+            int to = (int) Math.min(s.samples(), from + KindSupport.pathsPerTask(s));
+            return KindSupport.batch(from,
+                    STUDY.tasks(settings(cell, s), cell.seed(), from, to).stream().map(STUDY.codec()::encode).toList());
+        };
     }
 
     /** The study's result of a group of cells along eta (same model and seed), from their stored tasks. */
@@ -54,14 +60,10 @@ final class ExitTimesKind extends StudyKind {
         double[] etas = group.stream().mapToDouble(Cell::eta).toArray();
         ExitTimeStudy.Settings settings = settings(group.get(0), s).withEtas(etas);
         List<ExitTimeExperiment.Replication> tasks = new ArrayList<>();
+        int n = (int) s.samples();
         for (Cell cell : group) {
-            for (int r = 0; r < s.samples(); r++) {
-                String json = results.get(TaskKey.of(cell.index(), r));
-                if (json == null) {
-                    throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
-                }
-                tasks.add(STUDY.codec().decode(json));
-            }
+            tasks.addAll(List.of(KindSupport.unbatch(cell, KindSupport.sparkTasks(n, KindSupport.pathsPerTask(s)),
+                    new ExitTimeExperiment.Replication[n], results, STUDY.codec())));
         }
         return STUDY.result(settings, group.get(0).seed(), tasks);
     }

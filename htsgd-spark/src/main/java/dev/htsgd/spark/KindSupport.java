@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.htsgd.run.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,54 @@ final class KindSupport {
     }
 
     /**
-     * Refuses the vector engine for an experiment whose Spark task holds one path or replication: its K lanes would
-     * run one live path, slower than the scalar engine (rare-event tasks hold {@code --task-paths} paths).
+     * Paths (simulate) or replications (exit-times) per Spark task of the vector engine: 32, four vectors of 8
+     * doubles (eight of 4), fixed rather than K so that the task split does not depend on an executor's JVM. On
+     * the scalar engine a task holds one. Path p's result is the same whichever task holds it.
      */
-    static void scalarOnly(SweepSettings s, String experiment, String unit) {
-        if (s.engineValue() != dev.htsgd.dynamics.Engine.SCALAR) {
-            throw new IllegalArgumentException("--engine " + s.engine() + " is for --experiment rare-event: a task of "
-                    + experiment + " holds " + unit + ", which the lanes would run slower than the scalar engine");
+    static final int VECTOR_TASK_PATHS = 32;
+
+    /** The study tasks (paths or replications) one Spark task of simulate or exit-times holds. */
+    static int pathsPerTask(SweepSettings s) {
+        return s.engineValue() == dev.htsgd.dynamics.Engine.VECTOR ? VECTOR_TASK_PATHS : 1;
+    }
+
+    /** A Spark task's result: the encoded study tasks {@code from, from + 1, ...}, in order. */
+    static String batch(int from, List<String> encoded) {
+        StringBuilder json = new StringBuilder("{\"first_task\":").append(from).append(",\"tasks\":[");
+        for (int i = 0; i < encoded.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(encoded.get(i));
         }
+        return json.append("]}").toString();
+    }
+
+    /**
+     * The study tasks of every Spark task of a cell ({@link #batch} results), decoded into one array in study task
+     * order; a missing Spark task or study task is an error naming it.
+     */
+    static <T> T[] unbatch(Cell cell, int sparkTasks, T[] out, Map<TaskKey, String> results, Study.Codec<T> codec) {
+        for (int r = 0; r < sparkTasks; r++) {
+            String json = results.get(TaskKey.of(cell.index(), r));
+            if (json == null) {
+                throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
+            }
+            JsonNode n = read(json);
+            int first = n.get("first_task").asInt();
+            JsonNode t = n.get("tasks");
+            for (int i = 0; i < t.size(); i++) {
+                out[first + i] = codec.decode(t.get(i).toString());
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                throw new IllegalStateException("study task " + i + " of cell " + cell.id() + " is missing");
+            }
+        }
+        return out;
+    }
+
+    /** Spark tasks for n study tasks, per of them each. */
+    static int sparkTasks(int n, int per) {
+        return (n + per - 1) / per;
     }
 
     /** Refuses {@code --target} outside {@code --experiment reproduce}, where it would silently multiply the grid. */

@@ -1,6 +1,5 @@
 package dev.htsgd.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.run.Study;
 import dev.htsgd.sim.rare.JumpNoise;
@@ -52,7 +51,7 @@ final class RareEventKind extends StudyKind {
 
     @Override
     public int tasks(Cell cell, SweepSettings s) {
-        return (STUDY.tasks(settings(cell, s)) + perTask(s) - 1) / perTask(s);
+        return KindSupport.sparkTasks(STUDY.tasks(settings(cell, s)), perTask(s));
     }
 
     @Override
@@ -66,38 +65,17 @@ final class RareEventKind extends StudyKind {
             RareEventStudy.Settings s = settings(cell, spec.settings());
             int from = r * perTask(spec.settings());
             int to = Math.min(STUDY.tasks(s), from + perTask(spec.settings()));
-            List<PathSums> sums = STUDY.tasks(s, cell.seed(), from, to);
             Study.Codec<PathSums> codec = STUDY.codec();
-            StringBuilder json = new StringBuilder("{\"first_task\":").append(from).append(",\"tasks\":[");
-            for (int i = 0; i < sums.size(); i++) {
-                json.append(i == 0 ? "" : ",").append(codec.encode(sums.get(i)));
-            }
-            return json.append("]}").toString();
+            return KindSupport.batch(from, STUDY.tasks(s, cell.seed(), from, to).stream().map(codec::encode).toList());
         };
     }
 
     /** The study's result for a cell from its stored tasks, reduced by the study in task order. */
     static RareEventStudy.Result result(SweepSpec spec, Cell cell, Map<TaskKey, String> results) {
         RareEventStudy.Settings s = settings(cell, spec.settings());
-        PathSums[] sums = new PathSums[STUDY.tasks(s)];
-        int tasks = (sums.length + perTask(spec.settings()) - 1) / perTask(spec.settings());
-        for (int r = 0; r < tasks; r++) {
-            String json = results.get(TaskKey.of(cell.index(), r));
-            if (json == null) {
-                throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
-            }
-            JsonNode n = KindSupport.read(json);
-            int first = n.get("first_task").asInt();
-            JsonNode t = n.get("tasks");
-            for (int i = 0; i < t.size(); i++) {
-                sums[first + i] = STUDY.codec().decode(t.get(i).toString());
-            }
-        }
-        for (int i = 0; i < sums.length; i++) {
-            if (sums[i] == null) {
-                throw new IllegalStateException("batch " + i + " of cell " + cell.id() + " is missing");
-            }
-        }
+        int n = STUDY.tasks(s);
+        PathSums[] sums = KindSupport.unbatch(cell, KindSupport.sparkTasks(n, perTask(spec.settings())),
+                new PathSums[n], results, STUDY.codec());
         return STUDY.result(s, cell.seed(), List.of(sums));
     }
 

@@ -1,7 +1,6 @@
 package dev.htsgd.spark;
 
 import dev.htsgd.dynamics.Clipping;
-import dev.htsgd.dynamics.Engine;
 import dev.htsgd.study.OccupationStudy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +12,9 @@ import java.util.Map;
 /**
  * {@code --experiment simulate}: long-run occupation of the attraction fields (paper notes section 4), a thin
  * adapter over {@link OccupationStudy}. A cell is one setting of the study ({@link #settings}), its seed the cell's
- * seed; task r is the study's task r (path r) and a cell's aggregate is the study's result over its paths in path
- * order, so a cell gives the numbers of {@code htsgd simulate} with the same options and seed, bit for bit.
+ * seed; Spark task r holds the study's tasks (paths) r P .. r P + P - 1 ({@link KindSupport#pathsPerTask}: 1 on
+ * the scalar engine, 32 on lanes) and a cell's aggregate is the study's result over its paths in path order, so a
+ * cell gives the numbers of {@code htsgd simulate} with the same options, engine and seed, bit for bit.
  */
 final class SimulateKind extends StudyKind {
 
@@ -27,34 +27,33 @@ final class SimulateKind extends StudyKind {
 
     @Override
     public int tasks(Cell cell, SweepSettings settings) {
-        return settings.paths();
+        return KindSupport.sparkTasks(settings.paths(), KindSupport.pathsPerTask(settings));
     }
 
-    /** The study's settings of a cell (the options of the local {@code simulate} command, scalar engine). */
+    /** The study's settings of a cell (the options of the local {@code simulate} command with the sweep's engine). */
     static OccupationStudy.Settings settings(Cell cell, SweepSettings s) {
-        KindSupport.scalarOnly(s, "simulate", "a path");
         Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
         return OccupationStudy.Settings.of(cell.landscape(), CellModel.domain(s), cell.noise(), cell.alpha(), cell.scale(),
                 s.normalScale() == null ? 1.0 : s.normalScale(), 0.5, cell.clip(), mode, s.project(), cell.eta(),
-                OccupationStudy.Settings.parseX0(s.x0()), s.basin(), s.steps(), s.paths(), null, 0, Engine.SCALAR);
+                OccupationStudy.Settings.parseX0(s.x0()), s.basin(), s.steps(), s.paths(), null, 0, s.engineValue());
     }
 
     @Override
     public Worker worker(SweepSpec spec) {
-        return (cell, r) -> STUDY.codec().encode(STUDY.task(settings(cell, spec.settings()), cell.seed(), r));
+        return (cell, r) -> {
+            SweepSettings s = spec.settings();
+            int from = r * KindSupport.pathsPerTask(s);
+            int to = Math.min(s.paths(), from + KindSupport.pathsPerTask(s));
+            return KindSupport.batch(from,
+                    STUDY.tasks(settings(cell, s), cell.seed(), from, to).stream().map(STUDY.codec()::encode).toList());
+        };
     }
 
     /** The study's result of one cell from its stored paths. */
     static OccupationStudy.Result result(Cell cell, SweepSettings s, Map<TaskKey, String> results) {
-        List<OccupationStudy.Path> paths = new ArrayList<>();
-        for (int r = 0; r < s.paths(); r++) {
-            String json = results.get(TaskKey.of(cell.index(), r));
-            if (json == null) {
-                throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");
-            }
-            paths.add(STUDY.codec().decode(json));
-        }
-        return STUDY.result(settings(cell, s), cell.seed(), paths);
+        OccupationStudy.Path[] paths = KindSupport.unbatch(cell, KindSupport.sparkTasks(s.paths(),
+                KindSupport.pathsPerTask(s)), new OccupationStudy.Path[s.paths()], results, STUDY.codec());
+        return STUDY.result(settings(cell, s), cell.seed(), List.of(paths));
     }
 
     @Override

@@ -187,6 +187,7 @@ public final class SparkSweep {
             all2.put("experiment", spec.experiment());
             all2.put("fingerprint", spec.fingerprint(kind.settingKeys()));
             all2.put("cells", spec.grid().size());
+            all2.put("engine", spec.settings().engine());
             Map<String, Object> tasks = new LinkedHashMap<>();
             tasks.put("total", stats.total());
             tasks.put("reused", stats.reused());

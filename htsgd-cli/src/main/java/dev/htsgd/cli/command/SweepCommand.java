@@ -157,7 +157,7 @@ public final class SweepCommand implements Callable<Integer> {
     public long steps;
 
     @Option(names = "--paths", paramLabel = "N", defaultValue = Defaults.PATHS,
-            description = "simulate: paths per cell, one task each (default: ${DEFAULT-VALUE}).")
+            description = "simulate: paths per cell, one task each on the scalar engine (32 per task on vector) (default: ${DEFAULT-VALUE}).")
     public int paths;
 
     // no defaultValue on the renamed options: it would overwrite what the old name set (see OldOptionNames)
@@ -178,10 +178,11 @@ public final class SweepCommand implements Callable<Integer> {
     public String method = "is";
 
     @Option(names = "--engine", paramLabel = "scalar|vector", defaultValue = "scalar",
-            description = "rare-event: the path engine of every task, scalar (one path at a time) or vector (K of the "
-                    + "task's paths at once in SIMD lanes; on a cluster the executors get the JVM options it needs); not "
-                    + "auto, which each executor would resolve by itself. exit-times and simulate tasks hold one "
-                    + "replication or path and stay scalar (default: ${DEFAULT-VALUE}).")
+            description = "rare-event, exit-times, simulate: the path engine of every task, scalar (one path at a "
+                    + "time) or vector (K of the task's paths at once in SIMD lanes; on a cluster the executors get the "
+                    + "JVM options it needs); not auto, which each executor would resolve by itself. On vector an "
+                    + "exit-times or simulate task holds 32 replications or paths (one on scalar); a rare-event task "
+                    + "holds --task-paths paths either way (default: ${DEFAULT-VALUE}).")
     public String engine = "scalar";
 
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
