@@ -7,7 +7,7 @@
 #   - issue 15, the vector engine: simulate --paths 16 --engine vector on 1 and 2 threads against the scalar C loop
 #     (-O3 -march=native), the C loop over 8 lanes with glibc's vector math and the scalar engine; the same at 64
 #     paths; at ten times the steps (the JIT compiler's warm-up amortised); an expr: landscape (x^4/10 - x^2) on
-#     lanes against the C loop of that formula (-DQUARTIC) and against the scalar engine; rare-event (LD Table 2.1,
+#     lanes against the C loop of that formula (-DQUARTIC; also at ten times the steps) and against the scalar engine; rare-event (LD Table 2.1,
 #     eta 1/1000, 1e5 paths) on lanes against the scalar engine. Ratios per round, median.
 #   - optionally (--jmh) the JMH benchmark EngineBenchmark with the gc profiler (allocation per step).
 # Configuration: iclr1d, Pareto alpha = 1.2, c = 0.1, b = 0.5, eta = 0.001, X_0 = 0.3.
@@ -94,6 +94,8 @@ for r in $(seq 1 "$ROUNDS"); do
   record cnativelong "$("$CNAT" "$((STEPS * 10))" 1 0.5)"
   record vec16t1long "$(sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
   record vec16t2long "$(sim 2 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
+  record cquarticlong "$("$CQ" "$((STEPS * 10))" 1 0.5)"
+  record expr16t1long "$(LAND="$EXPR" sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
 done
 
 echo "rare events, steady state..." >&2
@@ -156,6 +158,7 @@ s["per_round"] = {
   "vector64_vs_c_native": per_round("vec64t1", "cnative"),
   "vector64_1_to_2_threads": per_round("vec64t2", "vec64t1", "steps_per_second"),
   "expr16_vs_c_formula": per_round("expr16t1", "cquartic"),
+  "expr16_vs_c_formula_10x_steps": per_round("expr16t1long", "cquarticlong"),
   "expr16_vs_scalar_engine": per_round("expr16t1", "exprsca16t1"),
   "rare_event_vector_vs_scalar": per_round("rare_vector", "rare_scalar"),
 }
