@@ -72,10 +72,10 @@ final class VectorLoops {
         final double eps2 = epsilon * epsilon;
         int alive = live;
         long reported = 0;
-        boolean lead = LaneWarmUp.enter();
+        boolean lead = LaneWarmUp.JVM.enter();
         for (long j = 1; j <= steps; j++) {
             if (lead && j == LaneWarmUp.STEPS) {
-                LaneWarmUp.done();
+                LaneWarmUp.JVM.done();
             }
             if (L.step()) {
                 double[] x = L.x();
@@ -123,7 +123,7 @@ final class VectorLoops {
             }
         }
         if (lead) {
-            LaneWarmUp.done();
+            LaneWarmUp.JVM.done();
         }
         long cpu = (OccupationExperiment.cpuNow() - cpu0) / Math.max(1, live);
         OccupationExperiment.PathResult[] out = new OccupationExperiment.PathResult[Math.max(0, live)];
@@ -186,11 +186,11 @@ final class VectorLoops {
         long nextCap = maxSteps;
         long j = 0;
         long pending = 0;
-        boolean lead = LaneWarmUp.enter();
+        boolean lead = LaneWarmUp.JVM.enter();
         while (active > 0) {
             j++;
             if (lead && j == LaneWarmUp.STEPS) {
-                LaneWarmUp.done();
+                LaneWarmUp.JVM.done();
             }
             boolean bad = L.step();
             double[] x = L.x();
@@ -235,7 +235,7 @@ final class VectorLoops {
             }
         }
         if (lead) {
-            LaneWarmUp.done();
+            LaneWarmUp.JVM.done();
         }
         if (progress != null && pending > 0) {
             progress.accept(pending);
