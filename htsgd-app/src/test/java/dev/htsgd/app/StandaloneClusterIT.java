@@ -38,10 +38,13 @@ class StandaloneClusterIT {
     @TempDir
     Path tmp;
 
-    /** 2 seeds x 12 simulate paths (one task each) of 6e5 steps: a few seconds on one core, long enough to kill a worker in. */
+    /**
+     * 2 seeds x 12 simulate paths (one task each on the scalar engine) of 6e5 steps: a few seconds on one core, long
+     * enough to kill a worker in.
+     */
     static final String[] SWEEP = {"sweep", "--experiment", "simulate", "--landscape", "iclr1d", "--noise", "pareto",
         "--alpha", "1.2", "--scale", "0.1", "--clip", "0.5", "--eta", "0.001", "--x0", "0.3", "--paths", "12",
-        "--steps", "6e5", "--seeds", "5,6", "--quiet", "--format", "json"};
+        "--steps", "6e5", "--seeds", "5,6", "--quiet", "--format", "json", "--engine", "scalar"};
 
     static String[] with(String... more) {
         return Stream.concat(Stream.of(SWEEP), Stream.of(more)).toArray(String[]::new);
@@ -49,6 +52,15 @@ class StandaloneClusterIT {
 
     static JsonNode sweep(String... more) throws IOException {
         String[] r = CliRun.run(with(more));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        return Json.MAPPER.readTree(r[1]);
+    }
+
+    /** {@link #sweep} on the vector engine ({@link #SWEEP}'s last option changed). */
+    static JsonNode sweepOnLanes(String... more) throws IOException {
+        String[] args = with(more);
+        args[SWEEP.length - 1] = "vector";
+        String[] r = CliRun.run(args);
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         return Json.MAPPER.readTree(r[1]);
     }
@@ -89,6 +101,19 @@ class StandaloneClusterIT {
             assertThat(c.path("master").asText()).isEqualTo(cluster.masterUrl());
             assertThat(c.path("tasks").path("computed").asInt()).isEqualTo(24);
             assertThat(numbers(remote)).isEqualTo(numbers(local));
+
+            // on lanes: the executors get the vector engine's JVM options from the sweep (spark.executor
+            // .extraJavaOptions) and give the numbers of local[2] on lanes (one task of 12 paths per cell)
+            if (dev.htsgd.dynamics.LaneEngine.available()) {
+                Path localV = tmp.resolve("local-vector");
+                sweepOnLanes("--master", "local[2]", "--out", localV.toString());
+                Path remoteV = tmp.resolve("remote-vector");
+                JsonNode cv = sweepOnLanes(concat(cluster1, "--out", remoteV.toString()));
+                times.put("cluster_vector_job_s", cv.path("tasks").path("job_seconds").asDouble());
+                assertThat(cv.path("engine").asText()).isEqualTo("vector");
+                assertThat(cv.path("tasks").path("computed").asInt()).isEqualTo(2);
+                assertThat(numbers(remoteV)).isEqualTo(numbers(localV));
+            }
 
             // the same sweep again; its only worker dies once two partitions are stored (the task it runs then is
             // lost with its executor), and a new worker, started after the kill, takes over

@@ -124,6 +124,9 @@ class SweepCommandSparkTest {
         JsonNode local = json(run("simulate", "--landscape", "iclr1d", "--clip", "0.5", "--eta", "0.01", "--x0", "0.3",
                 "--steps", "20000", "--paths", "3", "--seed", "5", "--threads", "1", "--quiet", "--format", "json"));
         JsonNode c = sim.path("cells_results").get(0);
+        // auto, the default, on 3 paths (fewer than K): the scalar engine, on the driver as in the local command
+        assertThat(sim.path("engine").asText()).isEqualTo("scalar");
+        assertThat(local.path("engine").asText()).isEqualTo("scalar");
         assertThat(c.path("fractions").size()).isEqualTo(4);
         for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {
             assertThat(c.path(key)).as(key).isEqualTo(local.path(key));
@@ -136,6 +139,12 @@ class SweepCommandSparkTest {
                 "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "40", "--seed", "5", "--threads", "1", "--quiet",
                 "--format", "json"));
         assertThat(simV.path("tasks").path("total").asInt()).isEqualTo(2);
+        // auto on 40 paths: the lanes, decided on the driver, the same numbers
+        JsonNode simAuto = json(run("sweep", "--experiment", "simulate", "--landscape", "iclr1d", "--clip", "0.5",
+                "--eta", "0.01", "--x0", "0.3", "--steps", "20000", "--paths", "40", "--seeds", "5", "--quiet",
+                "--format", "json", "--out", tmp.resolve("sim-auto").toString()));
+        assertThat(simAuto.path("engine").asText()).isEqualTo("vector");
+        assertThat(simAuto.path("cells_results")).isEqualTo(simV.path("cells_results"));
         assertThat(localV.path("engine").asText()).isEqualTo("vector");
         JsonNode cv = simV.path("cells_results").get(0);
         for (String key : List.of("total_steps", "fractions", "near_minimum_fractions", "transitions", "visited")) {

@@ -25,16 +25,14 @@ public final class CliRun {
     }
 
     /**
-     * Runs {@code args} on {@code engine} (scalar: as given; vector: with {@code --engine vector} appended, the
-     * calling test skipped where the lanes are unavailable): {exit code, stdout, stderr}.
+     * Runs {@code args} on {@code engine} ({@code --engine scalar} or {@code --engine vector} appended, the calling
+     * test skipped for vector where the lanes are unavailable): {exit code, stdout, stderr}.
      */
     public static String[] runOn(String engine, String... args) {
         org.assertj.core.api.Assumptions.assumeThat(engine.equals("scalar") || dev.htsgd.dynamics.LaneEngine.available())
                 .as("the vector engine is available").isTrue();
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(args));
-        if (engine.equals("vector")) {
-            a.addAll(java.util.List.of("--engine", "vector"));
-        }
+        a.addAll(java.util.List.of("--engine", engine));
         return run(a.toArray(String[]::new));
     }
 

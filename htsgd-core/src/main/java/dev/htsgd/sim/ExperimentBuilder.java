@@ -16,8 +16,9 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     ClippedSgd sgd;
     long seed = 20220201L;
     LongConsumer progress;
-    // scalar by default: the engines agree in distribution, not path by path, and every route (command,
-    // reproduce target, Spark task) must give the same numbers for a seed; the vector engine is opt-in
+    // scalar by default for a library user, whose JVM has the Vector API module only when its launcher adds it (the
+    // htsgd commands default to auto and name the engine that ran; the engines agree in distribution, not path by
+    // path, so the engine is part of what a result is a function of)
     Engine engineRequested = Engine.SCALAR;
     /** The engine the built experiment runs on: {@link #engineRequested} resolved by {@link #resolveEngine}. */
     Engine engineUsed;

@@ -23,7 +23,8 @@ final class ExitTimesKind extends StudyKind {
 
     ExitTimesKind() {
         super("exit-times", ExitTimesKind::settings,
-                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "max-steps");
+                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "samples", "max-steps",
+                "engine");
     }
 
     @Override
@@ -42,6 +43,11 @@ final class ExitTimesKind extends StudyKind {
         CellModel m = CellModel.of(cell, s);
         return new ExitTimeStudy.Settings(m.objective, m.noise, m.sgd.b(), m.sgd.clipping(), m.sgd.project(), s.basin(),
                 m.start, new double[] {cell.eta()}, (int) s.samples(), s.maxSteps(), s.engineValue(), m.basins);
+    }
+
+    @Override
+    dev.htsgd.dynamics.Engine resolved(Object studySettings) {
+        return ExitTimeStudy.experiment((ExitTimeStudy.Settings) studySettings, 0, 0L).engine();
     }
 
     @Override

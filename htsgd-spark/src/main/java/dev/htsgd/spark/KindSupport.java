@@ -65,9 +65,9 @@ final class KindSupport {
         return out;
     }
 
-    /** Spark tasks for n study tasks, per of them each. */
+    /** Spark tasks for n study tasks, per of them each (in long arithmetic: n may be Integer.MAX_VALUE). */
     static int sparkTasks(int n, int per) {
-        return (n + per - 1) / per;
+        return (int) ((n + (long) per - 1) / per);
     }
 
     /** Refuses {@code --target} outside {@code --experiment reproduce}, where it would silently multiply the grid. */

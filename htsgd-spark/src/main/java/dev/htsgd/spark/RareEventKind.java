@@ -60,6 +60,11 @@ final class RareEventKind extends StudyKind {
     }
 
     @Override
+    dev.htsgd.dynamics.Engine resolved(Object studySettings) {
+        return ((RareEventStudy.Settings) studySettings).engine();
+    }
+
+    @Override
     public Worker worker(SweepSpec spec) {
         return (cell, r) -> {
             RareEventStudy.Settings s = settings(cell, spec.settings());

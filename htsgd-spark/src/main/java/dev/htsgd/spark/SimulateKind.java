@@ -22,7 +22,7 @@ final class SimulateKind extends StudyKind {
 
     SimulateKind() {
         super("simulate", SimulateKind::settings,
-                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "steps", "paths");
+                "domain", "ball", "normal-scale", "clip-mode", "project", "x0", "basin", "steps", "paths", "engine");
     }
 
     @Override
@@ -36,6 +36,11 @@ final class SimulateKind extends StudyKind {
         return OccupationStudy.Settings.of(cell.landscape(), CellModel.domain(s), cell.noise(), cell.alpha(), cell.scale(),
                 s.normalScale() == null ? 1.0 : s.normalScale(), 0.5, cell.clip(), mode, s.project(), cell.eta(),
                 OccupationStudy.Settings.parseX0(s.x0()), s.basin(), s.steps(), s.paths(), null, 0, s.engineValue());
+    }
+
+    @Override
+    dev.htsgd.dynamics.Engine resolved(Object studySettings) {
+        return OccupationStudy.model((OccupationStudy.Settings) studySettings).engine();
     }
 
     @Override

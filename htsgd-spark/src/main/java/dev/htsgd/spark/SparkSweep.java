@@ -98,6 +98,11 @@ public final class SparkSweep {
     public static SweepResult run(SweepRequest request) throws Exception {
         SweepSpec spec = request.spec();
         SweepKind kind = kinds.apply(spec.experiment());
+        if ("auto".equals(spec.settings().engine())) {
+            // resolved once, here: every task then runs on the same engine whichever executor takes it
+            spec = SweepSpec.of(spec.experiment(), spec.grid(),
+                    spec.settings().withEngine(kind.engineForAuto(spec).cliName()));
+        }
         kind.validate(spec);
         if (request.partitions() < 0) {
             throw new IllegalArgumentException("--partitions must be >= 0 (0 = one per task), got " + request.partitions());

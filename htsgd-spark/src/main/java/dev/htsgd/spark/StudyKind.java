@@ -46,6 +46,27 @@ abstract class StudyKind implements SweepKind {
         }
     }
 
+    /**
+     * Auto on the driver: the vector engine when every distinct model's settings, with the engine auto, resolve to
+     * it in this JVM (the rule of the local command: available, supported, at least K paths), else scalar; so that
+     * the cells agree with the local command run where the driver runs.
+     */
+    @Override
+    public dev.htsgd.dynamics.Engine engineForAuto(SweepSpec spec) {
+        SweepSettings auto = spec.settings().withEngine("auto");
+        for (Cell cell : distinctModels(spec)) {
+            if (resolved(settingsOf.of(cell, auto)) != dev.htsgd.dynamics.Engine.VECTOR) {
+                return dev.htsgd.dynamics.Engine.SCALAR;
+            }
+        }
+        return dev.htsgd.dynamics.Engine.VECTOR;
+    }
+
+    /** The engine that the study's settings (engine auto) resolve to; scalar for a study without lanes. */
+    dev.htsgd.dynamics.Engine resolved(Object studySettings) {
+        return dev.htsgd.dynamics.Engine.SCALAR;
+    }
+
     /** One cell per distinct model (seeds aside), to validate without building every cell. */
     static List<Cell> distinctModels(SweepSpec spec) {
         List<Cell> out = new ArrayList<>();

@@ -25,6 +25,14 @@ public interface SweepKind extends Serializable {
     /** The number of tasks of a cell. */
     int tasks(Cell cell, SweepSettings settings);
 
+    /**
+     * The engine of every task when the sweep asks for auto, decided once on the driver: scalar unless the
+     * experiment runs paths on lanes and every cell of {@code spec} would take them ({@link StudyKind}).
+     */
+    default dev.htsgd.dynamics.Engine engineForAuto(SweepSpec spec) {
+        return dev.htsgd.dynamics.Engine.SCALAR;
+    }
+
     /** A rough relative cost of one task of a cell; costly tasks are scheduled first. */
     default double cost(Cell cell, SweepSettings settings) {
         return 1.0;

@@ -11,8 +11,9 @@ import java.util.Map;
  * Gaussian part of mixture noise, the start {@code x0}, and the sizes of the experiments (exit-times:
  * {@code basin}, {@code samples}, {@code maxSteps}; simulate: {@code steps}, {@code paths}; rare-event:
  * {@code samples}, {@code batch}, {@code method} is|mc, the event level and the horizon in steps, 0 meaning floor(1/eta)),
- * and the path {@code engine} of every task, scalar or vector (not auto: each executor would resolve it by its own
- * JVM, and a task's numbers would depend on where it ran).
+ * and the path {@code engine} of every task, scalar or vector; auto is resolved once on the driver
+ * ({@link SweepKind#engineForAuto}) before any task runs, since each executor would resolve it by its own JVM and a
+ * task's numbers would then depend on where it ran.
  * Nullable fields are options that were not given.
  */
 public record SweepSettings(String domain, Double ball, Double normalScale, String x0, int basin, long samples,
@@ -36,9 +37,8 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
                                    long samples, long maxSteps, long steps, int paths, long batch,
                                    double level, long horizon, String clipMode, boolean project, String method,
                                    String size, String engine) {
-        if (!"scalar".equals(engine) && !"vector".equals(engine)) {
-            throw new IllegalArgumentException("--engine must be scalar or vector for a sweep (auto would be resolved "
-                    + "by each executor's JVM), got " + engine);
+        if (!"scalar".equals(engine) && !"vector".equals(engine) && !"auto".equals(engine)) {
+            throw new IllegalArgumentException("--engine must be scalar, vector or auto for a sweep, got " + engine);
         }
         if (!java.util.List.of("full", "quick", "tiny").contains(size)) {
             throw new IllegalArgumentException("--size must be full, quick or tiny, got " + size);
@@ -90,6 +90,11 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
     /** The path engine of every task. */
     public dev.htsgd.dynamics.Engine engineValue() {
         return dev.htsgd.dynamics.Engine.parse(engine, "engine");
+    }
+
+    /** These settings with the path engine {@code e} (the driver's resolution of auto: {@link SparkSweep#run}). */
+    public SweepSettings withEngine(String e) {
+        return of(domain, ball, normalScale, x0, basin, samples, maxSteps, steps, paths, batch, level, horizon, clipMode, project, method, size, e);
     }
 
     public SweepSettings withSamples(long n) {

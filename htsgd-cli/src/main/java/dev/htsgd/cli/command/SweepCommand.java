@@ -177,13 +177,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: is).")
     public String method = "is";
 
-    @Option(names = "--engine", paramLabel = "scalar|vector", defaultValue = "scalar",
+    @Option(names = "--engine", paramLabel = "scalar|vector|auto", defaultValue = "auto",
             description = "rare-event, exit-times, simulate: the path engine of every task, scalar (one path at a "
-                    + "time) or vector (K of the task's paths at once in SIMD lanes; on a cluster the executors get the "
-                    + "JVM options it needs); not auto, which each executor would resolve by itself. On vector an "
+                    + "time), vector (K of the task's paths at once in SIMD lanes; on a cluster the executors get the "
+                    + "JVM options it needs) or auto, decided once on the driver: vector when every cell would take "
+                    + "the lanes as the local command does, else scalar (the results name it). On vector an "
                     + "exit-times or simulate task holds 32 replications or paths (one on scalar); a rare-event task "
                     + "holds --task-paths paths either way (default: ${DEFAULT-VALUE}).")
-    public String engine = "scalar";
+    public String engine = "auto";
 
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")

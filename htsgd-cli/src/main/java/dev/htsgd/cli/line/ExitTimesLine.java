@@ -60,9 +60,8 @@ public final class ExitTimesLine {
         a.addAll(e.length == 1 ? List.of("--eta", Double.toString(e[0])) : List.of("--etas",
                 java.util.Arrays.stream(e).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","))));
         a.addAll(List.of("--samples", Integer.toString(s.samples()), "--max-steps", Long.toString(s.maxSteps())));
-        if (s.engine() != dev.htsgd.dynamics.Engine.SCALAR) {
-            a.addAll(List.of("--engine", s.engine().cliName()));
-        }
+        // the engine that runs these settings (auto resolved), written always: the command's default is auto
+        a.addAll(List.of("--engine", ExitTimeStudy.experiment(s, 0, seed).engine().cliName()));
         a.addAll(List.of("--seed", Long.toString(seed)));
         return CommandLineText.join(a);
     }

@@ -38,9 +38,8 @@ public final class RareEventLine {
             c.option("--is-threshold", is.threshold()).option("--is-jumps", is.expectedJumps())
                     .option("--is-toward", is.toward()).option("--is-tail", is.tailRatio());
         }
-        if (s.engine() != dev.htsgd.dynamics.Engine.SCALAR) {
-            c.option("--engine", s.engine().cliName());
-        }
+        // the engine these settings resolved to (Settings.of resolves auto), written always: the default is auto
+        c.option("--engine", s.engine().cliName());
         return c.option("--seed", seed).text();
     }
 }

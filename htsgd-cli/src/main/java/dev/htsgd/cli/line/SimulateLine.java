@@ -4,7 +4,6 @@ import dev.htsgd.cli.report.JsonValues;
 import dev.htsgd.run.Json;
 import dev.htsgd.run.Progress;
 import dev.htsgd.dynamics.Clipping;
-import dev.htsgd.dynamics.Engine;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.run.StudyRunner;
 import dev.htsgd.theory.BasinMap;
@@ -70,9 +69,8 @@ public final class SimulateLine {
         if (s.thin() > 0) {
             a.addAll(List.of("--thin", Long.toString(s.thin())));
         }
-        if (s.engine() != Engine.SCALAR) {
-            a.addAll(List.of("--engine", s.engine().cliName()));
-        }
+        // the engine that runs these settings (auto resolved), written always: the command's default is auto
+        a.addAll(List.of("--engine", OccupationStudy.model(s).engine().cliName()));
         a.addAll(List.of("--seed", Long.toString(seed)));
         return a;
     }

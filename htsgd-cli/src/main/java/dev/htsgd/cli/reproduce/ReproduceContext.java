@@ -53,7 +53,7 @@ public record ReproduceContext(RunDirectory run, HtmlReport report, long seed, i
         return settings.paths != null ? settings.paths : scale().pick(full, quick, tiny);
     }
 
-    /** {@code --engine} when given, else the scalar engine (the engine of every route's default). */
+    /** {@code --engine} when given, else auto (each simulation resolves it; its settings command names the result). */
     public dev.htsgd.dynamics.Engine engine() {
         return settings.engineValue();
     }

@@ -32,8 +32,9 @@ public final class ReproduceOptions {
 
     @Option(names = "--engine", paramLabel = "scalar|vector|auto",
             description = "Path engine of the simulations (exit-times, global-dynamics, rare-event): scalar (one path at a "
-                    + "time), vector (K paths at once in SIMD lanes) or auto (default: scalar). Each settings[i].command "
-                    + "names it, so that the command alone gives the same numbers.")
+                    + "time), vector (K paths at once in SIMD lanes) or auto (default: auto, the lanes where they "
+                    + "apply). Each settings[i].command names the engine that ran, so that the command alone gives "
+                    + "the same numbers.")
     public String engine;
 
     @Option(names = "--replications", paramLabel = "N",
@@ -124,9 +125,9 @@ public final class ReproduceOptions {
         }
     }
 
-    /** The path engine: {@code --engine} when given, else the scalar engine. */
+    /** The path engine: {@code --engine} when given, else auto (the lanes where a target's simulation allows). */
     public dev.htsgd.dynamics.Engine engineValue() {
-        return engine == null ? dev.htsgd.dynamics.Engine.SCALAR : dev.htsgd.cli.option.EngineOptions.parse(engine);
+        return engine == null ? dev.htsgd.dynamics.Engine.AUTO : dev.htsgd.cli.option.EngineOptions.parse(engine);
     }
 
     /** The learning rates, parsed (accepts 0.001, 1e-3 and 1/1000), or null when not given. */
