@@ -54,17 +54,23 @@ public final class LaneTape {
                 default -> function(in.op(), val[s], der[s], w);
             }
         }
-        System.arraycopy(der[0], 0, g, 0, w);
+        double[] d0 = der[0];
+        for (int i = 0; i < w; i += K) {
+            DoubleVector.fromArray(S, d0, i).intoArray(g, i);
+        }
     }
 
-    /** v = x (or the constant c when x is null), d = 1 for x, 0 for a constant. */
+    /**
+     * v = x (or the constant c when x is null), d = 1 for x, 0 for a constant; by vector stores, not
+     * System.arraycopy and Arrays.fill, whose stub calls cost more than a few vectors (measured: the tape's step of
+     * x^4/10 - x^2 on 16 lanes took 54 ns with them).
+     */
     private static void fill(double[] x, double c, double[] v, double[] d, int w) {
-        if (x == null) {
-            java.util.Arrays.fill(v, 0, w, c);
-            java.util.Arrays.fill(d, 0, w, 0.0);
-        } else {
-            System.arraycopy(x, 0, v, 0, w);
-            java.util.Arrays.fill(d, 0, w, 1.0);
+        DoubleVector dv = VectorMath.bc(x == null ? 0.0 : 1.0);
+        DoubleVector cv = VectorMath.bc(c);
+        for (int i = 0; i < w; i += K) {
+            (x == null ? cv : DoubleVector.fromArray(S, x, i)).intoArray(v, i);
+            dv.intoArray(d, i);
         }
     }
 
