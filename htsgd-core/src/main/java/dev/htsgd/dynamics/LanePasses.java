@@ -1,6 +1,5 @@
 package dev.htsgd.dynamics;
 
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -132,7 +131,9 @@ public final class LanePasses {
      */
     public static void student(long[] a0, long[] a1, long[] a2, long[] a3, double nu, double s, long[] pending,
             long[] r1, long[] r2, double[] u, double[] wq, double[] lw, double[] z, int w) {
-        Arrays.fill(pending, 0, w, -1L);
+        for (int i = 0; i < w; i += K) {
+            LongVector.broadcast(SL, -1L).intoArray(pending, i); // not Arrays.fill: its stub call costs more
+        }
         do {
             nextWhere(pending, a0, a1, a2, a3, r1, w);
             nextWhere(pending, a0, a1, a2, a3, r2, w);
