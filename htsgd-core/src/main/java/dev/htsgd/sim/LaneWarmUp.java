@@ -2,7 +2,8 @@ package dev.htsgd.sim;
 
 /**
  * The JVM's first block of the vector engine warms the JIT compiler alone: a block that starts while the first one
- * has run fewer than {@link #STEPS} steps waits for it (at most {@link #maxWaitMillis}). Until C2 has compiled
+ * has run fewer than {@link #STEPS} steps waits for it (at most {@code maxWaitMillis}, after which the gate stays
+ * open). Until C2 has compiled
  * the passes, a step of interpreted Vector API code costs a thousand compiled ones, and on a machine with as many
  * workers as cores every worker would pay that phase at once while the compiler threads wait for a core. One
  * worker pays it, the others start on compiled passes (measured: 16 paths on 2 threads went from 0.9-1.1x to
@@ -50,6 +51,10 @@ final class LaneWarmUp {
                 }
                 left = until - System.currentTimeMillis();
             }
+            // a first block that never reports (it failed, or runs without a compiler) must not hold up every later
+            // block of this JVM by the whole wait: the first wait that runs out opens the gate for good
+            open = true;
+            notifyAll();
             return false;
         }
     }
