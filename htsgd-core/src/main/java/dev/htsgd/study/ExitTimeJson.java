@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** {@link ExitTimeStudy#json}: the exit-times result as the ordered map every route prints. */
 final class ExitTimeJson {
@@ -37,7 +36,7 @@ final class ExitTimeJson {
         out.put("x0", nums(s.start()));
         out.put("radius", num(r.radius()));
         out.put("jumps", r.jumps());
-        out.put("engine", String.join(",", new TreeSet<>(r.points().stream().map(p -> p.engine().cliName()).toList())));
+        out.put("engine", r.engines());
         List<Object> pts = new ArrayList<>();
         for (ExitTimeStudy.Point pt : r.points()) {
             ExitTimeExperiment.Result e = pt.exits();

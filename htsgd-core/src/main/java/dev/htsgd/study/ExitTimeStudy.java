@@ -325,6 +325,11 @@ public final class ExitTimeStudy implements Study<ExitTimeStudy.Settings, ExitTi
             return theory.radius();
         }
 
+        /** The engines that ran the points, sorted and comma-separated ("scalar", "vector" or both). */
+        public String engines() {
+            return String.join(",", new java.util.TreeSet<>(points.stream().map(p -> p.engine().cliName()).toList()));
+        }
+
         public Integer jumps() {
             return theory.jumps();
         }

@@ -138,8 +138,8 @@ public final class ExitTimesCommand extends DynamicsCommand {
         pw.printf(Locale.ROOT, "exit from field %d %s of %s, start %s, noise %s, clip %s%n", s.basin(),
                 s.field().describe(), s.objective().name(), dev.htsgd.cli.report.Numbers.vector(s.start(), 6), s.noise().describe(),
                 Double.isInfinite(s.clip()) ? "none" : Double.toString(s.clip()));
-        pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s%n", JsonValues.fmt(r.radius()),
-                r.jumps() == null ? "-" : r.jumps());
+        pw.printf(Locale.ROOT, "radius r = %s, jumps l* = %s, %s engine%n", JsonValues.fmt(r.radius()),
+                r.jumps() == null ? "-" : r.jumps(), r.engines());
         pw.printf(Locale.ROOT, "%-10s %-14s %-12s %-8s %-9s %-9s %-14s%n", "eta", "mean", "stderr", "samples",
                 "censored", "diverged", "theory mean");
         for (ExitTimeStudy.Point pt : r.points()) {

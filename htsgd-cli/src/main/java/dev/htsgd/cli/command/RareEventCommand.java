@@ -199,7 +199,7 @@ public final class RareEventCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-12.6g %-12.4e [%.4e, %.4e]  %6.3f   %-6s  %d%n", x.eta(), x.estimate(), x.ciLow(),
                         x.ciHigh(), x.relativeError(), x.method(), x.samples());
             }
-            out.printf(Locale.ROOT, "%.1f s%n", seconds);
+            out.printf(Locale.ROOT, "%.1f s, %s engine%n", seconds, results.get("engine"));
             if (dir != null) {
                 out.println("results: " + dir.target());
             }

@@ -192,8 +192,9 @@ public final class SimulateCommand extends DynamicsCommand {
         double sps = r.totalSteps() / (double) out.get("seconds");
         int used = (int) out.get("threads");
         Object cpu = out.get("steps_per_cpu_second");
-        pw.printf(Locale.ROOT, "%.3g steps/s on %d thread(s) (%.3g per thread; %.3g per CPU-second), %.2f s%n",
-                sps, used, sps / used, cpu == null ? Double.NaN : (double) cpu, (double) out.get("seconds"));
+        pw.printf(Locale.ROOT, "%.3g steps/s on %d thread(s) (%.3g per thread; %.3g per CPU-second), %.2f s, %s engine%s%n",
+                sps, used, sps / used, cpu == null ? Double.NaN : (double) cpu, (double) out.get("seconds"),
+                out.get("engine"), "vector".equals(out.get("engine")) ? " (" + out.get("lanes") + " lanes)" : "");
         if (r.firstDiverged() != null) {
             pw.println("DIVERGED: " + r.firstDiverged().divergence());
         }
