@@ -132,7 +132,7 @@ public final class LanePasses {
     public static void student(long[] a0, long[] a1, long[] a2, long[] a3, double nu, double s, long[] pending,
             long[] r1, long[] r2, double[] u, double[] wq, double[] lw, double[] z, int w) {
         for (int i = 0; i < w; i += K) {
-            LongVector.broadcast(SL, -1L).intoArray(pending, i); // not Arrays.fill: its stub call costs more
+            LongVector.broadcast(SL, -1L).intoArray(pending, i); // vector stores, as LaneTape's fills
         }
         do {
             nextWhere(pending, a0, a1, a2, a3, r1, w);

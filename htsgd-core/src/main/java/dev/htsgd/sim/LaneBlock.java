@@ -135,7 +135,7 @@ public final class LaneBlock {
         }
         phase[17] = used + 1;
         gradient();
-        return LanePasses.update(x(), g, z, used * w, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y(), w);
+        return update(z, used * w);
     }
 
     /**
@@ -215,7 +215,12 @@ public final class LaneBlock {
      * a non-finite gradient or state.
      */
     public boolean update(double[] noise) {
-        return LanePasses.update(x(), g, noise, 0, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y(), w);
+        return update(noise, 0);
+    }
+
+    /** {@link #update(double[])} with lane i's noise at noise[offset + i] (a step of the noise drawn ahead). */
+    private boolean update(double[] noise, int offset) {
+        return LanePasses.update(x(), g, noise, offset, -sp.eta(), sp.etaSigma(), sp.clip(), sp.lo(), sp.hi(), y(), w);
     }
 
     /** The states before the step (lane i of path or replication i of the block). */

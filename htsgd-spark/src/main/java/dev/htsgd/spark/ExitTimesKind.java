@@ -52,13 +52,9 @@ final class ExitTimesKind extends StudyKind {
 
     @Override
     public Worker worker(SweepSpec spec) {
-        return (cell, r) -> {
-            SweepSettings s = spec.settings();
-            int from = r * KindSupport.pathsPerTask(s);
-            int to = (int) Math.min(s.samples(), from + KindSupport.pathsPerTask(s));
-            return KindSupport.batch(from,
-                    STUDY.tasks(settings(cell, s), cell.seed(), from, to).stream().map(STUDY.codec()::encode).toList());
-        };
+        SweepSettings s = spec.settings();
+        return (cell, r) -> KindSupport.batch(r, KindSupport.pathsPerTask(s), (int) s.samples(), STUDY.codec(),
+                (from, to) -> STUDY.tasks(settings(cell, s), cell.seed(), from, to));
     }
 
     /** The study's result of a group of cells along eta (same model and seed), from their stored tasks. */
@@ -68,7 +64,7 @@ final class ExitTimesKind extends StudyKind {
         List<ExitTimeExperiment.Replication> tasks = new ArrayList<>();
         int n = (int) s.samples();
         for (Cell cell : group) {
-            tasks.addAll(List.of(KindSupport.unbatch(cell, KindSupport.sparkTasks(n, KindSupport.pathsPerTask(s)),
+            tasks.addAll(List.of(KindSupport.unbatch(cell, KindSupport.pathsPerTask(s),
                     new ExitTimeExperiment.Replication[n], results, STUDY.codec())));
         }
         return STUDY.result(settings, group.get(0).seed(), tasks);

@@ -31,21 +31,32 @@ final class KindSupport {
         return s.engineValue() == dev.htsgd.dynamics.Engine.VECTOR ? VECTOR_TASK_PATHS : 1;
     }
 
-    /** A Spark task's result: the encoded study tasks {@code from, from + 1, ...}, in order. */
-    static String batch(int from, List<String> encoded) {
+    /** The study tasks {@code from .. to - 1} of a Spark task, run by a study. */
+    interface Range<T> {
+        List<T> run(int from, int to);
+    }
+
+    /**
+     * Spark task r of n study tasks, per of them each: the study tasks {@code r per .. min(n, (r + 1) per) - 1}
+     * encoded in order, as {"first_task": r per, "tasks": [...]}.
+     */
+    static <T> String batch(int r, int per, int n, Study.Codec<T> codec, Range<T> study) {
+        int from = r * per;
+        List<T> got = study.run(from, (int) Math.min(n, (long) from + per));
         StringBuilder json = new StringBuilder("{\"first_task\":").append(from).append(",\"tasks\":[");
-        for (int i = 0; i < encoded.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(encoded.get(i));
+        for (int i = 0; i < got.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(codec.encode(got.get(i)));
         }
         return json.append("]}").toString();
     }
 
     /**
-     * The study tasks of every Spark task of a cell ({@link #batch} results), decoded into one array in study task
-     * order; a missing Spark task or study task is an error naming it.
+     * The study tasks of every Spark task of a cell ({@link #batch} results, per study tasks each), decoded into
+     * {@code out} (one entry per study task) in study task order; a missing Spark task or study task is an error
+     * naming it.
      */
-    static <T> T[] unbatch(Cell cell, int sparkTasks, T[] out, Map<TaskKey, String> results, Study.Codec<T> codec) {
-        for (int r = 0; r < sparkTasks; r++) {
+    static <T> T[] unbatch(Cell cell, int per, T[] out, Map<TaskKey, String> results, Study.Codec<T> codec) {
+        for (int r = 0; r < sparkTasks(out.length, per); r++) {
             String json = results.get(TaskKey.of(cell.index(), r));
             if (json == null) {
                 throw new IllegalStateException("task " + TaskKey.of(cell.index(), r).id() + " has no stored result");

@@ -1,7 +1,6 @@
 package dev.htsgd.spark;
 
 import dev.htsgd.noise.Noises;
-import dev.htsgd.run.Study;
 import dev.htsgd.sim.rare.JumpNoise;
 import dev.htsgd.sim.rare.RareEventEstimate;
 import dev.htsgd.sim.rare.RareEventExperiment.PathSums;
@@ -68,10 +67,8 @@ final class RareEventKind extends StudyKind {
     public Worker worker(SweepSpec spec) {
         return (cell, r) -> {
             RareEventStudy.Settings s = settings(cell, spec.settings());
-            int from = r * perTask(spec.settings());
-            int to = Math.min(STUDY.tasks(s), from + perTask(spec.settings()));
-            Study.Codec<PathSums> codec = STUDY.codec();
-            return KindSupport.batch(from, STUDY.tasks(s, cell.seed(), from, to).stream().map(codec::encode).toList());
+            return KindSupport.batch(r, perTask(spec.settings()), STUDY.tasks(s), STUDY.codec(),
+                    (from, to) -> STUDY.tasks(s, cell.seed(), from, to));
         };
     }
 
@@ -79,8 +76,7 @@ final class RareEventKind extends StudyKind {
     static RareEventStudy.Result result(SweepSpec spec, Cell cell, Map<TaskKey, String> results) {
         RareEventStudy.Settings s = settings(cell, spec.settings());
         int n = STUDY.tasks(s);
-        PathSums[] sums = KindSupport.unbatch(cell, KindSupport.sparkTasks(n, perTask(spec.settings())),
-                new PathSums[n], results, STUDY.codec());
+        PathSums[] sums = KindSupport.unbatch(cell, perTask(spec.settings()), new PathSums[n], results, STUDY.codec());
         return STUDY.result(s, cell.seed(), List.of(sums));
     }
 

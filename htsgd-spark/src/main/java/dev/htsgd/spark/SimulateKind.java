@@ -45,19 +45,15 @@ final class SimulateKind extends StudyKind {
 
     @Override
     public Worker worker(SweepSpec spec) {
-        return (cell, r) -> {
-            SweepSettings s = spec.settings();
-            int from = r * KindSupport.pathsPerTask(s);
-            int to = Math.min(s.paths(), from + KindSupport.pathsPerTask(s));
-            return KindSupport.batch(from,
-                    STUDY.tasks(settings(cell, s), cell.seed(), from, to).stream().map(STUDY.codec()::encode).toList());
-        };
+        SweepSettings s = spec.settings();
+        return (cell, r) -> KindSupport.batch(r, KindSupport.pathsPerTask(s), s.paths(), STUDY.codec(),
+                (from, to) -> STUDY.tasks(settings(cell, s), cell.seed(), from, to));
     }
 
     /** The study's result of one cell from its stored paths. */
     static OccupationStudy.Result result(Cell cell, SweepSettings s, Map<TaskKey, String> results) {
-        OccupationStudy.Path[] paths = KindSupport.unbatch(cell, KindSupport.sparkTasks(s.paths(),
-                KindSupport.pathsPerTask(s)), new OccupationStudy.Path[s.paths()], results, STUDY.codec());
+        OccupationStudy.Path[] paths = KindSupport.unbatch(cell, KindSupport.pathsPerTask(s),
+                new OccupationStudy.Path[s.paths()], results, STUDY.codec());
         return STUDY.result(settings(cell, s), cell.seed(), List.of(paths));
     }
 
