@@ -160,7 +160,7 @@ case("reproduce b-map --engine vector", ["reproduce", "b-map", "--engine", "vect
      "--quiet"], contains=["--engine is not used by b-map"])
 case("rare-event --engine vector on expr:tanh(x)", ["rare-event", "--engine", "vector", "--landscape", "expr:tanh(x)",
      "--out", "r", "--quiet"], contains=["--engine", "tanh"])
-case("sweep --engine simd", ["sweep", "--engine", "simd", "--out", "s", "--quiet"], contains=["--engine", "scalar, vector or auto"])
+case("sweep --engine simd", ["sweep", "--engine", "simd", "--out", "s", "--quiet"], contains=["--engine", "scalar | vector | auto"])
 case("sweep --engine vector on a 2-D landscape", ["sweep", "--experiment", "simulate", "--engine", "vector",
      "--landscape", "himmelblau2d", "--steps", "1000", "--out", "s", "--quiet"], contains=["--engine vector", "2-D"])
 case("sweep rare-event --engine vector on expr:tanh(x)", ["sweep", "--experiment", "rare-event", "--landscape",

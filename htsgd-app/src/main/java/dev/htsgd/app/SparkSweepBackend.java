@@ -50,9 +50,9 @@ public final class SparkSweepBackend implements SweepCommand.Backend {
         List<Double> etas = cmd.eta.stream().map(SweepGrid::parseEta).toList();
         SweepGrid grid = SweepGrid.of(cmd.target, cmd.landscape, cmd.noise, cmd.alpha, cmd.scale, clips, etas,
                 cmd.seedList());
-        SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.x0, cmd.basin,
-                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.level, cmd.horizon,
-                cmd.clipMode, cmd.project, cmd.method, cmd.size, cmd.engine);
+        SweepSettings settings = SweepSettings.of(cmd.domain, cmd.ball, cmd.normalScale, cmd.start.x0, cmd.start.basin,
+                cmd.samples, cmd.maxSteps, cmd.steps, cmd.paths, cmd.batch, cmd.event.level, cmd.event.horizon,
+                cmd.clipMode, cmd.project, cmd.event.method, cmd.size, cmd.engine.requested().cliName());
         return SweepSpec.of(cmd.experiment, grid, settings);
     }
 

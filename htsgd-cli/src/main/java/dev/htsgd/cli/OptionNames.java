@@ -28,7 +28,7 @@ public final class OptionNames {
      */
     private static final java.util.Set<String> NAMED_BY_RULE = java.util.Set.of(
             "samples", "steps", "horizon", "alpha", "basin", "maxSteps", "paths", "threads", "clip", "momentum",
-            "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "passes", "batch", "largeBatch", "method", "iterations",
+            "weightDecay", "lrStep", "weightBound", "pareto", "clipOn", "passes", "batch", "largeBatch", "iterations",
             "noiseOff", "evalEvery", "dataset", "model", "subset", "corrupt", "x0", "level", "scale", "normalScale",
             "pPlus", "thin", "epsilon", "confidence", "engine");
 
@@ -37,6 +37,8 @@ public final class OptionNames {
             Map.entry("gridPoints", List.of("--grid")),
             Map.entry("maxIterations", List.of("--lanczos-iterations")),
             Map.entry("eta", List.of("--eta", "--etas")),
+            // train's method, or rare-event's and sweep's estimator (--method its old name there)
+            Map.entry("method", List.of("--method", "--estimator")),
             Map.entry("c", List.of("--c", "--scale")));
 
     /**

@@ -116,7 +116,14 @@ class EngineCommandsTest {
         "simulate --steps 10 --noise mixture --normal-scale 0; --normal-scale must be in (0, inf)",
         "simulate --steps 10 --scale 0; --scale must be in (0, inf)",
         "rare-event --samples 10 --engine vector --landscape expr:tanh(x); --engine",
-        "rare-event --samples 10 --engine simd; --engine must be one of scalar | vector | auto"})
+        "rare-event --samples 10 --engine simd; --engine must be one of scalar | vector | auto",
+        // the start and the estimator: one resolution (BasinMap.start), messages naming the option as typed
+        "simulate --steps 10 --x0 0.1,0.2; --x0 must be a number or min, got 2 coordinates",
+        "exit-times --x0 NaN --samples 2; --x0 must be a number, x,y or min, got 'NaN'",
+        "simulate --steps 10 --basin 4; --basin must be in [0, 3], got 4",
+        "rare-event --samples 10 --estimator x; --estimator must be one of",
+        "rare-event --samples 10 --method x; --method must be one of",
+        "rare-event --samples 10 --horizon -1; --horizon must be >= 0"})
     void badInputIsOneLineWithExitCodeTwo(String args, String expected) {
         String[] r = run((args + " --quiet").split(" "));
         assertThat(r[0]).as(r[2]).isEqualTo("2");

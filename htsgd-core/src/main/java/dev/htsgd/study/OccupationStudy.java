@@ -220,13 +220,7 @@ public final class OccupationStudy implements Study<OccupationStudy.Settings, Oc
         Objective f = Landscapes.of(s.landscape(), s.domain());
         NoiseModel z = Noises.of(s.noise(), s.alpha(), s.scale(), s.normalScale(), s.pPlus());
         BasinMap map = BasinMap.of(f);
-        double[] start;
-        if (s.startsAtMinimum()) {
-            Require.closed("basin", s.basin(), 0, map.size() - 1);
-            start = map.minimumPoints()[s.basin()];
-        } else {
-            start = s.x0();
-        }
+        double[] start = map.start(s.x0(), s.basin());
         ClippedSgd.Builder b = ClippedSgd.builder().objective(f).eta(s.eta()).clip(s.b()).clipping(s.clipping())
                 .project(s.project()).x0(start);
         if (f.dimension() == 1) {

@@ -1,5 +1,6 @@
 package dev.htsgd.theory;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.landscape.Domain;
 import dev.htsgd.landscape.Objective;
 import dev.htsgd.landscape.Objective1D;
@@ -28,6 +29,27 @@ public abstract sealed class BasinMap permits Basins, BasinMap.FlowGrid {
 
     /** The minimisers m_i, one array (a point of the domain) per minimum. */
     public abstract double[][] minimumPoints();
+
+    /**
+     * The start X_0 of a run: {@code x0} itself, or the minimum m_i of field i = {@code basin} when {@code x0} is
+     * null (the one resolution of the commands' {@code min}, the studies' and the Spark tasks').
+     *
+     * @throws dev.htsgd.check.InvalidParameterException naming {@code basin} when x0 is null and basin is not in
+     *     [0, n - 1], or {@code x0} when it is not a finite point of the landscape's dimension
+     */
+    public final double[] start(double[] x0, int basin) {
+        double[][] m = minimumPoints();
+        if (x0 == null) {
+            Require.closed("basin", basin, 0, m.length - 1);
+            return m[basin].clone();
+        }
+        int d = m[0].length;
+        if (x0.length != d) {
+            throw Require.fail("x0", "must be " + (d == 1 ? "a number" : d + " numbers x,y" + (d == 3 ? ",z" : ""))
+                    + " or min, got " + x0.length + " coordinates");
+        }
+        return Require.finite("x0", x0).clone();
+    }
 
     /** The field index i with x in I_i, for a 1-D state. */
     public abstract int fieldOf(double x);

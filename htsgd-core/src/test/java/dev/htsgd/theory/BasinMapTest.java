@@ -30,6 +30,25 @@ class BasinMapTest {
     }
 
     @Test
+    void theStartIsThePointGivenOrTheMinimumOfTheField() {
+        BasinMap map = BasinMap.of(TestLandscapes.fig2());
+        double[] m1 = map.start(null, 1);
+        assertThat(m1).containsExactly(map.minimumPoints()[1]);
+        m1[0] = 99; // a copy: the map's minima stay as they are
+        assertThat(map.minimumPoints()[1][0]).isNotEqualTo(99);
+        assertThat(map.start(new double[] {0.3}, 7)).containsExactly(0.3); // basin only matters for min
+        assertThatThrownBy(() -> map.start(null, map.size())).hasMessage("basin must be in [0, " + (map.size() - 1)
+                + "], got " + map.size());
+        assertThatThrownBy(() -> map.start(null, -1)).hasMessageStartingWith("basin must be in [0, ");
+        assertThatThrownBy(() -> map.start(new double[] {0.1, 0.2}, 0))
+                .hasMessage("x0 must be a number or min, got 2 coordinates");
+        assertThatThrownBy(() -> map.start(new double[] {Double.NaN}, 0)).hasMessageStartingWith("x0 entry 1 is not finite");
+        BasinMap plane = BasinMap.of(dev.htsgd.landscape.Landscapes.of("himmelblau2d"));
+        assertThatThrownBy(() -> plane.start(new double[] {1}, 0))
+                .hasMessage("x0 must be 2 numbers x,y or min, got 1 coordinates");
+    }
+
+    @Test
     void aSingleMinimumIsOneFieldWithoutExitThatTheTheoryRefuses() {
         Objective1D bowl = TestLandscapes.polynomial("bowl", Domain.interval(-1, 1), 1.0, 0.0);
         Basins one = BasinMap.of1D(bowl);

@@ -1,5 +1,6 @@
 package dev.htsgd.spark;
 
+import dev.htsgd.study.OccupationStudy;
 import dev.htsgd.dynamics.ClippedSgd;
 import dev.htsgd.dynamics.Clipping;
 import dev.htsgd.landscape.Domain;
@@ -8,7 +9,6 @@ import dev.htsgd.landscape.Objective;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.theory.BasinMap;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -67,7 +67,7 @@ final class CellModel {
         Objective f = Landscapes.of(cell.landscape(), domain(s));
         NoiseModel z = Noises.of(cell.noise(), cell.alpha(), cell.scale(), s.normalScale() == null ? 1.0 : s.normalScale());
         BasinMap basins = BasinMap.of(f);
-        double[] start = start(s.x0(), s.basin(), basins, f.dimension());
+        double[] start = basins.start(OccupationStudy.Settings.parseX0(s.x0()), s.basin());
         Clipping mode = cell.unclipped() ? Clipping.NONE : Clipping.parse(s.clipMode());
         return new CellModel(f, z, basins, start,
                 ClippedSgd.of(f, z, cell.eta(), cell.clip(), mode, s.project(), start));
@@ -76,24 +76,5 @@ final class CellModel {
     /** {@code --domain a,b} (1-D) or {@code --ball R} (centred at the origin), or null for the default. */
     static Domain domain(SweepSettings s) {
         return Domain.parse(s.domain(), s.ball()); // the local commands' parser and messages
-    }
-
-    /** {@code --x0}: {@code min} (the minimum of field {@code basin}) or coordinates x or x,y. */
-    static double[] start(String x0, int basin, BasinMap basins, int dimension) {
-        if (x0 == null || x0.equalsIgnoreCase("min")) {
-            if (basin >= basins.size()) {
-                throw new IllegalArgumentException("--basin must be in [0, " + (basins.size() - 1) + "], got " + basin);
-            }
-            return basins.minimumPoints()[basin];
-        }
-        String[] p = x0.split(",");
-        if (p.length != dimension) {
-            throw new IllegalArgumentException("--x0 needs " + dimension + " coordinate(s) or min, got '" + x0 + "'");
-        }
-        try {
-            return Arrays.stream(p).mapToDouble(t -> Double.parseDouble(t.strip())).toArray();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--x0 must be a number (x or x,y) or min, got '" + x0 + "'");
-        }
     }
 }

@@ -37,15 +37,11 @@ public record SweepSettings(String domain, Double ball, Double normalScale, Stri
                                    long samples, long maxSteps, long steps, int paths, long batch,
                                    double level, long horizon, String clipMode, boolean project, String method,
                                    String size, String engine) {
-        if (!"scalar".equals(engine) && !"vector".equals(engine) && !"auto".equals(engine)) {
-            throw new IllegalArgumentException("--engine must be scalar, vector or auto for a sweep, got " + engine);
-        }
+        dev.htsgd.dynamics.Engine.parse(engine, "engine"); // validates the name, in the library's words
         if (!java.util.List.of("full", "quick", "tiny").contains(size)) {
             throw new IllegalArgumentException("--size must be full, quick or tiny, got " + size);
         }
-        if (!"is".equals(method) && !"mc".equals(method)) {
-            throw new IllegalArgumentException("--method must be is or mc, got " + method);
-        }
+        dev.htsgd.study.RareEventStudy.Method.of(method); // validates the name, in the library's words
         dev.htsgd.dynamics.Clipping.parse(clipMode); // validates the name
         if (ball != null && !(ball > 0 && Double.isFinite(ball))) {
             throw new IllegalArgumentException("--ball must be in (0, inf), got " + ball);

@@ -76,7 +76,7 @@ public final class AnalyzeCommand extends DynamicsCommand {
     public Integer call() {
         // every numeric option is checked before any work (the library's own checks name its parameters, not these)
         if (eta != null) {
-            EngineSupport.checkEta(eta);
+            OptionChecks.positive("--eta", eta);
         }
         OptionChecks.inRange("--grid", scan.grid, 101, 100_000_000);
         OptionChecks.inRange("--directions", directions, 4, 100_000);

@@ -1,5 +1,6 @@
 package dev.htsgd.cli.command;
 
+import dev.htsgd.check.Require;
 import dev.htsgd.cli.report.JsonValues;
 import dev.htsgd.cli.Errors;
 import dev.htsgd.cli.line.ExitTimesLine;
@@ -7,6 +8,7 @@ import dev.htsgd.cli.option.ClipOptions;
 import dev.htsgd.cli.option.Defaults;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
+import dev.htsgd.cli.option.StartOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.cli.option.NoiseOptions;
 import dev.htsgd.cli.option.OptionChecks;
@@ -52,20 +54,15 @@ public final class ExitTimesCommand extends DynamicsCommand {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    StartOptions start;
+
     @Option(names = "--eta", paramLabel = "E", description = "One learning rate (or use --etas).")
     Double eta;
 
     @Option(names = "--etas", paramLabel = "E", split = ",",
             description = "Learning rates of the grid (default: " + Defaults.ETAS + ").")
     double[] etas;
-
-    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN,
-            description = "The attraction field to leave (0-based, aligned with the minima; default: ${DEFAULT-VALUE}, I_2 of iclr1d).")
-    int basin;
-
-    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = Defaults.X0,
-            description = "Starting point inside the field, or min for its minimum (default: ${DEFAULT-VALUE}).")
-    String x0;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = Defaults.SAMPLES, description = "Exit times per eta (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -125,11 +122,9 @@ public final class ExitTimesCommand extends DynamicsCommand {
     /** The options as the study's settings. */
     private ExitTimeStudy.Settings settings(Objective f, double[] grid) {
         BasinMap map = BasinMap.of(f);
-        if (basin < 0 || basin >= map.size()) {
-            throw new IllegalArgumentException("--basin must be in [0, " + (map.size() - 1) + "], got " + basin);
-        }
-        double[] start = EngineSupport.startPoint(x0, f, map, basin);
-        return new ExitTimeStudy.Settings(f, noise.model(), clip.b(), clip.mode(), clip.project, basin, start, grid,
+        Require.closed("basin", start.basin, 0, map.size() - 1); // the field to leave, also when --x0 is a point
+        double[] x0 = map.start(start.point(), start.basin);
+        return new ExitTimeStudy.Settings(f, noise.model(), clip.b(), clip.mode(), clip.project, start.basin, x0, grid,
                 samples, maxSteps, engine.requested(), map);
     }
 
@@ -172,7 +167,7 @@ public final class ExitTimesCommand extends DynamicsCommand {
         }
         double[] g = eta != null ? new double[] {eta} : (etas != null ? etas : DEFAULT_ETAS);
         for (double e : g) {
-            EngineSupport.checkEta(e);
+            OptionChecks.positive("--eta", e);
         }
         // a grid is for the slope, which needs two distinct etas; one learning rate is --eta
         if (etas != null && java.util.Arrays.stream(etas).distinct().count() < 2) {

@@ -3,6 +3,7 @@ package dev.htsgd.cli.command;
 import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
+import dev.htsgd.cli.option.RareEventOptions;
 import dev.htsgd.cli.option.OptionChecks;
 import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
@@ -52,6 +53,9 @@ public final class RareEventCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    RareEventOptions event;
+
     @Option(names = "--landscape", paramLabel = "NAME|expr:F", defaultValue = "ld-quartic", description = "A 1-D landscape: iclr1d | ld-quartic | expr:F (a formula in x) (default: ${DEFAULT-VALUE}).")
     String landscape;
 
@@ -73,15 +77,9 @@ public final class RareEventCommand implements Callable<Integer> {
     @Option(names = "--x0", paramLabel = "X", defaultValue = "2.5", description = "Start X_0 (default: ${DEFAULT-VALUE}).")
     double x0;
 
-    @Option(names = "--level", paramLabel = "X", defaultValue = "0", description = "The level to reach (from above when x0 > level) (default: ${DEFAULT-VALUE}).")
-    double level;
-
     @Option(names = "--etas", split = ",", defaultValue = "1/200,1/400,1/600,1/800,1/1000", paramLabel = "E",
             description = "Learning rates; 1/200 style fractions accepted (default: ${DEFAULT-VALUE}).")
     List<String> etas;
-
-    @Option(names = "--horizon", paramLabel = "N", description = "Steps (default floor(1/eta)).")
-    Long horizon;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Paths per eta (default: ${DEFAULT-VALUE}).")
     long samples;
@@ -90,10 +88,6 @@ public final class RareEventCommand implements Callable<Integer> {
     @Option(names = "--task-paths", paramLabel = "N",
             description = "Paths per task: the unit of work, checkpoint and summation (default: " + RareEventStudy.BATCH + ").")
     int batch = RareEventStudy.BATCH;
-
-    // no defaultValue: it would overwrite what the old name set (see OldOptionNames)
-    @Option(names = "--estimator", paramLabel = "is|mc", description = "is: large-jump importance sampling; mc: plain Monte Carlo (default: is).")
-    String method = "is";
 
     @Option(names = "--is-threshold", paramLabel = "U", description = "Importance sampling: update size counted as a large jump (default min(b, |x0 - level|) / 30).")
     Double isThreshold;
@@ -113,16 +107,14 @@ public final class RareEventCommand implements Callable<Integer> {
     /** The settings of every eta, in the order given. */
     List<RareEventStudy.Settings> settings() {
         double b = parseClip(clip);
-        RareEventStudy.Method m = RareEventStudy.Method.of(method);
+        RareEventStudy.Method m = RareEventStudy.Method.of(event.method);
         JumpNoise jn = JumpNoise.from(Noises.of(noise, alpha, scale, normalScale));
         double[] e = new double[etas.size()];
         for (int i = 0; i < e.length; i++) {
             e[i] = dev.htsgd.cli.reproduce.ReproduceOptions.parseEtaValue(etas.get(i).strip());
         }
         OptionChecks.distinct("--etas", e);
-        if (horizon != null && horizon < 1) {
-            throw new IllegalArgumentException("--horizon must be >= 1, got " + horizon);
-        }
+        OptionChecks.atLeast("--horizon", event.horizon, 0);
         boolean tuned = isThreshold != null || isJumps != null || isToward != null || isTail != null;
         if (tuned && m == RareEventStudy.Method.MC) {
             throw new IllegalArgumentException("--is-threshold, --is-jumps, --is-toward and --is-tail need --estimator is");
@@ -131,12 +123,12 @@ public final class RareEventCommand implements Callable<Integer> {
         for (double eta : e) {
             ImportanceSampling is = null;
             if (tuned) {
-                ImportanceSampling d = ImportanceSampling.defaults(Math.abs(x0 - level), b);
+                ImportanceSampling d = ImportanceSampling.defaults(Math.abs(x0 - event.level), b);
                 is = ImportanceSampling.of(isThreshold != null ? isThreshold : d.threshold(),
                         isJumps != null ? isJumps : d.expectedJumps(), isToward != null ? isToward : d.toward(),
                         isTail != null ? isTail : d.tailRatio());
             }
-            out.add(RareEventStudy.Settings.of(landscape, jn, b, eta, x0, level, horizon == null ? 0 : horizon, m, is,
+            out.add(RareEventStudy.Settings.of(landscape, jn, b, eta, x0, event.level, event.horizon, m, is,
                     samples, batch, engine.requested()));
         }
         return out;

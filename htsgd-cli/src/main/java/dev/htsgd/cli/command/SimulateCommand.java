@@ -7,6 +7,7 @@ import dev.htsgd.cli.option.ClipOptions;
 import dev.htsgd.cli.option.Defaults;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
+import dev.htsgd.cli.option.StartOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.cli.option.NoiseOptions;
 import dev.htsgd.cli.option.OptionChecks;
@@ -52,15 +53,11 @@ public final class SimulateCommand extends DynamicsCommand {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    StartOptions start;
+
     @Option(names = "--eta", paramLabel = "E", defaultValue = Defaults.ETA, description = "Learning rate eta (default: ${DEFAULT-VALUE}).")
     double eta;
-
-    @Option(names = "--x0", paramLabel = "X|x,y|min", defaultValue = Defaults.X0,
-            description = "Starting point, or min for the minimum of --basin (default: ${DEFAULT-VALUE}).")
-    String x0;
-
-    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN, description = "Basin whose minimum --x0 min starts at (0-based, default: ${DEFAULT-VALUE}).")
-    int basin;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = Defaults.STEPS, description = "Steps per path (default: ${DEFAULT-VALUE}).")
     long steps;
@@ -83,12 +80,12 @@ public final class SimulateCommand extends DynamicsCommand {
         }
         return OccupationStudy.Settings.of(landscape.landscape, landscape.domainOverride(), noise.family, noise.alpha,
                 noise.scale, noise.normalScale, noise.pPlus, clip.b(), clip.mode(),
-                clip.project, eta, OccupationStudy.Settings.parseX0(x0), basin, steps, paths, epsilon, thin, engine.requested());
+                clip.project, eta, start.point(), start.basin, steps, paths, epsilon, thin, engine.requested());
     }
 
     @Override
     public Integer call() {
-        EngineSupport.checkEta(eta);
+        OptionChecks.positive("--eta", eta);
         OptionChecks.atLeast("--thin", thin, 0);
         int threads = common.effectiveThreads();
         OccupationStudy.Settings s = settings();

@@ -2,7 +2,10 @@ package dev.htsgd.cli.command;
 
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.Defaults;
+import dev.htsgd.cli.option.EngineOptions;
 import dev.htsgd.cli.option.ResumableRunOptions;
+import dev.htsgd.cli.option.RareEventOptions;
+import dev.htsgd.cli.option.StartOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +37,13 @@ import picocli.CommandLine.Spec;
             "Run a grid of an experiment as independent tasks on Apache Spark (local[*] by default).",
             "Grid options take lists: 1,2,3 on the command line, YAML lists in --config.",
             "Results land in --out in the run-directory format of the local commands.",
-            "A killed sweep continues from its completed tasks with --resume (same options and --out)."},
+            "A killed sweep continues from its completed tasks with --resume (same options and --out).",
+            "Options of one experiment: exit-times --basin, --samples, --max-steps; simulate --steps, --paths;",
+            "rare-event --level, --horizon, --task-paths, --estimator, --samples (paths per cell, in blocks of 1000).",
+            "--engine is that of every task, auto decided once on the driver (vector when every cell would take the",
+            "lanes as the local command does); on vector an exit-times or simulate task holds 32 replications or",
+            "paths, on scalar one; a rare-event task holds --task-paths paths either way. On a cluster the",
+            "executors get the JVM options of the vector engine."},
         footer = {"",
             "Example sweep.yaml:",
             "  experiment: exit-times",
@@ -136,14 +145,6 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Seeds, one grid axis (default: --seed alone).")
     public List<Long> seeds;
 
-    @Option(names = "--x0", paramLabel = "X|min", defaultValue = Defaults.X0,
-            description = "Start: a point, or min (the minimum of --basin) (default: ${DEFAULT-VALUE}).")
-    public String x0;
-
-    @Option(names = "--basin", paramLabel = "I", defaultValue = Defaults.BASIN,
-            description = "exit-times: the basin (0-based, aligned with minima) to leave (default: ${DEFAULT-VALUE}).")
-    public int basin;
-
     @Option(names = "--samples", paramLabel = "N", defaultValue = Defaults.SAMPLES,
             description = "exit-times: exit times per cell; rare-event: paths per cell, rounded up to blocks of 1000 (default: ${DEFAULT-VALUE}).")
     public long samples;
@@ -165,27 +166,6 @@ public final class SweepCommand implements Callable<Integer> {
             description = "rare-event: paths per task, in blocks of 1000 (default: 1e5).")
     public long batch = 100_000;
 
-    @Option(names = "--level", paramLabel = "L", defaultValue = "0",
-            description = "rare-event: the level to reach (from above when --x0 > L) (default: ${DEFAULT-VALUE}).")
-    public double level;
-
-    @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
-            description = "rare-event: steps within which the level must be reached; 0 = floor(1/eta) (default: ${DEFAULT-VALUE}).")
-    public long horizon;
-
-    @Option(names = "--estimator", paramLabel = "is|mc",
-            description = "rare-event: is = large-jump importance sampling, mc = plain Monte Carlo (default: is).")
-    public String method = "is";
-
-    @Option(names = "--engine", paramLabel = "scalar|vector|auto", defaultValue = "auto",
-            description = "rare-event, exit-times, simulate: the path engine of every task, scalar (one path at a "
-                    + "time), vector (K of the task's paths at once in SIMD lanes; on a cluster the executors get the "
-                    + "JVM options it needs) or auto, decided once on the driver: vector when every cell would take "
-                    + "the lanes as the local command does, else scalar (the results name it). On vector an "
-                    + "exit-times or simulate task holds 32 replications or paths (one on scalar); a rare-event task "
-                    + "holds --task-paths paths either way (default: ${DEFAULT-VALUE}).")
-    public String engine = "auto";
-
     @Option(names = "--size", paramLabel = "full|quick|tiny", defaultValue = "full",
             description = "reproduce: the size (--scale) of each target run (default: ${DEFAULT-VALUE}).")
     public String size;
@@ -193,6 +173,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", split = ",",
             description = "reproduce: the reproduce targets to run, one task per target and seed.")
     public List<String> target;
+
+    @Mixin
+    public EngineOptions engine;
+
+    @Mixin
+    public StartOptions start;
+
+    @Mixin
+    public RareEventOptions event;
 
     @Mixin
     public ResumableRunOptions run;

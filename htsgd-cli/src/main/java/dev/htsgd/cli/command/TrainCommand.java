@@ -173,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void checkOptions() {
         OptionChecks.atLeast("--sharpness-draws", sharpnessDraws, 2);
         OptionChecks.atLeast("--iterations", iterations, 1);
-        EngineSupport.checkEta(eta);
+        OptionChecks.positive("--eta", eta);
         OptionChecks.atLeast("--batch", batch, 1);
         // g_SB* - g_LB compares a small batch with a larger one; a smaller "large" batch is a mistyped option
         OptionChecks.require(largeBatch >= batch, "--large-batch", ">= --batch (" + batch + ")", largeBatch);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --engine scalar|vector|auto} of the commands that run many independent paths (simulate, exit-times,
- * rare-event):
+ * rare-event, sweep):
  * the scalar engine runs one path at a time, the vector engine K paths at once in SIMD lanes
  * ({@link LaneEngine}); auto takes the vector engine when it is available, supports the configuration and
  * there are at least K paths. The default is auto (issue 15: the experiments take the lanes by themselves); the
