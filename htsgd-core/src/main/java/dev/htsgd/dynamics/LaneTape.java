@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lanes, each instruction one pass over the lanes (as {@link LanePasses}, so no vector crosses a call), carrying
  * value and derivative (forward-mode automatic differentiation). The rules are those of the scalar
  * {@code ExpressionObjective}; the results differ from it by rounding only (x^4 is x x x x here, {@code Math.pow}
- * there; exp and log are {@link VectorMath}'s).
+ * there; exp and log are {@link VectorMath}'s). A polynomial formula ({@link LaneCode#derivativePolynomial()})
+ * skips the program: f' is its expanded coefficients by Horner's rule, one pass of fused multiply-adds.
  */
 public final class LaneTape {
 
@@ -22,6 +23,9 @@ public final class LaneTape {
     private final double[][] der;
     private final double[] p;
     private final double[] base;
+    /** f' by Horner's rule: d_0, ..., d_8 (zeros above the degree), or null to interpret the program. */
+    private final double[] horner;
+    private final boolean upTo4;
 
     /** Scratch for {@code code} on w lanes (w a multiple of K). */
     public LaneTape(LaneCode code, int w) {
@@ -33,10 +37,21 @@ public final class LaneTape {
         this.der = LaneArrays.doubles(code.slots(), w);
         this.p = LaneArrays.doubles(w);
         this.base = LaneArrays.doubles(w);
+        double[] d = code.derivativePolynomial();
+        this.horner = d == null ? null : java.util.Arrays.copyOf(d, LaneCode.MAX_POLYNOMIAL_DEGREE + 1);
+        this.upTo4 = d != null && d.length <= 5;
     }
 
     /** g = f'(x) on the first w lanes. */
     public void gradient(double[] x, double[] g, int w) {
+        if (horner != null) {
+            if (upTo4) {
+                horner4(horner, x, g, w);
+            } else {
+                horner8(horner, x, g, w);
+            }
+            return;
+        }
         for (LaneCode.Instruction in : program) {
             int s = in.slot();
             double c = in.imm();
@@ -57,6 +72,32 @@ public final class LaneTape {
         double[] d0 = der[0];
         for (int i = 0; i < w; i += K) {
             DoubleVector.fromArray(S, d0, i).intoArray(g, i);
+        }
+    }
+
+    /**
+     * g = d_0 + d_1 x + ... + d_4 x^4 by Horner's rule with fused multiply-adds, written out: a loop over the
+     * degrees would carry a vector around it, boxed on Java 17. A zero d_4 costs one exact step (0 x + d_3 = d_3).
+     */
+    private static void horner4(double[] d, double[] x, double[] g, int w) {
+        DoubleVector d0 = VectorMath.bc(d[0]);
+        DoubleVector d1 = VectorMath.bc(d[1]);
+        DoubleVector d2 = VectorMath.bc(d[2]);
+        DoubleVector d3 = VectorMath.bc(d[3]);
+        DoubleVector d4 = VectorMath.bc(d[4]);
+        for (int i = 0; i < w; i += K) {
+            DoubleVector u = DoubleVector.fromArray(S, x, i);
+            d4.fma(u, d3).fma(u, d2).fma(u, d1).fma(u, d0).intoArray(g, i);
+        }
+    }
+
+    /** {@link #horner4} to degree 8. */
+    private static void horner8(double[] d, double[] x, double[] g, int w) {
+        for (int i = 0; i < w; i += K) {
+            DoubleVector u = DoubleVector.fromArray(S, x, i);
+            VectorMath.bc(d[8]).fma(u, VectorMath.bc(d[7])).fma(u, VectorMath.bc(d[6])).fma(u, VectorMath.bc(d[5]))
+                    .fma(u, VectorMath.bc(d[4])).fma(u, VectorMath.bc(d[3])).fma(u, VectorMath.bc(d[2]))
+                    .fma(u, VectorMath.bc(d[1])).fma(u, VectorMath.bc(d[0])).intoArray(g, i);
         }
     }
 

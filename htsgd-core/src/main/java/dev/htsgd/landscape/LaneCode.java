@@ -39,6 +39,58 @@ public record LaneCode(List<Instruction> program, int slots, String reason) {
         program = List.copyOf(program);
     }
 
+    /** The largest degree of f' that {@link #derivativePolynomial()} gives (f of degree 9 at most). */
+    public static final int MAX_POLYNOMIAL_DEGREE = 8;
+
+    /**
+     * The coefficients d_0, ..., d_m of f'(x) = d_0 + d_1 x + ... + d_m x^m when the formula is a polynomial in x
+     * with m at most {@link #MAX_POLYNOMIAL_DEGREE} (x, constants, + - *, division by a constant, non-negative
+     * integer powers; a function or power of a constant is that constant, by the scalar rules' Math functions);
+     * else null. The vector engine then evaluates f' by Horner's rule in one pass instead of interpreting the
+     * program, which for x^4/10 - x^2 is most of the step (measured: the tape 48 ns of a 113 ns step on 16 lanes).
+     * The coefficients are those of the expanded formula, computed in double: f' then differs from the scalar
+     * rules by rounding only, a few ulps of the largest term d_k x^k (more than the tape near a root of a
+     * product of factors, where the expansion cancels).
+     */
+    public double[] derivativePolynomial() {
+        if (!supported()) {
+            return null;
+        }
+        double[][] slot = new double[slots][];
+        for (Instruction in : program) {
+            int k = in.slot();
+            double c = in.imm();
+            double[] a = slot[k];
+            double[] r = switch (in.op()) {
+                case X -> new double[] {0, 1};
+                case C -> new double[] {c};
+                case NEG -> Polynomials.scale(a, -1);
+                case ADD -> Polynomials.add(a, slot[k + 1], 1);
+                case SUB -> Polynomials.add(a, slot[k + 1], -1);
+                case MUL -> Polynomials.times(a, slot[k + 1]);
+                case DIV -> slot[k + 1].length == 1 ? Polynomials.divide(a, slot[k + 1][0]) : null;
+                case ADD_C -> Polynomials.add(a, new double[] {c}, 1);
+                case SUB_C -> Polynomials.add(a, new double[] {c}, -1);
+                case MUL_C -> Polynomials.scale(a, c);
+                case DIV_C -> Polynomials.divide(a, c);
+                case POW_I -> c > 0 ? Polynomials.power(a, (int) c, MAX_POLYNOMIAL_DEGREE + 1)
+                        : a.length == 1 ? new double[] {Math.pow(a[0], c)} : null;
+                case POW_R -> a.length == 1 ? new double[] {Math.pow(a[0], c)} : null;
+                default -> a.length == 1 ? new double[] {Polynomials.function(in.op(), a[0])} : null;
+            };
+            if (r == null || r.length > MAX_POLYNOMIAL_DEGREE + 2 || !Polynomials.finite(r)) {
+                return null;
+            }
+            slot[k] = r;
+        }
+        double[] f = slot[0];
+        double[] d = new double[Math.max(1, f.length - 1)];
+        for (int j = 1; j < f.length; j++) {
+            d[j - 1] = j * f[j];
+        }
+        return d;
+    }
+
     /** True when the formula runs on lanes. */
     public boolean supported() {
         return reason == null;

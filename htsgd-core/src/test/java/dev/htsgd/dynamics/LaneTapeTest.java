@@ -56,6 +56,9 @@ class LaneTapeTest {
             "x^3 + x^-2 + x^0 + x^1",
             "3-x*2+x/4-1",
             "x^2/4 + 0.3*sin(5*x) - cos(x)^2",
+            // polynomials, by Horner's rule on their expanded coefficients (degree 3 and 8 of f')
+            "(x+1.3)*(x-0.2)*(x-0.7)*(x-1.5)/4 - exp(1)*x",
+            "x^9/90 - (x^2-1)^3/3 + 2",
         };
         double[] x = points(512, -2.5, 2.5, 7);
         for (String s : formulas) {
@@ -67,6 +70,26 @@ class LaneTapeTest {
                         .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(want)));
             }
         }
+    }
+
+    /** Which formulas are polynomials, and their f' coefficients (exact here: powers of x and exact constants). */
+    @Test
+    void polynomialFormulasGiveTheCoefficientsOfTheirDerivative() {
+        assertThat(poly("x^4/10-x^2")).containsExactly(0, -2, 0, 0.4);
+        assertThat(poly("3-x*2+x/4-1")).containsExactly(-1.75);
+        assertThat(poly("(x-1)*(x+1)")).containsExactly(0, 2);
+        assertThat(poly("x^9 + 2^3*x")).containsExactly(8, 0, 0, 0, 0, 0, 0, 0, 9);
+        assertThat(poly("sqrt(4)*x^2 + cos(0)")).containsExactly(0, 4);
+        assertThat(poly("7")).containsExactly(0);
+        // not polynomials, or beyond degree 8 of f': the program runs
+        for (String f : new String[] {"x^10", "(x^2+1)^5", "x^-2 + x", "1/(x^2+1)", "x/(x+2)", "sin(x)", "x^0.5",
+            "exp(x)*x"}) {
+            assertThat(poly(f)).as(f).isNull();
+        }
+    }
+
+    private static double[] poly(String formula) {
+        return ExpressionObjective.parse(formula, null).laneCode().derivativePolynomial();
     }
 
     @Test
