@@ -60,7 +60,7 @@ sim() { # threads paths steps [java opts] [htsgd options]
   j=$("$JAVA" "$VOPTS" $gc ${4:-} -Dai.djl.offline=true -jar "$CLI" simulate ${5:-} --landscape "${LAND:-iclr1d}" --noise pareto --alpha 1.2 \
       --scale 0.1 --clip 0.5 --eta 0.001 --x0 0.3 --steps "$3" --paths "$2" --threads "$1" --format json --quiet)
   t1=$(now)
-  echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine']} | {'process_seconds': $t1 - $t0}))"
+  echo "$j" | $PY -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({k: d[k] for k in ['steps_per_second','steps_per_cpu_second','seconds','threads','total_steps','fractions','engine','lanes'] if k in d} | {'process_seconds': $t1 - $t0}))"
 }
 
 rare() { # engine: htsgd rare-event on one thread, its in-process seconds as a rate of path-steps
@@ -123,8 +123,20 @@ def best(tag, key):
     v = [r["result"][key] for r in rows if r["tag"] == tag]
     return max(v) if v else None
 loads = [r["load"] for r in rows]
+def cpu():
+    """the CPU model and whether it has AVX-512 (the vector engine's width K follows it: 8 doubles, else 4 with AVX2)"""
+    info = {}
+    for line in open("/proc/cpuinfo"):
+        k, _, v = line.partition(":")
+        info.setdefault(k.strip(), v.strip())  # the first processor's
+    model = "%s (%s, family %s, model %s)" % (info.get("model name"), info.get("vendor_id"), info.get("cpu family"),
+                                             info.get("model"))
+    return model, "avx512f" in info.get("flags", "").split()
+model, avx512 = cpu()
+lanes = next((r["result"].get("lanes") for r in rows if r["tag"] == "vec16t1" and "lanes" in r["result"]), None)
 s = {
-  "machine": {"cores": os.cpu_count(), "load_min": min(loads), "load_max": max(loads)},
+  "machine": {"cores": os.cpu_count(), "cpu": model, "avx512": avx512, "vector_lanes_K": lanes,
+              "load_min": min(loads), "load_max": max(loads)},
   "c_steps_per_cpu_second": best("c", "steps_per_cpu_second"),
   "c_steps_per_second": best("c", "steps_per_second"),
   "java1_steps_per_cpu_second": best("java1", "steps_per_cpu_second"),
