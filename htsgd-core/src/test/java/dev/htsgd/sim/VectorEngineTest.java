@@ -186,7 +186,11 @@ class VectorEngineTest {
         OccupationExperiment.Result one = e.run(1);
         OccupationExperiment.Result two = occ(sgd, Engine.VECTOR, 20, 30_000, 7).run(2);
         int k = LaneEngine.lanes();
-        List<OccupationExperiment.PathResult> wide = e.runBlock(0, 4 * k);
+        // blocks of the widest width, 4 K lanes, over all 20 paths (with K = 4 one block holds 16 of them)
+        List<OccupationExperiment.PathResult> wide = new java.util.ArrayList<>();
+        for (int block = 0; block * 4 * k < 20; block++) {
+            wide.addAll(e.runBlock(block, 4 * k));
+        }
         for (int i = 0; i < 20; i++) {
             OccupationExperiment.PathResult a = one.paths().get(i);
             OccupationExperiment.PathResult b = two.paths().get(i);
