@@ -1,6 +1,7 @@
 package dev.htsgd.dynamics;
 
 import dev.htsgd.landscape.LaneCode;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -38,7 +39,7 @@ public final class LaneTape {
         this.p = LaneArrays.doubles(w);
         this.base = LaneArrays.doubles(w);
         double[] d = code.derivativePolynomial();
-        this.horner = d == null ? null : java.util.Arrays.copyOf(d, LaneCode.MAX_POLYNOMIAL_DEGREE + 1);
+        this.horner = d == null ? null : Arrays.copyOf(d, LaneCode.MAX_POLYNOMIAL_DEGREE + 1);
         this.upTo4 = d != null && d.length <= 5;
     }
 

@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * result would depend on when the JIT compiler kicked in (and so on the thread count). Every operation used
  * here gives the same bits interpreted and compiled, which keeps a run a pure function of (settings, seed).
  *
- * <p>Accuracy: exp within 1 ulp (Cody-Waite reduction, e^r - 1 by a degree-13 Taylor polynomial by Estrin's scheme, the 1 added in the last rounding); log within 1 ulp
- * (fdlibm's e_log.c, its minimax polynomial). Ranges: {@link #exp} returns 0 below -707 (where exp is below
+ * <p>Accuracy: exp within 1 ulp (Cody-Waite reduction, e^r - 1 by a degree-13 Taylor polynomial by Estrin's
+ * scheme, the 1 added in the last rounding); log within 1 ulp (fdlibm's e_log.c, its minimax polynomial). Ranges: {@link #exp} returns 0 below -707 (where exp is below
  * 1e-307) and +inf above 709.78; {@link #log} returns -inf at 0, NaN below 0 or for NaN, +inf at +inf, and
  * treats subnormal inputs as 0.
  */
@@ -94,16 +94,18 @@ public final class VectorMath {
         r = k.fma(V_MLN2_LO, r);
         // e^r - 1 = r + r^2 P(r) for |r| <= ln2/2, P the Taylor polynomial of degree 11 (truncation < 5e-18) by
         // Estrin's scheme: four fma deep instead of Horner's eleven, since a step of a few lanes waits on this chain.
-        // The 1 is added last, in the one rounding of q 2^k + 2^k: adding it first (to r) rounded away the low bits of
-        // r and left exp 2 ulp off (x = 1.0157, found on a 4-lane machine whose test grid hit it)
+        // The 1 is added last, in the one rounding of q 2^k + 2^k: added to r first, it rounds away r's low bits
+        // (2 ulp off at x = 1.0157)
         DoubleVector r2 = r.mul(r);
         DoubleVector r4 = r2.mul(r2);
         DoubleVector b0 = r.fma(C5, C4).fma(r2, r.fma(C3, C2));
         DoubleVector b1 = r.fma(C9, C8).fma(r2, r.fma(C7, C6));
         DoubleVector b2 = r.fma(C13, C12).fma(r2, r.fma(C11, C10));
         DoubleVector q = r2.fma(b2.fma(r4, b1).fma(r4, b0), r);
-        // 2^(k-1) from the low bits of kd (k - 1 in [-1022, 1023]); (q 2^(k-1) + 2^(k-1)) 2 reaches the top of the range
-        DoubleVector half = kd.reinterpretAsLongs().add(V_1022).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        // 2^(k-1) from the low bits of kd (k - 1 in [-1022, 1023]): (q 2^(k-1) + 2^(k-1)) 2 reaches the top of the
+        // range
+        DoubleVector half = kd.reinterpretAsLongs().add(V_1022).lanewise(VectorOperators.LSHL, 52)
+                .reinterpretAsDoubles();
         DoubleVector res = q.fma(half, half).mul(V_TWO);
         res = res.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
         return res.blend(0.0, x.compare(VectorOperators.LT, EXP_MIN));
