@@ -8,7 +8,9 @@
 #     (-O3 -march=native), the C loop over 8 lanes with glibc's vector math and the scalar engine; the same at 64
 #     paths; at ten times the steps (the JIT compiler's warm-up amortised); an expr: landscape (x^4/10 - x^2) on
 #     lanes against the C loop of that formula (-DQUARTIC; also at ten times the steps) and against the scalar engine; rare-event (LD Table 2.1,
-#     eta 1/1000, 1e5 paths) on lanes against the scalar engine. Ratios per round, median.
+#     eta 1/1000, 1e5 paths) on lanes against the scalar engine. Ratios per round, median. warm_up: per round, the
+#     fixed CPU cost of a vector run and its steady rate (from its 1e7- and 1e8-step runs), beside the CPU budget of
+#     the 1e7-step target and the steady rate that target would need.
 #   - optionally (--jmh) the JMH benchmark EngineBenchmark with the gc profiler (allocation per step).
 # Configuration: iclr1d, Pareto alpha = 1.2, c = 0.1, b = 0.5, eta = 0.001, X_0 = 0.3.
 # Rates are reported per wall second and per CPU second (the machine may be shared: the load average is
@@ -174,6 +176,30 @@ s["per_round"] = {
   "expr16_vs_scalar_engine": per_round("expr16t1", "exprsca16t1"),
   "rare_event_vector_vs_scalar": per_round("rare_vector", "rare_scalar"),
 }
+def warm_up(short, long_, peer, target):
+    """per round, the run's CPU seconds as F + N / S from its runs of N and 10 N steps (F: the fixed cost of the JVM,
+    the JIT compiler and the code it runs until then; S: the steady rate), the CPU seconds the N-step run may take to
+    be target x the peer of its round, and the steady rate it would need for that with the same F (None where F alone
+    is over the budget). Two points, so a machine whose speed drifts between the two runs misleads it (on the AVX2
+    machine of run E it gave negative F in two rounds): read it beside the raw rounds"""
+    res = []
+    xs = [r["result"] for r in rows if r["tag"] == short]
+    xl = [r["result"] for r in rows if r["tag"] == long_]
+    xp = [r["result"]["steps_per_cpu_second"] for r in rows if r["tag"] == peer]
+    for a, b, p in zip(xs, xl, xp):
+        na, nb = a["total_steps"], b["total_steps"]
+        ca, cb = na / a["steps_per_cpu_second"], nb / b["steps_per_cpu_second"]
+        steady = (nb - na) / (cb - ca)
+        fixed = ca - na / steady
+        budget = na / (target * p)
+        res.append({"fixed_cpu_seconds": fixed, "steady_steps_per_cpu_second": steady, "cpu_seconds": ca,
+                    "budget_cpu_seconds": budget, "peer_steps_per_cpu_second": p, "target": target,
+                    "steady_needed": na / (budget - fixed) if budget > fixed else None})
+    return res
+# why the 1e7-step targets are short: the fixed cost against the budget (the ceiling's rate beside them)
+s["warm_up"] = {"vector16": warm_up("vec16t1", "vec16t1long", "cnative", 3),
+                "expr16": warm_up("expr16t1", "expr16t1long", "cquartic", 2),
+                "ceiling_steps_per_cpu_second": [r["result"]["steps_per_cpu_second"] for r in rows if r["tag"] == "c8lanes"]}
 s["rare_event_steady_state"] = next((r["result"] for r in rows if r["tag"] == "rare_steady"), None)
 s["ratio_java_vs_c_per_core_cpu"] = s["java1_steps_per_cpu_second"] / s["c_steps_per_cpu_second"]
 s["ratio_java_vs_c_wall"] = s["java1_steps_per_second"] / s["c_steps_per_second"]
