@@ -98,6 +98,9 @@ for r in $(seq 1 "$ROUNDS"); do
   record vec16t2long "$(sim 2 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
   record cquarticlong "$("$CQ" "$((STEPS * 10))" 1 0.5)"
   record expr16t1long "$(LAND="$EXPR" sim 1 16 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
+  # thread scaling in steady state: during the warm-up one block runs alone (LaneWarmUp), so short runs understate it
+  record vec64t1long "$(sim 1 64 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
+  record vec64t2long "$(sim 2 64 "$((STEPS * 10))" "" "--engine vector")" 2>/dev/null
 done
 
 echo "rare events, steady state..." >&2
@@ -171,6 +174,7 @@ s["per_round"] = {
   "vector16_1_to_2_threads_10x_steps": per_round("vec16t2long", "vec16t1long", "steps_per_second"),
   "vector64_vs_c_native": per_round("vec64t1", "cnative"),
   "vector64_1_to_2_threads": per_round("vec64t2", "vec64t1", "steps_per_second"),
+  "vector64_1_to_2_threads_10x_steps": per_round("vec64t2long", "vec64t1long", "steps_per_second"),
   "expr16_vs_c_formula": per_round("expr16t1", "cquartic"),
   "expr16_vs_c_formula_10x_steps": per_round("expr16t1long", "cquarticlong"),
   "expr16_vs_scalar_engine": per_round("expr16t1", "exprsca16t1"),
