@@ -217,5 +217,19 @@ if jmh and os.path.exists(os.path.join(out, "engine-jmh.json")):
                  "alloc_bytes_per_step": b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")}
                 for b in json.load(open(os.path.join(out, "engine-jmh.json")))]
 json.dump(s, open(os.path.join(out, "engine-bench.json"), "w"), indent=2)
+# the same run as a table to read: every per-round ratio (median and range), then the warm-up fit per round
+md = ["# engine-bench: %s, K = %s, %s cores, load %s-%s" % (model, lanes, os.cpu_count(), min(loads), max(loads)), "",
+      "| ratio (per round, same-round peer) | median | range | rounds |", "|---|---|---|---|"]
+for k, v in s["per_round"].items():
+    if v:
+        md.append("| %s | %.3f | %.3f-%.3f | %d |" % (k, v["median"], v["min"], v["max"], v["rounds"]))
+md += ["", "| warm-up fit | round | F (CPU-s) | S (M steps/CPU-s) | 1e7 budget (CPU-s) | S needed (M) |",
+       "|---|---|---|---|---|---|"]
+for k in ("vector16", "expr16"):
+    for i, w in enumerate(s["warm_up"][k], 1):
+        need = "%.1f" % (w["steady_needed"] / 1e6) if w["steady_needed"] else "over budget"
+        md.append("| %s (%gx) | %d | %.2f | %.1f | %.2f | %s |" % (k, w["target"], i, w["fixed_cpu_seconds"],
+                  w["steady_steps_per_cpu_second"] / 1e6, w["budget_cpu_seconds"], need))
+open(os.path.join(out, "engine-bench.md"), "w").write("\n".join(md) + "\n")
 print(json.dumps(s, indent=2))
 PYEOF
