@@ -1,6 +1,8 @@
 package dev.htsgd.bench;
 
 import dev.htsgd.dynamics.LanePasses;
+import dev.htsgd.landscape.Iclr1d;
+import dev.htsgd.theory.Basins;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -34,6 +36,12 @@ public final class LanePassTiming {
             throw new IllegalArgumentException("lanes must be a positive multiple of " + LanePasses.width() + ", got " + w);
         }
         ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+        // iclr1d's maxima and minima as the occupation pass gets them, and the default epsilon 0.05
+        Basins basins = Basins.of(Iclr1d.of());
+        double[] s = basins.maxima();
+        double[] m = basins.minima();
+        double lo = -Iclr1d.L;
+        double hi = Iclr1d.L;
         double[] x = new double[w];
         double[] y = new double[w];
         double[] a = new double[w];
@@ -52,7 +60,7 @@ public final class LanePassTiming {
         long[] s3 = new long[w];
         long[] r = new long[w];
         for (int i = 0; i < w; i++) {
-            x[i] = -1.5 + 3.0 * i / w; // spread over iclr1d's domain: every field, no lane on a maximum
+            x[i] = lo + 0.1 + (hi - lo - 0.2) * i / w; // spread over iclr1d's domain: every field, no lane on a maximum
             s0[i] = 0x9E3779B97F4A7C15L * (i + 1);
             s1[i] = i * 31L + 7;
             s2[i] = 12345L + i;
@@ -76,9 +84,9 @@ public final class LanePassTiming {
                         case 6 -> LanePasses.iclrExp(x, a, w);
                         case 7 -> LanePasses.iclrPoly(x, p, dp, w);
                         case 8 -> LanePasses.iclrCombine(x, b, a, p, dp, g, w);
-                        case 9 -> LanePasses.update(x, g, z, 0, -0.001, 0.001, 0.5, -1.6, 1.6, y, w);
-                        default -> LanePasses.occupation(x, -1.3, 0.2, 0.7, -1.5115, -0.6993, 0.4962, 1.3221,
-                                0.0025, c, cur, fidx, w);
+                        case 9 -> LanePasses.update(x, g, z, 0, -0.001, 0.001, 0.5, lo, hi, y, w);
+                        default -> LanePasses.occupation(x, s[0], s[1], s[2], m[0], m[1], m[2], m[3], 0.05 * 0.05, c,
+                                cur, fidx, w);
                     }
                 }
                 double ns = (tm.getCurrentThreadCpuTime() - t0) / (double) calls;

@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * here gives the same bits interpreted and compiled, which keeps a run a pure function of (settings, seed).
  *
  * <p>Accuracy: exp within 1 ulp (Cody-Waite reduction, e^r - 1 by a degree-13 Taylor polynomial by Estrin's
- * scheme, the 1 added in the last rounding); log within 1 ulp (fdlibm's e_log.c, its minimax polynomial). Ranges: {@link #exp} returns 0 below -707 (where exp is below
- * 1e-307) and +inf above 709.78; {@link #log} returns -inf at 0, NaN below 0 or for NaN, +inf at +inf, and
- * treats subnormal inputs as 0.
+ * scheme, the 1 added in the last rounding); log within 1 ulp (fdlibm's e_log.c, its minimax polynomial).
+ * Ranges: {@link #exp} returns 0 below -707 (where exp is below 1e-307) and +inf above 709.78; {@link #log}
+ * returns -inf at 0, NaN below 0 or for NaN, +inf at +inf, and treats subnormal inputs as 0.
  */
 public final class VectorMath {
 

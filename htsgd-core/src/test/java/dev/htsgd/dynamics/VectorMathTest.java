@@ -3,6 +3,9 @@ package dev.htsgd.dynamics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
@@ -81,7 +84,7 @@ class VectorMathTest {
     void expWithinOneUlpAndExpm1WithinTwoOfTheExactValue() {
         assumeThat(LaneEngine.available()).isTrue();
         int k = LanePasses.width();
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        SplittableRandom rnd = new SplittableRandom(7);
         double[] x = new double[k];
         double[] e = new double[k];
         double[] em1 = new double[k];
@@ -94,10 +97,10 @@ class VectorMathTest {
             VectorMath.exp(DoubleVector.fromArray(VectorMath.S, x, 0)).intoArray(e, 0);
             VectorMath.expm1(DoubleVector.fromArray(VectorMath.S, x, 0)).intoArray(em1, 0);
             for (int j = 0; j < k; j++) {
-                java.math.BigDecimal exact = exactExp(x[j]);
+                BigDecimal exact = exactExp(x[j]);
                 worstExp = Math.max(worstExp, ulpsFrom(e[j], exact));
                 if (t < 2000) {
-                    worstExpm1 = Math.max(worstExpm1, ulpsFrom(em1[j], exact.subtract(java.math.BigDecimal.ONE)));
+                    worstExpm1 = Math.max(worstExpm1, ulpsFrom(em1[j], exact.subtract(BigDecimal.ONE)));
                 }
             }
         }
@@ -105,22 +108,22 @@ class VectorMathTest {
         assertThat(worstExpm1).isLessThanOrEqualTo(2.0);
     }
 
-    private static double ulpsFrom(double v, java.math.BigDecimal exact) {
-        return Math.abs(new java.math.BigDecimal(v).subtract(exact).doubleValue()) / Math.ulp(exact.doubleValue());
+    private static double ulpsFrom(double v, BigDecimal exact) {
+        return Math.abs(new BigDecimal(v).subtract(exact).doubleValue()) / Math.ulp(exact.doubleValue());
     }
 
-    private static java.math.BigDecimal exactExp(double v) {
-        java.math.MathContext mc = new java.math.MathContext(45);
-        java.math.BigDecimal y = new java.math.BigDecimal(v);
+    private static BigDecimal exactExp(double v) {
+        MathContext mc = new MathContext(45);
+        BigDecimal y = new BigDecimal(v);
         int halvings = 0;
-        while (y.abs().compareTo(java.math.BigDecimal.valueOf(0.5)) > 0) {
-            y = y.divide(java.math.BigDecimal.valueOf(2), mc);
+        while (y.abs().compareTo(BigDecimal.valueOf(0.5)) > 0) {
+            y = y.divide(BigDecimal.valueOf(2), mc);
             halvings++;
         }
-        java.math.BigDecimal term = java.math.BigDecimal.ONE;
-        java.math.BigDecimal sum = java.math.BigDecimal.ONE;
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ONE;
         for (int i = 1; i < 40; i++) {
-            term = term.multiply(y, mc).divide(java.math.BigDecimal.valueOf(i), mc);
+            term = term.multiply(y, mc).divide(BigDecimal.valueOf(i), mc);
             sum = sum.add(term, mc);
         }
         for (int i = 0; i < halvings; i++) {

@@ -16,6 +16,7 @@ import dev.htsgd.noise.LomaxNoise;
 import dev.htsgd.noise.NoiseModel;
 import dev.htsgd.noise.Noises;
 import dev.htsgd.noise.ParetoNoise;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,7 +188,7 @@ class VectorEngineTest {
         OccupationExperiment.Result two = occ(sgd, Engine.VECTOR, 20, 30_000, 7).run(2);
         int k = LaneEngine.lanes();
         // blocks of the widest width, 4 K lanes, over all 20 paths (with K = 4 one block holds 16 of them)
-        List<OccupationExperiment.PathResult> wide = new java.util.ArrayList<>();
+        List<OccupationExperiment.PathResult> wide = new ArrayList<>();
         for (int block = 0; block * 4 * k < 20; block++) {
             wide.addAll(e.runBlock(block, 4 * k));
         }
