@@ -4,7 +4,6 @@ import dev.htsgd.cli.report.JsonValues;
 import dev.htsgd.cli.line.ControlLine;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
-import dev.htsgd.run.Json;
 import dev.htsgd.cli.option.RunOptions;
 import dev.htsgd.cli.option.ScanOptions;
 import dev.htsgd.landscape.Domain;
@@ -75,11 +74,7 @@ public final class ControlCommand extends LandscapeCommand {
         out.putAll(ControlLine.json(r));
         out.put("seed", common.seed);
         PrintWriter pw = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(pw, out);
-        } else {
-            table(pw, r, fields);
-        }
+        common.print(pw, out, () -> table(pw, r, fields));
         if (common.out != null) {
             RunFiles.write(spec, common, run, "control", out, null, null);
         }

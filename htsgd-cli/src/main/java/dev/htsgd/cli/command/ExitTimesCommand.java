@@ -12,7 +12,6 @@ import dev.htsgd.cli.option.StartOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.cli.option.NoiseOptions;
 import dev.htsgd.cli.option.OptionChecks;
-import dev.htsgd.run.Json;
 import dev.htsgd.run.Progress;
 import dev.htsgd.cli.option.RunOptions;
 import dev.htsgd.dynamics.DivergenceException;
@@ -94,11 +93,7 @@ public final class ExitTimesCommand extends DynamicsCommand {
         Map<String, Object> out = ExitTimesLine.json(settings, result, common.seed);
         DivergenceException firstDiv = result.firstDivergence();
         PrintWriter pw = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(pw, out);
-        } else {
-            text(pw, settings, result);
-        }
+        common.print(pw, out, () -> text(pw, settings, result));
         if (common.out != null) {
             List<List<?>> rows = new ArrayList<>();
             for (ExitTimeStudy.Point pt : result.points()) {

@@ -13,7 +13,6 @@ import dev.htsgd.dl.model.Architecture;
 import dev.htsgd.dl.model.Network;
 import dev.htsgd.dl.train.GradientNoiseIndex;
 import dev.htsgd.dl.train.TrainingStream;
-import dev.htsgd.run.Json;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.sim.Replications;
 import dev.htsgd.stats.TailIndexEstimate;
@@ -139,10 +138,10 @@ public final class NoiseIndexCommand extends DataCommand {
 
     private void print(Map<String, Object> res) {
         PrintWriter out = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(out, res);
-            return;
-        }
+        common.print(out, res, () -> table(out, res));
+    }
+
+    private void table(PrintWriter out, Map<String, Object> res) {
         out.printf(Locale.ROOT, "gradient noise of %s at %s on %s (%d images, %d parameters), batch %d, %d draws%n",
                 res.get("model"), res.get("weights"), res.get("dataset"), (Integer) res.get("images"),
                 (Integer) res.get("parameters"), batch, draws);
@@ -158,6 +157,5 @@ public final class NoiseIndexCommand extends DataCommand {
         if (res.get("out") != null) {
             out.println("wrote " + res.get("out"));
         }
-        out.flush();
     }
 }

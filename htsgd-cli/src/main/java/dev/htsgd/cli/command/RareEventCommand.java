@@ -5,7 +5,6 @@ import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.EngineOptions;
 import dev.htsgd.cli.option.RareEventOptions;
 import dev.htsgd.cli.option.OptionChecks;
-import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.run.Progress;
 import dev.htsgd.run.Provenance;
@@ -182,9 +181,7 @@ public final class RareEventCommand implements Callable<Integer> {
                 dir.commit();
             }
         }
-        if (common.json()) {
-            Json.print(out, results);
-        } else {
+        common.print(out, results, () -> {
             out.println("eta          estimate     95% CI                        rel.err  method  samples");
             for (RareEventStudy.Result r : est) {
                 RareEventEstimate x = r.estimate();
@@ -195,8 +192,7 @@ public final class RareEventCommand implements Callable<Integer> {
             if (dir != null) {
                 out.println("results: " + dir.target());
             }
-            out.flush();
-        }
+        });
         return 0;
     }
 

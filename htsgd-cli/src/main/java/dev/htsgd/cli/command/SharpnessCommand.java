@@ -3,7 +3,6 @@ package dev.htsgd.cli.command;
 import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.OptionChecks;
-import dev.htsgd.run.Json;
 import dev.htsgd.cli.dl.DlRun;
 import dev.htsgd.cli.report.Plots;
 import dev.htsgd.run.Provenance;
@@ -288,10 +287,10 @@ public final class SharpnessCommand extends DataCommand {
 
     private void print(Map<String, Object> res) {
         PrintWriter out = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(out, res);
-            return;
-        }
+        common.print(out, res, () -> table(out, res));
+    }
+
+    private void table(PrintWriter out, Map<String, Object> res) {
         for (var e : res.entrySet()) {
             if (e.getKey().equals("density")) {
                 Map<?, ?> dm = (Map<?, ?>) e.getValue();
@@ -309,7 +308,6 @@ public final class SharpnessCommand extends DataCommand {
                 out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), dev.htsgd.cli.report.Numbers.human(e.getValue(), 6));
             }
         }
-        out.flush();
     }
 
     /** Times each metric into {@code seconds} (by its JSON name) and advances the progress by one per metric. */

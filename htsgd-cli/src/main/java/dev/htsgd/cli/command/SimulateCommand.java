@@ -11,7 +11,6 @@ import dev.htsgd.cli.option.StartOptions;
 import dev.htsgd.cli.option.LandscapeOptions;
 import dev.htsgd.cli.option.NoiseOptions;
 import dev.htsgd.cli.option.OptionChecks;
-import dev.htsgd.run.Json;
 import dev.htsgd.run.Progress;
 import dev.htsgd.cli.option.RunOptions;
 import dev.htsgd.dynamics.Clipping;
@@ -100,11 +99,7 @@ public final class SimulateCommand extends DynamicsCommand {
             double cpu = (processCpuNanos() - cpu0) * 1e-9;
             out = results(r, model, seconds, cpu, Math.min(threads, paths));
             PrintWriter pw = spec.commandLine().getOut();
-            if (common.json()) {
-                Json.print(pw, out);
-            } else {
-                printTable(pw, r, model, out);
-            }
+            common.print(pw, out, () -> printTable(pw, r, model, out));
             if (common.out != null) {
                 int d = model.objective().dimension();
                 RunFiles.write(spec, common, run, "simulate", out, trajectoryRows(r, d), trajectoryHeader(d), divergence(r));

@@ -3,7 +3,6 @@ package dev.htsgd.cli.command;
 import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.report.TailIndexPlot;
-import dev.htsgd.run.Json;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
 import dev.htsgd.cli.option.RunOptions;
@@ -137,9 +136,7 @@ public final class TailIndexCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(out, r);
-        } else {
+        common.print(out, r, () -> {
             out.printf("tail index of %s (n = %d%s)%n", input, n, rows.dim() > 1 ? ", vectors of dimension " + rows.dim() + ", norms" : "");
             out.printf("  recommended alpha = %.4f, 95%% interval [%.4f, %.4f] (%s)%n", rec.estimate(), rec.low(),
                     rec.high(), rec.estimator());
@@ -154,8 +151,7 @@ public final class TailIndexCommand implements Callable<Integer> {
                     print(out, e, "McCulloch quantiles" + (rec.stableFit().fits() ? "" : " (the stable law does not fit)"));
                 }
             }
-            out.flush();
-        }
+        });
         return 0;
     }
 

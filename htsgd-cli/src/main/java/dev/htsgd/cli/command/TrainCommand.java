@@ -4,7 +4,6 @@ import dev.htsgd.cli.option.CommandProvenance;
 import dev.htsgd.cli.option.CommonOptions;
 import dev.htsgd.cli.option.DataOptions;
 import dev.htsgd.cli.option.OptionChecks;
-import dev.htsgd.run.Json;
 import dev.htsgd.cli.dl.DlRun;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
@@ -137,9 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         res.put("out", done.toString());
         PrintWriter out = spec.commandLine().getOut();
-        if (common.json()) {
-            Json.print(out, res);
-        } else {
+        common.print(out, res, () -> {
             out.printf("%-20s %s%n", "method", res.get("method"));
             // measured values to their meaningful digits (Numbers.human), as every command prints them
             for (String k : new String[] {"test_accuracy", "train_accuracy", "train_loss", "test_loss",
@@ -150,8 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             out.printf("%-20s %s%n", "out", done);
-            out.flush();
-        }
+        });
         return 0;
     }
 

@@ -1,5 +1,7 @@
 package dev.htsgd.cli.option;
 
+import dev.htsgd.run.Json;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -48,5 +50,18 @@ public final class CommonOptions {
 
     public boolean json() {
         return format == OutputFormat.json;
+    }
+
+    /**
+     * Writes a command's results to {@code out}: as JSON with {@code --format json}, else as {@code table} renders
+     * them (writing to the same {@code out}). The one place a command's output format is chosen.
+     */
+    public void print(PrintWriter out, Object results, Runnable table) {
+        if (json()) {
+            Json.print(out, results);
+        } else {
+            table.run();
+        }
+        out.flush();
     }
 }

@@ -1,7 +1,6 @@
 package dev.htsgd.cli.reproduce;
 
 import dev.htsgd.cli.option.CommonOptions;
-import dev.htsgd.run.Json;
 import dev.htsgd.cli.report.HtmlReport;
 import dev.htsgd.run.Provenance;
 import dev.htsgd.run.RunDirectory;
@@ -79,16 +78,13 @@ public final class ReproduceRunner {
             } catch (IllegalStateException e) {
                 // shutting down already
             }
-            if (common.json()) {
-                Json.print(out, results);
-            } else {
+            common.print(out, results, () -> {
                 for (String l : lines) {
                     out.println(l);
                 }
                 out.printf(java.util.Locale.ROOT, "finished in %.1f s%n", seconds);
                 out.println("report: " + done.resolve("report.html"));
-                out.flush();
-            }
+            });
             return 0;
         }
     }
