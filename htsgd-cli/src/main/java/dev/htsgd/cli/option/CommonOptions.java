@@ -54,7 +54,8 @@ public final class CommonOptions {
 
     /**
      * Writes a command's results to {@code out}: as JSON with {@code --format json}, else as {@code table} renders
-     * them (writing to the same {@code out}). The one place a command's output format is chosen.
+     * them (writing to the same {@code out}), then flushes. Every command that renders its results once they are
+     * complete calls this; {@code analyze} prints its tables while it builds them and asks {@link #json()} itself.
      */
     public void print(PrintWriter out, Object results, Runnable table) {
         if (json()) {
